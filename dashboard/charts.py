@@ -1,0 +1,184 @@
+"""Altair charts: each function takes a query/shaping result and returns an ``alt.Chart``.
+
+Every chart is finished with ``_finish`` which sets a CJK font for all text, so disease
+names, site names and chapter titles render as Chinese rather than tofu boxes.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from dashboard import shaping
+from dashboard.render import CONTEXT_COLOURS
+
+FONT = "Noto Sans CJK SC, Noto Sans CJK, Source Sans Pro, sans-serif"
+LABEL_LIMIT = 360
+ROW_PX = 24
+
+_CONTEXT_SCALE = alt.Scale(domain=list(CONTEXT_COLOURS), range=list(CONTEXT_COLOURS.values()))
+_CONTEXT_STRONG = alt.Scale(
+    domain=list(shaping.CONTEXTS), range=["#dc2626", "#d97706", "#059669", "#60a5fa"]
+)
+
+
+def _finish(chart: alt.TopLevelMixin, title: str | None = None) -> alt.TopLevelMixin:
+    if title:
+        chart = chart.properties(title=title)
+    return (
+        chart.configure(font=FONT)
+        .configure_axis(labelFont=FONT, titleFont=FONT, labelLimit=LABEL_LIMIT)
+        .configure_legend(labelFont=FONT, titleFont=FONT, labelLimit=LABEL_LIMIT)
+        .configure_title(font=FONT, anchor="start")
+        .configure_header(labelFont=FONT, titleFont=FONT)
+    )
+
+
+def _height(n: int, minimum: int = 120) -> int:
+    return max(minimum, n * ROW_PX + 40)
+
+
+def source_type_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
+    """Articles per source type (overview)."""
+    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
+    chart = alt.Chart(df).mark_bar().encode(
+        y=alt.Y("source_type:N", sort=order, title="source type"),
+        x=alt.X("articles:Q", title="articles"),
+        color=alt.Color("source_type:N", sort=order, legend=None),
+        tooltip=["source_type", "articles", "sites"],
+    ).properties(height=_height(len(df)))
+    return _finish(chart, "Articles by source type")
+
+
+def top_diseases_bar(df: pd.DataFrame, title: str = "Top diseases (articles)") -> alt.TopLevelMixin:
+    """Diseases by number of articles (overview), no selection."""
+    chart = alt.Chart(df).mark_bar(color="#4c78a8").encode(
+        y=alt.Y("canonical_name:N", sort="-x", title=None),
+        x=alt.X("articles:Q", title="articles"),
+        tooltip=["canonical_name", "concept_id", "mention_type", "articles", "mentions"],
+    ).properties(height=_height(len(df)))
+    return _finish(chart, title)
+
+
+def coverage_heatmap(df: pd.DataFrame, measure: str = "articles") -> alt.TopLevelMixin:
+    """Disease x source type; click a cell (shift-click for more) to narrow the page."""
+    pick = alt.selection_point(name=shaping.HEATMAP_SELECTION, fields=["concept_id", "source_type"], toggle="event.shiftKey")
+    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
+    diseases = list(dict.fromkeys(df["canonical_name"])) if not df.empty else []
+    base = alt.Chart(df).encode(
+        x=alt.X("source_type:N", sort=order, title="source type", axis=alt.Axis(labelAngle=-30, orient="top")),
+        y=alt.Y("canonical_name:N", sort=diseases, title=None),
+    )
+    rect = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color(f"{measure}:Q", title=measure, scale=alt.Scale(scheme="orangered")),
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.25)),
+        tooltip=[
+            alt.Tooltip("canonical_name:N", title="disease"), "concept_id", "source_type",
+            "articles", "mentions",
+        ],
+    ).add_params(pick)
+    text = base.mark_text(fontSize=11).encode(text=alt.Text(f"{measure}:Q"), color=alt.value("#111"))
+    chart = alt.layer(rect, text).properties(height=_height(len(diseases)))
+    return _finish(chart, f"Disease × source type ({measure})")
+
+
+def disease_context_bar(long: pd.DataFrame) -> alt.TopLevelMixin:
+    """Top diseases, mentions stacked by claim context; click a bar to narrow the page."""
+    pick = alt.selection_point(name=shaping.DISEASE_SELECTION, fields=["concept_id"], toggle="event.shiftKey")
+    names = list(dict.fromkeys(long["canonical_name"])) if not long.empty else []
+    chart = alt.Chart(long).mark_bar().encode(
+        y=alt.Y("canonical_name:N", sort=names, title=None),
+        x=alt.X("mentions:Q", title="mentions", stack="zero"),
+        color=alt.Color("context:N", scale=_CONTEXT_STRONG, title="context"),
+        order=alt.Order("context_rank:Q"),
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
+        tooltip=[alt.Tooltip("canonical_name:N", title="disease"), "concept_id", "context", "mentions"],
+    ).add_params(pick).transform_calculate(
+        context_rank=f"indexof({list(shaping.CONTEXTS)!r}, datum.context)"
+    ).properties(height=_height(len(names)))
+    return _finish(chart, "Top diseases: mentions by claim context")
+
+
+def chapter_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
+    """ICD-10 chapters by articles; click a bar to narrow the page."""
+    pick = alt.selection_point(name=shaping.CHAPTER_SELECTION, fields=["icd10_chapter"], toggle="event.shiftKey")
+    chart = alt.Chart(df).mark_bar(color="#72b7b2").encode(
+        y=alt.Y("icd10_chapter:N", sort="-x", title=None),
+        x=alt.X("articles:Q", title="articles"),
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
+        tooltip=["icd10_chapter", "articles", "mentions", "diseases"],
+    ).add_params(pick).properties(height=_height(len(df)))
+    return _finish(chart, "ICD-10 chapters (articles)")
+
+
+def context_by_source_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
+    """How the selected mentions are claimed, per source type (share of mentions)."""
+    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
+    chart = alt.Chart(df).mark_bar().encode(
+        y=alt.Y("source_type:N", sort=order, title="source type"),
+        x=alt.X("mentions:Q", stack="normalize", title="share of mentions", axis=alt.Axis(format="%")),
+        color=alt.Color("context:N", scale=_CONTEXT_STRONG, title="context"),
+        order=alt.Order("context_rank:Q"),
+        tooltip=["source_type", "context", "mentions", "articles"],
+    ).transform_calculate(
+        context_rank=f"indexof({list(shaping.CONTEXTS)!r}, datum.context)"
+    ).properties(height=_height(len(order)))
+    return _finish(chart, "Claim context by source type")
+
+
+def signals_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
+    """Share of each source type's articles that show each commercial signal."""
+    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
+    chart = alt.Chart(df).mark_bar().encode(
+        y=alt.Y("kind:N", sort=list(shaping.SIGNAL_KINDS), title="signal"),
+        yOffset=alt.YOffset("source_type:N", sort=order),
+        x=alt.X("share_of_articles:Q", title="share of the source type's articles", axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("source_type:N", sort=order, title="source type"),
+        tooltip=["source_type", "kind", "signals", "articles", "type_articles",
+                 alt.Tooltip("share_of_articles:Q", format=".0%")],
+    ).properties(height=_height(len(df), 160))
+    return _finish(chart, "Commercial signals per source type")
+
+
+def evidence_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
+    """Citations per article by source type."""
+    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
+    chart = alt.Chart(df).mark_bar(color="#54a24b").encode(
+        y=alt.Y("source_type:N", sort=order, title="source type"),
+        x=alt.X("citations_per_article:Q", title="citations per article"),
+        tooltip=["source_type", "articles", "citations", "citations_per_article",
+                 alt.Tooltip("share_with_citations:Q", format=".0%"), "citations_with_id"],
+    ).properties(height=_height(len(df)))
+    return _finish(chart, "Evidence: citations per article")
+
+
+def timeline_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
+    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
+    chart = alt.Chart(df).mark_bar().encode(
+        x=alt.X("yearmonth(month):T", title="publication month"),
+        y=alt.Y("sum(articles):Q", title="articles"),
+        color=alt.Color("source_type:N", sort=order, title="source type"),
+        tooltip=[alt.Tooltip("yearmonth(month):T", title="month"), "source_type", "sum(articles):Q"],
+    ).properties(height=260)
+    return _finish(chart, "Publication timeline")
+
+
+def quarantine_reasons_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
+    chart = alt.Chart(df).mark_bar(color="#e45756").encode(
+        y=alt.Y("reason:N", sort="-x", title=None),
+        x=alt.X("files:Q", title="files"),
+        tooltip=["reason", "files"],
+    ).properties(height=_height(len(df)))
+    return _finish(chart, "Quarantine reasons")
+
+
+def runs_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
+    chart = alt.Chart(df).mark_bar().encode(
+        x=alt.X("run_id:O", title="run"),
+        y=alt.Y("files_loaded:Q", title="files loaded"),
+        color=alt.Color("status:N", scale=alt.Scale(domain=["success", "failed"], range=["#54a24b", "#e45756"])),
+        tooltip=["run_id", "status", "mode", "trigger_kind", "started_at", "seconds", "files_seen",
+                 "files_loaded", "files_quarantined", "message"],
+    ).properties(height=220)
+    return _finish(chart, "ETL runs")

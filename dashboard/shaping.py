@@ -1,0 +1,196 @@
+"""Pure data shaping for the pages: filter/selection state to SQL parameters, small tables.
+
+No streamlit import here, so all of it is testable with plain pandas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+SOURCE_TYPES = (
+    "social_qa", "commercial_clinic", "content_aggregator", "commercial_blog",
+    "news", "academic", "government", "other",
+)
+CONTEXTS = ("asserted", "hedged", "negated", "neutral")
+SIGNAL_KINDS = ("phone", "wechat", "qq", "call_to_action", "disclaimer", "address")
+NO_CHAPTER = "(no ICD-10 chapter)"
+
+# Selection parameter names in the topic charts (charts.py) and what each narrows by.
+HEATMAP_SELECTION = "cell"
+DISEASE_SELECTION = "disease"
+CHAPTER_SELECTION = "chapter"
+
+
+@dataclass(frozen=True)
+class TopicFilters:
+    """The filter widgets of the topic page; empty tuples mean 'all'."""
+
+    source_types: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+    mention_types: tuple[str, ...] = ()
+    contexts: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    include_undated: bool = True
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "source_types": list(self.source_types),
+            "sites": list(self.sites),
+            "mention_types": list(self.mention_types),
+            "contexts": list(self.contexts),
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "include_undated": self.include_undated,
+        }
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What the user clicked in the topic charts. Each chart is narrowed by the others' clicks."""
+
+    cells: tuple[tuple[str, str], ...] = ()  # (concept_id, source_type) from the heatmap
+    concepts: tuple[str, ...] = ()  # from the top-diseases bars
+    chapters: tuple[str, ...] = ()  # from the ICD-10 chapter bars
+    labels: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.cells or self.concepts or self.chapters)
+
+    def params(self, ignore: str | None = None) -> dict[str, list[str]]:
+        """SQL parameters, leaving out the selection of chart ``ignore`` (a chart is not narrowed by itself)."""
+        return {
+            "cells": [] if ignore == HEATMAP_SELECTION else [f"{c}@{s}" for c, s in self.cells],
+            "concepts": [] if ignore == DISEASE_SELECTION else list(self.concepts),
+            "chapters": [] if ignore == CHAPTER_SELECTION else list(self.chapters),
+        }
+
+    def describe(self) -> list[str]:
+        name = self.labels.get
+        out = [f"{name(c, c)} × {s}" for c, s in self.cells]
+        out += [name(c, c) for c in self.concepts]
+        out += list(self.chapters)
+        return out
+
+
+def selection_points(event: Any, param: str) -> list[dict[str, Any]]:
+    """The points of one selection parameter from a ``st.altair_chart(on_select=...)`` result."""
+    if not event:
+        return []
+    selection = event.get("selection", {}) if isinstance(event, Mapping) else getattr(event, "selection", {})
+    points = selection.get(param) if isinstance(selection, Mapping) else getattr(selection, param, None)
+    if isinstance(points, Mapping):  # an interval or empty selection comes as a dict
+        return []
+    return [p for p in (points or []) if isinstance(p, Mapping)]
+
+
+def focus_from_events(heatmap: Any, diseases: Any, chapters: Any, labels: Mapping[str, str] | None = None) -> Focus:
+    cells = tuple(
+        (str(p["concept_id"]), str(p["source_type"]))
+        for p in selection_points(heatmap, HEATMAP_SELECTION)
+        if "concept_id" in p and "source_type" in p
+    )
+    concepts = tuple(str(p["concept_id"]) for p in selection_points(diseases, DISEASE_SELECTION) if "concept_id" in p)
+    chaps = tuple(str(p["icd10_chapter"]) for p in selection_points(chapters, CHAPTER_SELECTION) if "icd10_chapter" in p)
+    return Focus(cells=_unique(cells), concepts=_unique(concepts), chapters=_unique(chaps), labels=dict(labels or {}))
+
+
+def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def source_type_order(present: Iterable[str]) -> list[str]:
+    """Source types in the schema's order, keeping unknown ones at the end."""
+    present = list(dict.fromkeys(present))
+    return [s for s in SOURCE_TYPES if s in present] + sorted(s for s in present if s not in SOURCE_TYPES)
+
+
+def context_long(diseases: pd.DataFrame) -> pd.DataFrame:
+    """Top-disease rows to one row per (disease, context) for a stacked bar."""
+    cols = [c for c in CONTEXTS if c in diseases.columns]
+    if diseases.empty:
+        return pd.DataFrame(columns=["concept_id", "canonical_name", "context", "mentions"])
+    long = diseases.melt(id_vars=["concept_id", "canonical_name"], value_vars=cols,
+                         var_name="context", value_name="mentions")
+    return long[long["mentions"] > 0].reset_index(drop=True)
+
+
+def counts_row(counts: pd.DataFrame) -> dict[str, int]:
+    if counts.empty:
+        return {}
+    return {k: int(v) for k, v in counts.iloc[0].items()}
+
+
+@dataclass(frozen=True)
+class Freshness:
+    status: str  # up_to_date | behind | never_refreshed | unknown
+    message: str
+    last_success_at: dt.datetime | None
+    recorded_newest: dt.datetime | None
+    disk_newest: dt.datetime | None
+
+
+# mtimes are stored as TIMESTAMP (microseconds); allow for rounding and coarse file systems.
+FRESHNESS_TOLERANCE = dt.timedelta(seconds=1)
+
+
+def freshness(row: Mapping[str, Any], disk_newest: dt.datetime | None, seeds_known: bool) -> Freshness:
+    """Compare the newest seed change the last successful run saw with the seeds folder now.
+
+    All times are naive UTC. ``seeds_known`` says whether a seeds folder was given at all.
+    """
+    last = _ts(row.get("last_success_at"))
+    recorded = _ts(row.get("seeds_newest_mtime_at_last_success"))
+    if last is None:
+        return Freshness("never_refreshed", "No successful refresh yet.", None, recorded, disk_newest)
+    if not seeds_known:
+        return Freshness("unknown", "Seeds folder not given (set STEMWATCH_SEEDS), so staleness is not checked.",
+                         last, recorded, disk_newest)
+    if disk_newest is None:
+        return Freshness("unknown", "The seeds folder is missing or empty.", last, recorded, disk_newest)
+    if recorded is None or disk_newest > recorded + FRESHNESS_TOLERANCE:
+        return Freshness(
+            "behind",
+            f"Behind: a seed file changed at {fmt_ts(disk_newest)}, after the newest change the last "
+            f"refresh saw ({fmt_ts(recorded)}).",
+            last, recorded, disk_newest,
+        )
+    return Freshness("up_to_date", "Up to date with the seeds folder.", last, recorded, disk_newest)
+
+
+def _ts(v: Any) -> dt.datetime | None:
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.to_pydatetime()
+    return v
+
+
+def fmt_ts(v: Any) -> str:
+    t = _ts(v)
+    return "—" if t is None else t.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def article_label(row: Mapping[str, Any]) -> str:
+    title = row.get("title") or "(untitled)"
+    site = row.get("site_name") or "unknown site"
+    date = row.get("published_date")
+    when = "undated" if date is None or pd.isna(date) else str(pd.Timestamp(date).date())
+    return f"{title} — {site} — {when}"
+
+
+def dictionary_by_table(dictionary: pd.DataFrame) -> dict[tuple[str, str, str], pd.DataFrame]:
+    """(kind, table, comment) -> its columns, in catalog order."""
+    out: dict[tuple[str, str, str], pd.DataFrame] = {}
+    for (kind, name), grp in dictionary.groupby(["kind", "table_name"], sort=False):
+        comment = grp["table_comment"].iloc[0]
+        out[(kind, name, "" if comment is None or pd.isna(comment) else str(comment))] = (
+            grp[["column_name", "data_type", "column_comment"]].reset_index(drop=True)
+        )
+    return out

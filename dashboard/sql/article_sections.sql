@@ -1,0 +1,4 @@
+SELECT section_no, level, heading, start_char, end_char, length(body) AS body_chars
+FROM sections
+WHERE article_id = $article_id
+ORDER BY section_no

@@ -1,0 +1,111 @@
+"""Bytes to text: detect the encoding, refuse what is not text. Pure, no I/O."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from etl.errors import Rejected
+
+_MAGIC = [
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or docx/xlsx)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"RIFF", "RIFF media file"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"DUCK", "DuckDB database"),
+]
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Plausible characters of a Chinese or English web page.
+_PLAUSIBLE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2e80-\u2fdf\u3400-\u4dbf]")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def _plausibility(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 1.0
+    return len(_PLAUSIBLE.findall(sample)) / len(sample)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode ``data`` or raise :class:`Rejected` (empty, binary, undecodable)."""
+    if not data:
+        raise Rejected("empty_file", "the file is empty (0 bytes)")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise Rejected("binary_file", f"this is a {what}, not a text or HTML page")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise Rejected("undecodable", f"starts with a {enc} byte-order mark but does not decode as {enc}: {exc.reason} at byte {exc.start}") from exc
+            return _check_text(Decoded(text, enc))
+    head = data[:65536]
+    if head.count(b"\x00") > max(2, len(head) // 100):
+        # UTF-16 without BOM is rare on the web; NULs otherwise mean binary.
+        nuls = head.count(b"\x00")
+        raise Rejected("binary_file", f"contains NUL bytes ({nuls} in the first {len(head)} bytes): not a text file")
+    try:
+        return _check_text(Decoded(data.decode("utf-8"), "utf-8"))
+    except UnicodeDecodeError:
+        pass
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    # A few bad bytes in otherwise UTF-8 text: keep the text, say so.
+    if bad <= max(3, len(data) // 1000) and _plausibility(replaced) > 0.9:
+        return _check_text(Decoded(replaced, "utf-8", (f"{bad} undecodable byte(s) replaced with U+FFFD",)))
+    try:
+        text = data.decode("gb18030")
+        if _plausibility(text) > 0.9:
+            return _check_text(Decoded(text, "gb18030"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:2_000_000]).best()
+    except Exception:  # detection is best effort
+        best = None
+    if best is not None and best.encoding:
+        try:
+            text = data.decode(best.encoding)
+            if _plausibility(text) > 0.9:
+                return _check_text(Decoded(text, best.encoding, (f"encoding guessed as {best.encoding}",)))
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise Rejected("undecodable", f"not valid UTF-8 ({bad} bad byte sequences), GB18030 or any encoding we could detect")
+
+
+def _check_text(d: Decoded) -> Decoded:
+    text = d.text
+    if not text.strip():
+        raise Rejected("no_text", "the file contains only whitespace")
+    sample = text[:65536]
+    controls = len(_CONTROL.findall(sample))
+    if controls > max(8, len(sample) // 50):
+        raise Rejected("binary_file", f"{controls} control characters in the first {len(sample)} characters: not a text file")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        d = Decoded(text, d.encoding, (*d.warnings, "NUL characters removed"))
+    return d

@@ -1,0 +1,240 @@
+"""HTML to lines plus page metadata, with beautifulsoup4 (lxml tree builder). Pure.
+
+The walk over the tree is iterative, so absurdly deep nesting cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+
+from etl.lines import Line, clean
+
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+warnings.filterwarnings("ignore", module="bs4")
+
+# Never article text.
+_DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "nav", "footer", "aside", "form",
+              "button", "input", "select", "textarea", "svg", "canvas", "object", "embed", "head", "frame", "frameset"}
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+               "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote", "pre", "figure", "figcaption", "br", "hr",
+               "address", "center", "body", "html", "tbody", "thead", "caption"}
+_BOLD_TAGS = {"strong", "b"}
+_HEADING = re.compile(r"^h([1-6])$")
+# Containers that hold the article on common sites, tried in order (the first with enough text wins).
+CONTENT_SELECTORS = ("div.content", "div.RichText", "div.RichContent-inner", "#js_content", "article",
+                     "div.article-content", "div.article_content", "div.post-content", "div.entry-content",
+                     "div#content", "div.content-inner", "main")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+@dataclass
+class HtmlPage:
+    lines: list[Line]
+    meta: dict[str, str] = field(default_factory=dict)
+    outside_text: str = ""     # visible text outside the content container (page chrome)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _meta(soup: BeautifulSoup) -> dict[str, str]:
+    out: dict[str, str] = {}
+
+    def put(key: str, value: object) -> None:
+        if isinstance(value, str) and value.strip() and key not in out:
+            out[key] = clean(value)[:1000]
+
+    for m in soup.find_all("meta"):
+        if not isinstance(m, Tag):
+            continue
+        name = str(m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
+        content = m.get("content")
+        if name in ("og:title", "twitter:title"):
+            put("title", content)
+        elif name in ("og:site_name", "application-name"):
+            put("site_name", content)
+        elif name == "og:url":
+            put("url", content)
+        elif name in ("author", "article:author"):
+            put("author", content)
+        elif name in ("article:published_time", "pubdate", "publishdate", "publish_date", "date", "datepublished", "dc.date"):
+            put("date", content)
+    link = soup.find("link", rel="canonical")
+    if isinstance(link, Tag):
+        put("url", link.get("href"))
+    title = soup.find("title")
+    if isinstance(title, Tag):
+        put("html_title", title.get_text(" "))
+    time_tag = soup.find("time")
+    if isinstance(time_tag, Tag):
+        put("date", time_tag.get("datetime") or time_tag.get_text(" "))
+    author = soup.select_one("span.author, .author-name, a.author, .AuthorInfo-name")
+    if author is not None:
+        put("author", author.get_text(" ").rstrip("，,:： "))
+    origin = soup.select_one("a.originUrl[href]")
+    if origin is not None:
+        put("url", origin.get("href"))
+    h1 = soup.find("h1")
+    if isinstance(h1, Tag):
+        put("h1", h1.get_text(" "))
+    return out
+
+
+def _is_hidden(tag: Tag) -> bool:
+    attrs = tag.attrs or {}
+    if "hidden" in attrs or str(attrs.get("aria-hidden", "")).lower() == "true":
+        return True
+    style = attrs.get("style")
+    return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
+
+
+def _walk(root: Tag) -> list[Line]:
+    """Iterative DFS with enter/exit events, flushing a line at every block boundary."""
+    lines: list[Line] = []
+    buf: list[str] = []
+    state = {"bold_chars": 0, "chars": 0, "link_chars": 0, "hrefs": [], "kind": "p", "level": 0}
+    bold_depth = 0
+    link_depth = 0
+    block_stack: list[str] = []
+
+    def flush() -> None:
+        text = clean("".join(buf).replace("\n", " "))
+        if text:
+            kind, level = state["kind"], state["level"]
+            if kind == "p" and state["chars"] and state["bold_chars"] >= state["chars"] * 0.95:
+                kind = "bold"
+            href = None
+            if kind in ("p", "bold") and state["hrefs"] and state["link_chars"] >= state["chars"] * 0.9:
+                kind, href = "link", state["hrefs"][0]
+            lines.append(Line(text, kind, level, href))
+        buf.clear()
+        state.update(bold_chars=0, chars=0, link_chars=0, hrefs=[])
+
+    def set_kind() -> None:
+        kind, level = "p", 0
+        for name in reversed(block_stack):
+            m = _HEADING.match(name)
+            if m:
+                kind, level = "heading", int(m.group(1))
+                break
+            if name in ("li", "dt", "dd"):
+                kind = "li"
+                break
+            if name in ("p", "td", "th", "blockquote", "figcaption", "pre"):
+                break
+        state["kind"], state["level"] = kind, level
+
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        node, exiting = stack.pop()
+        if isinstance(node, Comment):
+            continue
+        if isinstance(node, NavigableString):
+            s = str(node)
+            if not s.strip():
+                if _BLANK_LINE.search(s):
+                    flush()  # a blank line in text: a scrape with a few tags in it, not layout
+                elif buf and not buf[-1].endswith(" "):
+                    buf.append(" ")
+                continue
+            pieces = _BLANK_LINE.split(s)
+            for extra in pieces[:-1]:
+                if extra.strip():
+                    buf.append(extra)
+                    n = len(extra.strip())
+                    state["chars"] += n
+                    if bold_depth:
+                        state["bold_chars"] += n
+                    if link_depth:
+                        state["link_chars"] += n
+                flush()
+            s = pieces[-1]
+            if not s.strip():
+                continue
+            buf.append(s)
+            n = len(s.strip())
+            state["chars"] += n
+            if bold_depth:
+                state["bold_chars"] += n
+            if link_depth:
+                state["link_chars"] += n
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = node.name.lower() if node.name else ""
+        if exiting:
+            if name in _BOLD_TAGS:
+                bold_depth -= 1
+            elif name == "a":
+                link_depth -= 1
+            if name in _BLOCK_TAGS:
+                flush()
+                if block_stack:
+                    block_stack.pop()
+                set_kind()
+            continue
+        if name in _DROP_TAGS or _is_hidden(node):
+            continue
+        if name in _BLOCK_TAGS:
+            flush()
+            block_stack.append(name)
+            set_kind()
+        elif name in _BOLD_TAGS:
+            # A second bold run in a line that is bold so far starts a new line:
+            # <strong>问题？</strong><strong>（1）小标题</strong> are two headings.
+            if bold_depth == 0 and state["chars"] and state["bold_chars"] >= state["chars"]:
+                flush()
+            bold_depth += 1
+        elif name == "a":
+            link_depth += 1
+            href = node.get("href")
+            if isinstance(href, str) and href.strip():
+                state["hrefs"].append(href.strip())
+        elif name == "img":
+            continue
+        stack.append((node, True))
+        for child in reversed(list(node.children)):
+            stack.append((child, False))
+    flush()
+    return lines
+
+
+def html_to_page(html: str) -> HtmlPage:
+    warns: list[str] = []
+    try:
+        soup = BeautifulSoup(html, "lxml")
+    except Exception as exc:  # lxml gives up on some pathological input; fall back
+        warns.append(f"lxml could not parse the HTML ({type(exc).__name__}); used html.parser")
+        soup = BeautifulSoup(html, "html.parser")
+    meta = _meta(soup)
+    body = soup.body or soup
+    root: Tag = body
+    total = len(body.get_text(" ", strip=True)) if isinstance(body, Tag) else 0
+    for sel in CONTENT_SELECTORS:
+        for cand in soup.select(sel):
+            n = len(cand.get_text(" ", strip=True))
+            if n >= 200 or (total and n >= 0.3 * total):
+                root = cand
+                break
+        if root is not body:
+            break
+    lines = _walk(root)
+    outside = ""
+    if root is not body:
+        outside_lines = _walk_outside(body, root)
+        outside = "\n".join(outside_lines)
+    return HtmlPage(lines, meta, outside, warns)
+
+
+def _walk_outside(body: Tag, root: Tag) -> list[str]:
+    """Visible text of the page outside the content container (for source cues and signals)."""
+    parent = root.parent
+    saved = root.extract()
+    try:
+        return [ln.text for ln in _walk(body)]
+    finally:
+        if parent is not None:
+            parent.append(saved)

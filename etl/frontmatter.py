@@ -1,0 +1,65 @@
+"""YAML front matter (Hexo/Jekyll style) at the top of a Markdown/HTML file. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+_FM = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+MAX_FRONT_MATTER = 64 * 1024
+_SCALARS = (str, int, float, bool)
+
+
+@dataclass
+class FrontMatter:
+    fields: dict[str, object] = field(default_factory=dict)
+    body: str = ""
+    present: bool = False
+    warning: str | None = None
+
+
+def _scalar(v: object) -> str | None:
+    if isinstance(v, _SCALARS):
+        return str(v)[:1000]
+    if hasattr(v, "isoformat"):  # date / datetime parsed by YAML
+        return v.isoformat()  # type: ignore[no-any-return]
+    return None
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Split off front matter. Invalid YAML keeps the body and reports a warning.
+
+    Only scalar values and flat lists of scalars are kept, so a YAML alias bomb
+    (nested references) is never expanded into memory.
+    """
+    m = _FM.match(text)
+    if not m:
+        return FrontMatter(body=text)
+    raw, body = m.group(1), text[m.end():]
+    if len(raw) > MAX_FRONT_MATTER:
+        return FrontMatter(body=body, present=True, warning=f"front matter larger than {MAX_FRONT_MATTER} bytes ignored")
+    if raw.count("*") > 100 and raw.count("&") > 10:
+        return FrontMatter(body=body, present=True, warning="front matter with many YAML aliases ignored (possible alias bomb)")
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return FrontMatter(body=body, present=True, warning=f"invalid YAML front matter ignored: {first}")
+    except RecursionError:
+        return FrontMatter(body=body, present=True, warning="front matter nested too deeply; ignored")
+    if data is None:
+        return FrontMatter(body=body, present=True)
+    if not isinstance(data, dict):
+        return FrontMatter(body=body, present=True, warning="front matter is not a mapping; ignored")
+    fields: dict[str, object] = {}
+    for k, v in list(data.items())[:100]:
+        key = str(k).lower()
+        s = _scalar(v)
+        if s is not None:
+            fields[key] = s
+        elif isinstance(v, list):
+            items = [x for x in (_scalar(i) for i in v[:50]) if x is not None]
+            fields[key] = items
+    return FrontMatter(fields, body, True)

@@ -1,0 +1,269 @@
+"""The disease lexicon and the context-trigger lexicon: load, validate, build matchers.
+
+A malformed row fails early with the file, the line and the reason; nothing is skipped
+silently. Traditional-Chinese forms of every term are generated with OpenCC, so the
+matcher finds 類風濕性關節炎 as well as 类风湿性关节炎 with offsets unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+from etl.errors import RulesError
+
+COLUMNS = ["concept_id", "canonical_name", "english_name", "icd10", "category", "mention_type", "synonyms"]
+CATEGORIES = ("neurological", "mental_behavioural", "autoimmune_rheumatic", "metabolic_endocrine", "cardiovascular",
+              "liver_digestive", "kidney_urinary", "respiratory", "musculoskeletal", "eye", "skin",
+              "reproductive_obstetric", "hematologic", "blood_cancer", "solid_tumour", "aging_related", "infectious",
+              "ent_dental", "congenital_genetic", "injury", "general")
+MENTION_TYPES = ("disease", "disease_group", "symptom")
+CONTEXTS = ("asserted", "hedged", "negated", "termination", "pseudo")
+DIRECTIONS = ("forward", "backward", "both")
+_ID = re.compile(r"^[a-z][a-z0-9_]{1,80}$")
+_ICD = re.compile(r"^[A-Z]\d{2}(\.\d{1,2})?$")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+# Lower-cases ASCII letters only, so offsets never move (str.lower can change lengths).
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+# WHO ICD-10 chapters by first character and number range.
+_CHAPTERS = [
+    ("A00", "B99", "I Certain infectious and parasitic diseases"),
+    ("C00", "D48", "II Neoplasms"),
+    ("D50", "D89", "III Diseases of the blood and immune mechanism"),
+    ("E00", "E90", "IV Endocrine, nutritional and metabolic diseases"),
+    ("F00", "F99", "V Mental and behavioural disorders"),
+    ("G00", "G99", "VI Diseases of the nervous system"),
+    ("H00", "H59", "VII Diseases of the eye and adnexa"),
+    ("H60", "H95", "VIII Diseases of the ear and mastoid process"),
+    ("I00", "I99", "IX Diseases of the circulatory system"),
+    ("J00", "J99", "X Diseases of the respiratory system"),
+    ("K00", "K93", "XI Diseases of the digestive system"),
+    ("L00", "L99", "XII Diseases of the skin and subcutaneous tissue"),
+    ("M00", "M99", "XIII Diseases of the musculoskeletal system and connective tissue"),
+    ("N00", "N99", "XIV Diseases of the genitourinary system"),
+    ("O00", "O99", "XV Pregnancy, childbirth and the puerperium"),
+    ("P00", "P96", "XVI Certain conditions originating in the perinatal period"),
+    ("Q00", "Q99", "XVII Congenital malformations and chromosomal abnormalities"),
+    ("R00", "R99", "XVIII Symptoms, signs and abnormal findings"),
+    ("S00", "T98", "XIX Injury, poisoning and other consequences of external causes"),
+    ("V01", "Y98", "XX External causes of morbidity and mortality"),
+    ("Z00", "Z99", "XXI Factors influencing health status"),
+    ("U00", "U99", "XXII Codes for special purposes"),
+]
+
+
+def icd10_chapter(code: str | None) -> str | None:
+    if not code:
+        return None
+    key = code[:3]
+    for lo, hi, name in _CHAPTERS:
+        if lo <= key <= hi:
+            return name
+    return None
+
+
+@dataclass(frozen=True)
+class Concept:
+    concept_id: str
+    canonical_name: str
+    english_name: str | None
+    icd10: str | None
+    icd10_chapter: str | None
+    category: str
+    mention_type: str
+    synonyms: tuple[str, ...]
+    lexicon_file: str
+
+
+@dataclass(frozen=True)
+class Term:
+    concept_id: str
+    surface: str
+    case_sensitive: bool
+    ascii_edges: tuple[bool, bool]
+
+
+@dataclass
+class Lexicon:
+    concepts: dict[str, Concept]
+    automaton: ahocorasick.Automaton
+    terms: int
+    fingerprint: str
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    phrase: str
+    context: str
+    direction: str
+
+
+@dataclass
+class TriggerSet:
+    automaton: ahocorasick.Automaton
+    triggers: dict[str, Trigger]
+    fingerprint: str
+
+
+def lexicon_dir() -> Path:
+    return Path(str(resources.files("etl").joinpath("lexicon")))
+
+
+def _is_case_sensitive(term: str) -> bool:
+    """Upper-case abbreviations (ALS, SLE, T1DM) must match as written."""
+    return term.isascii() and any(c.isupper() for c in term) and len(term) <= 8 and " " not in term
+
+
+def _variants(term: str) -> set[str]:
+    """Traditional-Chinese forms of a Simplified term (empty when it has no CJK)."""
+    if term.isascii():
+        return set()
+    out = set()
+    for conv in _converters():
+        v = conv.convert(term)
+        if v != term and len(v) == len(term):
+            out.add(v)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _converters() -> tuple:
+    import opencc
+
+    return tuple(opencc.OpenCC(cfg) for cfg in ("s2t", "s2tw", "s2hk"))
+
+
+def read_concepts(files: list[Path]) -> list[tuple[Concept, Path, int]]:
+    """Parse and validate lexicon rows; raise RulesError(file, line, reason) on the first bad row."""
+    out: list[tuple[Concept, Path, int]] = []
+    seen_ids: dict[str, str] = {}
+    seen_forms: dict[str, tuple[str, str]] = {}
+    for path in files:
+        rel = f"etl/lexicon/diseases/{path.name}"
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RulesError(rel, None, f"cannot read lexicon file: {exc}") from exc
+        rows = list(csv.reader(text.splitlines()))
+        if not rows or [c.strip() for c in rows[0]] != COLUMNS:
+            raise RulesError(rel, 1, f"header must be exactly: {','.join(COLUMNS)}")
+        for lineno, row in enumerate(rows[1:], start=2):
+            if not row or all(not c.strip() for c in row):
+                continue
+            if len(row) != len(COLUMNS):
+                raise RulesError(rel, lineno, f"expected {len(COLUMNS)} columns, found {len(row)}")
+            cid, name, en, icd, cat, mtype, syn = (c.strip() for c in row)
+            if not _ID.match(cid):
+                raise RulesError(rel, lineno, f"concept_id {cid!r} must be lower-case snake_case ASCII")
+            if cid in seen_ids:
+                raise RulesError(rel, lineno, f"concept_id {cid!r} already defined in {seen_ids[cid]}")
+            if not name or len(name) < 2:
+                raise RulesError(rel, lineno, f"canonical_name {name!r} must have at least 2 characters")
+            if icd and not _ICD.match(icd):
+                raise RulesError(rel, lineno, f"icd10 {icd!r} is not of the form A00 or A00.0")
+            if cat not in CATEGORIES:
+                raise RulesError(rel, lineno, f"category {cat!r} is not one of {', '.join(CATEGORIES)}")
+            if mtype not in MENTION_TYPES:
+                raise RulesError(rel, lineno, f"mention_type {mtype!r} is not one of {', '.join(MENTION_TYPES)}")
+            synonyms = tuple(s.strip() for s in syn.split("|") if s.strip())
+            for form in (name, *synonyms):
+                if len(form) < 2:
+                    raise RulesError(rel, lineno, f"surface form {form!r} is shorter than 2 characters")
+                key = form if _is_case_sensitive(form) else form.translate(ASCII_LOWER)
+                if key in seen_forms and seen_forms[key][0] != cid:
+                    other_id, where = seen_forms[key]
+                    raise RulesError(rel, lineno, f"surface form {form!r} already maps to {other_id} ({where})")
+                seen_forms[key] = (cid, f"{rel}:{lineno}")
+            seen_ids[cid] = f"{rel}:{lineno}"
+            out.append((Concept(cid, name, en or None, icd or None, icd10_chapter(icd or None), cat, mtype,
+                                synonyms, rel), path, lineno))
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: str | None = None) -> Lexicon:
+    d = Path(directory) if directory else lexicon_dir() / "diseases"
+    files = sorted(d.glob("*.csv"))
+    if not files:
+        raise RulesError(str(d), None, "no lexicon files (*.csv) found")
+    rows = read_concepts(files)
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    auto = ahocorasick.Automaton()
+    keys: dict[str, Term] = {}
+
+    def add(form: str, cid: str) -> None:
+        cs = _is_case_sensitive(form)
+        key = form if cs else form.translate(ASCII_LOWER)
+        if cs:
+            key = form.translate(ASCII_LOWER)  # automaton runs on ASCII-lowered text; case checked after
+        if key in keys:
+            return
+        edges = (bool(_ASCII_WORD.match(form[0])), bool(_ASCII_WORD.match(form[-1])))
+        keys[key] = Term(cid, form, cs, edges)
+
+    concepts: dict[str, Concept] = {}
+    for concept, _path, _line in rows:
+        concepts[concept.concept_id] = concept
+        for form in (concept.canonical_name, *concept.synonyms):
+            add(form, concept.concept_id)
+    # Traditional variants after all Simplified forms, so they never steal a form.
+    for concept, _path, _line in rows:
+        for form in (concept.canonical_name, *concept.synonyms):
+            for v in _variants(form):
+                add(v, concept.concept_id)
+    for key, term in keys.items():
+        auto.add_word(key, term)
+    auto.make_automaton()
+    return Lexicon(concepts, auto, len(keys), h.hexdigest()[:16], [f.name for f in files])
+
+
+@lru_cache(maxsize=4)
+def load_triggers(path: str | None = None) -> TriggerSet:
+    p = Path(path) if path else lexicon_dir() / "context_triggers.csv"
+    rel = "etl/lexicon/context_triggers.csv" if path is None else str(p)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise RulesError(rel, None, f"cannot read trigger file: {exc}") from exc
+    reader = csv.reader(text.splitlines())
+    header = next(reader, None)
+    if header is None or [c.strip() for c in header[:3]] != ["trigger", "context", "direction"]:
+        raise RulesError(rel, 1, "header must start with trigger,context,direction")
+    triggers: dict[str, Trigger] = {}
+    for lineno, row in enumerate(reader, start=2):
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) < 3:
+            raise RulesError(rel, lineno, f"expected at least 3 columns, found {len(row)}")
+        phrase, ctx, direction = (c.strip() for c in row[:3])
+        if not phrase:
+            raise RulesError(rel, lineno, "empty trigger")
+        if ctx not in CONTEXTS:
+            raise RulesError(rel, lineno, f"context {ctx!r} is not one of {', '.join(CONTEXTS)}")
+        if direction not in DIRECTIONS:
+            raise RulesError(rel, lineno, f"direction {direction!r} is not one of {', '.join(DIRECTIONS)}")
+        key = phrase.translate(ASCII_LOWER)
+        if key in triggers:
+            raise RulesError(rel, lineno, f"trigger {phrase!r} is listed twice")
+        triggers[key] = Trigger(phrase, ctx, direction)
+    auto = ahocorasick.Automaton()
+    for key, trig in triggers.items():
+        auto.add_word(key, (key, trig))
+        for v in _variants(trig.phrase):
+            vk = v.translate(ASCII_LOWER)
+            if vk not in triggers:
+                auto.add_word(vk, (vk, trig))
+    auto.make_automaton()
+    return TriggerSet(auto, triggers, hashlib.sha256(text.encode()).hexdigest()[:16])

@@ -1,0 +1,455 @@
+"""The run: discover, extract what changed, write the next warehouse, publish it atomically.
+
+This is the only module that writes. It never opens the live warehouse for writing:
+an incremental run copies the live file to a temporary file beside it, applies the
+changes there and swaps it in with os.replace (see warehouse/db.py for the pattern).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import datetime as dt
+import hashlib
+import logging
+import multiprocessing
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from etl import PARSER_VERSION, __version__
+from etl.discover import SeedFile, discover
+from etl.errors import Rejected, StemwatchError
+from etl.lexicon import Lexicon, TriggerSet, load_lexicon, load_triggers
+from etl.parse import ParsedDocument, article_id_for, parse_document
+from etl.rules import Rules, load_rules
+from warehouse import db as wh
+
+log = logging.getLogger("stemwatch.etl")
+
+ARTICLE_TABLES = ("articles", "documents", "cut_blocks", "sections", "citations", "commercial_signals",
+                  "disease_mentions", "candidate_terms")
+PARALLEL_THRESHOLD = 64
+BATCH = 500
+
+
+@dataclass
+class RunResult:
+    run_id: int
+    status: str
+    mode: str
+    files_seen: int = 0
+    files_loaded: int = 0
+    files_unchanged: int = 0
+    files_removed: int = 0
+    files_quarantined: int = 0
+    input_bytes: int = 0
+    seconds: float = 0.0
+    quarantined_now: list[tuple[str, str, str]] = field(default_factory=list)  # (path, reason, detail)
+    message: str = ""
+    published: bool = False
+
+
+@dataclass
+class OldState:
+    files: dict[str, tuple[int, int, str, str]]   # rel -> (size, mtime_ns, sha256, status)
+    build_hash: str | None
+    schema_hash: str | None
+    max_run_id: int
+    readable: bool
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def build_hash(rules: Rules, lexicon: Lexicon, triggers: TriggerSet) -> str:
+    h = hashlib.sha256()
+    for part in (PARSER_VERSION, rules.fingerprint, lexicon.fingerprint, triggers.fingerprint, wh.schema_hash()):
+        h.update(part.encode())
+    return h.hexdigest()[:16]
+
+
+def read_old_state(db_path: Path) -> OldState:
+    if not db_path.exists():
+        return OldState({}, None, None, 0, readable=False)
+    try:
+        with wh.reading(db_path) as con:
+            files = {r[0]: (r[1], r[2], r[3], r[4]) for r in con.execute(
+                "SELECT source_path, file_bytes, mtime_ns, content_sha256, status FROM source_files").fetchall()}
+            last = con.execute("SELECT build_hash, schema_hash FROM etl_runs WHERE status = 'success' ORDER BY run_id DESC LIMIT 1").fetchone()
+            max_id = con.execute("SELECT coalesce(max(run_id), 0) FROM etl_runs").fetchone()[0]
+        return OldState(files, last[0] if last else None, last[1] if last else None, int(max_id), readable=True)
+    except Exception as exc:  # a file we cannot read is rebuilt, never patched
+        log.warning("cannot read the existing warehouse %s (%s): rebuilding from scratch", db_path, exc)
+        max_id = 0
+        return OldState({}, None, None, max_id, readable=False)
+
+
+# ---------------------------------------------------------------- parsing (in workers)
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(sources: str | None) -> None:
+    _WORKER["rules"] = load_rules(sources)
+    _WORKER["lexicon"] = load_lexicon()
+    _WORKER["triggers"] = load_triggers()
+
+
+def _process(rel: str, path: str, old_sha: str | None, max_bytes: int) -> tuple:
+    """Read one file and parse it. Returns a tagged tuple (picklable)."""
+    try:
+        before = os.stat(path)
+        if before.st_size > max_bytes:
+            return ("rejected", rel, None, before.st_size, before.st_mtime_ns, "too_large",
+                    f"{before.st_size / 2**20:.1f} MiB is over the {max_bytes / 2**20:.0f} MiB limit (STEMWATCH_MAX_FILE_MB)")
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+        after = os.stat(path)
+    except FileNotFoundError:
+        return ("gone", rel)
+    except OSError as exc:
+        return ("rejected", rel, None, 0, 0, "unreadable", f"cannot read: {exc.strerror or exc}")
+    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) or len(data) != after.st_size:
+        return ("unstable", rel, before.st_size, before.st_mtime_ns)
+    sha = hashlib.sha256(data).hexdigest()
+    if old_sha is not None and sha == old_sha:
+        return ("unchanged", rel, after.st_size, after.st_mtime_ns, sha)
+    try:
+        doc = parse_document(rel, data, _WORKER["rules"], _WORKER["lexicon"], _WORKER["triggers"])  # type: ignore[arg-type]
+    except Rejected as rj:
+        return ("rejected", rel, sha, after.st_size, after.st_mtime_ns, rj.reason, rj.detail)
+    except RecursionError:
+        return ("rejected", rel, sha, after.st_size, after.st_mtime_ns, "parse_error", "structure nested too deeply to parse")
+    except MemoryError:
+        return ("rejected", rel, sha, after.st_size, after.st_mtime_ns, "parse_error", "ran out of memory while parsing")
+    except Exception as exc:  # a bug must not lose the batch: quarantine with the error
+        return ("rejected", rel, sha, after.st_size, after.st_mtime_ns, "parse_error", f"{type(exc).__name__}: {exc}"[:500])
+    return ("parsed", rel, after.st_size, after.st_mtime_ns, doc)
+
+
+def _results(jobs: list[tuple[str, str, str | None]], workers: int, sources: str | None, max_bytes: int) -> Iterator[tuple]:
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
+        _init_worker(sources)
+        for rel, path, old in jobs:
+            yield _process(rel, path, old, max_bytes)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(sources,)) as pool:
+        chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
+        yield from pool.map(_process, *zip(*[(r, p, o, max_bytes) for r, p, o in jobs], strict=True), chunksize=chunk)
+
+
+# ---------------------------------------------------------------- rows
+
+def doc_rows(doc: ParsedDocument, run_id: int) -> dict[str, list[dict]]:
+    aid = doc.article_id
+    return {
+        "articles": [{
+            "article_id": aid, "source_path": doc.source_path, "content_sha256": doc.content_sha256,
+            "file_bytes": doc.file_bytes, "format": doc.format, "title": doc.title, "author": doc.author,
+            "site_name": doc.site_name, "url": doc.url, "published_date": doc.published_date,
+            "date_source": doc.date_source, "language": doc.language, "source_type": doc.source_type,
+            "source_type_evidence": doc.source_type_evidence, "main_text": doc.main_text,
+            "main_chars": len(doc.main_text), "body_end_char": doc.body_end_char, "raw_chars": len(doc.raw_text),
+            "cut_chars": doc.cut_chars, "parse_warnings": doc.warnings, "run_id": run_id}],
+        "documents": [{"article_id": aid, "source_path": doc.source_path, "encoding": doc.encoding, "raw_text": doc.raw_text}],
+        "cut_blocks": [{"article_id": aid, "cut_no": i, "rule": r, "text": t} for i, (r, t) in enumerate(doc.cut)],
+        "sections": [{"article_id": aid, "section_no": s.section_no, "level": s.level, "heading": s.heading,
+                      "body": s.body, "start_char": s.start_char, "end_char": s.end_char} for s in doc.sections],
+        "citations": [{"article_id": aid, "citation_no": c.citation_no, "raw": c.raw, "style": c.style,
+                       "authors": c.authors, "title": c.title, "container": c.container, "year": c.year,
+                       "volume": c.volume, "issue": c.issue, "pages": c.pages, "doi": c.doi, "pmid": c.pmid,
+                       "url": c.url, "start_char": c.start_char, "end_char": c.end_char} for c in doc.citations],
+        "commercial_signals": [{"article_id": aid, "signal_no": i, "kind": s.kind, "text": s.text,
+                                "location": s.location, "start_char": s.start_char} for i, s in enumerate(doc.signals)],
+        "disease_mentions": [{"article_id": aid, "mention_no": m.mention_no, "section_no": m.section_no,
+                              "start_char": m.start_char, "end_char": m.end_char, "surface": m.surface,
+                              "concept_id": m.concept_id, "canonical_name": m.canonical_name, "icd10": m.icd10,
+                              "mention_type": m.mention_type, "context": m.context, "trigger": m.trigger,
+                              "sentence": m.sentence} for m in doc.mentions],
+        "candidate_terms": [{"article_id": aid, "term": t, "occurrences": n, "example_sentence": ex}
+                            for t, (n, ex) in sorted(doc.candidates.items())],
+    }
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    arrow = pa.Table.from_pylist(rows)
+    con.register("_batch", arrow)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
+    finally:
+        con.unregister("_batch")
+
+
+def _delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    if not ids:
+        return
+    con.register("_ids", pa.table({"article_id": ids}))
+    try:
+        for t in ARTICLE_TABLES:
+            con.execute(f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)")
+    finally:
+        con.unregister("_ids")
+
+
+def _lexicon_rows(lexicon: Lexicon) -> list[dict]:
+    return [{"concept_id": c.concept_id, "canonical_name": c.canonical_name, "english_name": c.english_name,
+             "icd10": c.icd10, "icd10_chapter": c.icd10_chapter, "category": c.category,
+             "mention_type": c.mention_type, "synonyms": list(c.synonyms), "lexicon_file": c.lexicon_file}
+            for c in lexicon.concepts.values()]
+
+
+# ---------------------------------------------------------------- the run
+
+def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "cli", sources: str | None = None,
+            workers: int = 0, max_file_mb: int = 64,
+            progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """Run the ETL once and publish. Raises StemwatchError for problems a person must fix."""
+    seeds = Path(seeds)
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with wh.writer_lock(db_path):
+        for p in wh.remove_stale_temps(db_path):
+            log.info("removed %s left by an interrupted run", p.name)
+        started = _now()
+        t0 = time.perf_counter()
+        old = read_old_state(db_path)
+        run_id = old.max_run_id + 1
+        mode = "full" if full else "incremental"
+        try:
+            rules = load_rules(sources or None)
+            lexicon = load_lexicon()
+            triggers = load_triggers()
+            bh = build_hash(rules, lexicon, triggers)
+            if not full and (not old.readable or old.build_hash != bh or old.schema_hash != wh.schema_hash()):
+                mode = "full"
+                if old.readable and old.build_hash:
+                    log.info("rules, lexicon, schema or parser changed since the last run: rebuilding everything")
+            result = _build(seeds, db_path, old, run_id, mode, started, t0, rules, lexicon, triggers, bh, trigger,
+                            sources, workers, max_file_mb * 2**20, progress)
+            return result
+        except Exception as exc:
+            message = str(exc) if isinstance(exc, StemwatchError | FileNotFoundError) else f"{type(exc).__name__}: {exc}"
+            log.error("run %s failed: %s", run_id, message)
+            _record_failure(db_path, old, run_id, mode, started, trigger, message)
+            raise
+
+
+def _record_failure(db_path: Path, old: OldState, run_id: int, mode: str, started: dt.datetime, trigger: str,
+                    message: str) -> None:
+    """Publish the live warehouse plus one failed etl_runs row (best effort; never damages it)."""
+    tmp = wh.temp_path(db_path)
+    try:
+        if old.readable:
+            shutil.copyfile(db_path, tmp)
+            con = wh.open_for_build(tmp)
+        else:
+            if db_path.exists():
+                return  # unreadable live file: leave it for a person to look at
+            con = wh.open_for_build(tmp)
+            wh.create_schema(con)
+        con.execute(
+            "INSERT INTO etl_runs VALUES (?, ?, ?, 'failed', ?, ?, 0, 0, 0, 0, "
+            "(SELECT count(*) FROM quarantine), 0, NULL, ?, '', ?, ?)",
+            [run_id, started, _now(), mode, trigger, wh.schema_hash(), message[:2000], __version__])
+        con.execute("CHECKPOINT")
+        con.close()
+        wh.publish(tmp, db_path)
+    except Exception as exc:
+        log.error("could not record the failed run: %s", exc)
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, started: dt.datetime, t0: float,
+           rules: Rules, lexicon: Lexicon, triggers: TriggerSet, bh: str, trigger: str, sources: str | None,
+           workers: int, max_bytes: int, progress: Callable[[int, int], None] | None) -> RunResult:
+    files = discover(seeds)
+    res = RunResult(run_id, "success", mode, files_seen=len(files))
+    prior = old.files if mode == "incremental" else {}
+    current = {f.rel for f in files}
+    removed = sorted(set(prior) - current)
+
+    jobs: list[tuple[str, str, str | None]] = []
+    unchanged_stat: list[SeedFile] = []
+    errors: list[SeedFile] = []
+    for f in files:
+        if f.error:
+            errors.append(f)
+            continue
+        p = prior.get(f.rel)
+        if p is not None and p[0] == f.size and p[1] == f.mtime_ns:
+            unchanged_stat.append(f)
+        else:
+            jobs.append((f.rel, str(f.path), p[2] if p else None))
+
+    tmp = wh.temp_path(db_path)
+    if mode == "incremental":
+        shutil.copyfile(db_path, tmp)
+        con = wh.open_for_build(tmp)
+    else:
+        con = wh.open_for_build(tmp)
+        wh.create_schema(con)
+        if old.readable:
+            _copy_history(con, db_path)
+    try:
+        now = _now()
+        _delete_articles(con, [article_id_for(r) for r in removed])
+        if removed:
+            con.execute("DELETE FROM quarantine WHERE source_path IN (SELECT unnest(?))", [removed])
+            con.execute("DELETE FROM source_files WHERE source_path IN (SELECT unnest(?))", [removed])
+        res.files_removed = sum(1 for r in removed if prior[r][3] == "loaded")
+
+        source_rows: list[dict] = []
+        quarantine_rows: list[dict] = []
+        n_workers = workers or (os.cpu_count() or 1)
+        batch: dict[str, list[dict]] = {t: [] for t in ARTICLE_TABLES}
+        batch_ids: list[str] = []
+        done = 0
+
+        def flush() -> None:
+            _delete_articles(con, batch_ids)
+            for t in ARTICLE_TABLES:
+                _insert(con, t, batch[t])
+                batch[t].clear()
+            batch_ids.clear()
+
+        requeue: list[str] = []
+        for out in _results(jobs, n_workers, sources, max_bytes):
+            done += 1
+            if progress:
+                progress(done, len(jobs))
+            tag, rel = out[0], out[1]
+            if tag == "parsed":
+                _, _, size, mtime, doc = out
+                for t, rows in doc_rows(doc, run_id).items():
+                    batch[t].extend(rows)
+                batch_ids.append(doc.article_id)
+                source_rows.append({"source_path": rel, "file_bytes": size, "mtime_ns": mtime,
+                                    "content_sha256": doc.content_sha256, "status": "loaded"})
+                res.files_loaded += 1
+                res.input_bytes += size
+                if len(batch_ids) >= BATCH:
+                    flush()
+            elif tag == "unchanged":
+                _, _, size, mtime, sha = out
+                source_rows.append({"source_path": rel, "file_bytes": size, "mtime_ns": mtime,
+                                    "content_sha256": sha, "status": prior[rel][3]})
+                res.files_unchanged += 1
+            elif tag == "rejected":
+                _, _, sha, size, mtime, reason, detail = out
+                quarantine_rows.append({"source_path": rel, "content_sha256": sha, "reason": reason,
+                                        "detail": detail, "seen_at": now, "run_id": run_id})
+                source_rows.append({"source_path": rel, "file_bytes": size or 0, "mtime_ns": mtime or 0,
+                                    "content_sha256": sha or "", "status": "quarantined"})
+                batch_ids.append(article_id_for(rel))  # a file that turned bad loses its old rows
+                res.quarantined_now.append((rel, reason, detail))
+                res.input_bytes += size or 0
+            elif tag == "unstable":
+                requeue.append(rel)
+            elif tag == "gone":
+                removed.append(rel)
+                batch_ids.append(article_id_for(rel))
+                if rel in prior and prior[rel][3] == "loaded":
+                    res.files_removed += 1
+        flush()
+        for f in errors:
+            reason, detail = f.error  # type: ignore[misc]
+            quarantine_rows.append({"source_path": f.rel, "content_sha256": None, "reason": reason,
+                                    "detail": detail, "seen_at": now, "run_id": run_id})
+            source_rows.append({"source_path": f.rel, "file_bytes": f.size or 0, "mtime_ns": f.mtime_ns or 0,
+                                "content_sha256": "", "status": "quarantined"})
+            res.quarantined_now.append((f.rel, reason, detail))
+        gone = [r for r in removed if r in prior or r in current]
+        if gone:
+            con.execute("DELETE FROM quarantine WHERE source_path IN (SELECT unnest(?))", [gone])
+            con.execute("DELETE FROM source_files WHERE source_path IN (SELECT unnest(?))", [gone])
+        for rel in requeue:
+            # Changed while we read it: keep the previous version (if any) and retry next run.
+            if rel not in prior:
+                quarantine_rows.append({"source_path": rel, "content_sha256": None, "reason": "unstable",
+                                        "detail": "the file changed while it was being read; it will be read again on the next run",
+                                        "seen_at": now, "run_id": run_id})
+                source_rows.append({"source_path": rel, "file_bytes": 0, "mtime_ns": 0, "content_sha256": "",
+                                    "status": "quarantined"})
+                res.quarantined_now.append((rel, "unstable", "changed while being read"))
+            else:
+                res.files_unchanged += 1
+        for f in unchanged_stat:
+            res.files_unchanged += 1
+        touched = [r["source_path"] for r in source_rows]
+        if touched:
+            con.execute("DELETE FROM source_files WHERE source_path IN (SELECT unnest(?))", [touched])
+            loaded_now = [r["source_path"] for r in source_rows if r["status"] == "loaded"]
+            if loaded_now:
+                con.execute("DELETE FROM quarantine WHERE source_path IN (SELECT unnest(?))", [loaded_now])
+            q_paths = [r["source_path"] for r in quarantine_rows]
+            if q_paths:
+                con.execute("DELETE FROM quarantine WHERE source_path IN (SELECT unnest(?))", [q_paths])
+            _insert(con, "source_files", source_rows)
+            _insert(con, "quarantine", quarantine_rows)
+
+        con.execute("DELETE FROM diseases")
+        _insert(con, "diseases", _lexicon_rows(lexicon))
+        con.execute("DELETE FROM lexicon_candidates")
+        con.execute("""
+            INSERT INTO lexicon_candidates
+            SELECT term, sum(occurrences), count(*), arg_min(example_sentence, article_id), min(article_id)
+            FROM candidate_terms GROUP BY term""")
+        res.files_quarantined = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
+        newest = max((f.mtime_ns for f in files if f.mtime_ns), default=None)
+        newest_ts = dt.datetime.fromtimestamp(newest / 1e9, dt.UTC).replace(tzinfo=None) if newest else None
+        res.seconds = time.perf_counter() - t0
+        res.message = _summary(res)
+        con.execute(
+            "INSERT INTO etl_runs VALUES (?, ?, ?, 'success', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [run_id, started, _now(), mode, trigger, res.files_seen, res.files_loaded, res.files_unchanged,
+             res.files_removed, res.files_quarantined, res.input_bytes, newest_ts, wh.schema_hash(), bh,
+             res.message, __version__])
+        con.execute("CHECKPOINT")
+        con.close()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            con.close()
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    wh.publish(tmp, db_path)
+    res.published = True
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def _copy_history(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
+    """Keep etl_runs across a full rebuild (columns matched by name)."""
+    try:
+        con.execute(f"ATTACH '{db_path.as_posix()}' AS old_wh (READ_ONLY)")
+        try:
+            cols = [r[0] for r in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE database_name = 'old_wh' AND table_name = 'etl_runs'").fetchall()]
+            mine = [r[0] for r in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND table_name = 'etl_runs'").fetchall()]
+            common = [c for c in mine if c in cols]
+            if common and set(mine) - set(common) <= {"trigger_kind", "input_bytes", "seeds_newest_mtime", "build_hash"}:
+                col_list = ", ".join(common)
+                con.execute(f"INSERT INTO etl_runs ({col_list}) SELECT {col_list} FROM old_wh.etl_runs")
+        finally:
+            con.execute("DETACH old_wh")
+    except duckdb.Error as exc:
+        log.warning("could not carry over run history: %s", exc)
+
+
+def _summary(res: RunResult) -> str:
+    return (f"{res.files_loaded} loaded, {res.files_unchanged} unchanged, {res.files_removed} removed, "
+            f"{len(res.quarantined_now)} quarantined this run ({res.files_quarantined} in quarantine) "
+            f"of {res.files_seen} files")

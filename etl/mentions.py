@@ -1,0 +1,165 @@
+"""Disease mentions: longest-match automaton over the article body, then claim context.
+
+Context is ConText/NegEx-style: within the mention's sentence, each trigger (etl/lexicon/
+context_triggers.csv) covers the text after it (forward), before it (backward) or both, up
+to a termination cue (但是, 然而 ...) or MAX_SCOPE characters. Of the triggers covering a
+mention, negated beats hedged beats asserted; ties go to the nearest. Pure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from etl.lexicon import ASCII_LOWER, Lexicon, Term, TriggerSet
+
+SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n]")
+MAX_SCOPE = 60
+PRIORITY = {"negated": 3, "hedged": 2, "asserted": 1}
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+# Candidate disease-like terms: a run of Han characters ending in a disease suffix.
+CANDIDATE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:综合征|综合症|衰竭|损伤|病变|障碍|缺陷|病|症|炎|癌|瘤)")
+_CANDIDATE_STOP = re.compile(r".*[的了在是和与及或等对为从把被让使于患得有治抗防该其此这那种类型各多少大小新老如若]")
+_CANDIDATE_BAD = re.compile(r"^(疾病|病症|病变|炎症|癌症|肿瘤|患病|发病|生病|看病|治病|疾)$")
+
+
+@dataclass
+class Mention:
+    mention_no: int
+    start_char: int
+    end_char: int
+    surface: str
+    concept_id: str
+    canonical_name: str
+    icd10: str | None
+    mention_type: str
+    context: str
+    trigger: str | None
+    sentence: str
+    sentence_start: int
+    section_no: int | None = None
+
+
+def find_terms(lex: Lexicon, text: str) -> list[tuple[int, int, Term]]:
+    """Leftmost-longest, non-overlapping matches with ASCII word boundaries and case checks."""
+    if not text:
+        return []
+    lowered = text.translate(ASCII_LOWER)
+    out = []
+    n = len(text)
+    for end_idx, term in lex.automaton.iter_long(lowered):
+        end = end_idx + 1
+        start = end - len(term.surface)
+        if term.case_sensitive and text[start:end] != term.surface:
+            continue
+        if term.ascii_edges[0] and start > 0 and _ASCII_ALNUM.match(text[start - 1]):
+            continue
+        if term.ascii_edges[1] and end < n and _ASCII_ALNUM.match(text[end]):
+            continue
+        out.append((start, end, term))
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in SENTENCE_SPLIT.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _triggers_in(ts: TriggerSet, sentence: str) -> tuple[list[tuple[int, int, str, str, str]], list[int]]:
+    hits = []
+    terms = []
+    for end_idx, (key, trig) in ts.automaton.iter_long(sentence.translate(ASCII_LOWER)):
+        start = end_idx + 1 - len(key)
+        if trig.context == "termination":
+            terms.append(start)
+        elif trig.context != "pseudo":
+            hits.append((start, end_idx + 1, trig.context, trig.direction, sentence[start:end_idx + 1]))
+    return hits, terms
+
+
+def classify(ts: TriggerSet, sentence: str, m_start: int, m_end: int,
+             cache: dict | None = None) -> tuple[str, str | None]:
+    """Context of the span [m_start, m_end) of ``sentence`` (offsets relative to it)."""
+    if cache is not None and sentence in cache:
+        hits, terms = cache[sentence]
+    else:
+        hits, terms = _triggers_in(ts, sentence)
+        if cache is not None:
+            cache[sentence] = (hits, terms)
+    best: tuple[int, int, str, str] | None = None
+    for t_start, t_end, ctx, direction, text in hits:
+        if t_end <= m_start and direction in ("forward", "both"):
+            if m_start - t_end > MAX_SCOPE or any(t_end <= x < m_start for x in terms):
+                continue
+            dist = m_start - t_end
+        elif t_start >= m_end and direction in ("backward", "both"):
+            if t_start - m_end > MAX_SCOPE or any(m_end <= x < t_start for x in terms):
+                continue
+            dist = t_start - m_end
+        else:
+            continue
+        key = (PRIORITY[ctx], -dist, ctx, text)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is None:
+        return "neutral", None
+    return best[2], best[3]
+
+
+def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
+                  section_starts: list[int] | None = None) -> list[Mention]:
+    body = main_text[:body_end]
+    terms = find_terms(lex, body)
+    if not terms:
+        return []
+    sentences = _sentences(body)
+    s_starts = [s for s, _ in sentences]
+    cache: dict = {}
+    out: list[Mention] = []
+    for start, end, term in terms:
+        k = bisect.bisect_right(s_starts, start) - 1
+        s_start, s_end = sentences[k] if k >= 0 else (0, len(body))
+        sentence = body[s_start:s_end]
+        ctx, trig = classify(ts, sentence, start - s_start, end - s_start, cache)
+        c = lex.concepts[term.concept_id]
+        section_no = None
+        if section_starts:
+            section_no = max(0, bisect.bisect_right(section_starts, start) - 1)
+        out.append(Mention(len(out), start, end, main_text[start:end], c.concept_id, c.canonical_name, c.icd10,
+                           c.mention_type, ctx, trig, sentence.strip(), s_start, section_no))
+    return out
+
+
+def find_candidates(main_text: str, body_end: int, mentions: list[Mention]) -> dict[str, tuple[int, str]]:
+    """Disease-like terms not covered by a lexicon mention: term -> (count, example sentence)."""
+    body = main_text[:body_end]
+    covered = [(m.start_char, m.end_char) for m in mentions]
+    starts = [s for s, _ in covered]
+    found: Counter[str] = Counter()
+    examples: dict[str, str] = {}
+    for m in CANDIDATE.finditer(body):
+        term = m.group(0)
+        stop = _CANDIDATE_STOP.match(term[:-1]) if len(term) > 2 else None
+        offset = stop.end() if stop else 0
+        term = term[offset:]
+        s, e = m.start() + offset, m.end()
+        if len(term) < 3 or _CANDIDATE_BAD.match(term):
+            continue
+        k = bisect.bisect_right(starts, e - 1) - 1
+        if k >= 0 and covered[k][1] > s:
+            continue  # overlaps a known mention
+        found[term] += 1
+        if term not in examples:
+            a = max(body.rfind(c, 0, s) for c in "。！？!?；;\n") + 1
+            ends = [i for i in (body.find(c, e) for c in "。！？!?；;\n") if i >= 0]
+            examples[term] = body[a:min(ends) if ends else len(body)].strip()[:300]
+    return {t: (n, examples[t]) for t, n in found.items()}

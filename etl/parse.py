@@ -1,0 +1,215 @@
+"""One document, bytes in, rows out: the pure heart of the ETL (no I/O, no database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from etl import boilerplate
+from etl.citations import Citation, extract_citations, find_reference_region
+from etl.decode import decode_bytes
+from etl.errors import Rejected
+from etl.extract_html import html_to_page
+from etl.extract_text import text_to_lines
+from etl.frontmatter import split_front_matter
+from etl.lexicon import Lexicon, TriggerSet
+from etl.lines import Line, clean
+from etl.metadata import classify_source, decode_redirect, identify_site, language, parse_date
+from etl.mentions import Mention, find_candidates, find_mentions
+from etl.rules import Rules
+from etl.sections import PlacedLine, Section, build_sections, detect_headings
+from etl.signals import Signal, find_signals
+
+_HTML_HINT = re.compile(r"<(html|body|div|p|article|section|h[1-6]|span|br|table|ul|li|strong|a)\b[^>]*>", re.I)
+MAX_LINE_CHARS = 200_000  # a "line" longer than this is cut into pieces for extraction
+
+
+def article_id_for(source_path: str) -> str:
+    return hashlib.sha256(source_path.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class ParsedDocument:
+    article_id: str
+    source_path: str
+    content_sha256: str
+    file_bytes: int
+    encoding: str
+    raw_text: str
+    format: str
+    title: str | None
+    author: str | None
+    site_name: str | None
+    url: str | None
+    published_date: dt.date | None
+    date_source: str | None
+    language: str
+    source_type: str
+    source_type_evidence: list[str]
+    main_text: str
+    body_end_char: int
+    cut_chars: int
+    warnings: list[str]
+    cut: list[tuple[str, str]] = field(default_factory=list)      # (rule, text)
+    sections: list[Section] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    signals: list[Signal] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+
+def _split_long(lines: list[Line]) -> list[Line]:
+    out = []
+    for ln in lines:
+        if len(ln.text) <= MAX_LINE_CHARS:
+            out.append(ln)
+            continue
+        for i in range(0, len(ln.text), MAX_LINE_CHARS):
+            out.append(Line(ln.text[i:i + MAX_LINE_CHARS], ln.kind, ln.level, ln.href))
+    return out
+
+
+def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet) -> ParsedDocument:
+    """Parse one file. Raises :class:`Rejected` when the file cannot be loaded at all."""
+    sha = hashlib.sha256(data).hexdigest()
+    decoded = decode_bytes(data)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    warnings = list(decoded.warnings)
+
+    fm = split_front_matter(text)
+    if fm.warning:
+        warnings.append(fm.warning)
+    body = fm.body
+    lower_name = source_path.lower()
+    is_html = lower_name.endswith((".html", ".htm", ".xhtml")) or bool(_HTML_HINT.search(body[:20000]))
+    meta: dict[str, str] = {}
+    outside = ""
+    has_container = False
+    if is_html:
+        fmt = "markdown_html" if fm.present else "html"
+        try:
+            page = html_to_page(body)
+        except RecursionError as exc:
+            raise Rejected("parse_error", "HTML nested too deeply to parse") from exc
+        lines = page.lines
+        meta, outside = page.meta, page.outside_text
+        warnings += page.warnings
+        has_container = bool(outside)
+    else:
+        fmt = "markdown_html" if fm.present else "text"
+        lines = text_to_lines(body, markdown=fm.present or lower_name.endswith(".md"))
+    lines = _split_long(lines)
+
+    fields = fm.fields
+    fm_title = fields.get("title") if isinstance(fields.get("title"), str) else None
+    title_hint = clean(fm_title) if fm_title else (meta.get("title") or meta.get("h1"))
+    if not title_hint and meta.get("html_title"):
+        title_hint = re.split(r"\s+[-_|–—]\s+|_", meta["html_title"])[0].strip() or None
+    sel = boilerplate.select(lines, rules, title_hint=title_hint, has_container=has_container)
+    kept = [lines[i] for i in sel.kept]
+    title = clean(sel.title) if sel.title else None
+    if not kept and not title:
+        raise Rejected("no_text", "no article text found after removing navigation and boilerplate")
+
+    # Assemble main_text: the title line, then every kept line.
+    parts: list[str] = []
+    placed: list[PlacedLine] = []
+    pos = 0
+    has_title = bool(title)
+    if title:
+        placed.append(PlacedLine(Line(title, "heading", 1), 0, len(title)))
+        parts.append(title)
+        pos = len(title) + 1
+    for ln in kept:
+        placed.append(PlacedLine(ln, pos, pos + len(ln.text)))
+        parts.append(ln.text)
+        pos += len(ln.text) + 1
+    main_text = "\n".join(parts)
+
+    heads = detect_headings(placed, skip_first=has_title)
+    ref_start = find_reference_region(placed, [h[0] for h in heads])
+    body_end = placed[ref_start].start if ref_start is not None else len(main_text)
+    sections = build_sections(main_text, placed, has_title, title)
+    citations = extract_citations(placed, ref_start)
+
+    cut = [(rule, lines[i].text) for i, rule in sel.cut]
+    cut_lines = [t for _, t in cut]
+    if outside:
+        cut_lines.append(outside)
+    signals = find_signals(rules, main_text, cut_lines)
+
+    # Metadata.
+    cats = fields.get("categories") or fields.get("tags") or []
+    categories = " ".join(cats) if isinstance(cats, list) else str(cats)
+    url = meta.get("url") or (fields.get("url") if isinstance(fields.get("url"), str) else None) \
+        or (fields.get("link") if isinstance(fields.get("link"), str) else None)
+    url = decode_redirect(url) if url else None
+    all_text = "\n".join([*sel.header, outside, *sel.byline, *sel.tail, categories])
+    site, _how = identify_site(rules, url, all_text, [*sel.header, *outside.splitlines()[:20]], sel.tail,
+                               meta.get("site_name"))
+    if not site and categories:
+        for c in cats if isinstance(cats, list) else []:
+            if c in (s.name for s in rules.sites):
+                site = c
+    author = meta.get("author")
+    if not author and isinstance(fields.get("author"), str):
+        author = fields["author"]
+    if author and site and author == site:
+        author = None  # front matter "author: 知乎" names the site, not a person
+    pub: dt.date | None = None
+    date_source = None
+    if fields.get("date"):
+        pub = parse_date(str(fields["date"]))
+        date_source = "front_matter" if pub else None
+    if pub is None and meta.get("date"):
+        pub = parse_date(meta["date"])
+        date_source = "html_meta" if pub else None
+    if pub is None:
+        for b in sel.byline:
+            pub = parse_date(b)
+            if pub:
+                date_source = "byline"
+                break
+    cue_fields = {
+        "url": url or "",
+        "site": site or "",
+        "header": "\n".join([*sel.header, *outside.splitlines()[:30]]),
+        "tail": "\n".join(sel.tail),
+        "body": main_text[:body_end][:50000],
+        "all": text[:200000],
+        "categories": categories,
+    }
+    decision = classify_source(rules, cue_fields, site, url)
+
+    mentions = find_mentions(lexicon, triggers, main_text, body_end, [s.start_char for s in sections])
+    candidates = find_candidates(main_text, body_end, mentions)
+    return ParsedDocument(
+        article_id=article_id_for(source_path),
+        source_path=source_path,
+        content_sha256=sha,
+        file_bytes=len(data),
+        encoding=decoded.encoding,
+        raw_text=decoded.text,
+        format=fmt,
+        title=title[:1000] if title else None,
+        author=clean(author)[:200] if author else None,
+        site_name=site,
+        url=url,
+        published_date=pub,
+        date_source=date_source,
+        language=language(main_text),
+        source_type=decision.source_type,
+        source_type_evidence=decision.evidence,
+        main_text=main_text,
+        body_end_char=body_end,
+        cut_chars=sum(len(t) for _, t in cut),
+        warnings=warnings,
+        cut=cut,
+        sections=sections,
+        citations=citations,
+        signals=signals,
+        mentions=mentions,
+        candidates=candidates,
+    )

@@ -1,0 +1,184 @@
+"""Load and validate the rule files under etl/rules/ (patterns are data, not code)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from etl.errors import RulesError
+
+SOURCE_TYPES = ("social_qa", "commercial_clinic", "content_aggregator", "commercial_blog", "news", "academic", "government", "other")
+SIGNAL_KINDS = ("phone", "wechat", "qq", "call_to_action", "disclaimer", "address")
+FIELDS = ("url", "site", "header", "tail", "body", "all", "categories")
+
+
+@dataclass(frozen=True)
+class NamedPattern:
+    name: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    domains: tuple[str, ...]
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cue:
+    type: str
+    field: str
+    regex: re.Pattern[str]
+    weight: int
+    name: str
+
+
+@dataclass(frozen=True)
+class SignalRule:
+    kind: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Rules:
+    drop_lines: tuple[NamedPattern, ...]
+    header_lines: tuple[NamedPattern, ...]
+    tail_markers: tuple[NamedPattern, ...]
+    byline: re.Pattern[str]
+    byline_max_lines: int
+    byline_max_chars: int
+    summary: re.Pattern[str]
+    sites: tuple[Site, ...]
+    site_name_patterns: tuple[NamedPattern, ...]
+    cues: tuple[Cue, ...]
+    min_score: int
+    signals: tuple[SignalRule, ...]
+    sources: dict[str, str] = field(default_factory=dict)
+    sources_path: str = ""
+    fingerprint: str = ""
+
+
+def rules_dir() -> Path:
+    return Path(str(resources.files("etl").joinpath("rules")))
+
+
+def default_sources_path() -> Path:
+    return rules_dir() / "sources.csv"
+
+
+def _compile(path: str, where: str, pattern: object, flags: int = 0) -> re.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise RulesError(path, None, f"{where}: pattern must be a non-empty string")
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise RulesError(path, None, f"{where}: invalid regex {pattern!r}: {exc}") from exc
+
+
+def _named(path: str, section: str, entries: object) -> tuple[NamedPattern, ...]:
+    if not isinstance(entries, list):
+        raise RulesError(path, None, f"{section} must be a list")
+    out = []
+    for i, e in enumerate(entries):
+        if not isinstance(e, dict) or "name" not in e or "pattern" not in e:
+            raise RulesError(path, None, f"{section}[{i}] needs 'name' and 'pattern'")
+        out.append(NamedPattern(str(e["name"]), _compile(path, f"{section}[{i}] ({e['name']})", e["pattern"])))
+    return tuple(out)
+
+
+def _yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RulesError(str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RulesError(str(path), None, "expected a mapping at the top level")
+    return data
+
+
+def load_sources(path: Path) -> dict[str, str]:
+    """The user-editable sources file: ``match`` (domain or site name) -> source_type."""
+    out: dict[str, str] = {}
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise RulesError(str(path), None, f"cannot read sources file: {exc.strerror}") from exc
+    reader = csv.DictReader(text.splitlines())
+    if reader.fieldnames is None or not {"match", "source_type"} <= set(reader.fieldnames):
+        raise RulesError(str(path), 1, "header must contain 'match' and 'source_type'")
+    for lineno, row in enumerate(reader, start=2):
+        match = (row.get("match") or "").strip().lower()
+        st = (row.get("source_type") or "").strip()
+        if not match:
+            raise RulesError(str(path), lineno, "empty 'match'")
+        if st not in SOURCE_TYPES:
+            raise RulesError(str(path), lineno, f"unknown source_type {st!r}; use one of {', '.join(SOURCE_TYPES)}")
+        out[match] = st
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_rules(sources_path: str | None = None) -> Rules:
+    d = rules_dir()
+    bp_path = d / "boilerplate.yaml"
+    bp = _yaml(bp_path)
+    p = str(bp_path)
+    byline = bp.get("byline") or {}
+    sites = []
+    for i, s in enumerate(bp.get("sites") or []):
+        if not isinstance(s, dict) or "name" not in s:
+            raise RulesError(p, None, f"sites[{i}] needs a 'name'")
+        sites.append(Site(str(s["name"]), tuple(s.get("domains") or ()), tuple(s.get("patterns") or ())))
+
+    st_path = d / "source_types.yaml"
+    st = _yaml(st_path)
+    cues = []
+    for i, c in enumerate(st.get("cues") or []):
+        where = f"cues[{i}]"
+        if not isinstance(c, dict):
+            raise RulesError(str(st_path), None, f"{where} must be a mapping")
+        if c.get("type") not in SOURCE_TYPES:
+            raise RulesError(str(st_path), None, f"{where}: unknown type {c.get('type')!r}")
+        if c.get("field") not in FIELDS:
+            raise RulesError(str(st_path), None, f"{where}: unknown field {c.get('field')!r}; use one of {FIELDS}")
+        cues.append(Cue(c["type"], c["field"], _compile(str(st_path), where, c.get("pattern"), re.M), int(c.get("weight", 1)), str(c.get("name", c["pattern"]))))
+
+    sg_path = d / "signals.yaml"
+    sg = _yaml(sg_path)
+    signals = []
+    for i, s in enumerate(sg.get("signals") or []):
+        if s.get("kind") not in SIGNAL_KINDS:
+            raise RulesError(str(sg_path), None, f"signals[{i}]: unknown kind {s.get('kind')!r}")
+        signals.append(SignalRule(s["kind"], _compile(str(sg_path), f"signals[{i}]", s.get("pattern"), re.M if s.get("multiline") else 0)))
+
+    src_path = Path(sources_path) if sources_path else default_sources_path()
+    sources = load_sources(src_path)
+    h = hashlib.sha256()
+    for f in (bp_path, st_path, sg_path, src_path):
+        h.update(f.read_bytes())
+    return Rules(
+        drop_lines=_named(p, "drop_lines", bp.get("drop_lines") or []),
+        header_lines=_named(p, "header_lines", bp.get("header_lines") or []),
+        tail_markers=_named(p, "tail_markers", bp.get("tail_markers") or []),
+        byline=_compile(p, "byline.pattern", byline.get("pattern", r"\d{4}-\d{2}-\d{2}")),
+        byline_max_lines=int(byline.get("max_lines_after_title", 3)),
+        byline_max_chars=int(byline.get("max_chars", 80)),
+        summary=_compile(p, "summary_pattern", bp.get("summary_pattern", r"^简介\s")),
+        sites=tuple(sites),
+        site_name_patterns=_named(p, "site_name_patterns", bp.get("site_name_patterns") or []),
+        cues=tuple(cues),
+        min_score=int(st.get("min_score", 2)),
+        signals=tuple(signals),
+        sources=sources,
+        sources_path=str(src_path),
+        fingerprint=h.hexdigest()[:16],
+    )

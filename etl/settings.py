@@ -1,0 +1,38 @@
+"""Settings, declared once: defaults < environment < command-line flags."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS = {
+    "seeds": Setting("seeds", "STEMWATCH_SEEDS", "seeds", "folder of seed documents, read recursively"),
+    "db": Setting("db", "STEMWATCH_DB", "warehouse/stemwatch.duckdb", "the DuckDB warehouse file"),
+    "sources": Setting("sources", "STEMWATCH_SOURCES", "", "sources file (CSV: match,source_type) overriding the source-type rules; default etl/rules/sources.csv"),
+    "workers": Setting("workers", "STEMWATCH_WORKERS", "0", "parser processes; 0 = one per core when there are many files"),
+    "max_file_mb": Setting("max_file_mb", "STEMWATCH_MAX_FILE_MB", "64", "files larger than this many MiB are quarantined as too_large"),
+    "interval": Setting("interval", "STEMWATCH_INTERVAL", "60", "seconds between two looks at the seeds folder (schedule)"),
+    "port": Setting("port", "STEMWATCH_PORT", "8501", "dashboard port"),
+}
+
+
+def resolve(name: str, flag: object = None) -> str:
+    """The flag if given, else the environment variable, else the default."""
+    if flag is not None and flag != "":
+        return str(flag)
+    s = SETTINGS[name]
+    return os.environ.get(s.env, s.default)
+
+
+def path(name: str, flag: object = None) -> Path:
+    return Path(resolve(name, flag)).expanduser()

@@ -1,0 +1,39 @@
+"""Commercial signals (hotlines, WeChat/QQ ids, calls to action, disclaimers). Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from etl.rules import Rules
+
+
+@dataclass
+class Signal:
+    kind: str
+    text: str
+    location: str          # main_text | boilerplate
+    start_char: int | None
+
+
+def find_signals(rules: Rules, main_text: str, cut_lines: list[str]) -> list[Signal]:
+    """Search the article text and the cut lines; de-duplicate by (kind, text)."""
+    found: list[Signal] = []
+    seen: set[tuple[str, str]] = set()
+    spans: list[tuple[str, str, int, int]] = []
+    cut_text = "\n".join(cut_lines)
+    for where, text in (("main_text", main_text), ("boilerplate", cut_text)):
+        hits = []
+        for rule in rules.signals:
+            for m in rule.regex.finditer(text):
+                value = m.group("value") if "value" in rule.regex.groupindex and m.group("value") else m.group(0)
+                start = m.start("value") if "value" in rule.regex.groupindex and m.group("value") else m.start()
+                hits.append((start, rule.kind, value.strip()[:300], start + len(value)))
+        for start, kind, value, end in sorted(hits):
+            if not value or (kind, value) in seen:
+                continue
+            if any(k == kind and w == where and s < end and start < e for k, w, s, e in spans):
+                continue  # two patterns found the same disclaimer
+            seen.add((kind, value))
+            spans.append((kind, where, start, end))
+            found.append(Signal(kind, value, where, start if where == "main_text" else None))
+    return found

@@ -1,0 +1,147 @@
+"""Opening and publishing the warehouse file.
+
+Publishing pattern (see docs/architecture.md): a run builds the next warehouse in a
+temporary file beside the live one, CHECKPOINTs and closes it, fsyncs it and then
+``os.replace()``s it over the live path. Readers open short-lived read-only connections;
+one that is open during the swap keeps reading the old file (its inode) and the next one
+sees the new file. A writer never opens the live file, so a reader can never block it,
+and a killed writer leaves only a stale temporary file that the next run deletes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+# DuckDB 2.x writes a storage format 1.x clients cannot open; users' own clients may be 1.5.
+STORAGE_COMPATIBILITY = "v1.5.0"
+TMP_MARK = ".tmp-"
+
+
+class WarehouseMissing(FileNotFoundError):
+    """The warehouse file does not exist yet (run `stemwatch etl` first)."""
+
+
+class WarehouseBusy(RuntimeError):
+    """Another ETL run holds the writer lock."""
+
+
+def schema_sql() -> str:
+    return resources.files("warehouse").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def views_sql() -> str:
+    return resources.files("warehouse").joinpath("views.sql").read_text(encoding="utf-8")
+
+
+def schema_hash() -> str:
+    return hashlib.sha256((schema_sql() + views_sql()).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Version:
+    """Identity of a published warehouse file; changes whenever a run publishes."""
+
+    inode: int
+    mtime_ns: int
+    size: int
+
+
+def version(path: str | os.PathLike[str]) -> Version | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return Version(st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def connect_read_only(path: str | os.PathLike[str], retries: int = 20, **config: object) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse read-only.
+
+    The file is replaced atomically, so an open can only fail transiently (for example
+    when the path is swapped while DuckDB opens it); we retry a few times before raising.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise WarehouseMissing(f"no warehouse at {p}: run `stemwatch etl` first")
+    last: Exception | None = None
+    for attempt in range(retries):
+        try:
+            return duckdb.connect(str(p), read_only=True, config=dict(config))
+        except duckdb.IOException as exc:  # lock or swap race
+            last = exc
+            time.sleep(0.05 * (attempt + 1))
+    raise RuntimeError(f"could not open {p} read-only after {retries} tries: {last}")
+
+
+@contextlib.contextmanager
+def reading(path: str | os.PathLike[str], **config: object) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = connect_read_only(path, **config)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def writer_lock(db_path: Path, wait: bool = True) -> Iterator[None]:
+    """One ETL at a time per warehouse; the kernel drops the lock if the process dies."""
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        flags = fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
+        try:
+            fcntl.flock(fd, flags)
+        except BlockingIOError as exc:
+            raise WarehouseBusy(f"another ETL run is writing {db_path}") from exc
+        yield
+    finally:
+        os.close(fd)
+
+
+def temp_path(db_path: Path) -> Path:
+    return db_path.with_name(f".{db_path.name}{TMP_MARK}{os.getpid()}")
+
+
+def remove_stale_temps(db_path: Path) -> list[Path]:
+    """Delete temporary files left by killed runs (call only while holding the writer lock)."""
+    removed = []
+    for p in db_path.parent.glob(f".{db_path.name}{TMP_MARK}*"):
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+            removed.append(p)
+    return removed
+
+
+def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(schema_sql())
+    con.execute(views_sql())
+
+
+def publish(tmp: Path, db_path: Path) -> None:
+    """Atomically make ``tmp`` (closed, checkpointed) the live warehouse."""
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, db_path)
+    dfd = os.open(db_path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dfd)
+    finally:
+        os.close(dfd)
