@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from etl.lines import Line
-from etl.rules import NamedPattern, Rules
+from etl.rules import PatternSet, Rules
 
 _SENTENCE_END = re.compile(r"[。；;]$")
 _QUESTION_END = re.compile(r"[?？]$")
@@ -33,13 +33,10 @@ class Selection:
 MAX_RULE_LINE = 300  # a longer "line" is a flattened page, not chrome: rules never drop it whole
 
 
-def _first_match(patterns: tuple[NamedPattern, ...], text: str) -> str | None:
+def _first_match(patterns: PatternSet, text: str) -> str | None:
     if len(text) > MAX_RULE_LINE:
         return None
-    for p in patterns:
-        if p.regex.search(text):
-            return p.name
-    return None
+    return patterns.first(text)
 
 
 def norm(text: str) -> str:

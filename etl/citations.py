@@ -21,13 +21,35 @@ PMID = re.compile(r"PMID\s*[:：]?\s*(\d{5,9})", re.I)
 YEAR = re.compile(r"(?<!\d)((?:18|19|20)\d{2})(?!\d)")
 GB_TYPE = re.compile(r"\[(J|M|D|C|N|R|S|P|Z|EB/OL|J/OL|M/OL|DB/OL|A|G)\]", re.I)
 # Vancouver tail: Container. 2009;24(2):98-105   or  Container. 2004 Nov 26;306(5701):1568-71
-VANCOUVER_TAIL = re.compile(
-    r"(?P<container>[^.]{2,120}?)\.?\s+(?P<year>(?:18|19|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*"
-    r"(?P<volume>[\w]+)?\s*(?:\((?P<issue>[^)]+)\))?\s*(?::\s*(?P<pages>[A-Za-z]?\d[\w\-–]*))?"
+# (anchored on the year; the container is the text back to the previous period).
+VANCOUVER_YEAR = re.compile(
+    r"\.?\s+(?P<year>(?:18|19|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*"
+    r"(?P<volume>\w+)?\s*(?:\((?P<issue>[^)]+)\))?\s*(?::\s*(?P<pages>[A-Za-z]?\d[\w\-–]*))?"
 )
-NATURE_TAIL = re.compile(
-    r"(?P<container>[A-Z][^.()]{1,80}?)\s+(?P<volume>\d+)\s*,\s*(?P<pages>[A-Za-z]?\d[\d\-–]*)\s*\((?P<year>(?:18|19|20)\d{2})\)"
-)
+# Nature tail: Container 32, 252–260 (2014)
+NATURE_YEAR = re.compile(r"\s+(?P<volume>\d+)\s*,\s*(?P<pages>[A-Za-z]?\d[\d\-–]*)\s*\((?P<year>(?:18|19|20)\d{2})\)")
+MAX_ENTRY = 2000  # a longer line is not a reference entry
+
+
+@dataclass
+class Tail:
+    start: int
+    container: str
+    year: int
+    volume: str | None
+    issue: str | None
+    pages: str | None
+
+
+def _tail(pattern: re.Pattern[str], text: str, capital: bool) -> Tail | None:
+    for m in pattern.finditer(text):
+        k = text.rfind(".", 0, m.start())
+        container = text[k + 1:m.start()].strip()
+        if not (2 <= len(container) <= 120) or (capital and not container[:1].isupper()):
+            continue
+        gd = m.groupdict()
+        return Tail(k + 1, container, int(gd["year"]), gd.get("volume"), gd.get("issue"), gd.get("pages"))
+    return None
 _INITIALS = r"(?:[A-Z](?:\.|\b)\s?-?){1,4}"
 _SURNAME = r"(?:(?:[Dd]e|[Dd]a|[Dd]i|[Vv]an|[Vv]on|[Dd]er|[Ll]a|[Ll]e|[Dd]el|[Dd]os)\s+)*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?"
 AUTHOR = re.compile(rf"{_SURNAME},?\s+{_INITIALS}")
@@ -62,9 +84,11 @@ def _looks_like_citation(text: str) -> bool:
         return True
     if GB_TYPE.search(body):
         return True
+    if len(body) > MAX_ENTRY:
+        return False
     has_year = bool(YEAR.search(body))
-    return has_year and (bool(DOI.search(body)) or bool(VANCOUVER_TAIL.search(body)) or bool(NATURE_TAIL.search(body))
-                         or bool(AUTHOR_LIST.match(body)))
+    return has_year and (bool(DOI.search(body)) or _tail(VANCOUVER_YEAR, body, False) is not None
+                         or _tail(NATURE_YEAR, body, True) is not None or bool(AUTHOR_LIST.match(body)))
 
 
 def find_reference_region(placed: list[PlacedLine], heading_indexes: list[int]) -> int | None:
@@ -104,7 +128,9 @@ def _split_authors_latin(s: str) -> list[str]:
 
 def parse_entry(raw: str) -> Citation:
     text = NUMBERING.sub("", raw, count=1).strip()
-    c = Citation(0, text, "other")
+    c = Citation(0, text[:MAX_ENTRY], "other")
+    if len(text) > MAX_ENTRY:
+        return c
     m = DOI.search(text) or BARE_DOI.search(text)
     if m:
         c.doi = _clean_doi(m.group(1))
@@ -149,10 +175,10 @@ def parse_entry(raw: str) -> Citation:
         return c
 
     # Nature: Authors. Title. Container Vol, pages (Year).
-    nt = NATURE_TAIL.search(text)
-    vt = VANCOUVER_TAIL.search(text)
+    nt = _tail(NATURE_YEAR, text, True)
+    vt = _tail(VANCOUVER_YEAR, text, False)
     tail = None
-    if nt and (not vt or nt.start() <= vt.start()):
+    if nt and (not vt or nt.start <= vt.start):
         c.style, tail = "nature", nt
     elif vt:
         c.style, tail = "vancouver", vt
@@ -164,12 +190,9 @@ def parse_entry(raw: str) -> Citation:
             c.authors = _split_authors_latin(am.group("authors"))
             c.title = text[am.end():].strip().rstrip(".") or None
         return c
-    c.year = int(tail.group("year"))
-    c.volume = tail.group("volume")
-    c.issue = tail.groupdict().get("issue")
-    c.pages = tail.group("pages")
-    prefix = text[: tail.start()].strip()
-    container = tail.group("container").strip()
+    c.year, c.volume, c.issue, c.pages = tail.year, tail.volume, tail.issue, tail.pages
+    prefix = text[: tail.start].strip()
+    container = tail.container
     am = AUTHOR_LIST.match(prefix + " ") if prefix else None
     if am:
         c.authors = _split_authors_latin(am.group("authors"))

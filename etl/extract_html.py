@@ -40,47 +40,60 @@ class HtmlPage:
     warnings: list[str] = field(default_factory=list)
 
 
-def _meta(soup: BeautifulSoup) -> dict[str, str]:
+def _parse_selector(sel: str) -> tuple[str | None, str | None, str | None]:
+    """'div.content' -> ('div', 'content', None); '#js_content' -> (None, None, 'js_content')."""
+    m = re.fullmatch(r"([a-z0-9]*)(?:\.([\w-]+))?(?:#([\w-]+))?", sel)
+    if not m:
+        raise ValueError(f"unsupported content selector {sel!r}")
+    return (m.group(1) or None, m.group(2), m.group(3))
+
+
+_SELECTORS = [_parse_selector(s) for s in CONTENT_SELECTORS]
+_META_KEYS = {
+    "og:title": "title", "twitter:title": "title", "og:site_name": "site_name", "application-name": "site_name",
+    "og:url": "url", "author": "author", "article:author": "author", "article:published_time": "date",
+    "pubdate": "date", "publishdate": "date", "publish_date": "date", "date": "date", "datepublished": "date",
+    "dc.date": "date",
+}
+_AUTHOR_CLASSES = {"author", "author-name", "AuthorInfo-name"}
+
+
+def _scan(soup: BeautifulSoup) -> tuple[dict[str, str], list[list[Tag]]]:
+    """One pass over all tags: page metadata, and the candidates for each content selector."""
     out: dict[str, str] = {}
+    candidates: list[list[Tag]] = [[] for _ in _SELECTORS]
 
     def put(key: str, value: object) -> None:
         if isinstance(value, str) and value.strip() and key not in out:
             out[key] = clean(value)[:1000]
 
-    for m in soup.find_all("meta"):
-        if not isinstance(m, Tag):
-            continue
-        name = str(m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
-        content = m.get("content")
-        if name in ("og:title", "twitter:title"):
-            put("title", content)
-        elif name in ("og:site_name", "application-name"):
-            put("site_name", content)
-        elif name == "og:url":
-            put("url", content)
-        elif name in ("author", "article:author"):
-            put("author", content)
-        elif name in ("article:published_time", "pubdate", "publishdate", "publish_date", "date", "datepublished", "dc.date"):
-            put("date", content)
-    link = soup.find("link", rel="canonical")
-    if isinstance(link, Tag):
-        put("url", link.get("href"))
-    title = soup.find("title")
-    if isinstance(title, Tag):
-        put("html_title", title.get_text(" "))
-    time_tag = soup.find("time")
-    if isinstance(time_tag, Tag):
-        put("date", time_tag.get("datetime") or time_tag.get_text(" "))
-    author = soup.select_one("span.author, .author-name, a.author, .AuthorInfo-name")
-    if author is not None:
-        put("author", author.get_text(" ").rstrip("，,:： "))
-    origin = soup.select_one("a.originUrl[href]")
-    if origin is not None:
-        put("url", origin.get("href"))
-    h1 = soup.find("h1")
-    if isinstance(h1, Tag):
-        put("h1", h1.get_text(" "))
-    return out
+    for tag in soup.find_all(True):
+        name = tag.name
+        attrs = tag.attrs or {}
+        classes = attrs.get("class") or ()
+        if isinstance(classes, str):
+            classes = classes.split()
+        tid = attrs.get("id")
+        for k, (t, c, i) in enumerate(_SELECTORS):
+            if (t is None or t == name) and (c is None or c in classes) and (i is None or i == tid):
+                candidates[k].append(tag)
+        if name == "meta":
+            key = str(attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+            if key in _META_KEYS:
+                put(_META_KEYS[key], attrs.get("content"))
+        elif name == "link" and "canonical" in (attrs.get("rel") or ()):
+            put("url", attrs.get("href"))
+        elif name == "title":
+            put("html_title", tag.get_text(" "))
+        elif name == "time":
+            put("date", attrs.get("datetime") or tag.get_text(" "))
+        elif name == "h1":
+            put("h1", tag.get_text(" "))
+        elif name == "a" and "originUrl" in classes:
+            put("url", attrs.get("href"))
+        if _AUTHOR_CLASSES.intersection(classes) and name in ("span", "a", "div"):
+            put("author", tag.get_text(" ").rstrip("，,:： "))
+    return out, candidates
 
 
 def _is_hidden(tag: Tag) -> bool:
@@ -98,7 +111,6 @@ def _walk(root: Tag) -> list[Line]:
     state = {"bold_chars": 0, "chars": 0, "link_chars": 0, "hrefs": [], "kind": "p", "level": 0}
     bold_depth = 0
     link_depth = 0
-    block_stack: list[str] = []
 
     def flush() -> None:
         text = clean("".join(buf).replace("\n", " "))
@@ -113,19 +125,27 @@ def _walk(root: Tag) -> list[Line]:
         buf.clear()
         state.update(bold_chars=0, chars=0, link_chars=0, hrefs=[])
 
+    # One entry per open block: the kind of the innermost deciding block (heading, list
+    # item or paragraph-like) at that depth, so a push or pop is O(1). Re-scanning the
+    # stack of open blocks on every event was quadratic: 10,000 nested <div>s took about a minute
+    # (tests/reliability/test_hostile_files.py::test_deep_nesting_is_fast).
+    kind_stack: list[tuple[str, int]] = []
+
+    def push_kind(name: str) -> None:
+        m = _HEADING.match(name)
+        if m:
+            decided = ("heading", int(m.group(1)))
+        elif name in ("li", "dt", "dd"):
+            decided = ("li", 0)
+        elif name in ("p", "td", "th", "blockquote", "figcaption", "pre"):
+            decided = ("p", 0)
+        else:  # div, section, ...: inherit the enclosing block's kind
+            decided = kind_stack[-1] if kind_stack else ("p", 0)
+        kind_stack.append(decided)
+        set_kind()
+
     def set_kind() -> None:
-        kind, level = "p", 0
-        for name in reversed(block_stack):
-            m = _HEADING.match(name)
-            if m:
-                kind, level = "heading", int(m.group(1))
-                break
-            if name in ("li", "dt", "dd"):
-                kind = "li"
-                break
-            if name in ("p", "td", "th", "blockquote", "figcaption", "pre"):
-                break
-        state["kind"], state["level"] = kind, level
+        state["kind"], state["level"] = kind_stack[-1] if kind_stack else ("p", 0)
 
     stack: list[tuple[object, bool]] = [(root, False)]
     while stack:
@@ -172,16 +192,15 @@ def _walk(root: Tag) -> list[Line]:
                 link_depth -= 1
             if name in _BLOCK_TAGS:
                 flush()
-                if block_stack:
-                    block_stack.pop()
+                if kind_stack:
+                    kind_stack.pop()
                 set_kind()
             continue
         if name in _DROP_TAGS or _is_hidden(node):
             continue
         if name in _BLOCK_TAGS:
             flush()
-            block_stack.append(name)
-            set_kind()
+            push_kind(name)
         elif name in _BOLD_TAGS:
             # A second bold run in a line that is bold so far starts a new line:
             # <strong>问题？</strong><strong>（1）小标题</strong> are two headings.
@@ -209,12 +228,12 @@ def html_to_page(html: str) -> HtmlPage:
     except Exception as exc:  # lxml gives up on some pathological input; fall back
         warns.append(f"lxml could not parse the HTML ({type(exc).__name__}); used html.parser")
         soup = BeautifulSoup(html, "html.parser")
-    meta = _meta(soup)
+    meta, candidates = _scan(soup)
     body = soup.body or soup
     root: Tag = body
     total = len(body.get_text(" ", strip=True)) if isinstance(body, Tag) else 0
-    for sel in CONTENT_SELECTORS:
-        for cand in soup.select(sel):
+    for cands in candidates:
+        for cand in cands:
             n = len(cand.get_text(" ", strip=True))
             if n >= 200 or (total and n >= 0.3 * total):
                 root = cand

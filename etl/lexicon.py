@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import ahocorasick
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from etl.errors import RulesError
 
@@ -70,6 +70,39 @@ def icd10_chapter(code: str | None) -> str | None:
     return None
 
 
+class Matcher:
+    """Leftmost-longest multi-pattern matching with character offsets.
+
+    Runs a DFA over the UTF-8 bytes with ASCII letters lower-cased (bytes.lower() touches
+    nothing else, so no offset moves), then maps byte offsets back to characters.
+    """
+
+    def __init__(self, keys: list[str], values: list[object]) -> None:
+        self.values = values
+        self.keys = keys
+        self._ac = BytesAhoCorasick([k.encode("utf-8") for k in keys], matchkind=MatchKind.LeftmostLongest,
+                                    implementation=Implementation.DFA) if keys else None
+
+    def find(self, text: str) -> list[tuple[int, int, object]]:
+        if not text or self._ac is None:
+            return []
+        data = text.encode("utf-8")
+        hits = self._ac.find_matches_as_indexes(data.lower())
+        if not hits:
+            return []
+        if len(data) == len(text):  # pure ASCII: byte offsets are character offsets
+            return [(s, e, self.values[i]) for i, s, e in hits]
+        out = []
+        pos_b = pos_c = 0
+        for i, s, e in hits:
+            pos_c += len(data[pos_b:s].decode("utf-8"))
+            start = pos_c
+            pos_c += len(data[s:e].decode("utf-8"))
+            pos_b = e
+            out.append((start, pos_c, self.values[i]))
+        return out
+
+
 @dataclass(frozen=True)
 class Concept:
     concept_id: str
@@ -94,7 +127,7 @@ class Term:
 @dataclass
 class Lexicon:
     concepts: dict[str, Concept]
-    automaton: ahocorasick.Automaton
+    matcher: Matcher
     terms: int
     fingerprint: str
     files: list[str] = field(default_factory=list)
@@ -109,7 +142,7 @@ class Trigger:
 
 @dataclass
 class TriggerSet:
-    automaton: ahocorasick.Automaton
+    matcher: Matcher
     triggers: dict[str, Trigger]
     fingerprint: str
 
@@ -191,16 +224,12 @@ def read_concepts(files: list[Path]) -> list[tuple[Concept, Path, int]]:
 
 @lru_cache(maxsize=4)
 def load_lexicon(directory: str | None = None) -> Lexicon:
-    d = Path(directory) if directory else lexicon_dir() / "diseases"
-    files = sorted(d.glob("*.csv"))
-    if not files:
-        raise RulesError(str(d), None, "no lexicon files (*.csv) found")
+    files = lexicon_files(directory)
     rows = read_concepts(files)
     h = hashlib.sha256()
     for f in files:
         h.update(f.name.encode())
         h.update(f.read_bytes())
-    auto = ahocorasick.Automaton()
     keys: dict[str, Term] = {}
 
     def add(form: str, cid: str) -> None:
@@ -223,15 +252,50 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         for form in (concept.canonical_name, *concept.synonyms):
             for v in _variants(form):
                 add(v, concept.concept_id)
-    for key, term in keys.items():
-        auto.add_word(key, term)
-    auto.make_automaton()
-    return Lexicon(concepts, auto, len(keys), h.hexdigest()[:16], [f.name for f in files])
+    matcher = Matcher(list(keys), list(keys.values()))
+    return Lexicon(concepts, matcher, len(keys), h.hexdigest()[:16], [f.name for f in files])
+
+
+def triggers_path(path: str | None = None) -> Path:
+    return Path(path) if path else lexicon_dir() / "context_triggers.csv"
+
+
+def lexicon_files(directory: str | None = None) -> list[Path]:
+    d = Path(directory) if directory else lexicon_dir() / "diseases"
+    files = sorted(d.glob("*.csv"))
+    if not files:
+        raise RulesError(str(d), None, "no lexicon files (*.csv) found")
+    return files
+
+
+def fingerprint(directory: str | None = None, triggers: str | None = None) -> str:
+    """Hash of the lexicon and trigger files, without building the matchers."""
+    h = hashlib.sha256()
+    for f in [*lexicon_files(directory), triggers_path(triggers)]:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def validate(directory: str | None = None, triggers: str | None = None) -> list[Concept]:
+    """Check both files row by row (cheap: no OpenCC, no automaton); raise RulesError on the first bad row."""
+    _read_triggers(triggers)
+    return [c for c, _, _ in read_concepts(lexicon_files(directory))]
 
 
 @lru_cache(maxsize=4)
 def load_triggers(path: str | None = None) -> TriggerSet:
-    p = Path(path) if path else lexicon_dir() / "context_triggers.csv"
+    triggers, text = _read_triggers(path)
+    entries: dict[str, Trigger] = dict(triggers)
+    for trig in triggers.values():
+        for v in _variants(trig.phrase):
+            entries.setdefault(v.translate(ASCII_LOWER), trig)
+    matcher = Matcher(list(entries), list(entries.values()))
+    return TriggerSet(matcher, triggers, hashlib.sha256(text.encode()).hexdigest()[:16])
+
+
+def _read_triggers(path: str | None = None) -> tuple[dict[str, Trigger], str]:
+    p = triggers_path(path)
     rel = "etl/lexicon/context_triggers.csv" if path is None else str(p)
     try:
         text = p.read_text(encoding="utf-8-sig")
@@ -258,12 +322,4 @@ def load_triggers(path: str | None = None) -> TriggerSet:
         if key in triggers:
             raise RulesError(rel, lineno, f"trigger {phrase!r} is listed twice")
         triggers[key] = Trigger(phrase, ctx, direction)
-    auto = ahocorasick.Automaton()
-    for key, trig in triggers.items():
-        auto.add_word(key, (key, trig))
-        for v in _variants(trig.phrase):
-            vk = v.translate(ASCII_LOWER)
-            if vk not in triggers:
-                auto.add_word(vk, (vk, trig))
-    auto.make_automaton()
-    return TriggerSet(auto, triggers, hashlib.sha256(text.encode()).hexdigest()[:16])
+    return triggers, text

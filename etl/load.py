@@ -24,9 +24,10 @@ import duckdb
 import pyarrow as pa
 
 from etl import PARSER_VERSION, __version__
+from etl import lexicon as lexmod
 from etl.discover import SeedFile, discover
 from etl.errors import Rejected, StemwatchError
-from etl.lexicon import Lexicon, TriggerSet, load_lexicon, load_triggers
+from etl.lexicon import Concept, load_lexicon, load_triggers
 from etl.parse import ParsedDocument, article_id_for, parse_document
 from etl.rules import Rules, load_rules
 from warehouse import db as wh
@@ -69,9 +70,10 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def build_hash(rules: Rules, lexicon: Lexicon, triggers: TriggerSet) -> str:
+def build_hash(rules: Rules) -> str:
+    """Everything extraction depends on; when it changes, the next run rebuilds from scratch."""
     h = hashlib.sha256()
-    for part in (PARSER_VERSION, rules.fingerprint, lexicon.fingerprint, triggers.fingerprint, wh.schema_hash()):
+    for part in (PARSER_VERSION, rules.fingerprint, lexmod.fingerprint(), wh.schema_hash()):
         h.update(part.encode())
     return h.hexdigest()[:16]
 
@@ -136,6 +138,8 @@ def _process(rel: str, path: str, old_sha: str | None, max_bytes: int) -> tuple:
 
 
 def _results(jobs: list[tuple[str, str, str | None]], workers: int, sources: str | None, max_bytes: int) -> Iterator[tuple]:
+    if not jobs:
+        return
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
         _init_worker(sources)
         for rel, path, old in jobs:
@@ -202,11 +206,11 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
         con.unregister("_ids")
 
 
-def _lexicon_rows(lexicon: Lexicon) -> list[dict]:
+def _lexicon_rows(concepts: list[Concept]) -> list[dict]:
     return [{"concept_id": c.concept_id, "canonical_name": c.canonical_name, "english_name": c.english_name,
              "icd10": c.icd10, "icd10_chapter": c.icd10_chapter, "category": c.category,
              "mention_type": c.mention_type, "synonyms": list(c.synonyms), "lexicon_file": c.lexicon_file}
-            for c in lexicon.concepts.values()]
+            for c in concepts]
 
 
 # ---------------------------------------------------------------- the run
@@ -228,14 +232,13 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
         mode = "full" if full else "incremental"
         try:
             rules = load_rules(sources or None)
-            lexicon = load_lexicon()
-            triggers = load_triggers()
-            bh = build_hash(rules, lexicon, triggers)
+            concepts = lexmod.validate()          # a malformed lexicon row fails here, before any work
+            bh = build_hash(rules)
             if not full and (not old.readable or old.build_hash != bh or old.schema_hash != wh.schema_hash()):
                 mode = "full"
                 if old.readable and old.build_hash:
                     log.info("rules, lexicon, schema or parser changed since the last run: rebuilding everything")
-            result = _build(seeds, db_path, old, run_id, mode, started, t0, rules, lexicon, triggers, bh, trigger,
+            result = _build(seeds, db_path, old, run_id, mode, started, t0, concepts, bh, trigger,
                             sources, workers, max_file_mb * 2**20, progress)
             return result
         except Exception as exc:
@@ -272,7 +275,7 @@ def _record_failure(db_path: Path, old: OldState, run_id: int, mode: str, starte
 
 
 def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, started: dt.datetime, t0: float,
-           rules: Rules, lexicon: Lexicon, triggers: TriggerSet, bh: str, trigger: str, sources: str | None,
+           concepts: list[Concept], bh: str, trigger: str, sources: str | None,
            workers: int, max_bytes: int, progress: Callable[[int, int], None] | None) -> RunResult:
     files = discover(seeds)
     res = RunResult(run_id, "success", mode, files_seen=len(files))
@@ -385,8 +388,7 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
                 res.quarantined_now.append((rel, "unstable", "changed while being read"))
             else:
                 res.files_unchanged += 1
-        for f in unchanged_stat:
-            res.files_unchanged += 1
+        res.files_unchanged += len(unchanged_stat)
         touched = [r["source_path"] for r in source_rows]
         if touched:
             con.execute("DELETE FROM source_files WHERE source_path IN (SELECT unnest(?))", [touched])
@@ -399,8 +401,9 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
             _insert(con, "source_files", source_rows)
             _insert(con, "quarantine", quarantine_rows)
 
-        con.execute("DELETE FROM diseases")
-        _insert(con, "diseases", _lexicon_rows(lexicon))
+        if mode == "full":  # an unchanged build hash means the lexicon in the file is current
+            con.execute("DELETE FROM diseases")
+            _insert(con, "diseases", _lexicon_rows(concepts))
         con.execute("DELETE FROM lexicon_candidates")
         con.execute("""
             INSERT INTO lexicon_candidates

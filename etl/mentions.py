@@ -2,7 +2,7 @@
 
 Context is ConText/NegEx-style: within the mention's sentence, each trigger (etl/lexicon/
 context_triggers.csv) covers the text after it (forward), before it (backward) or both, up
-to a termination cue (但是, 然而 ...) or MAX_SCOPE characters. Of the triggers covering a
+to a termination cue (但是, 然而 ...); beyond MAX_SCOPE characters only inside one clause. Of the triggers covering a
 mention, negated beats hedged beats asserted; ties go to the nearest. Pure.
 """
 
@@ -13,10 +13,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.lexicon import ASCII_LOWER, Lexicon, Term, TriggerSet
+from etl.lexicon import Lexicon, Term, TriggerSet
 
 SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n]")
 MAX_SCOPE = 60
+CLAUSE_BREAK = re.compile(r"[，,：:（）()]")
 PRIORITY = {"negated": 3, "hedged": 2, "asserted": 1}
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 # Candidate disease-like terms: a run of Han characters ending in a disease suffix.
@@ -46,12 +47,9 @@ def find_terms(lex: Lexicon, text: str) -> list[tuple[int, int, Term]]:
     """Leftmost-longest, non-overlapping matches with ASCII word boundaries and case checks."""
     if not text:
         return []
-    lowered = text.translate(ASCII_LOWER)
     out = []
     n = len(text)
-    for end_idx, term in lex.automaton.iter_long(lowered):
-        end = end_idx + 1
-        start = end - len(term.surface)
+    for start, end, term in lex.matcher.find(text):
         if term.case_sensitive and text[start:end] != term.surface:
             continue
         if term.ascii_edges[0] and start > 0 and _ASCII_ALNUM.match(text[start - 1]):
@@ -77,12 +75,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _triggers_in(ts: TriggerSet, sentence: str) -> tuple[list[tuple[int, int, str, str, str]], list[int]]:
     hits = []
     terms = []
-    for end_idx, (key, trig) in ts.automaton.iter_long(sentence.translate(ASCII_LOWER)):
-        start = end_idx + 1 - len(key)
+    for start, end, trig in ts.matcher.find(sentence):
         if trig.context == "termination":
             terms.append(start)
         elif trig.context != "pseudo":
-            hits.append((start, end_idx + 1, trig.context, trig.direction, sentence[start:end_idx + 1]))
+            hits.append((start, end, trig.context, trig.direction, sentence[start:end]))
     return hits, terms
 
 
@@ -96,13 +93,18 @@ def classify(ts: TriggerSet, sentence: str, m_start: int, m_end: int,
         if cache is not None:
             cache[sentence] = (hits, terms)
     best: tuple[int, int, str, str] | None = None
+
+    def too_far(a: int, b: int) -> bool:
+        # Beyond MAX_SCOPE only within one clause (a list joined by 、 stays in scope).
+        return b - a > MAX_SCOPE and CLAUSE_BREAK.search(sentence, a, b) is not None
+
     for t_start, t_end, ctx, direction, text in hits:
         if t_end <= m_start and direction in ("forward", "both"):
-            if m_start - t_end > MAX_SCOPE or any(t_end <= x < m_start for x in terms):
+            if too_far(t_end, m_start) or any(t_end <= x < m_start for x in terms):
                 continue
             dist = m_start - t_end
         elif t_start >= m_end and direction in ("backward", "both"):
-            if t_start - m_end > MAX_SCOPE or any(m_end <= x < t_start for x in terms):
+            if too_far(m_end, t_start) or any(m_end <= x < t_start for x in terms):
                 continue
             dist = t_start - m_end
         else:

@@ -36,7 +36,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def language(text: str) -> str:
-    sample = text[:20000]
+    sample = text[:4000]
     cjk = len(_CJK.findall(sample))
     latin = len(_LATIN.findall(sample))
     if cjk == 0 and latin == 0:
@@ -55,7 +55,7 @@ def decode_redirect(url: str) -> str:
     if parts.query and parts.netloc:
         q = parse_qs(parts.query)
         for key in _REDIRECT_PARAMS:
-            if key in q and q[key]:
+            if q.get(key):
                 target = unquote(q[key][0])
                 if re.match(r"^https?:/", target):
                     return re.sub(r"^(https?:)/(?!/)", r"\1//", target)

@@ -16,8 +16,8 @@ from etl.extract_text import text_to_lines
 from etl.frontmatter import split_front_matter
 from etl.lexicon import Lexicon, TriggerSet
 from etl.lines import Line, clean
-from etl.metadata import classify_source, decode_redirect, identify_site, language, parse_date
 from etl.mentions import Mention, find_candidates, find_mentions
+from etl.metadata import classify_source, decode_redirect, identify_site, language, parse_date
 from etl.rules import Rules
 from etl.sections import PlacedLine, Section, build_sections, detect_headings
 from etl.signals import Signal, find_signals
@@ -131,7 +131,7 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
     heads = detect_headings(placed, skip_first=has_title)
     ref_start = find_reference_region(placed, [h[0] for h in heads])
     body_end = placed[ref_start].start if ref_start is not None else len(main_text)
-    sections = build_sections(main_text, placed, has_title, title)
+    sections = build_sections(main_text, placed, has_title, title, heads)
     citations = extract_citations(placed, ref_start)
 
     cut = [(rule, lines[i].text) for i, rule in sel.cut]

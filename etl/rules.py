@@ -25,6 +25,29 @@ class NamedPattern:
     regex: re.Pattern[str]
 
 
+class PatternSet:
+    """Several named patterns searched in one pass; ``first(text)`` names the first that matches."""
+
+    def __init__(self, patterns: tuple[NamedPattern, ...]) -> None:
+        self.patterns = patterns
+        self._names = [p.name for p in patterns]
+        self._combined = re.compile("|".join(f"(?P<g{i}>{p.regex.pattern})" for i, p in enumerate(patterns))) \
+            if patterns and not any(p.regex.groupindex for p in patterns) else None
+
+    def first(self, text: str) -> str | None:
+        if self._combined is None:
+            for p in self.patterns:
+                if p.regex.search(text):
+                    return p.name
+            return None
+        # The leftmost match names the rule (at one position, the earlier-listed pattern wins).
+        m = self._combined.search(text)
+        return self._names[int(m.lastgroup[1:])] if m and m.lastgroup else None
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.patterns)
+
+
 @dataclass(frozen=True)
 class Site:
     name: str
@@ -45,13 +68,14 @@ class Cue:
 class SignalRule:
     kind: str
     regex: re.Pattern[str]
+    whole_line: bool = False
 
 
 @dataclass(frozen=True)
 class Rules:
-    drop_lines: tuple[NamedPattern, ...]
-    header_lines: tuple[NamedPattern, ...]
-    tail_markers: tuple[NamedPattern, ...]
+    drop_lines: PatternSet
+    header_lines: PatternSet
+    tail_markers: PatternSet
     byline: re.Pattern[str]
     byline_max_lines: int
     byline_max_chars: int
@@ -158,7 +182,8 @@ def load_rules(sources_path: str | None = None) -> Rules:
     for i, s in enumerate(sg.get("signals") or []):
         if s.get("kind") not in SIGNAL_KINDS:
             raise RulesError(str(sg_path), None, f"signals[{i}]: unknown kind {s.get('kind')!r}")
-        signals.append(SignalRule(s["kind"], _compile(str(sg_path), f"signals[{i}]", s.get("pattern"), re.M if s.get("multiline") else 0)))
+        signals.append(SignalRule(s["kind"], _compile(str(sg_path), f"signals[{i}]", s.get("pattern"), re.M if s.get("multiline") else 0),
+                                  bool(s.get("line", False))))
 
     src_path = Path(sources_path) if sources_path else default_sources_path()
     sources = load_sources(src_path)
@@ -166,9 +191,9 @@ def load_rules(sources_path: str | None = None) -> Rules:
     for f in (bp_path, st_path, sg_path, src_path):
         h.update(f.read_bytes())
     return Rules(
-        drop_lines=_named(p, "drop_lines", bp.get("drop_lines") or []),
-        header_lines=_named(p, "header_lines", bp.get("header_lines") or []),
-        tail_markers=_named(p, "tail_markers", bp.get("tail_markers") or []),
+        drop_lines=PatternSet(_named(p, "drop_lines", bp.get("drop_lines") or [])),
+        header_lines=PatternSet(_named(p, "header_lines", bp.get("header_lines") or [])),
+        tail_markers=PatternSet(_named(p, "tail_markers", bp.get("tail_markers") or [])),
         byline=_compile(p, "byline.pattern", byline.get("pattern", r"\d{4}-\d{2}-\d{2}")),
         byline_max_lines=int(byline.get("max_lines_after_title", 3)),
         byline_max_chars=int(byline.get("max_chars", 80)),

@@ -103,8 +103,10 @@ def detect_headings(placed: list[PlacedLine], skip_first: bool) -> list[tuple[in
     return out
 
 
-def build_sections(main_text: str, placed: list[PlacedLine], has_title: bool, title: str | None) -> list[Section]:
-    heads = detect_headings(placed, skip_first=has_title)
+def build_sections(main_text: str, placed: list[PlacedLine], has_title: bool, title: str | None,
+                   heads: list[tuple[int, str, str, int]] | None = None) -> list[Section]:
+    if heads is None:
+        heads = detect_headings(placed, skip_first=has_title)
     order: dict[str, int] = {}
     levels = []
     for _, style, _, _ in heads:

