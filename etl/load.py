@@ -70,11 +70,19 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+# The modules whose code decides what is extracted: a new version of any of them re-extracts all.
+EXTRACTION_MODULES = ("decode", "frontmatter", "extract_html", "extract_text", "lines", "boilerplate", "metadata",
+                      "sections", "citations", "signals", "lexicon", "mentions", "parse")
+
+
 def build_hash(rules: Rules) -> str:
     """Everything extraction depends on; when it changes, the next run rebuilds from scratch."""
     h = hashlib.sha256()
     for part in (PARSER_VERSION, rules.fingerprint, lexmod.fingerprint(), wh.schema_hash()):
         h.update(part.encode())
+    pkg = Path(__file__).resolve().parent
+    for mod in EXTRACTION_MODULES:
+        h.update((pkg / f"{mod}.py").read_bytes())
     return h.hexdigest()[:16]
 
 

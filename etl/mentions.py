@@ -20,10 +20,18 @@ MAX_SCOPE = 60
 CLAUSE_BREAK = re.compile(r"[，,：:（）()]")
 PRIORITY = {"negated": 3, "hedged": 2, "asserted": 1}
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
-# Candidate disease-like terms: a run of Han characters ending in a disease suffix.
-CANDIDATE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:综合征|综合症|衰竭|损伤|病变|障碍|缺陷|病|症|炎|癌|瘤)")
-_CANDIDATE_STOP = re.compile(r".*[的了在是和与及或等对为从把被让使于患得有治抗防该其此这那种类型各多少大小新老如若]")
-_CANDIDATE_BAD = re.compile(r"^(疾病|病症|病变|炎症|癌症|肿瘤|患病|发病|生病|看病|治病|疾)$")
+# Candidate disease-like terms: a run of Han characters ending in a disease suffix that is
+# not the start of a longer word (症状, 病人, 病因, 炎症 ...).
+CANDIDATE = re.compile(
+    r"[\u4e00-\u9fff]{1,10}?(?:综合征|综合症|衰竭|损伤|病变|缺陷|癌|瘤|病(?![状人因史毒情理灶例程原房床友号假患])"
+    r"|症(?![状候])|炎(?![症性热]))")
+# Words that cannot start a disease name: the candidate begins after the last of them.
+CANDIDATE_STOP = re.compile(
+    r"治疗|缓解|减轻|修复|导致|引起|造成|预防|改善|出现|发生|患有|伴有|包括|例如|比如|避免|加重|激发|防止|对抗|"
+    r"保护|取代|取样|监测|存在|具有|属于|针对|用于|用来|以及|或者|还是|因为|由于|通过|可以|能够|可能|已经|一些|"
+    r"某些|多种|各种|这些|那些|哪些|其他|不同|常见|严重|明显|完全|主要|一种|达到|到达|再生|减少|降低|提高|换来|受到|影响|治愈|"
+    r"[的了在是和与及或等对为从把被让使于患得有治抗防该其此这那种如若时后前中将可能会要也都还又即并而且但则就才再已曾正疗愈至促]")
+_CANDIDATE_BAD = re.compile(r"^(疾病|病症|病变|炎症|癌症|肿瘤|患病|发病|生病|看病|治病|疾|功能障碍|禁忌症|并发症|适应症|后遗症|临床疾病)$|炎症$")
 
 
 @dataclass
@@ -150,11 +158,12 @@ def find_candidates(main_text: str, body_end: int, mentions: list[Mention]) -> d
     examples: dict[str, str] = {}
     for m in CANDIDATE.finditer(body):
         term = m.group(0)
-        stop = _CANDIDATE_STOP.match(term[:-1]) if len(term) > 2 else None
-        offset = stop.end() if stop else 0
+        offset = 0
+        for stop in CANDIDATE_STOP.finditer(term, 0, len(term) - 1):
+            offset = stop.end()
         term = term[offset:]
         s, e = m.start() + offset, m.end()
-        if len(term) < 3 or _CANDIDATE_BAD.match(term):
+        if len(term) < 3 or _CANDIDATE_BAD.search(term):
             continue
         k = bisect.bisect_right(starts, e - 1) - 1
         if k >= 0 and covered[k][1] > s:
