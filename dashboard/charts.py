@@ -16,7 +16,11 @@ FONT = "Noto Sans CJK SC, Noto Sans CJK, Source Sans Pro, sans-serif"
 LABEL_LIMIT = 360
 ROW_PX = 24
 
-_CONTEXT_SCALE = alt.Scale(domain=list(CONTEXT_COLOURS), range=list(CONTEXT_COLOURS.values()))
+# One colour per source type on every chart.
+_SOURCE_SCALE = alt.Scale(
+    domain=list(shaping.SOURCE_TYPES),
+    range=["#4c78a8", "#e45756", "#72b7b2", "#f58518", "#54a24b", "#b279a2", "#9d755d", "#bab0ac"],
+)
 _CONTEXT_STRONG = alt.Scale(
     domain=list(shaping.CONTEXTS), range=["#dc2626", "#d97706", "#059669", "#60a5fa"]
 )
@@ -34,8 +38,9 @@ def _finish(chart: alt.TopLevelMixin, title: str | None = None) -> alt.TopLevelM
     )
 
 
-def _height(n: int, minimum: int = 120) -> int:
-    return max(minimum, n * ROW_PX + 40)
+def _rows(step: int = ROW_PX) -> alt.Step:
+    """Height by row: each band of a y axis gets ``step`` pixels, however many rows there are."""
+    return alt.Step(step)
 
 
 def source_type_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
@@ -44,9 +49,9 @@ def source_type_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
     chart = alt.Chart(df).mark_bar().encode(
         y=alt.Y("source_type:N", sort=order, title="source type"),
         x=alt.X("articles:Q", title="articles"),
-        color=alt.Color("source_type:N", sort=order, legend=None),
+        color=alt.Color("source_type:N", scale=_SOURCE_SCALE, legend=None),
         tooltip=["source_type", "articles", "sites"],
-    ).properties(height=_height(len(df)))
+    ).properties(height=_rows())
     return _finish(chart, "Articles by source type")
 
 
@@ -56,7 +61,7 @@ def top_diseases_bar(df: pd.DataFrame, title: str = "Top diseases (articles)") -
         y=alt.Y("canonical_name:N", sort="-x", title=None),
         x=alt.X("articles:Q", title="articles"),
         tooltip=["canonical_name", "concept_id", "mention_type", "articles", "mentions"],
-    ).properties(height=_height(len(df)))
+    ).properties(height=_rows())
     return _finish(chart, title)
 
 
@@ -70,15 +75,24 @@ def coverage_heatmap(df: pd.DataFrame, measure: str = "articles") -> alt.TopLeve
         y=alt.Y("canonical_name:N", sort=diseases, title=None),
     )
     rect = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color(f"{measure}:Q", title=measure, scale=alt.Scale(scheme="orangered")),
+        color=alt.Color(f"{measure}:Q", title=measure, scale=alt.Scale(scheme="orangered"),
+                        legend=alt.Legend(format="d", tickMinStep=1)),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.25)),
         tooltip=[
             alt.Tooltip("canonical_name:N", title="disease"), "concept_id", "source_type",
             "articles", "mentions",
         ],
-    ).add_params(pick)
-    text = base.mark_text(fontSize=11).encode(text=alt.Text(f"{measure}:Q"), color=alt.value("#111"))
-    chart = alt.layer(rect, text).properties(height=_height(len(diseases)))
+    ).properties(name="heatmap_cells")
+    dark = float(df[measure].max()) * 0.6 if not df.empty else 0.0
+    text = base.mark_text(fontSize=11).encode(
+        text=alt.Text(f"{measure}:Q"),
+        color=alt.condition(f"datum['{measure}'] > {dark}", alt.value("white"), alt.value("#111")),
+        tooltip=[alt.Tooltip("canonical_name:N", title="disease"), "source_type", "articles", "mentions"],
+    ).properties(name="heatmap_numbers")
+    chart = alt.layer(rect, text).properties(height=_rows(26))
+    # The selection listens on both layers, so a click on a cell's number selects the cell too.
+    chart.params = [alt.TopLevelSelectionParameter(name=pick.name, select=pick.param.select,
+                                                   views=["heatmap_cells", "heatmap_numbers"])]
     return _finish(chart, f"Disease × source type ({measure})")
 
 
@@ -92,10 +106,10 @@ def disease_context_bar(long: pd.DataFrame) -> alt.TopLevelMixin:
         color=alt.Color("context:N", scale=_CONTEXT_STRONG, title="context"),
         order=alt.Order("context_rank:Q"),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
-        tooltip=[alt.Tooltip("canonical_name:N", title="disease"), "concept_id", "context", "mentions"],
+        tooltip=[alt.Tooltip("canonical_name:N", title="disease"), "concept_id", "articles", "context", "mentions"],
     ).add_params(pick).transform_calculate(
         context_rank=f"indexof({list(shaping.CONTEXTS)!r}, datum.context)"
-    ).properties(height=_height(len(names)))
+    ).properties(height=_rows())
     return _finish(chart, "Top diseases: mentions by claim context")
 
 
@@ -107,7 +121,7 @@ def chapter_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
         x=alt.X("articles:Q", title="articles"),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
         tooltip=["icd10_chapter", "articles", "mentions", "diseases"],
-    ).add_params(pick).properties(height=_height(len(df)))
+    ).add_params(pick).properties(height=_rows())
     return _finish(chart, "ICD-10 chapters (articles)")
 
 
@@ -122,7 +136,7 @@ def context_by_source_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
         tooltip=["source_type", "context", "mentions", "articles"],
     ).transform_calculate(
         context_rank=f"indexof({list(shaping.CONTEXTS)!r}, datum.context)"
-    ).properties(height=_height(len(order)))
+    ).properties(height=_rows())
     return _finish(chart, "Claim context by source type")
 
 
@@ -134,10 +148,10 @@ def signals_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
         yOffset=alt.YOffset("source_type:N", sort=order),
         x=alt.X("share_of_articles:Q", title="share of the source type's articles", axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("source_type:N", sort=order, title="source type"),
+        color=alt.Color("source_type:N", scale=_SOURCE_SCALE, title="source type"),
         tooltip=["source_type", "kind", "signals", "articles", "type_articles",
                  alt.Tooltip("share_of_articles:Q", format=".0%")],
-    ).properties(height=_height(len(df), 160))
+    ).properties(height=_rows(9))
     return _finish(chart, "Commercial signals per source type")
 
 
@@ -149,7 +163,7 @@ def evidence_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
         x=alt.X("citations_per_article:Q", title="citations per article"),
         tooltip=["source_type", "articles", "citations", "citations_per_article",
                  alt.Tooltip("share_with_citations:Q", format=".0%"), "citations_with_id"],
-    ).properties(height=_height(len(df)))
+    ).properties(height=_rows())
     return _finish(chart, "Evidence: citations per article")
 
 
@@ -158,10 +172,10 @@ def timeline_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
     chart = alt.Chart(df).mark_bar().encode(
         x=alt.X("yearmonth(month):T", title="publication month"),
         y=alt.Y("sum(articles):Q", title="articles"),
-        color=alt.Color("source_type:N", sort=order, title="source type"),
+        color=alt.Color("source_type:N", scale=_SOURCE_SCALE, title="source type"),
         tooltip=[alt.Tooltip("yearmonth(month):T", title="month"), "source_type", "sum(articles):Q"],
     ).properties(height=260)
-    return _finish(chart, "Publication timeline")
+    return _finish(chart, "Articles per publication month")
 
 
 def quarantine_reasons_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
@@ -169,7 +183,7 @@ def quarantine_reasons_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
         y=alt.Y("reason:N", sort="-x", title=None),
         x=alt.X("files:Q", title="files"),
         tooltip=["reason", "files"],
-    ).properties(height=_height(len(df)))
+    ).properties(height=_rows())
     return _finish(chart, "Quarantine reasons")
 
 

@@ -23,19 +23,8 @@ def seeds_path() -> Path | None:
 
 
 def newest_seed_mtime(seeds: Path) -> dt.datetime | None:
-    """Newest modification time (naive UTC, like etl_runs.seeds_newest_mtime) of the files under
-    ``seeds``, skipping hidden files and folders; None when there are none."""
-    newest: int | None = None
-    for root, dirs, files in os.walk(seeds):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if name.startswith("."):
-                continue
-            try:
-                m = os.stat(os.path.join(root, name)).st_mtime_ns
-            except OSError:  # vanished while we looked
-                continue
-            newest = m if newest is None or m > newest else newest
-    if newest is None:
-        return None
-    return dt.datetime.fromtimestamp(newest / 1e9, tz=dt.UTC).replace(tzinfo=None)
+    """Newest modification time (naive UTC) of the seed files, found exactly as the ETL finds
+    them, so it compares with etl_runs.seeds_newest_mtime; None when there are none."""
+    from etl.status import seeds_newest_mtime  # the ETL's own discovery rules
+
+    return seeds_newest_mtime(seeds)

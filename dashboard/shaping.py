@@ -115,9 +115,9 @@ def context_long(diseases: pd.DataFrame) -> pd.DataFrame:
     """Top-disease rows to one row per (disease, context) for a stacked bar."""
     cols = [c for c in CONTEXTS if c in diseases.columns]
     if diseases.empty:
-        return pd.DataFrame(columns=["concept_id", "canonical_name", "context", "mentions"])
-    long = diseases.melt(id_vars=["concept_id", "canonical_name"], value_vars=cols,
-                         var_name="context", value_name="mentions")
+        return pd.DataFrame(columns=["concept_id", "canonical_name", "articles", "context", "mentions"])
+    ids = ["concept_id", "canonical_name", "articles"]
+    long = diseases[[*ids, *cols]].melt(id_vars=ids, value_vars=cols, var_name="context", value_name="mentions")
     return long[long["mentions"] > 0].reset_index(drop=True)
 
 
@@ -136,8 +136,8 @@ class Freshness:
     disk_newest: dt.datetime | None
 
 
-# mtimes are stored as TIMESTAMP (microseconds); allow for rounding and coarse file systems.
-FRESHNESS_TOLERANCE = dt.timedelta(seconds=1)
+# Both sides come from etl.status.seeds_newest_mtime (same discovery, same rounding): compare exactly.
+FRESHNESS_TOLERANCE = dt.timedelta(0)
 
 
 def freshness(row: Mapping[str, Any], disk_newest: dt.datetime | None, seeds_known: bool) -> Freshness:

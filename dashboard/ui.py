@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import streamlit as st
 
 from dashboard import queries, render, settings, shaping
 from warehouse.db import version
+
+
+DATE_COLUMNS = {"published_date", "first_published", "last_published", "month"}
 
 
 def db() -> Path:
@@ -21,8 +25,12 @@ def runner() -> queries.Runner:
 
 
 def table(frame: pd.DataFrame, key: str | None = None, **kwargs: object) -> None:
-    """A dataframe: document text in it is drawn as text on a canvas, never as HTML."""
-    st.dataframe(frame, hide_index=True, width="stretch", key=key, **kwargs)
+    """A dataframe (document text in it is drawn as text on a canvas, never as HTML), in a
+    container keyed ``key`` so tests and the browser can find it (class st-key-<key>)."""
+    config = {c: st.column_config.DateColumn(c, format="YYYY-MM-DD") for c in frame.columns if c in DATE_COLUMNS}
+    config.update(kwargs.pop("column_config", None) or {})  # type: ignore[arg-type]
+    with st.container(key=key) if key else contextlib.nullcontext():
+        st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kwargs)
 
 
 def text_html(text: str | None, tag: str = "div", style: str = "") -> None:
@@ -47,13 +55,18 @@ def freshness_panel(fresh: pd.DataFrame) -> shaping.Freshness:
     """Last refresh, its status, the newest seed change it saw, and whether the warehouse is behind."""
     status = freshness_status(fresh)
     row = fresh.iloc[0].to_dict() if not fresh.empty else {}
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Last successful refresh", shaping.fmt_ts(status.last_success_at))
     run_status = row.get("last_run_status") or "—"
-    c2.metric("Last run", f"#{row.get('last_run_id')} {run_status}" if row.get("last_run_id") is not None else "—",
-              help=f"Finished {shaping.fmt_ts(row.get('last_run_finished_at'))}")
-    c3.metric("Newest seed change at last refresh", shaping.fmt_ts(status.recorded_newest))
-    c4.metric("Newest seed change on disk", shaping.fmt_ts(status.disk_newest))
+    last_run = f"#{row.get('last_run_id')} {run_status}, finished {shaping.fmt_ts(row.get('last_run_finished_at'))}" \
+        if row.get("last_run_id") is not None else "—"
+    facts = [
+        ("Last successful refresh", shaping.fmt_ts(status.last_success_at)),
+        ("Last run", last_run),
+        ("Newest seed change at last refresh", shaping.fmt_ts(status.recorded_newest)),
+        ("Newest seed change on disk", shaping.fmt_ts(status.disk_newest)),
+    ]
+    with st.container(key="freshness"):
+        for col, (label, value) in zip(st.columns(4), facts, strict=True):
+            col.markdown(f"**{label}**  \n{value}")
     if status.status == "behind":
         st.warning(status.message, icon=":material/schedule:")
     elif status.status == "up_to_date":

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import charts, queries, ui
 
 
-def render() -> None:
+def page() -> None:
     data = queries.health(ui.runner())
     st.title("Data health")
 
@@ -44,4 +44,4 @@ def render() -> None:
 
 
 if __name__ == "__main__":
-    render()
+    page()

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import charts, queries, shaping, ui
 
 
-def render() -> None:
+def page() -> None:
     data = queries.overview(ui.runner())
     counts = shaping.counts_row(data["counts"])
 
@@ -41,4 +41,4 @@ def render() -> None:
 
 
 if __name__ == "__main__":
-    render()
+    page()

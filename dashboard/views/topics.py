@@ -59,7 +59,7 @@ def _filters(opts: dict) -> tuple[shaping.TopicFilters, int, str]:
     return filters, int(top_n), str(measure)
 
 
-def render() -> None:
+def page() -> None:
     run = ui.runner()
     opts = queries.topic_options(run)
     st.title("Topic coverage")
@@ -124,4 +124,4 @@ def render() -> None:
 
 
 if __name__ == "__main__":
-    render()
+    page()
