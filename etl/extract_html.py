@@ -104,7 +104,7 @@ def _is_hidden(tag: Tag) -> bool:
     return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
 
 
-def _walk(root: Tag) -> list[Line]:
+def _walk(root: Tag, skip: Tag | None = None) -> list[Line]:
     """Iterative DFS with enter/exit events, flushing a line at every block boundary."""
     lines: list[Line] = []
     buf: list[str] = []
@@ -196,7 +196,7 @@ def _walk(root: Tag) -> list[Line]:
                     kind_stack.pop()
                 set_kind()
             continue
-        if name in _DROP_TAGS or _is_hidden(node):
+        if name in _DROP_TAGS or node is skip or _is_hidden(node):
             continue
         if name in _BLOCK_TAGS:
             flush()
@@ -250,10 +250,4 @@ def html_to_page(html: str) -> HtmlPage:
 
 def _walk_outside(body: Tag, root: Tag) -> list[str]:
     """Visible text of the page outside the content container (for source cues and signals)."""
-    parent = root.parent
-    saved = root.extract()
-    try:
-        return [ln.text for ln in _walk(body)]
-    finally:
-        if parent is not None:
-            parent.append(saved)
+    return [ln.text for ln in _walk(body, skip=root)]

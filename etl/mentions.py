@@ -22,9 +22,10 @@ PRIORITY = {"negated": 3, "hedged": 2, "asserted": 1}
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 # Candidate disease-like terms: a run of Han characters ending in a disease suffix that is
 # not the start of a longer word (症状, 病人, 病因, 炎症 ...).
-CANDIDATE = re.compile(
-    r"[\u4e00-\u9fff]{1,10}?(?:综合征|综合症|衰竭|损伤|病变|缺陷|癌|瘤|病(?![状人因史毒情理灶例程原房床友号假患])"
+CANDIDATE_SUFFIX = re.compile(
+    r"(?:综合征|综合症|衰竭|损伤|病变|缺陷|癌|瘤|病(?![状人因史毒情理灶例程原房床友号假患])"
     r"|症(?![状候])|炎(?![症性热]))")
+_HAN = re.compile(r"[\u4e00-\u9fff]{1,10}$")
 # Words that cannot start a disease name: the candidate begins after the last of them.
 CANDIDATE_STOP = re.compile(
     r"治疗|缓解|减轻|修复|导致|引起|造成|预防|改善|出现|发生|患有|伴有|包括|例如|比如|避免|加重|激发|防止|对抗|"
@@ -156,13 +157,20 @@ def find_candidates(main_text: str, body_end: int, mentions: list[Mention]) -> d
     starts = [s for s, _ in covered]
     found: Counter[str] = Counter()
     examples: dict[str, str] = {}
-    for m in CANDIDATE.finditer(body):
-        term = m.group(0)
+    last_end = 0
+    for sm in CANDIDATE_SUFFIX.finditer(body):
+        # The Han characters before the suffix (at most 10, not reaching into the previous candidate).
+        lead = _HAN.search(body, max(last_end, sm.start() - 10), sm.start())
+        if lead is None:
+            continue
+        last_end = sm.end()
+        term = body[lead.start():sm.end()]
+        m = lead
         offset = 0
         for stop in CANDIDATE_STOP.finditer(term, 0, len(term) - 1):
             offset = stop.end()
         term = term[offset:]
-        s, e = m.start() + offset, m.end()
+        s, e = m.start() + offset, sm.end()
         if len(term) < 3 or _CANDIDATE_BAD.search(term):
             continue
         k = bisect.bisect_right(starts, e - 1) - 1
