@@ -25,7 +25,7 @@ PAGES = [
     st.Page("views/sql_console.py", title="SQL console", icon=":material/terminal:", url_path="sql"),
 ]
 
-st.set_page_config(page_title="stemwatch", page_icon=":material/biotech:", layout="wide")
+st.set_page_config(page_title="stemwatch", page_icon="🧬", layout="wide")
 
 
 def _missing(db: Path) -> None:

@@ -10,11 +10,11 @@ import altair as alt
 import pandas as pd
 
 from dashboard import shaping
-from dashboard.render import CONTEXT_COLOURS
 
 FONT = "Noto Sans CJK SC, Noto Sans CJK, Source Sans Pro, sans-serif"
 LABEL_LIMIT = 360
 ROW_PX = 24
+COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # counts: no 0.5 ticks
 
 # One colour per source type on every chart.
 _SOURCE_SCALE = alt.Scale(
@@ -48,7 +48,7 @@ def source_type_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
     order = shaping.source_type_order(df["source_type"]) if not df.empty else []
     chart = alt.Chart(df).mark_bar().encode(
         y=alt.Y("source_type:N", sort=order, title="source type"),
-        x=alt.X("articles:Q", title="articles"),
+        x=alt.X("articles:Q", title="articles", axis=COUNT_AXIS),
         color=alt.Color("source_type:N", scale=_SOURCE_SCALE, legend=None),
         tooltip=["source_type", "articles", "sites"],
     ).properties(height=_rows())
@@ -59,7 +59,7 @@ def top_diseases_bar(df: pd.DataFrame, title: str = "Top diseases (articles)") -
     """Diseases by number of articles (overview), no selection."""
     chart = alt.Chart(df).mark_bar(color="#4c78a8").encode(
         y=alt.Y("canonical_name:N", sort="-x", title=None),
-        x=alt.X("articles:Q", title="articles"),
+        x=alt.X("articles:Q", title="articles", axis=COUNT_AXIS),
         tooltip=["canonical_name", "concept_id", "mention_type", "articles", "mentions"],
     ).properties(height=_rows())
     return _finish(chart, title)
@@ -68,6 +68,10 @@ def top_diseases_bar(df: pd.DataFrame, title: str = "Top diseases (articles)") -
 def coverage_heatmap(df: pd.DataFrame, measure: str = "articles") -> alt.TopLevelMixin:
     """Disease x source type; click a cell (shift-click for more) to narrow the page."""
     pick = alt.selection_point(name=shaping.HEATMAP_SELECTION, fields=["concept_id", "source_type"], toggle="event.shiftKey")
+    # The numbers sit on top of the cells and catch the clicks there, so they carry a
+    # selection of their own; the page reads both as one (shaping.HEATMAP_SELECTIONS).
+    pick_number = alt.selection_point(name=shaping.HEATMAP_NUMBER_SELECTION, fields=["concept_id", "source_type"],
+                                      toggle="event.shiftKey")
     order = shaping.source_type_order(df["source_type"]) if not df.empty else []
     diseases = list(dict.fromkeys(df["canonical_name"])) if not df.empty else []
     base = alt.Chart(df).encode(
@@ -77,22 +81,20 @@ def coverage_heatmap(df: pd.DataFrame, measure: str = "articles") -> alt.TopLeve
     rect = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color(f"{measure}:Q", title=measure, scale=alt.Scale(scheme="orangered"),
                         legend=alt.Legend(format="d", tickMinStep=1)),
-        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.25)),
+        opacity=alt.condition(pick | pick_number, alt.value(1.0), alt.value(0.25)),
         tooltip=[
             alt.Tooltip("canonical_name:N", title="disease"), "concept_id", "source_type",
             "articles", "mentions",
         ],
-    ).properties(name="heatmap_cells")
+    ).add_params(pick)
     dark = float(df[measure].max()) * 0.6 if not df.empty else 0.0
     text = base.mark_text(fontSize=11).encode(
         text=alt.Text(f"{measure}:Q"),
         color=alt.condition(f"datum['{measure}'] > {dark}", alt.value("white"), alt.value("#111")),
-        tooltip=[alt.Tooltip("canonical_name:N", title="disease"), "source_type", "articles", "mentions"],
-    ).properties(name="heatmap_numbers")
+        tooltip=[alt.Tooltip("canonical_name:N", title="disease"), "concept_id", "source_type",
+                 "articles", "mentions"],
+    ).add_params(pick_number)
     chart = alt.layer(rect, text).properties(height=_rows(26))
-    # The selection listens on both layers, so a click on a cell's number selects the cell too.
-    chart.params = [alt.TopLevelSelectionParameter(name=pick.name, select=pick.param.select,
-                                                   views=["heatmap_cells", "heatmap_numbers"])]
     return _finish(chart, f"Disease × source type ({measure})")
 
 
@@ -102,7 +104,7 @@ def disease_context_bar(long: pd.DataFrame) -> alt.TopLevelMixin:
     names = list(dict.fromkeys(long["canonical_name"])) if not long.empty else []
     chart = alt.Chart(long).mark_bar().encode(
         y=alt.Y("canonical_name:N", sort=names, title=None),
-        x=alt.X("mentions:Q", title="mentions", stack="zero"),
+        x=alt.X("mentions:Q", title="mentions", stack="zero", axis=COUNT_AXIS),
         color=alt.Color("context:N", scale=_CONTEXT_STRONG, title="context"),
         order=alt.Order("context_rank:Q"),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
@@ -114,15 +116,15 @@ def disease_context_bar(long: pd.DataFrame) -> alt.TopLevelMixin:
 
 
 def chapter_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
-    """ICD-10 chapters by articles; click a bar to narrow the page."""
+    """ICD-10 chapters by mentions; click a bar to narrow the page."""
     pick = alt.selection_point(name=shaping.CHAPTER_SELECTION, fields=["icd10_chapter"], toggle="event.shiftKey")
     chart = alt.Chart(df).mark_bar(color="#72b7b2").encode(
         y=alt.Y("icd10_chapter:N", sort="-x", title=None),
-        x=alt.X("articles:Q", title="articles"),
+        x=alt.X("mentions:Q", title="mentions", axis=COUNT_AXIS),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
-        tooltip=["icd10_chapter", "articles", "mentions", "diseases"],
+        tooltip=["icd10_chapter", "mentions", alt.Tooltip("diseases:Q", title="distinct diseases")],
     ).add_params(pick).properties(height=_rows())
-    return _finish(chart, "ICD-10 chapters (articles)")
+    return _finish(chart, "ICD-10 chapters (mentions)")
 
 
 def context_by_source_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
@@ -133,7 +135,7 @@ def context_by_source_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
         x=alt.X("mentions:Q", stack="normalize", title="share of mentions", axis=alt.Axis(format="%")),
         color=alt.Color("context:N", scale=_CONTEXT_STRONG, title="context"),
         order=alt.Order("context_rank:Q"),
-        tooltip=["source_type", "context", "mentions", "articles"],
+        tooltip=["source_type", "context", "mentions"],
     ).transform_calculate(
         context_rank=f"indexof({list(shaping.CONTEXTS)!r}, datum.context)"
     ).properties(height=_rows())
@@ -168,10 +170,9 @@ def evidence_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
 
 
 def timeline_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
-    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
     chart = alt.Chart(df).mark_bar().encode(
         x=alt.X("yearmonth(month):T", title="publication month"),
-        y=alt.Y("sum(articles):Q", title="articles"),
+        y=alt.Y("sum(articles):Q", title="articles", axis=COUNT_AXIS),
         color=alt.Color("source_type:N", scale=_SOURCE_SCALE, title="source type"),
         tooltip=[alt.Tooltip("yearmonth(month):T", title="month"), "source_type", "sum(articles):Q"],
     ).properties(height=260)
@@ -181,7 +182,7 @@ def timeline_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
 def quarantine_reasons_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
     chart = alt.Chart(df).mark_bar(color="#e45756").encode(
         y=alt.Y("reason:N", sort="-x", title=None),
-        x=alt.X("files:Q", title="files"),
+        x=alt.X("files:Q", title="files", axis=COUNT_AXIS),
         tooltip=["reason", "files"],
     ).properties(height=_rows())
     return _finish(chart, "Quarantine reasons")
@@ -190,9 +191,9 @@ def quarantine_reasons_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
 def runs_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
     chart = alt.Chart(df).mark_bar().encode(
         x=alt.X("run_id:O", title="run"),
-        y=alt.Y("files_loaded:Q", title="files loaded"),
+        y=alt.Y("files_loaded:Q", title="files loaded", axis=COUNT_AXIS),
         color=alt.Color("status:N", scale=alt.Scale(domain=["success", "failed"], range=["#54a24b", "#e45756"])),
         tooltip=["run_id", "status", "mode", "trigger_kind", "started_at", "seconds", "files_seen",
                  "files_loaded", "files_quarantined", "message"],
     ).properties(height=220)
-    return _finish(chart, "ETL runs")
+    return _finish(chart, "Files loaded per run")

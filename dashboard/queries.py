@@ -1,10 +1,17 @@
 """The query layer: every query is a file in dashboard/sql/ run with parameters.
 
-Each query runs on its own short-lived read-only connection (so a published refresh is
-picked up by the next query and no reader ever holds the file open) and is cached with
+Queries run on a short-lived read-only cursor per page run (taken only when a query misses
+the cache, closed when the page is drawn) on an instance kept open for the published
+version (see _Instances), so a published refresh is picked up by the next run. Results are
+cached with
 ``st.cache_data`` keyed on ``warehouse.db.version(path)``: when the ETL publishes a new
 file its inode/mtime/size change, the key changes, and the next rerun reads fresh data
 without restarting the app.
+
+Fragments: ``/*@include _x.sql*/`` inlines dashboard/sql/_x.sql. When that file does not
+exist but ``_x.table.sql`` and ``_x.derived.sql`` do, the table variant is used if the
+warehouse has the materialised summary table (article_concepts, article_stats; see
+dashboard/proposed_materialised.sql) and the derived variant otherwise.
 
 The page loaders at the bottom (``overview``, ``topic``, ...) are what the pages and the
 benchmark call, so the benchmark times exactly the queries a page runs.
@@ -15,10 +22,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -28,6 +37,9 @@ from warehouse.db import version
 SQL_DIR = Path(__file__).with_name("sql")
 _INCLUDE = re.compile(r"/\*@include ([\w.]+)\*/")
 
+# fragment stem -> the summary table whose presence selects its `.table.sql` variant
+MATERIALISED = {"_concept_facts": "article_concepts", "_article_facts": "article_stats"}
+
 Runner = Callable[..., pd.DataFrame]
 
 TOP_DISEASES = 15
@@ -36,46 +48,114 @@ SEARCH_LIMIT = 200
 
 
 @functools.cache
-def load_sql(name: str) -> str:
-    """Text of dashboard/sql/<name>.sql with its /*@include file.sql*/ fragments inlined."""
-    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    return _INCLUDE.sub(lambda m: (SQL_DIR / m.group(1)).read_text(encoding="utf-8").strip(), text)
+def load_sql(name: str, tables: frozenset[str] = frozenset()) -> str:
+    """Text of dashboard/sql/<name>.sql with its fragments inlined for a warehouse with ``tables``."""
+
+    def fragment(m: re.Match[str]) -> str:
+        path = SQL_DIR / m.group(1)
+        if not path.exists():
+            stem = path.name.removesuffix(".sql")
+            variant = "table" if MATERIALISED.get(stem) in tables else "derived"
+            path = SQL_DIR / f"{stem}.{variant}.sql"
+        return path.read_text(encoding="utf-8").strip()
+
+    return _INCLUDE.sub(fragment, (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8"))
 
 
 def query_names() -> list[str]:
     return sorted(p.stem for p in SQL_DIR.glob("*.sql") if not p.name.startswith("_"))
 
 
-def execute(con: Any, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
-    return con.execute(load_sql(name), dict(params or {})).df()
+def materialised_tables(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
+    wanted = list(MATERIALISED.values())
+    rows = con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' "
+                       "AND list_contains(?, table_name)", [wanted]).fetchall()
+    return frozenset(r[0] for r in rows)
 
 
-def direct_runner(db: Path) -> Runner:
-    """Run each query on a fresh read-only connection, no cache (benchmarks, tests)."""
+def execute(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    return con.execute(load_sql(name, materialised_tables(con)), dict(params or {})).df()
 
-    def run(name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
-        with contextlib.closing(safe_sql.open_read_only(db)) as con:
-            return execute(con, name, params)
 
-    return run
+class _Instances:
+    """One open instance per warehouse path, for the version that is published now.
+
+    Each page run takes its own cursor (a short-lived connection on that instance) and
+    closes it when the page is drawn, so runs never share a connection across threads and
+    the catalog and buffer pool stay warm between runs. When the ETL publishes, the next
+    run opens the new file; the old instance closes once its last cursor is closed.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open: dict[str, tuple[object, duckdb.DuckDBPyConnection]] = {}
+
+    def cursor(self, db: Path, key: object) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            entry = self._open.get(str(db))
+            if entry is None or entry[0] != key:
+                entry = (key, safe_sql.open_read_only(db))
+                self._open[str(db)] = entry  # the replaced one is closed by GC with its last cursor
+            return entry[1].cursor()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._open.clear()
+
+
+INSTANCES = _Instances()
+
+
+class _Connection:
+    """A page run's cursor, taken on first use, so a run served from the cache opens nothing."""
+
+    def __init__(self, db: Path, key: object = None, shared: bool = True) -> None:
+        self.db, self.key, self.shared = db, key, shared
+        self.con: duckdb.DuckDBPyConnection | None = None
+
+    def get(self) -> duckdb.DuckDBPyConnection:
+        if self.con is None:
+            self.con = INSTANCES.cursor(self.db, self.key) if self.shared else safe_sql.open_read_only(self.db)
+        return self.con
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+
+def _key(db: Path) -> tuple[int, int, int] | None:
+    v = version(db)
+    return (v.inode, v.mtime_ns, v.size) if v else None
+
+
+@contextlib.contextmanager
+def direct_runner(db: Path, shared: bool = False) -> Iterator[Runner]:
+    """Run queries without the Streamlit cache (benchmarks, tests): on a fresh instance, or
+    with ``shared`` on a cursor of the kept-open instance as the app does."""
+    conn = _Connection(db, _key(db), shared)
+    try:
+        yield lambda name, params=None: execute(conn.get(), name, params)
+    finally:
+        conn.close()
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _cached(db: str, key: tuple[int, int, int] | None, name: str, params: dict[str, Any]) -> pd.DataFrame:
-    del key  # only part of the cache key
-    with contextlib.closing(safe_sql.open_read_only(db)) as con:
-        return execute(con, name, params)
+def _cached(db: str, key: tuple[int, int, int] | None, name: str, params: dict[str, Any],
+            _conn: _Connection) -> pd.DataFrame:
+    del db, key  # only part of the cache key; `_conn` (not hashed) reads that version
+    return execute(_conn.get(), name, params)
 
 
-def cached_runner(db: Path) -> Runner:
+@contextlib.contextmanager
+def cached_runner(db: Path) -> Iterator[Runner]:
     """Run queries through st.cache_data, keyed on the published file's identity."""
-    v = version(db)
-    key = (v.inode, v.mtime_ns, v.size) if v else None
-
-    def run(name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
-        return _cached(str(db), key, name, dict(params or {}))
-
-    return run
+    key = _key(db)
+    conn = _Connection(db, key)
+    try:
+        yield lambda name, params=None: _cached(str(db), key, name, dict(params or {}), conn)
+    finally:
+        conn.close()
 
 
 # -- page loaders --------------------------------------------------------------------------------
@@ -104,16 +184,20 @@ def topic_options(run: Runner) -> dict[str, Any]:
 
 
 def topic(run: Runner, filters: shaping.TopicFilters, focus: shaping.Focus, top_n: int = 20,
-          sentence_limit: int = SENTENCE_LIMIT) -> dict[str, pd.DataFrame]:
-    """Crossfiltered topic data: each chart is narrowed by the other charts' selections."""
+          sentence_limit: int = SENTENCE_LIMIT, sentences: bool | None = None) -> dict[str, Any]:
+    """One aggregate for all charts (crossfiltered in memory), and the matching sentences,
+    listed (by default) once a filter or a selection narrows the page.
+
+    A chart click changes only ``focus``: the aggregate comes from the cache and only the
+    sentence query runs.
+    """
+    if sentences is None:
+        sentences = filters.active or focus.active
     base = filters.params()
-    return {
-        "heatmap": run("topic_heatmap", {**base, **focus.params(shaping.HEATMAP_SELECTION), "top_n": top_n}),
-        "diseases": run("topic_diseases", {**base, **focus.params(shaping.DISEASE_SELECTION), "limit": TOP_DISEASES}),
-        "chapters": run("topic_chapters", {**base, **focus.params(shaping.CHAPTER_SELECTION)}),
-        "contexts": run("topic_contexts", {**base, **focus.params()}),
-        "sentences": run("topic_sentences", {**base, **focus.params(), "limit": sentence_limit}),
-    }
+    views = shaping.topic_views(run("topic_grain", base), focus, top_n=top_n, top_diseases=TOP_DISEASES)
+    views["sentences"] = (run("topic_sentences", {**base, **focus.params(), "limit": sentence_limit})
+                          if sentences else None)
+    return views
 
 
 def sources(run: Runner) -> dict[str, pd.DataFrame]:

@@ -35,8 +35,8 @@ class Span:
     label: str = ""  # shown as a tooltip, e.g. canonical name and trigger
 
 
-def escape(text: str | None) -> str:
-    return html.escape(text or "", quote=True)
+def escape(text: object) -> str:
+    return html.escape(text if isinstance(text, str) else "", quote=True)
 
 
 def highlight(text: str, spans: Iterable[Span]) -> str:
@@ -75,9 +75,9 @@ def legend_html() -> str:
     return f'<div class="sw-legend">Claim context: {items}</div>'
 
 
-def safe_link(url: str | None) -> str | None:
+def safe_link(url: object) -> str | None:
     """``url`` if it is an http(s) link fit to show as a link, else None (show it as text)."""
-    if not url:
+    if not isinstance(url, str) or not url.strip():
         return None
     try:
         parts = urlsplit(url.strip())

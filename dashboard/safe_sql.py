@@ -1,25 +1,29 @@
 """Read-only DuckDB connections for the dashboard, and the SQL console sandbox.
 
+Every dashboard connection is a private in-memory DuckDB instance that ATTACHes the
+published warehouse READ_ONLY, makes it the default catalog and detaches the in-memory
+one, then turns external access off. Attaching (rather than ``duckdb.connect(path)``)
+matters twice: DuckDB's per-path instance cache would hand a new connection the instance
+of a file the ETL has since replaced, and it refuses a second connection with a different
+configuration than one already open in the process (e.g. a test's own connection).
+
 Two layers keep the console harmless:
 
-1. The engine. Every dashboard connection is opened read-only with external access,
-   extension autoload/autoinstall and community extensions off, memory/thread limits and
+1. The engine. Read-only warehouse, nothing else attached, external access, extension
+   autoload/autoinstall and community extensions off, memory/thread limits and
    ``max_execution_time``; the console then sets ``lock_configuration`` so no statement
    can loosen them. This alone stops ``COPY``, ``ATTACH``, ``INSTALL``/``LOAD``,
    ``read_csv('/etc/passwd')``, http URLs and writes to the warehouse.
-2. The statement type. A read-only database still accepts ``CREATE TEMP TABLE`` (it
-   writes to the temp catalog), so we parse the input with DuckDB's own parser and run it
-   only if it is one SELECT (which covers FROM-first, WITH, VALUES, DESCRIBE, SHOW,
-   SUMMARIZE) or an EXPLAIN of one. Everything else is refused with a message that says
-   why, before it reaches the engine.
-
-All connections in the process share one configuration on purpose: DuckDB keeps one
-database instance per file and refuses a second connection with a different config.
+2. The statement type. ``CREATE TEMP TABLE`` still works (it writes to the temp catalog,
+   in memory), so we parse the input with DuckDB's own parser and run it only if it is one
+   SELECT (which covers FROM-first, WITH, VALUES, DESCRIBE, SHOW, SUMMARIZE) or an EXPLAIN
+   of one. Everything else is refused with a message that says why, before it runs.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import time
 from dataclasses import dataclass
@@ -28,13 +32,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from warehouse.db import connect_read_only
+from warehouse.db import WarehouseMissing
 
 MAX_EXECUTION_MS = 5_000
 MEMORY_LIMIT = "1GB"
+CATALOG = "warehouse"
 
+# Set when the instance is created; enable_external_access goes off after the ATTACH.
 READ_CONFIG: dict[str, object] = {
-    "enable_external_access": False,
     "autoload_known_extensions": False,
     "autoinstall_known_extensions": False,
     "allow_community_extensions": False,
@@ -90,12 +95,31 @@ class ConsoleResult:
     statement_type: str
 
 
-def open_read_only(db: str | Path) -> duckdb.DuckDBPyConnection:
-    """A short-lived read-only connection with the dashboard's engine limits."""
-    return connect_read_only(db, **READ_CONFIG)
+def open_read_only(db: str | os.PathLike[str], retries: int = 20) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the published warehouse with the dashboard's engine limits."""
+    path = Path(db)
+    if not path.exists():
+        raise WarehouseMissing(f"no warehouse at {path}: run `stemwatch etl` first")
+    last: Exception | None = None
+    for attempt in range(retries):
+        con = duckdb.connect(":memory:", config=READ_CONFIG)
+        try:
+            con.execute(f"ATTACH ? AS {CATALOG} (READ_ONLY)", [str(path)])
+            con.execute(f"USE {CATALOG}")
+            con.execute("DETACH memory")
+            con.execute("SET enable_external_access = false")
+            return con
+        except duckdb.IOException as exc:  # the file was swapped while we opened it
+            con.close()
+            last = exc
+            time.sleep(0.05 * (attempt + 1))
+        except BaseException:
+            con.close()
+            raise
+    raise RuntimeError(f"could not open {path} read-only after {retries} tries: {last}")
 
 
-def open_sandbox(db: str | Path) -> duckdb.DuckDBPyConnection:
+def open_sandbox(db: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
     """A read-only connection whose limits cannot be changed by what runs on it."""
     con = open_read_only(db)
     try:

@@ -22,6 +22,8 @@ NO_CHAPTER = "(no ICD-10 chapter)"
 
 # Selection parameter names in the topic charts (charts.py) and what each narrows by.
 HEATMAP_SELECTION = "cell"
+HEATMAP_NUMBER_SELECTION = "cell_number"  # a click on the number drawn in a cell
+HEATMAP_SELECTIONS = (HEATMAP_SELECTION, HEATMAP_NUMBER_SELECTION)
 DISEASE_SELECTION = "disease"
 CHAPTER_SELECTION = "chapter"
 
@@ -38,7 +40,13 @@ class TopicFilters:
     date_to: dt.date | None = None
     include_undated: bool = True
 
+    @property
+    def active(self) -> bool:
+        return bool(self.source_types or self.sites or self.mention_types or self.contexts
+                    or self.date_from or self.date_to or not self.include_undated)
+
     def params(self) -> dict[str, Any]:
+        """SQL parameters; the ``all_*`` flags let DuckDB skip a filter that restricts nothing."""
         return {
             "source_types": list(self.source_types),
             "sites": list(self.sites),
@@ -47,6 +55,11 @@ class TopicFilters:
             "date_from": self.date_from,
             "date_to": self.date_to,
             "include_undated": self.include_undated,
+            "all_source_types": not self.source_types,
+            "all_sites": not self.sites,
+            "all_mention_types": not self.mention_types,
+            "all_contexts": not self.contexts,
+            "all_dates": self.date_from is None and self.date_to is None and self.include_undated,
         }
 
 
@@ -63,12 +76,12 @@ class Focus:
     def active(self) -> bool:
         return bool(self.cells or self.concepts or self.chapters)
 
-    def params(self, ignore: str | None = None) -> dict[str, list[str]]:
-        """SQL parameters, leaving out the selection of chart ``ignore`` (a chart is not narrowed by itself)."""
+    def params(self) -> dict[str, list[str]]:
+        """SQL parameters of topic_sentences.sql (a cell is ``concept_id@source_type``)."""
         return {
-            "cells": [] if ignore == HEATMAP_SELECTION else [f"{c}@{s}" for c, s in self.cells],
-            "concepts": [] if ignore == DISEASE_SELECTION else list(self.concepts),
-            "chapters": [] if ignore == CHAPTER_SELECTION else list(self.chapters),
+            "cells": [f"{c}@{s}" for c, s in self.cells],
+            "concepts": list(self.concepts),
+            "chapters": list(self.chapters),
         }
 
     def describe(self) -> list[str]:
@@ -77,6 +90,61 @@ class Focus:
         out += [name(c, c) for c in self.concepts]
         out += list(self.chapters)
         return out
+
+
+def topic_views(grain: pd.DataFrame, focus: Focus, top_n: int = 20, top_diseases: int = 15) -> dict[str, Any]:
+    """The topic charts from the disease x source type grain (queries: topic_grain.sql).
+
+    Crossfilter: each chart is narrowed by the other charts' selections, never by its own.
+    Article counts are sums over source types, which is exact because an article has one
+    source type; chapters show mentions and distinct diseases (articles would double count
+    an article that mentions two diseases of a chapter).
+    """
+    g = grain.copy()
+    g["icd10_chapter"] = g["icd10_chapter"].fillna(NO_CHAPTER)
+    in_cells = _cell_mask(g, focus.cells)
+    in_concepts = g["concept_id"].isin(focus.concepts) if focus.concepts else pd.Series(True, index=g.index)
+    in_chapters = g["icd10_chapter"].isin(focus.chapters) if focus.chapters else pd.Series(True, index=g.index)
+
+    heat = g[in_concepts & in_chapters]
+    totals = heat.groupby("concept_id")["mentions"].sum()
+    top = totals.reset_index().sort_values(["mentions", "concept_id"], ascending=[False, True]).head(top_n)
+    rank = {c: i for i, c in enumerate(top["concept_id"])}
+    heatmap = heat[heat["concept_id"].isin(rank)].assign(
+        disease_mentions=lambda d: d["concept_id"].map(totals).astype("int64"),
+        _rank=lambda d: d["concept_id"].map(rank),
+    ).sort_values(["_rank", "source_type"]).drop(columns="_rank")
+    heatmap = heatmap[["concept_id", "canonical_name", "source_type", "articles", "mentions", "disease_mentions"]]
+
+    sums = ["articles", "mentions", *CONTEXTS]
+    dis = g[in_cells & in_chapters].groupby(["concept_id"], as_index=False).agg(
+        canonical_name=("canonical_name", "first"), icd10_chapter=("icd10_chapter", "first"),
+        **{c: (c, "sum") for c in sums})
+    diseases = dis.sort_values(["articles", "mentions", "concept_id"], ascending=[False, False, True]).head(top_diseases)
+
+    chap = g[in_cells & in_concepts].groupby("icd10_chapter", as_index=False).agg(
+        mentions=("mentions", "sum"), diseases=("concept_id", "nunique"))
+    chapters = chap.sort_values(["mentions", "icd10_chapter"], ascending=[False, True])
+
+    narrowed = g[in_cells & in_concepts & in_chapters]
+    ctx = narrowed.groupby("source_type")[list(CONTEXTS)].sum().reset_index().melt(
+        id_vars="source_type", var_name="context", value_name="mentions")
+    contexts = ctx[ctx["mentions"] > 0].sort_values(["source_type", "context"])
+
+    return {
+        "heatmap": heatmap.reset_index(drop=True),
+        "diseases": diseases.reset_index(drop=True),
+        "chapters": chapters.reset_index(drop=True),
+        "contexts": contexts.reset_index(drop=True),
+        "total": int(narrowed["mentions"].sum()),
+    }
+
+
+def _cell_mask(g: pd.DataFrame, cells: tuple[tuple[str, str], ...]) -> pd.Series:
+    if not cells:
+        return pd.Series(True, index=g.index)
+    keys = set(cells)
+    return pd.Series([(c, s) in keys for c, s in zip(g["concept_id"], g["source_type"], strict=True)], index=g.index)
 
 
 def selection_points(event: Any, param: str) -> list[dict[str, Any]]:
@@ -93,7 +161,8 @@ def selection_points(event: Any, param: str) -> list[dict[str, Any]]:
 def focus_from_events(heatmap: Any, diseases: Any, chapters: Any, labels: Mapping[str, str] | None = None) -> Focus:
     cells = tuple(
         (str(p["concept_id"]), str(p["source_type"]))
-        for p in selection_points(heatmap, HEATMAP_SELECTION)
+        for param in HEATMAP_SELECTIONS
+        for p in selection_points(heatmap, param)
         if "concept_id" in p and "source_type" in p
     )
     concepts = tuple(str(p["concept_id"]) for p in selection_points(diseases, DISEASE_SELECTION) if "concept_id" in p)
@@ -165,7 +234,7 @@ def freshness(row: Mapping[str, Any], disk_newest: dt.datetime | None, seeds_kno
 
 
 def _ts(v: Any) -> dt.datetime | None:
-    if v is None or (not isinstance(v, str) and pd.isna(v)):
+    if missing(v):
         return None
     if isinstance(v, pd.Timestamp):
         return v.to_pydatetime()
@@ -177,11 +246,18 @@ def fmt_ts(v: Any) -> str:
     return "—" if t is None else t.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+def missing(v: Any) -> bool:
+    """None, NaN, NaT or pd.NA: how a NULL comes back from DuckDB through pandas."""
+    return v is None or (not isinstance(v, (str, list, tuple)) and bool(pd.isna(v)))
+
+
 def article_label(row: Mapping[str, Any]) -> str:
-    title = row.get("title") or "(untitled)"
-    site = row.get("site_name") or "unknown site"
+    title = row.get("title")
+    site = row.get("site_name")
     date = row.get("published_date")
-    when = "undated" if date is None or pd.isna(date) else str(pd.Timestamp(date).date())
+    title = "(untitled)" if missing(title) or not title else title
+    site = "unknown site" if missing(site) or not site else site
+    when = "undated" if missing(date) else str(pd.Timestamp(date).date())
     return f"{title} — {site} — {when}"
 
 

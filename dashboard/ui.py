@@ -12,7 +12,6 @@ import streamlit as st
 from dashboard import queries, render, settings, shaping
 from warehouse.db import version
 
-
 DATE_COLUMNS = {"published_date", "first_published", "last_published", "month"}
 
 
@@ -20,7 +19,8 @@ def db() -> Path:
     return settings.db_path()
 
 
-def runner() -> queries.Runner:
+def runner() -> contextlib.AbstractContextManager[queries.Runner]:
+    """``with ui.runner() as run:`` — cached queries; at most one connection per page run."""
     return queries.cached_runner(db())
 
 

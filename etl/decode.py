@@ -108,4 +108,8 @@ def _check_text(d: Decoded) -> Decoded:
     if "\x00" in text:
         text = text.replace("\x00", "")
         d = Decoded(text, d.encoding, (*d.warnings, "NUL characters removed"))
+        # Checked again: b"\x00" or b" \x00\n" is only whitespace once the NULs are gone
+        # (tests/test_properties.py::test_decode_any_bytes_gives_text_or_rejected).
+        if not text.strip():
+            raise Rejected("no_text", "the file contains only whitespace and NUL bytes")
     return d

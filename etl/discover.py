@@ -3,7 +3,9 @@
 Hidden entries (names starting with ".") and editor backups ("~" suffix) are ignored.
 Symbolic links to files are followed; links to folders are not (they could loop) and,
 like broken links, link loops, FIFOs and devices, come back with an error so the run
-quarantines them with a reason instead of hanging or crashing.
+quarantines them with a reason instead of hanging or crashing. So do names that are not
+UTF-8 (Linux names are bytes): they cannot be stored as text, so they are quarantined as
+``bad_file_name`` under their name with the bad bytes written as ``\\xNN``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,26 @@ def _ignored(name: str) -> bool:
     return name.startswith(".") or name.endswith("~")
 
 
+def as_text(rel: str) -> str:
+    """``rel`` as storable text: undecodable bytes (surrogate escapes from os.walk) become ``\\xNN``.
+
+    A name that is not UTF-8 used to reach article_id_for() and the warehouse as a lone
+    surrogate, and the UnicodeEncodeError failed every run until the file was renamed
+    (tests/reliability/test_hostile_files.py::test_non_utf8_file_name_does_not_break_the_run).
+    """
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+_BAD_NAME = ("bad_file_name", "the file or folder name is not valid UTF-8, so it cannot be stored; rename the file")
+
+
+def _entry(rel: str, full: Path, **kw: object) -> SeedFile:
+    text = as_text(rel)
+    if text != rel:
+        return SeedFile(text, full, error=_BAD_NAME)
+    return SeedFile(rel, full, **kw)  # type: ignore[arg-type]
+
+
 def discover(seeds: Path) -> list[SeedFile]:
     if not seeds.is_dir():
         raise FileNotFoundError(f"seeds folder {seeds} does not exist or is not a folder")
@@ -42,7 +64,7 @@ def discover(seeds: Path) -> list[SeedFile]:
             full = base / d
             if full.is_symlink():
                 rel = full.relative_to(seeds).as_posix()
-                out.append(SeedFile(rel, full, error=("unreadable", "symbolic link to a folder: not followed, so it cannot loop")))
+                out.append(_entry(rel, full, error=("unreadable", "symbolic link to a folder: not followed, so it cannot loop")))
                 continue
             keep_dirs.append(d)
         dirnames[:] = keep_dirs
@@ -51,6 +73,9 @@ def discover(seeds: Path) -> list[SeedFile]:
                 continue
             full = base / name
             rel = full.relative_to(seeds).as_posix()
+            if as_text(rel) != rel:
+                out.append(_entry(rel, full))
+                continue
             try:
                 st = os.stat(full)
             except OSError as exc:
@@ -76,6 +101,10 @@ def discover(seeds: Path) -> list[SeedFile]:
             except ValueError:
                 continue
             if rel != ".":
-                out.append(SeedFile(rel, Path(exc.filename), error=("unreadable", f"cannot list folder: {exc.strerror}")))
-    out.sort(key=lambda f: f.rel)
-    return out
+                out.append(_entry(rel, Path(exc.filename), error=("unreadable", f"cannot list folder: {exc.strerror}")))
+    # Escaping can map two names to one text ("caf\\xe9" spelled out and the byte 0xE9):
+    # keep one entry per path (the readable one), or the run would fail on a primary key.
+    unique: dict[str, SeedFile] = {}
+    for f in sorted(out, key=lambda f: (f.rel, f.error is not None)):
+        unique.setdefault(f.rel, f)
+    return list(unique.values())

@@ -28,7 +28,12 @@ def text_to_lines(text: str, markdown: bool = False) -> list[Line]:
                 continue
             links = _MD_LINK.findall(t)
             t = _MD_LINK.sub(lambda mm: mm.group(1) or mm.group(2), t)
-            t = t.replace("**", "").replace("__", "")
+            # clean() again and skip what is left empty: "**" alone used to become an empty
+            # line, "** 标题 **" one with spaces at its edges
+            # (tests/test_properties.py::test_text_to_lines_never_raises).
+            t = clean(t.replace("**", "").replace("__", ""))
+            if not t:
+                continue
             if links and len(links) == 1 and clean(t) == (links[0][0] or links[0][1]):
                 out.append(Line(clean(t), "link", href=links[0][1]))
                 continue

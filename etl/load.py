@@ -15,8 +15,9 @@ import logging
 import multiprocessing
 import os
 import shutil
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,11 +87,12 @@ def build_hash(rules: Rules) -> str:
     return h.hexdigest()[:16]
 
 
-def read_old_state(db_path: Path) -> OldState:
+def read_old_state(db_path: Path, copy: Path | None = None) -> OldState:
+    """What the live warehouse holds, read from ``copy`` (a snapshot of it) when given."""
     if not db_path.exists():
         return OldState({}, None, None, 0, readable=False)
     try:
-        with wh.reading(db_path) as con:
+        with wh.reading(copy or db_path) as con:
             files = {r[0]: (r[1], r[2], r[3], r[4]) for r in con.execute(
                 "SELECT source_path, file_bytes, mtime_ns, content_sha256, status FROM source_files").fetchall()}
             last = con.execute("SELECT build_hash, schema_hash FROM etl_runs WHERE status = 'success' ORDER BY run_id DESC LIMIT 1").fetchone()
@@ -111,6 +113,26 @@ def _init_worker(sources: str | None) -> None:
     _WORKER["rules"] = load_rules(sources)
     _WORKER["lexicon"] = load_lexicon()
     _WORKER["triggers"] = load_triggers()
+
+
+def _init_pool_worker(sources: str | None) -> None:
+    """A worker process exits when the run that started it dies.
+
+    ProcessPoolExecutor workers hold both ends of their task pipe, so when the ETL was
+    killed (SIGKILL, OOM killer) they blocked on it forever, each holding the lexicon in
+    memory (tests/reliability/test_crash_safety.py::test_sigkill_at_random_points).
+    """
+    # The pid recorded at spawn, not getppid() now: the run may already be dead.
+    spawner = multiprocessing.parent_process()
+    parent = spawner.pid if spawner is not None and spawner.pid else os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="stemwatch-parent-watch", daemon=True).start()
+    _init_worker(sources)
 
 
 def _process(rel: str, path: str, old_sha: str | None, max_bytes: int) -> tuple:
@@ -154,7 +176,7 @@ def _results(jobs: list[tuple[str, str, str | None]], workers: int, sources: str
             yield _process(rel, path, old, max_bytes)
         return
     ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(sources,)) as pool:
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_pool_worker, initargs=(sources,)) as pool:
         chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
         yield from pool.map(_process, *zip(*[(r, p, o, max_bytes) for r, p, o in jobs], strict=True), chunksize=chunk)
 
@@ -225,8 +247,12 @@ def _lexicon_rows(concepts: list[Concept]) -> list[dict]:
 
 def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "cli", sources: str | None = None,
             workers: int = 0, max_file_mb: int = 64,
-            progress: Callable[[int, int], None] | None = None) -> RunResult:
-    """Run the ETL once and publish. Raises StemwatchError for problems a person must fix."""
+            progress: Callable[[int, int], None] | None = None, hold: Collection[str] = ()) -> RunResult:
+    """Run the ETL once and publish. Raises StemwatchError for problems a person must fix.
+
+    ``hold``: paths the scheduler saw still being written; they are treated like a file that
+    changed while being read (previous version kept, or quarantined as unstable) and retried next run.
+    """
     seeds = Path(seeds)
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -235,7 +261,8 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
             log.info("removed %s left by an interrupted run", p.name)
         started = _now()
         t0 = time.perf_counter()
-        old = read_old_state(db_path)
+        snap = wh.snapshot(db_path)   # read our own copy: never open (and so lock) the live file
+        old = read_old_state(db_path, snap)
         run_id = old.max_run_id + 1
         mode = "full" if full else "incremental"
         try:
@@ -247,13 +274,16 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
                 if old.readable and old.build_hash:
                     log.info("rules, lexicon, schema or parser changed since the last run: rebuilding everything")
             result = _build(seeds, db_path, old, run_id, mode, started, t0, concepts, bh, trigger,
-                            sources, workers, max_file_mb * 2**20, progress)
+                            sources, workers, max_file_mb * 2**20, progress, frozenset(hold), snap)
             return result
         except Exception as exc:
             message = str(exc) if isinstance(exc, StemwatchError | FileNotFoundError) else f"{type(exc).__name__}: {exc}"
             log.error("run %s failed: %s", run_id, message)
             _record_failure(db_path, old, run_id, mode, started, trigger, message)
             raise
+        finally:
+            if snap is not None:
+                snap.unlink(missing_ok=True)
 
 
 def _record_failure(db_path: Path, old: OldState, run_id: int, mode: str, started: dt.datetime, trigger: str,
@@ -284,7 +314,8 @@ def _record_failure(db_path: Path, old: OldState, run_id: int, mode: str, starte
 
 def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, started: dt.datetime, t0: float,
            concepts: list[Concept], bh: str, trigger: str, sources: str | None,
-           workers: int, max_bytes: int, progress: Callable[[int, int], None] | None) -> RunResult:
+           workers: int, max_bytes: int, progress: Callable[[int, int], None] | None,
+           hold: frozenset[str] = frozenset(), snapshot: Path | None = None) -> RunResult:
     files = discover(seeds)
     res = RunResult(run_id, "success", mode, files_seen=len(files))
     prior = old.files if mode == "incremental" else {}
@@ -294,7 +325,10 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
     jobs: list[tuple[str, str, str | None]] = []
     unchanged_stat: list[SeedFile] = []
     errors: list[SeedFile] = []
+    held = [f.rel for f in files if f.rel in hold]
     for f in files:
+        if f.rel in hold:
+            continue
         if f.error:
             errors.append(f)
             continue
@@ -306,13 +340,16 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
 
     tmp = wh.temp_path(db_path)
     if mode == "incremental":
-        shutil.copyfile(db_path, tmp)
+        if snapshot is not None:
+            os.replace(snapshot, tmp)     # the copy run_etl read the old state from
+        else:
+            shutil.copyfile(db_path, tmp)
         con = wh.open_for_build(tmp)
     else:
         con = wh.open_for_build(tmp)
         wh.create_schema(con)
         if old.readable:
-            _copy_history(con, db_path)
+            _copy_history(con, snapshot or db_path)
     try:
         now = _now()
         _delete_articles(con, [article_id_for(r) for r in removed])
@@ -335,7 +372,7 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
                 batch[t].clear()
             batch_ids.clear()
 
-        requeue: list[str] = []
+        requeue: list[str] = list(held)
         for out in _results(jobs, n_workers, sources, max_bytes):
             done += 1
             if progress:
@@ -374,6 +411,10 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
                 if rel in prior and prior[rel][3] == "loaded":
                     res.files_removed += 1
         flush()
+        # A file that was loaded and can no longer be opened (now a FIFO, a link loop, a broken
+        # link) must lose its article rows, or it sits in articles and in quarantine at once
+        # (tests/reliability/test_hostile_files.py::test_a_loaded_file_that_becomes_unreadable_leaves_articles).
+        _delete_articles(con, [article_id_for(f.rel) for f in errors])
         for f in errors:
             reason, detail = f.error  # type: ignore[misc]
             quarantine_rows.append({"source_path": f.rel, "content_sha256": None, "reason": reason,
@@ -444,7 +485,10 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
 def _copy_history(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
     """Keep etl_runs across a full rebuild (columns matched by name)."""
     try:
-        con.execute(f"ATTACH '{db_path.as_posix()}' AS old_wh (READ_ONLY)")
+        # Quote the path as an SQL string: a "'" in it used to lose the whole run history
+        # (tests/reliability/test_hostile_files.py::test_warehouse_path_with_quote_and_space_keeps_history).
+        quoted = db_path.as_posix().replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS old_wh (READ_ONLY)")
         try:
             cols = [r[0] for r in con.execute(
                 "SELECT column_name FROM duckdb_columns() WHERE database_name = 'old_wh' AND table_name = 'etl_runs'").fetchall()]

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from etl.discover import discover
+from etl import fingerprint
 from warehouse.db import WarehouseMissing, reading
 
 COUNTED = ("articles", "sections", "citations", "disease_mentions", "commercial_signals", "diseases", "quarantine")
@@ -14,10 +14,9 @@ COUNTED = ("articles", "sections", "citations", "disease_mentions", "commercial_
 
 def seeds_newest_mtime(seeds: Path) -> dt.datetime | None:
     try:
-        files = discover(seeds)
+        newest = fingerprint.newest_mtime_ns(fingerprint.scan(seeds))   # the files discover() finds, stat only
     except FileNotFoundError:
         return None
-    newest = max((f.mtime_ns for f in files if f.mtime_ns), default=None)
     return dt.datetime.fromtimestamp(newest / 1e9, dt.UTC).replace(tzinfo=None) if newest else None
 
 
@@ -36,14 +35,18 @@ def status_report(db: Path, seeds: Path | None = None, runs: int = 10) -> dict:
             "SELECT source_path, reason, detail FROM quarantine ORDER BY source_path").fetchall()]
     last_success, seen_newest = (last or (None, None))
     now_newest = seeds_newest_mtime(seeds) if seeds else None
+    try:   # content-aware: additions, edits and deletions count, a mere touch does not
+        pending = fingerprint.pending(seeds, db) if seeds else None
+    except FileNotFoundError:
+        pending = None
     if last_success is None:
         behind, why = True, "no successful refresh yet"
-    elif now_newest is None:
-        behind, why = False, "seeds folder not checked" if seeds is None else "seeds folder empty or missing"
-    elif seen_newest is None or now_newest > seen_newest:
-        behind, why = True, f"a seed changed at {now_newest} after the last refresh saw {seen_newest}"
+    elif pending is None:
+        behind, why = False, "seeds folder not checked" if seeds is None else "seeds folder missing"
+    elif pending:
+        behind, why = True, f"not loaded yet: {pending.describe()}"
     else:
-        behind, why = False, "no seed changed since the last refresh (deletions show on the next run)"
+        behind, why = False, "every seed file is loaded as it is now"
     return {
         "db": str(db),
         "db_bytes": os.path.getsize(db),
@@ -51,5 +54,7 @@ def status_report(db: Path, seeds: Path | None = None, runs: int = 10) -> dict:
         "runs": run_rows,
         "quarantine": quarantine,
         "freshness": {"last_success_at": last_success, "seeds_newest_mtime": now_newest or seen_newest,
-                      "behind": behind, "behind_reason": why},
+                      "behind": behind, "behind_reason": why,
+                      "pending": None if pending is None else {"added": len(pending.added), "changed": len(pending.changed),
+                                                               "removed": len(pending.removed)}},
     }

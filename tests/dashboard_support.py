@@ -85,3 +85,18 @@ def edit_seed(path: Path) -> None:
     """Change a seed file now, as a curator would after the last refresh."""
     with path.open("a", encoding="utf-8") as f:
         f.write("\n补充说明：本段为测试编辑。\n")
+
+
+@pytest.fixture(scope="module")
+def release_warehouses():
+    """Close the instances the in-process app keeps open, after a test module that ran it."""
+    yield
+    import streamlit as st
+
+    from dashboard import queries
+
+    queries.INSTANCES.clear()
+    st.cache_data.clear()
+    import gc
+
+    gc.collect()

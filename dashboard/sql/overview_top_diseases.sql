@@ -1,7 +1,8 @@
--- Diseases mentioned in most articles (an article has one source type, so the sum is exact).
-SELECT concept_id, canonical_name, mention_type,
-       CAST(sum(articles) AS BIGINT) AS articles, CAST(sum(mentions) AS BIGINT) AS mentions
-FROM v_topic_coverage
-GROUP BY concept_id, canonical_name, mention_type
+-- Diseases mentioned in most articles.
+WITH /*@include _concept_facts.sql*/
+SELECT concept_id, any_value(canonical_name) AS canonical_name, any_value(mention_type) AS mention_type,
+       count(*) AS articles, CAST(sum(mentions) AS BIGINT) AS mentions
+FROM concept_facts
+GROUP BY concept_id
 ORDER BY articles DESC, mentions DESC, concept_id
 LIMIT $limit

@@ -8,7 +8,8 @@ from dashboard import charts, queries, ui
 
 
 def page() -> None:
-    data = queries.health(ui.runner())
+    with ui.runner() as run:
+        data = queries.health(run)
     st.title("Data health")
 
     st.subheader("Freshness")

@@ -8,7 +8,8 @@ from dashboard import charts, queries, shaping, ui
 
 
 def page() -> None:
-    data = queries.overview(ui.runner())
+    with ui.runner() as run:
+        data = queries.overview(run)
     counts = shaping.counts_row(data["counts"])
 
     st.title("stemwatch — stem-cell therapy claims in Chinese online health articles")

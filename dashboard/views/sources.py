@@ -8,7 +8,8 @@ from dashboard import charts, queries, ui
 
 
 def page() -> None:
-    data = queries.sources(ui.runner())
+    with ui.runner() as run:
+        data = queries.sources(run)
     st.title("Sources")
 
     summary = data["summary"]

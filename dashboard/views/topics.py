@@ -60,7 +60,11 @@ def _filters(opts: dict) -> tuple[shaping.TopicFilters, int, str]:
 
 
 def page() -> None:
-    run = ui.runner()
+    with ui.runner() as run:
+        _draw(run)
+
+
+def _draw(run: queries.Runner) -> None:
     opts = queries.topic_options(run)
     st.title("Topic coverage")
     filters, top_n, measure = _filters(opts)
@@ -87,7 +91,7 @@ def page() -> None:
     if heatmap.empty:
         st.warning("No disease mentions match these filters.")
     st.altair_chart(charts.coverage_heatmap(heatmap, measure), on_select="rerun", key=_key(HEATMAP_KEY),
-                    selection_mode=[shaping.HEATMAP_SELECTION], width="stretch")
+                    selection_mode=list(shaping.HEATMAP_SELECTIONS), width="stretch")
 
     left, right = st.columns(2)
     with left:
@@ -100,15 +104,17 @@ def page() -> None:
     if not data["contexts"].empty:
         st.altair_chart(charts.context_by_source_bar(data["contexts"]), width="stretch", key="topic_context_chart")
 
-    sentences = data["sentences"]
-    total = int(sentences["total"].iloc[0]) if not sentences.empty else 0
+    sentences, total = data["sentences"], data["total"]
     st.subheader(f"Matching sentences ({total:,})")
+    if sentences is None:
+        st.caption("Use a filter, or click a heatmap cell or a bar, to list the sentences.")
+        return
     if sentences.empty:
         st.caption("No mention matches.")
         return
     if total > len(sentences):
-        st.caption(f"Showing the newest {len(sentences):,} of {total:,}.")
-    shown = sentences.drop(columns=["total", "mention_no"]).assign(
+        st.caption(f"Showing {len(sentences):,} of {total:,}, from the newest articles.")
+    shown = sentences.drop(columns=["mention_no"]).assign(
         open="articles?article=" + sentences["article_id"]
     )
     ui.table(
