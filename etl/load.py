@@ -36,6 +36,7 @@ from warehouse import db as wh
 log = logging.getLogger("stemwatch.etl")
 
 ARTICLE_TABLES = ("articles", "documents", "cut_blocks", "sections", "citations", "commercial_signals",
+                  "article_concepts", "article_stats",
                   "disease_mentions", "candidate_terms")
 PARALLEL_THRESHOLD = 64
 BATCH = 500
@@ -236,6 +237,19 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
         con.unregister("_ids")
 
 
+def _summarise(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    """(Re)build the summary rows (warehouse/summaries.sql) of the articles just loaded."""
+    if not ids:
+        return
+    con.register("_ids", pa.table({"article_id": ids}))
+    try:
+        for stmt in wh.summaries_sql().split(";"):
+            if stmt.strip() and not all(ln.strip().startswith("--") or not ln.strip() for ln in stmt.splitlines()):
+                con.execute(stmt)
+    finally:
+        con.unregister("_ids")
+
+
 def _lexicon_rows(concepts: list[Concept]) -> list[dict]:
     return [{"concept_id": c.concept_id, "canonical_name": c.canonical_name, "english_name": c.english_name,
              "icd10": c.icd10, "icd10_chapter": c.icd10_chapter, "category": c.category,
@@ -352,6 +366,9 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
             _copy_history(con, snapshot or db_path)
     try:
         now = _now()
+        if mode == "full":  # an unchanged build hash means the lexicon in the file is current
+            con.execute("DELETE FROM diseases")
+            _insert(con, "diseases", _lexicon_rows(concepts))
         _delete_articles(con, [article_id_for(r) for r in removed])
         if removed:
             con.execute("DELETE FROM quarantine WHERE source_path IN (SELECT unnest(?))", [removed])
@@ -370,6 +387,7 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
             for t in ARTICLE_TABLES:
                 _insert(con, t, batch[t])
                 batch[t].clear()
+            _summarise(con, batch_ids)
             batch_ids.clear()
 
         requeue: list[str] = list(held)
@@ -450,9 +468,6 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
             _insert(con, "source_files", source_rows)
             _insert(con, "quarantine", quarantine_rows)
 
-        if mode == "full":  # an unchanged build hash means the lexicon in the file is current
-            con.execute("DELETE FROM diseases")
-            _insert(con, "diseases", _lexicon_rows(concepts))
         con.execute("DELETE FROM lexicon_candidates")
         con.execute("""
             INSERT INTO lexicon_candidates

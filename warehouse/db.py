@@ -50,8 +50,12 @@ def views_sql() -> str:
     return resources.files("warehouse").joinpath("views.sql").read_text(encoding="utf-8")
 
 
+def summaries_sql() -> str:
+    return resources.files("warehouse").joinpath("summaries.sql").read_text(encoding="utf-8")
+
+
 def schema_hash() -> str:
-    return hashlib.sha256((schema_sql() + views_sql()).encode()).hexdigest()[:16]
+    return hashlib.sha256((schema_sql() + views_sql() + summaries_sql()).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,42 @@ CREATE TABLE lexicon_candidates (
     example_article_id VARCHAR NOT NULL
 );
 
+CREATE TABLE article_concepts (
+    article_id      VARCHAR NOT NULL,
+    concept_id      VARCHAR NOT NULL,
+    canonical_name  VARCHAR NOT NULL,
+    mention_type    VARCHAR NOT NULL,
+    icd10_chapter   VARCHAR,
+    source_type     VARCHAR NOT NULL,
+    site_name       VARCHAR,
+    published_date  DATE,
+    mentions        INTEGER NOT NULL,
+    asserted        INTEGER NOT NULL,
+    hedged          INTEGER NOT NULL,
+    negated         INTEGER NOT NULL,
+    neutral         INTEGER NOT NULL,
+    first_char      INTEGER NOT NULL,
+    PRIMARY KEY (article_id, concept_id),
+    CHECK (mentions = asserted + hedged + negated + neutral)
+);
+
+CREATE TABLE article_stats (
+    article_id         VARCHAR PRIMARY KEY,
+    source_type        VARCHAR NOT NULL,
+    site_name          VARCHAR,
+    published_date     DATE,
+    citations          INTEGER NOT NULL,
+    citations_with_id  INTEGER NOT NULL,
+    mentions           INTEGER NOT NULL,
+    signals            INTEGER NOT NULL,
+    phone              INTEGER NOT NULL,
+    wechat             INTEGER NOT NULL,
+    qq                 INTEGER NOT NULL,
+    call_to_action     INTEGER NOT NULL,
+    disclaimer         INTEGER NOT NULL,
+    address            INTEGER NOT NULL
+);
+
 CREATE TABLE candidate_terms (
     article_id        VARCHAR NOT NULL,
     term              VARCHAR NOT NULL,
@@ -274,6 +310,38 @@ COMMENT ON COLUMN lexicon_candidates.occurrences IS 'How often it occurs over al
 COMMENT ON COLUMN lexicon_candidates.articles IS 'In how many articles it occurs.';
 COMMENT ON COLUMN lexicon_candidates.example_sentence IS 'One sentence it occurs in.';
 COMMENT ON COLUMN lexicon_candidates.example_article_id IS 'The article of example_sentence.';
+
+COMMENT ON TABLE article_concepts IS 'Article x disease concept: mentions by claim context, with the article''s source type, site and date copied in for filtering. Maintained by each run from disease_mentions (warehouse/summaries.sql); the dashboard''s topic pages aggregate this instead of every mention.';
+COMMENT ON COLUMN article_concepts.article_id IS 'articles.article_id.';
+COMMENT ON COLUMN article_concepts.concept_id IS 'diseases.concept_id.';
+COMMENT ON COLUMN article_concepts.canonical_name IS 'diseases.canonical_name.';
+COMMENT ON COLUMN article_concepts.mention_type IS 'disease, disease_group or symptom.';
+COMMENT ON COLUMN article_concepts.icd10_chapter IS 'diseases.icd10_chapter (NULL when the concept has no code).';
+COMMENT ON COLUMN article_concepts.source_type IS 'articles.source_type.';
+COMMENT ON COLUMN article_concepts.site_name IS 'articles.site_name.';
+COMMENT ON COLUMN article_concepts.published_date IS 'articles.published_date.';
+COMMENT ON COLUMN article_concepts.mentions IS 'Mentions of the concept in the article.';
+COMMENT ON COLUMN article_concepts.asserted IS 'Of which asserted.';
+COMMENT ON COLUMN article_concepts.hedged IS 'Of which hedged.';
+COMMENT ON COLUMN article_concepts.negated IS 'Of which negated.';
+COMMENT ON COLUMN article_concepts.neutral IS 'Of which neutral.';
+COMMENT ON COLUMN article_concepts.first_char IS 'Offset of the first mention in main_text.';
+
+COMMENT ON TABLE article_stats IS 'One row per article: citations (and those with a DOI/PMID), mentions and commercial signals by kind, with source type, site and date. Maintained by each run (warehouse/summaries.sql) for the dashboard''s Sources page.';
+COMMENT ON COLUMN article_stats.article_id IS 'articles.article_id.';
+COMMENT ON COLUMN article_stats.source_type IS 'articles.source_type.';
+COMMENT ON COLUMN article_stats.site_name IS 'articles.site_name.';
+COMMENT ON COLUMN article_stats.published_date IS 'articles.published_date.';
+COMMENT ON COLUMN article_stats.citations IS 'Reference-list entries.';
+COMMENT ON COLUMN article_stats.citations_with_id IS 'Entries with a DOI or PMID.';
+COMMENT ON COLUMN article_stats.mentions IS 'Disease mentions.';
+COMMENT ON COLUMN article_stats.signals IS 'Commercial signals of any kind.';
+COMMENT ON COLUMN article_stats.phone IS 'Phone numbers.';
+COMMENT ON COLUMN article_stats.wechat IS 'WeChat ids.';
+COMMENT ON COLUMN article_stats.qq IS 'QQ ids.';
+COMMENT ON COLUMN article_stats.call_to_action IS 'Calls to action (免费在线咨询 ...).';
+COMMENT ON COLUMN article_stats.disclaimer IS 'Disclaimers.';
+COMMENT ON COLUMN article_stats.address IS 'Postal addresses.';
 
 COMMENT ON TABLE candidate_terms IS 'Per-article counts of disease-like terms the lexicon does not know; lexicon_candidates aggregates them.';
 COMMENT ON COLUMN candidate_terms.article_id IS 'articles.article_id.';

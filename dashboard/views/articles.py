@@ -1,0 +1,124 @@
+"""Article explorer: one article's metadata, outline, highlighted text, citations, cut boilerplate.
+
+All document text is escaped (dashboard/render.py) before it reaches st.html; tables show it
+as text. The article can be deep-linked with ?article=<article_id>.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import queries, render, shaping, ui
+
+
+def _pick(run: queries.Runner) -> str | None:
+    wanted = st.query_params.get("article")
+    c1, c2 = st.columns([2, 1])
+    q = c1.text_input("Search title, site, path or article id", key="article_q",
+                      placeholder="e.g. 帕金森, 知乎, 001_")
+    types = c2.multiselect("Source type", list(shaping.SOURCE_TYPES), key="article_types",
+                           placeholder="all source types")
+    matches = queries.article_search(run, q, types)
+    labels = {r["article_id"]: shaping.article_label(r) for r in matches.to_dict("records")}
+    if wanted and wanted not in labels and not q.strip():  # a deep link outside the first page of results
+        found = run("article_meta", {"article_id": wanted})
+        if not found.empty:
+            labels = {wanted: shaping.article_label(found.iloc[0].to_dict()), **labels}
+    if not labels:
+        st.warning("No article matches the search.")
+        return None
+    options = list(labels)
+    st.caption(f"{len(matches):,} matching articles" + (" (first 200)" if len(matches) >= queries.SEARCH_LIMIT else ""))
+    chosen = st.selectbox("Article", options, index=options.index(wanted) if wanted in labels else 0,
+                          format_func=labels.__getitem__)
+    if chosen != wanted:
+        st.query_params["article"] = chosen
+    return chosen
+
+
+def _metadata(meta: dict) -> pd.DataFrame:
+    fields = ["article_id", "title", "author", "site_name", "url", "published_date", "date_source",
+              "source_type", "source_type_evidence", "language", "format", "source_path", "file_bytes",
+              "raw_chars", "main_chars", "cut_chars", "parse_warnings", "run_id"]
+    rows = []
+    for f in fields:
+        v = meta.get(f)
+        if isinstance(v, (list, tuple)) or hasattr(v, "tolist"):
+            v = "; ".join(map(str, list(v))) or "—"
+        elif shaping.missing(v):
+            v = "—"
+        elif f == "published_date":
+            v = pd.Timestamp(v).date().isoformat()
+        rows.append({"field": f, "value": str(v)})
+    return pd.DataFrame(rows)
+
+
+def render_article(run: queries.Runner, article_id: str) -> None:
+    data = queries.article(run, article_id)
+    if data["meta"].empty:
+        st.warning("This article is no longer in the warehouse.")
+        return
+    meta = data["meta"].iloc[0].to_dict()
+    ui.text_html("(untitled)" if shaping.missing(meta.get("title")) else meta["title"], tag="h2")
+
+    mentions, citations, signals, cut = data["mentions"], data["citations"], data["signals"], data["cut"]
+    cols = st.columns(5)
+    cols[0].metric("Source type", meta["source_type"])
+    cols[1].metric("Mentions", len(mentions))
+    cols[2].metric("Citations", len(citations))
+    cols[3].metric("Commercial signals", len(signals))
+    cols[4].metric("Characters cut", f"{int(meta['cut_chars']):,}")
+
+    left, right = st.columns([1, 2])
+    with left:
+        st.subheader("Metadata")
+        ui.table(_metadata(meta), key="article_metadata")
+        link = render.safe_link(meta.get("url"))
+        if link:
+            st.link_button("Open the original page", link)
+        st.subheader("Outline")
+        sections = data["sections"]
+        if sections.empty:
+            st.caption("No sections.")
+        else:
+            st.html(render.outline_html(zip(sections["level"], sections["heading"], strict=True)))
+    with right:
+        st.subheader("Main text")
+        st.html(render.legend_html())
+        spans = [
+            render.Span(int(m["start_char"]), int(m["end_char"]), m["context"],
+                        f"{m['canonical_name']} ({m['context']}"
+                        + (")" if shaping.missing(m["trigger"]) else f": {m['trigger']})"))
+            for m in mentions.to_dict("records")
+        ]
+        st.html(render.article_text_html(meta["main_text"], spans))
+
+    st.subheader(f"Citations ({len(citations)})")
+    if citations.empty:
+        st.caption("No reference list.")
+    else:
+        ui.table(citations, key="article_citations")
+
+    with st.expander(f"Disease mentions ({len(mentions)})"):
+        ui.table(mentions, key="article_mentions")
+    with st.expander(f"Commercial signals ({len(signals)})"):
+        ui.table(signals, key="article_signals")
+    with st.expander(f"Text cut as boilerplate ({len(cut)} lines, {int(meta['cut_chars']):,} characters)",
+                     expanded=False):
+        if cut.empty:
+            st.caption("Nothing was cut.")
+        else:
+            ui.table(cut, key="article_cut")
+
+
+def page() -> None:
+    st.title("Article explorer")
+    with ui.runner() as run:
+        article_id = _pick(run)
+        if article_id:
+            render_article(run, article_id)
+
+
+if __name__ == "__main__":
+    page()
