@@ -17,6 +17,7 @@ from etl.lexicon import Lexicon, Term, TriggerSet
 
 SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n]")
 MAX_SCOPE = 60
+MAX_SENTENCE = 300  # a stored sentence is cut to a window around its mention
 CLAUSE_BREAK = re.compile(r"[，,：:（）()]")
 PRIORITY = {"negated": 3, "hedged": 2, "asserted": 1}
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -126,6 +127,17 @@ def classify(ts: TriggerSet, sentence: str, m_start: int, m_end: int,
     return best[2], best[3]
 
 
+def _window(sentence: str, a: int, b: int) -> tuple[str, int]:
+    """The sentence (stripped), or a MAX_SENTENCE window around [a, b) when it is longer."""
+    if len(sentence) <= MAX_SENTENCE:
+        lead = len(sentence) - len(sentence.lstrip())
+        return sentence.strip(), lead
+    half = max(0, (MAX_SENTENCE - (b - a)) // 2)
+    lo = max(0, a - half)
+    hi = min(len(sentence), max(b, lo + MAX_SENTENCE))
+    return sentence[lo:hi], lo
+
+
 def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
                   section_starts: list[int] | None = None) -> list[Mention]:
     body = main_text[:body_end]
@@ -145,8 +157,9 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
         section_no = None
         if section_starts:
             section_no = max(0, bisect.bisect_right(section_starts, start) - 1)
+        shown, shown_start = _window(sentence, start - s_start, end - s_start)
         out.append(Mention(len(out), start, end, main_text[start:end], c.concept_id, c.canonical_name, c.icd10,
-                           c.mention_type, ctx, trig, sentence.strip(), s_start, section_no))
+                           c.mention_type, ctx, trig, shown, s_start + shown_start, section_no))
     return out
 
 
@@ -157,6 +170,8 @@ def find_candidates(main_text: str, body_end: int, mentions: list[Mention]) -> d
     starts = [s for s, _ in covered]
     found: Counter[str] = Counter()
     examples: dict[str, str] = {}
+    sentences = _sentences(body)
+    s_starts = [a for a, _ in sentences]
     last_end = 0
     for sm in CANDIDATE_SUFFIX.finditer(body):
         # The Han characters before the suffix (at most 10, not reaching into the previous candidate).
@@ -178,7 +193,7 @@ def find_candidates(main_text: str, body_end: int, mentions: list[Mention]) -> d
             continue  # overlaps a known mention
         found[term] += 1
         if term not in examples:
-            a = max(body.rfind(c, 0, s) for c in "。！？!?；;\n") + 1
-            ends = [i for i in (body.find(c, e) for c in "。！？!?；;\n") if i >= 0]
-            examples[term] = body[a:min(ends) if ends else len(body)].strip()[:300]
+            k = bisect.bisect_right(s_starts, s) - 1
+            a, z = sentences[k] if k >= 0 else (0, len(body))
+            examples[term] = _window(body[a:z], s - a, e - a)[0]
     return {t: (n, examples[t]) for t, n in found.items()}

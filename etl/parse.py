@@ -146,6 +146,9 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
     url = meta.get("url") or (fields.get("url") if isinstance(fields.get("url"), str) else None) \
         or (fields.get("link") if isinstance(fields.get("link"), str) else None)
     url = decode_redirect(url) if url else None
+    if url and not url.lower().startswith(("http://", "https://")):
+        warnings.append(f"non-web URL ignored: {url[:60]}")
+        url = None  # never store javascript: or data: links as the article's URL
     all_text = "\n".join([*sel.header, outside, *sel.byline, *sel.tail, categories])
     site, _how = identify_site(rules, url, all_text, [*sel.header, *outside.splitlines()[:20]], sel.tail,
                                meta.get("site_name"))

@@ -19,7 +19,7 @@ def find_signals(rules: Rules, main_text: str, cut_lines: list[str]) -> list[Sig
     """Search the article text and the cut lines; de-duplicate by (kind, text)."""
     found: list[Signal] = []
     seen: set[tuple[str, str]] = set()
-    spans: list[tuple[str, str, int, int]] = []
+    last_end: dict[tuple[str, str], int] = {}  # (kind, location) -> end of the last kept span
     cut_text = "\n".join(cut_lines)
     for where, text in (("main_text", main_text), ("boilerplate", cut_text)):
         hits = []
@@ -38,9 +38,9 @@ def find_signals(rules: Rules, main_text: str, cut_lines: list[str]) -> list[Sig
         for start, kind, value, end in sorted(hits):
             if not value or (kind, value) in seen:
                 continue
-            if any(k == kind and w == where and s < end and start < e for k, w, s, e in spans):
-                continue  # two patterns found the same disclaimer
+            if start < last_end.get((kind, where), -1):
+                continue  # two patterns found the same disclaimer (hits are sorted by start)
             seen.add((kind, value))
-            spans.append((kind, where, start, end))
+            last_end[(kind, where)] = max(end, last_end.get((kind, where), -1))
             found.append(Signal(kind, value, where, start if where == "main_text" else None))
     return found

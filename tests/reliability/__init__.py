@@ -1,0 +1,1 @@
+"""Reliability suite (issue 6): hostile files, crash safety, concurrency. Run alone with `-m reliability`."""

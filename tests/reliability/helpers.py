@@ -1,0 +1,210 @@
+"""Checks shared by the reliability tests: the seeds/warehouse invariant, integrity, digests.
+
+Every check opens the warehouse the way users do (a short read-only connection) and
+reads every row of every table, so a torn or corrupt file fails here, not later.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from tests.conftest import ROOT, SEEDS
+from warehouse.db import TMP_MARK, reading
+
+TABLES = ("articles", "documents", "cut_blocks", "sections", "citations", "commercial_signals", "diseases",
+          "disease_mentions", "lexicon_candidates", "candidate_terms", "source_files", "quarantine", "etl_runs")
+CHILD_TABLES = ("documents", "cut_blocks", "sections", "citations", "commercial_signals", "disease_mentions",
+                "candidate_terms")
+
+
+def ignored(name: str) -> bool:
+    """Names discover skips on purpose (documented in etl/discover.py): hidden files and editor backups."""
+    return name.startswith(".") or name.endswith("~")
+
+
+def as_text(rel: str) -> str:
+    """A path as the warehouse stores it: bytes that are not UTF-8 written as \\xNN escapes."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def expected_paths(seeds: Path) -> set[str]:
+    """Every entry under ``seeds`` the ETL must account for, found independently of etl.discover.
+
+    Regular files, FIFOs, symbolic links (to files, to folders, broken or looping) count;
+    real folders are walked; hidden names and "~" backups are skipped.
+    """
+    out: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(seeds, followlinks=False):
+        base = Path(dirpath)
+        keep = []
+        for d in dirnames:
+            if ignored(d):
+                continue
+            if (base / d).is_symlink():
+                out.add(as_text((base / d).relative_to(seeds).as_posix()))
+            else:
+                keep.append(d)
+        dirnames[:] = keep
+        out.update(as_text((base / f).relative_to(seeds).as_posix()) for f in filenames if not ignored(f))
+    return out
+
+
+def assert_invariant(db: Path, seeds: Path, skip: set[str] | frozenset[str] = frozenset(),
+                     stand_ins: set[str] | frozenset[str] = frozenset()) -> None:
+    """Every file under seeds/ is in articles or in quarantine, never neither and never both.
+
+    ``skip``: files the check leaves out (racing files, files the ETL could not see);
+    ``stand_ins``: entries that are not files but may be quarantined for them (an unlistable folder).
+    """
+    with reading(db) as con:
+        arts = [r[0] for r in con.execute("SELECT source_path FROM articles").fetchall()]
+        quar = [r[0] for r in con.execute("SELECT source_path FROM quarantine").fetchall()]
+    loaded, quarantined = set(arts), set(quar)
+    assert len(arts) == len(loaded) and len(quar) == len(quarantined)
+    both = loaded & quarantined
+    assert not both, f"in both articles and quarantine: {sorted(both)}"
+    files = expected_paths(seeds) - set(skip)
+    neither = files - loaded - quarantined
+    assert not neither, f"in neither articles nor quarantine: {sorted(neither)}"
+    stale = (loaded | quarantined) - expected_paths(seeds) - set(skip) - set(stand_ins)
+    assert not stale, f"rows for files that no longer exist: {sorted(stale)}"
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> object:
+    row = con.execute(sql, params or []).fetchone()
+    assert row is not None
+    return row[0]
+
+
+def assert_integrity(db: Path, *, files_settled: bool = True) -> None:
+    """The warehouse opens and its tables agree with each other and with the last etl_runs row.
+
+    ``files_settled`` is False when files vanished or changed during the last run; the
+    count of files seen then legitimately differs from the rows kept.
+    """
+    with reading(db) as con:
+        for t in TABLES:  # read every column of every row: a torn file fails here
+            con.execute(f"SELECT count(*), sum(hash({t})) FROM {t}").fetchone()
+        for t in CHILD_TABLES:
+            orphans = scalar(con, f"SELECT count(*) FROM {t} WHERE article_id NOT IN (SELECT article_id FROM articles)")
+            assert orphans == 0, f"{orphans} rows of {t} without an article"
+        assert scalar(con, "SELECT count(*) FROM articles") == scalar(con, "SELECT count(*) FROM documents")
+        _assert_mention_offsets(con)
+        assert scalar(con, "SELECT count(*) FROM disease_mentions WHERE concept_id NOT IN (SELECT concept_id FROM diseases)") == 0
+        for t in ("sections", "citations"):
+            bad = scalar(con, f"""SELECT count(*) FROM {t} x JOIN articles a USING (article_id)
+                                 WHERE x.start_char < 0 OR x.end_char > a.main_chars OR x.start_char > x.end_char""")
+            assert bad == 0, f"{bad} {t} rows with offsets outside main_text"
+        assert scalar(con, "SELECT count(*) FROM articles WHERE main_chars <> length(main_text)") == 0
+        assert scalar(con, "SELECT count(*) FROM articles WHERE run_id NOT IN "
+                           "(SELECT run_id FROM etl_runs WHERE status = 'success')") == 0
+        # source_files is the ledger: loaded <-> articles, quarantined <-> quarantine.
+        sf_loaded = {r[0] for r in con.execute("SELECT source_path FROM source_files WHERE status = 'loaded'").fetchall()}
+        sf_quar = {r[0] for r in con.execute("SELECT source_path FROM source_files WHERE status = 'quarantined'").fetchall()}
+        arts = {r[0] for r in con.execute("SELECT source_path FROM articles").fetchall()}
+        quar = {r[0] for r in con.execute("SELECT source_path FROM quarantine").fetchall()}
+        assert sf_loaded == arts, f"source_files/articles disagree: {sorted(sf_loaded ^ arts)[:5]}"
+        assert sf_quar == quar, f"source_files/quarantine disagree: {sorted(sf_quar ^ quar)[:5]}"
+        assert not arts & quar
+        cand = con.execute("""SELECT (SELECT coalesce(sum(occurrences), 0) FROM lexicon_candidates),
+                                     (SELECT coalesce(sum(occurrences), 0) FROM candidate_terms)""").fetchone()
+        assert cand[0] == cand[1], f"lexicon_candidates {cand[0]} <> candidate_terms {cand[1]}"
+        assert scalar(con, "SELECT count(*) FROM diseases") > 0
+        # The last row of etl_runs is a success whose counts are the tables' counts.
+        last = con.execute("""SELECT run_id, status, mode, files_seen, files_loaded, files_unchanged, files_quarantined
+                              FROM etl_runs ORDER BY run_id DESC LIMIT 1""").fetchone()
+        assert last is not None and last[1] == "success", f"last run is not a success: {last}"
+        run_id, _, mode, seen, loaded, unchanged, quarantined = last
+        assert quarantined == len(quar), f"etl_runs says {quarantined} quarantined, table has {len(quar)}"
+        assert scalar(con, "SELECT max(run_id) FROM etl_runs") == run_id
+        assert len(set(r[0] for r in con.execute("SELECT run_id FROM etl_runs").fetchall())) == \
+            scalar(con, "SELECT count(*) FROM etl_runs")
+        if files_settled:
+            assert seen == len(arts) + len(quar), f"etl_runs saw {seen} files, tables hold {len(arts) + len(quar)}"
+            if mode == "full":
+                assert loaded == len(arts) and unchanged == 0, (loaded, unchanged, len(arts))
+
+
+def _assert_mention_offsets(con: duckdb.DuckDBPyConnection) -> None:
+    """substr(main_text, start_char + 1, end_char - start_char) = surface, for every mention.
+
+    Checked in Python, one article at a time: DuckDB's substr walks the UTF-8 string from
+    its start, so doing it in SQL is quadratic on a 20-million-character article.
+    """
+    # Aggregate before joining: a join row per mention would copy main_text once per mention.
+    cur = con.execute("""SELECT a.article_id, a.main_text, a.body_end_char, m.spans
+                         FROM articles a JOIN (SELECT article_id, list((start_char, end_char, surface)) AS spans
+                                               FROM disease_mentions GROUP BY article_id) m USING (article_id)""")
+    while rows := cur.fetchmany(50):
+        for article_id, text, body_end, mentions in rows:
+            for start, end, surface in mentions:
+                assert text[start:end] == surface and end <= body_end, \
+                    f"mention {article_id}[{start}:{end}] is not {surface!r}"
+
+
+def leftover_temps(db: Path) -> list[Path]:
+    prefix = f".{db.name}{TMP_MARK}"
+    return sorted(p for p in db.parent.iterdir() if p.name.startswith(prefix))
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What a run produced, independent of run ids and timestamps."""
+
+    articles: tuple[tuple[str, str], ...]      # (source_path, content_sha256)
+    quarantine: tuple[tuple[str, str], ...]    # (source_path, reason)
+    mentions: int
+    sections: int
+
+    def __str__(self) -> str:
+        return f"<{len(self.articles)} articles, {len(self.quarantine)} quarantined, {self.mentions} mentions>"
+
+
+def digest(db: Path) -> Digest:
+    with reading(db) as con:
+        return Digest(
+            tuple(con.execute("SELECT source_path, content_sha256 FROM articles ORDER BY 1").fetchall()),
+            tuple(con.execute("SELECT source_path, reason FROM quarantine ORDER BY 1").fetchall()),
+            int(scalar(con, "SELECT count(*) FROM disease_mentions")),  # type: ignore[arg-type]
+            int(scalar(con, "SELECT count(*) FROM sections")),  # type: ignore[arg-type]
+        )
+
+
+def cli_env() -> dict[str, str]:
+    """The environment for `python -m etl.cli` subprocesses: no STEMWATCH_* settings leak in."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STEMWATCH_")}
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def cli_etl_cmd(seeds: Path, db: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "etl.cli", "etl", "--seeds", str(seeds), "--db", str(db), *extra]
+
+
+def run_cli_etl(seeds: Path, db: Path, *extra: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cli_etl_cmd(seeds, db, *extra), cwd=ROOT, env=cli_env(), capture_output=True,
+                          text=True, timeout=timeout, check=False)
+
+
+def seed_texts() -> list[tuple[str, bytes]]:
+    return [(p.name, p.read_bytes()) for p in sorted(SEEDS.iterdir()) if p.is_file()]
+
+
+def make_variants(folder: Path, copies: int, salt: str = "") -> list[Path]:
+    """``copies`` files made from the real seeds, each with a different hash (and a subfolder or two)."""
+    seeds = seed_texts()
+    out = []
+    for i in range(copies):
+        name, data = seeds[i % len(seeds)]
+        sub = folder / f"batch{i % 4}"
+        sub.mkdir(parents=True, exist_ok=True)
+        p = sub / f"v{i:04d}_{name}"
+        p.write_bytes(data + f"\n\n编号{i}{salt}：干细胞治疗糖尿病的随访仍在进行。\n".encode())
+        out.append(p)
+    return out
