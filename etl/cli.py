@@ -294,7 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_dashboard)
 
     def sched_opts(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--interval", help="seconds between looks at the seeds folder (env STEMWATCH_INTERVAL, default 60)")
+        sp.add_argument("--interval", type=float, help="seconds between looks at the seeds folder (env STEMWATCH_INTERVAL, default 60)")
         sp.add_argument("--cron", help="crontab expression for a forced full rebuild, e.g. '0 3 * * *' (nightly)")
 
     sp = sub.add_parser("schedule", help="refresh the warehouse whenever the seeds folder changes")
