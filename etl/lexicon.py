@@ -80,6 +80,7 @@ class Matcher:
     def __init__(self, keys: list[str], values: list[object]) -> None:
         self.values = values
         self.keys = keys
+        self._chars = [len(k) for k in keys]  # a match's length in characters is its key's
         self._ac = BytesAhoCorasick([k.encode("utf-8") for k in keys], matchkind=MatchKind.LeftmostLongest,
                                     implementation=Implementation.ContiguousNFA) if keys else None
 
@@ -94,12 +95,13 @@ class Matcher:
             return [(s, e, self.values[i]) for i, s, e in hits]
         out = []
         pos_b = pos_c = 0
+        chars, values = self._chars, self.values
         for i, s, e in hits:
             pos_c += len(data[pos_b:s].decode("utf-8"))
             start = pos_c
-            pos_c += len(data[s:e].decode("utf-8"))
+            pos_c += chars[i]
             pos_b = e
-            out.append((start, pos_c, self.values[i]))
+            out.append((start, pos_c, values[i]))
         return out
 
 
