@@ -94,14 +94,19 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> tuple[list[tuple[int, int, st
 
 
 def classify(ts: TriggerSet, sentence: str, m_start: int, m_end: int,
-             cache: dict | None = None) -> tuple[str, str | None]:
-    """Context of the span [m_start, m_end) of ``sentence`` (offsets relative to it)."""
-    if cache is not None and sentence in cache:
-        hits, terms = cache[sentence]
+             cache: dict | None = None, key: object = None) -> tuple[str, str | None]:
+    """Context of the span [m_start, m_end) of ``sentence`` (offsets relative to it).
+
+    ``cache``/``key``: trigger hits per sentence, keyed by its span (hashing the text of a
+    long sentence again for each of its mentions made a 10 MB line take 40 s).
+    """
+    k = key if key is not None else sentence
+    if cache is not None and k in cache:
+        hits, terms = cache[k]
     else:
         hits, terms = _triggers_in(ts, sentence)
         if cache is not None:
-            cache[sentence] = (hits, terms)
+            cache[k] = (hits, terms)
     best: tuple[int, int, str, str] | None = None
 
     def too_far(a: int, b: int) -> bool:
@@ -151,8 +156,9 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
     for start, end, term in terms:
         k = bisect.bisect_right(s_starts, start) - 1
         s_start, s_end = sentences[k] if k >= 0 else (0, len(body))
-        sentence = body[s_start:s_end]
-        ctx, trig = classify(ts, sentence, start - s_start, end - s_start, cache)
+        sentence = body[s_start:s_end] if cache.get("_span") != (s_start, s_end) else cache["_text"]
+        cache["_span"], cache["_text"] = (s_start, s_end), sentence
+        ctx, trig = classify(ts, sentence, start - s_start, end - s_start, cache, (s_start, s_end))
         c = lex.concepts[term.concept_id]
         section_no = None
         if section_starts:

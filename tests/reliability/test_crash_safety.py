@@ -19,6 +19,7 @@ import random
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -43,7 +44,7 @@ pytestmark = [pytest.mark.reliability, pytest.mark.slow]
 
 TRIALS = 24
 SEED = int(os.environ.get("STEMWATCH_CRASH_SEED", "20261122"))
-FILES = 60
+FILES = 50
 
 
 def start(seeds: Path, db: Path, full: bool, workers: int = 2) -> subprocess.Popen[bytes]:
@@ -78,17 +79,21 @@ def mutate(rng: random.Random, seeds: Path, trial: int) -> None:
         rng.choice(files).write_bytes(b"\x89PNG\r\n\x1a\n" + rng.randbytes(500)) if files else None
 
 
-def calibrate(seeds: Path, db: Path, rng: random.Random) -> dict[tuple[bool, int], float]:
-    """How long each kind of CLI run takes here, so that kills land inside runs."""
+def calibrate(seeds: Path, db: Path, rng: random.Random) -> tuple[float, dict[bool, float]]:
+    """How long the CLI takes to start, and an incremental and a full run, so kills land inside runs."""
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import etl.cli, etl.load"], cwd=ROOT, env=cli_env(), check=True,
+                   capture_output=True, timeout=120)
+    startup = time.perf_counter() - t0
     took = {}
-    for full, workers in ((False, 1), (False, 2), (True, 1), (True, 2)):
-        mutate(rng, seeds, -10 - len(took))
+    for full in (False, True):
+        mutate(rng, seeds, -1 - int(full))
         t0 = time.perf_counter()
-        proc = start(seeds, db, full, workers)
+        proc = start(seeds, db, full)
         _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err.decode()[-3000:]
-        took[full, workers] = time.perf_counter() - t0
-    return took
+        took[full] = time.perf_counter() - t0
+    return startup, took
 
 
 def test_sigkill_at_random_points(tmp_path: Path) -> None:
@@ -101,7 +106,7 @@ def test_sigkill_at_random_points(tmp_path: Path) -> None:
 
     # Trial 0: the very first run is killed: there is no warehouse, or a whole one.
     proc = start(seeds, db, full=True)
-    time.sleep(rng.uniform(1.0, 2.5))
+    time.sleep(rng.uniform(0.8, 2.0))
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert group_gone(proc.pid, 10), "worker processes outlived the killed run"
@@ -114,16 +119,15 @@ def test_sigkill_at_random_points(tmp_path: Path) -> None:
     assert_integrity(db)
     assert_invariant(db, seeds)
 
-    took = calibrate(seeds, db, rng)
-    print("calibration (process start included): " + ", ".join(
-        f"{'full' if f else 'incremental'} x{w} {s:.1f}s" for (f, w), s in took.items()))
+    startup, took = calibrate(seeds, db, rng)
+    print(f"calibration: start-up {startup:.1f}s, incremental run {took[False]:.1f}s, full run {took[True]:.1f}s")
     for trial in range(TRIALS):
-        full = trial % 4 == 3
+        full = trial % 3 == 2
         workers = 2 if trial % 2 else 1       # odd trials: worker processes that must die with the run
         mutate(rng, seeds, trial)
         before = digest(db)
         runs_before = _run_ids(db)
-        delay = rng.uniform(0.3, took[full, workers] * 0.95)
+        delay = rng.uniform(startup * 0.8, max(startup, took[full] * 0.95))   # mostly after the imports
         proc = start(seeds, db, full, workers)
         try:
             proc.wait(timeout=delay)

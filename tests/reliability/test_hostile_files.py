@@ -13,6 +13,7 @@ import gzip
 import os
 import random
 import shutil
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -414,6 +415,20 @@ def test_warehouse_path_with_quote_and_space_keeps_history(tmp_path: Path) -> No
     assert_integrity(db)
     assert_invariant(db, SEEDS)
     assert not leftover_temps(db), "a stale temporary file survived the next run"
+
+
+@pytest.mark.parametrize("closed", [True, False])
+def test_deep_nesting_is_fast(closed: bool) -> None:
+    """10,000 nested blocks: the walk kept a stack it re-scanned at every tag (about a minute)."""
+    from etl.extract_html import html_to_page
+
+    inner = f"<h2>小标题</h2><ul><li>{SENTENCE}</li></ul><p>{SENTENCE}</p>"
+    html = "<html><body>" + "<div><section>" * DEEP + inner + ("</section></div>" * DEEP if closed else "")
+    t0 = time.perf_counter()
+    page = html_to_page(html)
+    took = time.perf_counter() - t0
+    assert [(ln.kind, ln.level) for ln in page.lines] == [("heading", 2), ("li", 0), ("p", 0)]
+    assert took < 10, f"{took:.1f}s for {DEEP:,} nested blocks"
 
 
 def test_expected_paths_helper_matches_discover(corpus: tuple[Path, list[Case]]) -> None:
