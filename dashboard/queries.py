@@ -11,7 +11,7 @@ without restarting the app.
 Fragments: ``/*@include _x.sql*/`` inlines dashboard/sql/_x.sql. When that file does not
 exist but ``_x.table.sql`` and ``_x.derived.sql`` do, the table variant is used if the
 warehouse has the materialised summary table (article_concepts, article_stats; see
-dashboard/proposed_materialised.sql) and the derived variant otherwise.
+warehouse/summaries.sql) and the derived variant otherwise.
 
 The page loaders at the bottom (``overview``, ``topic``, ...) are what the pages and the
 benchmark call, so the benchmark times exactly the queries a page runs.

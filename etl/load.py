@@ -243,9 +243,8 @@ def _summarise(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
         return
     con.register("_ids", pa.table({"article_id": ids}))
     try:
-        for stmt in wh.summaries_sql().split(";"):
-            if stmt.strip() and not all(ln.strip().startswith("--") or not ln.strip() for ln in stmt.splitlines()):
-                con.execute(stmt)
+        for stmt in wh.summary_statements():
+            con.execute(stmt)
     finally:
         con.unregister("_ids")
 

@@ -15,8 +15,8 @@ import pytest
 
 from dashboard import queries, safe_sql, shaping
 from tests.dashboard_support import ROOT, dashboard_db, expect, release_warehouses  # noqa: F401
+from warehouse import db as wdb
 
-PROPOSAL = ROOT / "dashboard" / "proposed_materialised.sql"
 pytestmark = pytest.mark.usefixtures("release_warehouses")
 
 
@@ -26,7 +26,8 @@ def _without_summaries(src: Path, out: Path, rebuild: bool) -> Path:
     try:
         con.execute("DROP TABLE article_concepts; DROP TABLE article_stats;")
         if rebuild:
-            con.execute(PROPOSAL.read_text(encoding="utf-8"))
+            con.execute(wdb.summary_tables_ddl())
+            wdb.rebuild_summaries(con)
     finally:
         con.close()
     return out
@@ -40,7 +41,7 @@ def derived_db(dashboard_db: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 @pytest.fixture(scope="module")
 def materialised_db(dashboard_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The summary tables rebuilt whole by dashboard/proposed_materialised.sql."""
+    """The summary tables rebuilt whole (warehouse.db.rebuild_summaries)."""
     return _without_summaries(dashboard_db, tmp_path_factory.mktemp("materialised") / "stemwatch.duckdb", True)
 
 

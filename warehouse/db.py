@@ -54,6 +54,39 @@ def summaries_sql() -> str:
     return resources.files("warehouse").joinpath("summaries.sql").read_text(encoding="utf-8")
 
 
+SUMMARY_TABLES = ("article_concepts", "article_stats")
+
+
+def summary_statements() -> list[str]:
+    """The INSERT statements of warehouse/summaries.sql (they read the article ids from _ids)."""
+    out = []
+    for stmt in summaries_sql().split(";"):
+        code = "\n".join(ln for ln in stmt.splitlines() if not ln.strip().startswith("--")).strip()
+        if code:
+            out.append(code)
+    return out
+
+
+def summary_tables_ddl() -> str:
+    """The CREATE TABLE statements of the summary tables, as written in schema.sql."""
+    import re
+
+    return ";\n".join(re.search(rf"CREATE TABLE {t} \(.*?\n\);", schema_sql(), re.S).group(0)  # type: ignore[union-attr]
+                      for t in SUMMARY_TABLES) + ";"
+
+
+def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill the summary tables from scratch for every article (the ETL maintains them per run)."""
+    for t in SUMMARY_TABLES:
+        con.execute(f"DELETE FROM {t}")
+    con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT article_id FROM articles")
+    try:
+        for stmt in summary_statements():
+            con.execute(stmt)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _ids")
+
+
 def schema_hash() -> str:
     return hashlib.sha256((schema_sql() + views_sql() + summaries_sql()).encode()).hexdigest()[:16]
 

@@ -1,6 +1,6 @@
 -- CTE `article_facts`: one row per article with its evidence and commercial-signal counts,
 -- derived from the detail tables. Used when the warehouse has no materialised
--- article_stats table (see dashboard/proposed_materialised.sql).
+-- article_stats table (see warehouse/summaries.sql).
 article_facts AS (
     SELECT
         a.article_id, a.source_type, a.site_name, a.published_date,

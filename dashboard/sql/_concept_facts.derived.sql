@@ -1,6 +1,6 @@
 -- CTE `concept_facts`: one row per article x disease concept, derived from disease_mentions.
 -- Used when the warehouse has no materialised article_concepts table (see
--- dashboard/proposed_materialised.sql): same columns, but a GROUP BY over every mention per query.
+-- warehouse/summaries.sql): same columns, but a GROUP BY over every mention per query.
 concept_facts AS (
     SELECT
         m.article_id, m.concept_id,
