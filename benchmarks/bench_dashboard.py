@@ -46,7 +46,7 @@ CHILD_TABLES = ("sections", "citations", "commercial_signals", "disease_mentions
 
 
 def build_base(seeds: Path, out: Path) -> Path:
-    from etl.load import run_etl
+    from etl.load.run import run_etl
 
     res = run_etl(seeds, out, workers=1)
     assert res.status == "success", res

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from benchmarks.corpus import make_corpus
 from benchmarks.stats import median, timed, write_report
-from etl.load import run_etl
+from etl.load.run import run_etl
 
 
 def main(n: int = 10_000, repeat: int = 3) -> None:

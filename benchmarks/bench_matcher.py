@@ -13,10 +13,10 @@ from pathlib import Path
 
 from benchmarks.corpus import make_corpus
 from benchmarks.stats import median, timed, write_report
-from etl.lexicon import load_lexicon, load_triggers
-from etl.mentions import find_mentions, find_terms
+from etl.annotate.mentions import find_mentions, find_terms
+from etl.knowledge.lexicon import load_lexicon, load_triggers
+from etl.knowledge.rules import load_rules
 from etl.parse import parse_document
-from etl.rules import load_rules
 
 
 def main(n: int = 2_000, repeat: int = 5) -> None:

@@ -30,8 +30,8 @@ import duckdb
 
 from benchmarks.corpus import make_corpus
 from benchmarks.stats import median, write_report
-from etl.fingerprint import Tracker
-from etl.load import run_etl
+from etl.load.run import run_etl
+from etl.refresh.fingerprint import Tracker
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,7 +73,7 @@ def idle_tick_in_process(seeds: Path, db: Path, repeat: int = 20) -> tuple[float
 def latencies(seeds: Path, db: Path, log: Path, interval: float, changes: int, watch: bool,
               rng: random.Random) -> tuple[list[float], list[float], list[float]]:
     """(change -> queryable latencies, the scheduler's own idle-tick times, its run times)."""
-    args = [sys.executable, "-m", "etl.cli", "-v", "schedule", "--seeds", str(seeds), "--db", str(db),
+    args = [sys.executable, "-m", "app.cli", "-v", "schedule", "--seeds", str(seeds), "--db", str(db),
             "--interval", str(interval)] + ([] if watch else ["--no-watch"])
     files = sorted(seeds.rglob("*.txt"))
     out: list[float] = []

@@ -25,6 +25,6 @@ def seeds_path() -> Path | None:
 def newest_seed_mtime(seeds: Path) -> dt.datetime | None:
     """Newest modification time (naive UTC) of the seed files, found exactly as the ETL finds
     them, so it compares with etl_runs.seeds_newest_mtime; None when there are none."""
-    from etl.status import seeds_newest_mtime  # the ETL's own discovery rules
+    from etl.refresh.status import seeds_newest_mtime  # the ETL's own discovery rules
 
     return seeds_newest_mtime(seeds)

@@ -205,7 +205,7 @@ class Freshness:
     disk_newest: dt.datetime | None
 
 
-# Both sides come from etl.status.seeds_newest_mtime (same discovery, same rounding): compare exactly.
+# Both sides come from etl.refresh.status.seeds_newest_mtime (same discovery, same rounding): compare exactly.
 FRESHNESS_TOLERANCE = dt.timedelta(0)
 
 

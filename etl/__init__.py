@@ -1,9 +1,10 @@
 """stemwatch ETL: seed documents in, DuckDB warehouse out.
 
-Stages, one module each: discover (files) -> decode (bytes to text) -> extract_html /
-extract_text (text to lines) -> boilerplate (main content) -> metadata, sections,
-citations, signals -> mentions (lexicon matcher) -> load (the only writer).
-`parse.parse_document` composes the pure stages: bytes in, rows out, no I/O.
+Stage packages, in pipeline order (see docs/architecture.md):
+etl/extract (bytes -> Document, pure) -> etl/annotate (Document -> mentions, pure) ->
+etl/load (discover, run, rows, publish: the only writer) -> etl/refresh (freshness, scheduler).
+etl/knowledge loads the rules, lexicon and triggers both pure stages use;
+`parse.parse_document` composes extract and annotate: bytes in, rows out, no I/O.
 """
 
 __version__ = "0.1.0"

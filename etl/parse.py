@@ -7,20 +7,20 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from etl import boilerplate
-from etl.citations import Citation, extract_citations, find_reference_region
-from etl.decode import decode_bytes
+from etl.annotate.mentions import Mention, find_candidates, find_mentions
 from etl.errors import Rejected
-from etl.extract_html import html_to_page
-from etl.extract_text import text_to_lines
-from etl.frontmatter import split_front_matter
-from etl.lexicon import Lexicon, TriggerSet
-from etl.lines import Line, clean
-from etl.mentions import Mention, find_candidates, find_mentions
-from etl.metadata import classify_source, decode_redirect, identify_site, language, parse_date
-from etl.rules import Rules
-from etl.sections import PlacedLine, Section, build_sections, detect_headings
-from etl.signals import Signal, find_signals
+from etl.extract import chrome as boilerplate
+from etl.extract.citations import Citation, extract_citations, find_reference_region
+from etl.extract.decode import decode_bytes
+from etl.extract.frontmatter import split_front_matter
+from etl.extract.html import html_to_page
+from etl.extract.lines import Line, clean
+from etl.extract.metadata import classify_source, decode_redirect, identify_site, language, parse_date
+from etl.extract.sections import PlacedLine, Section, build_sections, detect_headings
+from etl.extract.signals import Signal, find_signals
+from etl.extract.text import text_to_lines
+from etl.knowledge.lexicon import Lexicon, TriggerSet
+from etl.knowledge.rules import Rules
 
 _HTML_HINT = re.compile(r"<(html|body|div|p|article|section|h[1-6]|span|br|table|ul|li|strong|a)\b[^>]*>", re.I)
 MAX_LINE_CHARS = 200_000  # a "line" longer than this is cut into pieces for extraction

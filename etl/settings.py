@@ -18,7 +18,7 @@ class Setting:
 SETTINGS = {
     "seeds": Setting("seeds", "STEMWATCH_SEEDS", "seeds", "folder of seed documents, read recursively"),
     "db": Setting("db", "STEMWATCH_DB", "warehouse/stemwatch.duckdb", "the DuckDB warehouse file"),
-    "sources": Setting("sources", "STEMWATCH_SOURCES", "", "sources file (CSV: match,source_type) overriding the source-type rules; default etl/rules/sources.csv"),
+    "sources": Setting("sources", "STEMWATCH_SOURCES", "", "sources file (CSV: match,source_type) overriding the source-type rules; default etl/knowledge/data/rules/sources.csv"),
     "workers": Setting("workers", "STEMWATCH_WORKERS", "0", "parser processes; 0 = one per core when there are many files"),
     "max_file_mb": Setting("max_file_mb", "STEMWATCH_MAX_FILE_MB", "64", "files larger than this many MiB are quarantined as too_large"),
     "interval": Setting("interval", "STEMWATCH_INTERVAL", "60", "seconds between two looks at the seeds folder (schedule)"),

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from etl.lexicon import load_lexicon, load_triggers
-from etl.load import run_etl
+from etl.knowledge.lexicon import load_lexicon, load_triggers
+from etl.knowledge.rules import load_rules
+from etl.load.run import run_etl
 from etl.parse import ParsedDocument, parse_document
-from etl.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,6 +1,6 @@
 """Warehouses and helpers for the dashboard tests.
 
-Every warehouse here is built by the real ETL (etl.load.run_etl) from the real seeds:
+Every warehouse here is built by the real ETL (etl.load.run.run_etl) from the real seeds:
 ``dashboard_db`` is the lead's ``seeded_db`` and ``dashboard_xss_db`` is ``xss_db``
 (tests/conftest.py). ``health_warehouse`` adds what the five seeds do not have: two files
 the ETL quarantines and a failed run after a successful one.
@@ -52,7 +52,7 @@ def health_warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pa
     """(db, seeds): the seeds plus an empty and a binary file (quarantined by a successful
     run), then a failed run (unreadable sources file). The seeds are untouched afterwards."""
     from etl.errors import StemwatchError
-    from etl.load import run_etl
+    from etl.load.run import run_etl
 
     d = tmp_path_factory.mktemp("health")
     seeds = d / "seeds"

@@ -1,6 +1,6 @@
 """Helpers for the scheduler tests: the real `stemwatch schedule`/`up` in a subprocess, a
 read-only reader in another process, and an oracle for "the warehouse matches the folder"
-that hashes the files itself (it does not use etl.fingerprint, which it checks).
+that hashes the files itself (it does not use etl.refresh.fingerprint, which it checks).
 
 Every wait polls with a deadline; every process started here is killed in ``close()``.
 """
@@ -59,13 +59,13 @@ def wait_until(pred: Callable[[], object], timeout: float, what: str, proc: Proc
 
 
 class Proc:
-    """A `python -m etl.cli ...` subprocess in its own process group, logging to a file."""
+    """A `python -m app.cli ...` subprocess in its own process group, logging to a file."""
 
     def __init__(self, args: list[str], tmp_path: Path, env: dict[str, str] | None = None, name: str = "proc") -> None:
         self.log_path = tmp_path / f"{name}.log"
         self._log = open(self.log_path, "w", encoding="utf-8")  # closed in close()
         full_env = {**cli_env(), **(env or {})}
-        self.p = subprocess.Popen([sys.executable, "-m", "etl.cli", *args], cwd=ROOT, env=full_env,
+        self.p = subprocess.Popen([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=full_env,
                                   stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                   start_new_session=True)
         self.pid = self.p.pid

@@ -17,7 +17,7 @@ ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
 
 
 def sw(*args: str, env: dict | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "etl.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True, text=True,
                           env=env or ENV, timeout=300)
 
 

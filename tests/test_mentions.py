@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from etl.lexicon import load_lexicon, load_triggers
-from etl.mentions import classify, find_mentions, find_terms
+from etl.annotate.mentions import classify, find_mentions, find_terms
+from etl.knowledge.lexicon import load_lexicon, load_triggers
 from tests.conftest import CASES, parse_seed
 
 

@@ -26,16 +26,16 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from etl.decode import decode_bytes
 from etl.errors import Rejected
-from etl.extract_html import html_to_page
-from etl.extract_text import text_to_lines
-from etl.frontmatter import split_front_matter
-from etl.lexicon import load_lexicon, load_triggers
-from etl.lines import clean
-from etl.load import _insert, doc_rows
+from etl.extract.decode import decode_bytes
+from etl.extract.frontmatter import split_front_matter
+from etl.extract.html import html_to_page
+from etl.extract.lines import clean
+from etl.extract.text import text_to_lines
+from etl.knowledge.lexicon import load_lexicon, load_triggers
+from etl.knowledge.rules import load_rules
+from etl.load.run import _insert, doc_rows
 from etl.parse import ParsedDocument, parse_document
-from etl.rules import load_rules
 from tests.conftest import ROOT, SEEDS
 from warehouse.db import create_schema
 

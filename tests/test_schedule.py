@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.fingerprint import Changes, HashCache, compare, read_loaded, scan, unsettled
-from etl.schedule import Refresher, Service, StopRequest
+from etl.refresh.fingerprint import Changes, HashCache, compare, read_loaded, scan, unsettled
+from etl.refresh.schedule import Refresher, Service, StopRequest
 from tests.reliability.helpers import assert_integrity, digest, leftover_temps
 from tests.schedule_support import (
     Proc,
@@ -55,7 +55,7 @@ def _idle_ticks(proc: Proc) -> int:
 
 def test_fingerprint_matches_discover_and_sees_every_kind_of_change(folder: tuple[Path, Path]) -> None:
     seeds, db = folder
-    from etl.discover import discover
+    from etl.load.discover import discover
 
     (seeds / "sub").mkdir()
     (seeds / "sub" / "deep.txt").write_text("x", encoding="utf-8")
@@ -98,8 +98,8 @@ def test_fingerprint_matches_discover_and_sees_every_kind_of_change(folder: tupl
 def test_odd_entries_are_not_seen_as_changes_after_a_run(folder: tuple[Path, Path]) -> None:
     """Entries the ETL stores without a real stat (links, FIFOs, bad names) must not re-trigger a run every tick."""
     seeds, db = folder
-    from etl.discover import discover
-    from etl.load import run_etl
+    from etl.load.discover import discover
+    from etl.load.run import run_etl
 
     os.mkfifo(seeds / "pipe.txt")
     (seeds / "loop").symlink_to(seeds / "loop")
@@ -313,7 +313,7 @@ def test_a_file_still_being_written_waits_for_the_next_tick(folder: tuple[Path, 
 @pytest.mark.slow
 def test_a_failed_run_is_recorded_and_retried(folder: tuple[Path, Path], tmp_path: Path) -> None:
     seeds, db = folder
-    from etl.rules import default_sources_path
+    from etl.knowledge.rules import default_sources_path
 
     good = default_sources_path().read_text(encoding="utf-8")
     sources = tmp_path / "sources.csv"

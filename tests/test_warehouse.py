@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.load import run_etl
+from etl.load.run import run_etl
 from tests.conftest import ROOT, SEEDS
 from warehouse.db import create_schema
 
@@ -81,7 +81,7 @@ def test_kill_9_during_a_run_leaves_the_last_warehouse(tmp_path: Path) -> None:
     run_etl(seeds, db, workers=1)
     make_corpus(seeds / "more", 300)
     before = db.stat().st_ino
-    proc = subprocess.Popen([sys.executable, "-m", "etl.cli", "etl", "--seeds", str(seeds), "--db", str(db), "--workers", "1"],
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "etl", "--seeds", str(seeds), "--db", str(db), "--workers", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 60
     while time.time() < deadline and "extracting" not in (proc.stderr.readline() if proc.stderr else ""):
@@ -162,7 +162,7 @@ def test_schema_doc_is_current() -> None:
 
 
 def test_readme_documents_every_command_and_setting() -> None:
-    from etl.cli import build_parser
+    from app.cli import build_parser
     from etl.settings import SETTINGS
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -240,7 +240,7 @@ COMMENT ON COLUMN documents.raw_text IS 'The whole file decoded to text, markup 
 COMMENT ON TABLE cut_blocks IS 'Each text line removed from the main text, with the rule that removed it (header, related_list, footer, ...).';
 COMMENT ON COLUMN cut_blocks.article_id IS 'articles.article_id.';
 COMMENT ON COLUMN cut_blocks.cut_no IS 'Order of the removed line within the document, from 0.';
-COMMENT ON COLUMN cut_blocks.rule IS 'Name of the boilerplate rule (etl/rules/boilerplate.yaml) that removed the line.';
+COMMENT ON COLUMN cut_blocks.rule IS 'Name of the boilerplate rule (etl/knowledge/data/rules/boilerplate.yaml) that removed the line.';
 COMMENT ON COLUMN cut_blocks.text IS 'The removed line as it stood in the document.';
 
 COMMENT ON TABLE sections IS 'Ordered outline of each article: section 0 is the title and lead, then one row per heading with the body under it.';
@@ -278,7 +278,7 @@ COMMENT ON COLUMN commercial_signals.text IS 'The matched text (the number, id, 
 COMMENT ON COLUMN commercial_signals.location IS 'main_text when the signal stands in the article body, boilerplate when it was in cut text.';
 COMMENT ON COLUMN commercial_signals.start_char IS 'Offset in main_text when location = main_text, else NULL.';
 
-COMMENT ON TABLE diseases IS 'The curated disease lexicon (etl/lexicon/diseases/*.csv) as loaded for the run.';
+COMMENT ON TABLE diseases IS 'The curated disease lexicon (etl/knowledge/data/lexicon/diseases/*.csv) as loaded for the run.';
 COMMENT ON COLUMN diseases.concept_id IS 'Stable concept id (snake_case English).';
 COMMENT ON COLUMN diseases.canonical_name IS 'Standard Simplified-Chinese name.';
 COMMENT ON COLUMN diseases.english_name IS 'Standard English name.';
@@ -301,7 +301,7 @@ COMMENT ON COLUMN disease_mentions.canonical_name IS 'diseases.canonical_name of
 COMMENT ON COLUMN disease_mentions.icd10 IS 'diseases.icd10 of the concept.';
 COMMENT ON COLUMN disease_mentions.mention_type IS 'diseases.mention_type of the concept.';
 COMMENT ON COLUMN disease_mentions.context IS 'Claim context: asserted (治愈, 能治疗 ...), hedged (有望, 可能 ...), negated (没有临床试验支持, 无法 ...) or neutral.';
-COMMENT ON COLUMN disease_mentions.trigger IS 'The trigger phrase (etl/lexicon/context_triggers.csv) that decided the context; NULL when neutral.';
+COMMENT ON COLUMN disease_mentions.trigger IS 'The trigger phrase (etl/knowledge/data/lexicon/context_triggers.csv) that decided the context; NULL when neutral.';
 COMMENT ON COLUMN disease_mentions.sentence IS 'The sentence of main_text the mention stands in.';
 
 COMMENT ON TABLE lexicon_candidates IS 'Disease-like terms in article bodies (ending in 病, 症, 炎, 癌, 瘤, 综合征, 衰竭, 损伤 ...) that the lexicon does not know, for curators.';

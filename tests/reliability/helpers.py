@@ -24,7 +24,7 @@ CHILD_TABLES = ("documents", "cut_blocks", "sections", "citations", "commercial_
 
 
 def ignored(name: str) -> bool:
-    """Names discover skips on purpose (documented in etl/discover.py): hidden files and editor backups."""
+    """Names discover skips on purpose (documented in etl/load/discover.py): hidden files and editor backups."""
     return name.startswith(".") or name.endswith("~")
 
 
@@ -34,7 +34,7 @@ def as_text(rel: str) -> str:
 
 
 def expected_paths(seeds: Path) -> set[str]:
-    """Every entry under ``seeds`` the ETL must account for, found independently of etl.discover.
+    """Every entry under ``seeds`` the ETL must account for, found independently of etl.load.discover.
 
     Regular files, FIFOs, symbolic links (to files, to folders, broken or looping) count;
     real folders are walked; hidden names and "~" backups are skipped.
@@ -177,14 +177,14 @@ def digest(db: Path) -> Digest:
 
 
 def cli_env() -> dict[str, str]:
-    """The environment for `python -m etl.cli` subprocesses: no STEMWATCH_* settings leak in."""
+    """The environment for `python -m app.cli` subprocesses: no STEMWATCH_* settings leak in."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("STEMWATCH_")}
     env["PYTHONPATH"] = str(ROOT)
     return env
 
 
 def cli_etl_cmd(seeds: Path, db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "etl.cli", "etl", "--seeds", str(seeds), "--db", str(db), *extra]
+    return [sys.executable, "-m", "app.cli", "etl", "--seeds", str(seeds), "--db", str(db), *extra]
 
 
 def run_cli_etl(seeds: Path, db: Path, *extra: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:

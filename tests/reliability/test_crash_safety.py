@@ -1,7 +1,7 @@
 """kill -9 at random points: the warehouse is always the state before or after the run.
 
 Each trial changes the seeds (edits, additions, deletions, a file turning bad), starts
-`python -m etl.cli etl` in its own process group, SIGKILLs the ETL process after a random
+`python -m app.cli etl` in its own process group, SIGKILLs the ETL process after a random
 delay (seeded RNG; set STEMWATCH_CRASH_SEED to replay a failure) and then checks:
 
 * the warehouse opens and passes the integrity checks (helpers.assert_integrity);
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.load import run_etl
+from etl.load.run import run_etl
 from tests.conftest import ROOT
 from tests.reliability.helpers import (
     assert_integrity,
@@ -82,7 +82,7 @@ def mutate(rng: random.Random, seeds: Path, trial: int) -> None:
 def calibrate(seeds: Path, db: Path, rng: random.Random) -> tuple[float, dict[bool, float]]:
     """How long the CLI takes to start, and an incremental and a full run, so kills land inside runs."""
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import etl.cli, etl.load"], cwd=ROOT, env=cli_env(), check=True,
+    subprocess.run([sys.executable, "-c", "import app.cli, etl.load.run"], cwd=ROOT, env=cli_env(), check=True,
                    capture_output=True, timeout=120)
     startup = time.perf_counter() - t0
     took = {}

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from etl.lexicon import load_lexicon, load_triggers
-from etl.load import RunResult, run_etl
+from etl.knowledge.lexicon import load_lexicon, load_triggers
+from etl.knowledge.rules import load_rules
+from etl.load.run import RunResult, run_etl
 from etl.parse import parse_document
-from etl.rules import load_rules
 from tests.conftest import CASES, SEEDS
 from tests.reliability.helpers import (
     assert_integrity,
@@ -327,7 +327,7 @@ def test_every_hostile_file_is_loaded_or_quarantined(corpus: tuple[Path, list[Ca
 
 def test_parallel_cli_run_gives_the_same_outcome(corpus: tuple[Path, list[Case]], serial_run: tuple[Path, RunResult],
                                                  tmp_path: Path) -> None:
-    """The same corpus through `python -m etl.cli etl --workers 2` (more than 64 files: worker processes)."""
+    """The same corpus through `python -m app.cli etl --workers 2` (more than 64 files: worker processes)."""
     seeds, all_cases = corpus
     extra = seeds / "zz_parallel_padding"
     try:
@@ -420,7 +420,7 @@ def test_warehouse_path_with_quote_and_space_keeps_history(tmp_path: Path) -> No
 @pytest.mark.parametrize("closed", [True, False])
 def test_deep_nesting_is_fast(closed: bool) -> None:
     """10,000 nested blocks: the walk kept a stack it re-scanned at every tag (about a minute)."""
-    from etl.extract_html import html_to_page
+    from etl.extract.html import html_to_page
 
     inner = f"<h2>小标题</h2><ul><li>{SENTENCE}</li></ul><p>{SENTENCE}</p>"
     html = "<html><body>" + "<div><section>" * DEEP + inner + ("</section></div>" * DEEP if closed else "")
@@ -432,8 +432,8 @@ def test_deep_nesting_is_fast(closed: bool) -> None:
 
 
 def test_expected_paths_helper_matches_discover(corpus: tuple[Path, list[Case]]) -> None:
-    """The invariant's own walk agrees with etl.discover (so the invariant is not circular by accident)."""
-    from etl.discover import discover
+    """The invariant's own walk agrees with etl.load.discover (so the invariant is not circular by accident)."""
+    from etl.load.discover import discover
 
     seeds, _ = corpus
     assert {f.rel for f in discover(seeds)} == expected_paths(seeds)

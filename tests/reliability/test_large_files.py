@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.load import run_etl
+from etl.load.run import run_etl
 from tests.conftest import parse_seed
 from tests.reliability.helpers import assert_integrity, assert_invariant
 from warehouse.db import reading
@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.reliability, pytest.mark.slow]
 
 MB = 2**20
 # Measured on 2 busy cores: 13-40 s for the 50 MB text, 2-18 s for a 10 MB line. A quadratic
-# path (like the nested-<div> walk fixed in etl/extract_html.py) blows far past these budgets.
+# path (like the nested-<div> walk fixed in etl/extract/html.py) blows far past these budgets.
 BUDGET_S = {"big_50mb.txt": 60, "one_line_10mb.txt": 30, "one_line_10mb.html": 30}
 
 

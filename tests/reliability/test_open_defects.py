@@ -1,4 +1,4 @@
-"""Defects this suite found in modules it does not own (etl/mentions.py, etl/signals.py,
+"""Defects this suite found in modules it does not own (etl/annotate/mentions.py, etl/extract/signals.py,
 etl/parse.py), all fixed; each keeps its test so that it cannot come back.
 """
 
@@ -9,11 +9,11 @@ import time
 
 import pytest
 
-from etl.lexicon import load_lexicon, load_triggers
-from etl.mentions import find_candidates, find_mentions
+from etl.annotate.mentions import find_candidates, find_mentions
+from etl.extract.signals import find_signals
+from etl.knowledge.lexicon import load_lexicon, load_triggers
+from etl.knowledge.rules import load_rules
 from etl.parse import parse_document
-from etl.rules import load_rules
-from etl.signals import find_signals
 
 pytestmark = pytest.mark.reliability
 

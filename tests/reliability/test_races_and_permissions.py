@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.load import run_etl
+from etl.load.run import run_etl
 from tests.conftest import ROOT, SEEDS
 from tests.reliability.helpers import (
     assert_integrity,

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from etl import fingerprint
+from etl.refresh import fingerprint
 from warehouse.db import WarehouseMissing, reading
 
 COUNTED = ("articles", "sections", "citations", "disease_mentions", "commercial_signals", "diseases", "quarantine")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.lines import Line
+from etl.extract.lines import Line
 
 STYLE_PATTERNS = [
     ("cn_num", re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from etl.metadata import decode_redirect
-from etl.sections import REFERENCE_HEADING, PlacedLine
+from etl.extract.metadata import decode_redirect
+from etl.extract.sections import REFERENCE_HEADING, PlacedLine
 
 NUMBERING = re.compile(r"^\s*(?:\[\s*\d{1,3}\s*\]|［\d{1,3}］|【\d{1,3}】|\d{1,3}\s*[.、．)）](?!\d)|[（(]\d{1,3}[）)])\s*")
 URL = re.compile(r"https?://[^\s<>\"'，。）)]+", re.I)

@@ -1,4 +1,4 @@
-"""Load and validate the rule files under etl/rules/ (patterns are data, not code)."""
+"""Load and validate the rule files under etl/knowledge/data/rules/ (patterns are data, not code)."""
 
 from __future__ import annotations
 
@@ -124,7 +124,7 @@ class Rules:
 
 
 def rules_dir() -> Path:
-    return Path(str(resources.files("etl").joinpath("rules")))
+    return Path(str(resources.files("etl.knowledge").joinpath("data", "rules")))
 
 
 def default_sources_path() -> Path:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from etl.lines import Line
-from etl.rules import PatternSet, Rules
+from etl.extract.lines import Line
+from etl.knowledge.rules import PatternSet, Rules
 
 _SENTENCE_END = re.compile(r"[。；;]$")
 _QUESTION_END = re.compile(r"[?？]$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from etl.lines import Line, clean
+from etl.extract.lines import Line, clean
 
 _BULLET = re.compile(r"^([•·●▪■◆\-–—*]\s*)(?=\S)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")

@@ -1,6 +1,6 @@
 """`stemwatch schedule`: keep the warehouse in step with the seeds folder.
 
-An APScheduler interval job looks at the folder (etl/fingerprint.py) and runs the
+An APScheduler interval job looks at the folder (etl/refresh/fingerprint.py) and runs the
 incremental ETL only when a file was added, changed or removed; an optional crontab
 expression forces a full rebuild on a calendar. File events (watchdog) wake the same job
 early, debounced, with the polling kept as the safety net.
@@ -40,8 +40,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from etl import settings
 from etl.errors import StemwatchError
-from etl.fingerprint import Check, Tracker
-from etl.load import RunResult, run_etl
+from etl.load.run import RunResult, run_etl
+from etl.refresh.fingerprint import Check, Tracker
 
 log = logging.getLogger("stemwatch.schedule")
 
@@ -132,9 +132,9 @@ class Refresher:
 
         Also validates the rules, sources and lexicon files: raises RulesError when one is malformed.
         """
-        from etl import lexicon as lexmod
-        from etl.load import build_hash, read_old_state
-        from etl.rules import load_rules
+        from etl.knowledge import lexicon as lexmod
+        from etl.knowledge.rules import load_rules
+        from etl.load.run import build_hash, read_old_state
         from warehouse.db import schema_hash
 
         bh = build_hash(load_rules(self.sources))
@@ -254,8 +254,8 @@ class Refresher:
 
 def rule_files_stamp(sources: str | None) -> tuple:
     """(path, size, mtime_ns) of every rule, sources and lexicon file: a cheap way to see an edit."""
-    from etl.lexicon import lexicon_dir
-    from etl.rules import rules_dir
+    from etl.knowledge.lexicon import lexicon_dir
+    from etl.knowledge.rules import rules_dir
 
     out = []
     for path in [*rules_dir().rglob("*"), *lexicon_dir().rglob("*"), *([Path(sources)] if sources else [])]:
@@ -267,7 +267,7 @@ def rule_files_stamp(sources: str | None) -> tuple:
 
 def forget_cached_rules() -> None:
     """The rule and lexicon loaders cache per process; a long-running scheduler must see edits."""
-    from etl import lexicon, rules
+    from etl.knowledge import lexicon, rules
 
     for fn in (rules.load_rules, lexicon.load_lexicon, lexicon.load_triggers):
         fn.cache_clear()

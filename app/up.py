@@ -3,7 +3,7 @@
 Order: check the options and the port, start the dashboard (it serves the previous
 warehouse, if any, while the load runs and picks up each publish by itself), bring the
 warehouse up to date, then start the scheduler. One Ctrl-C (SIGINT) or SIGTERM stops all:
-the scheduler first (a run in progress finishes, see etl/schedule.py), then the dashboard.
+the scheduler first (a run in progress finishes, see etl/refresh/schedule.py), then the dashboard.
 The dashboard runs in its own process group, so a terminal's Ctrl-C reaches only us and we
 stop it in order; on Linux it is also told to exit if this process dies without cleaning up.
 """
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from etl import settings
 from etl.errors import StemwatchError
-from etl.schedule import (
+from etl.refresh.schedule import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,

@@ -5,7 +5,7 @@ A cheap stat pass first (one ``stat`` per file, no reading), compared with the
 while its mtime moved is hashed, to tell a real edit from a touch. A file whose stat moved
 between two looks is still being written and is left for the next tick.
 
-The scan mirrors etl/discover.py (same names skipped, same entries kept) but builds no
+The scan mirrors etl/load/discover.py (same names skipped, same entries kept) but builds no
 Path objects, so an idle look at 10,000 files stays well under a tenth of a second.
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.discover import as_text
+from etl.load.discover import as_text
 from warehouse import db as wh
 
 # (size, mtime_ns, ctime_ns) of one seed; (0, 0, 0) for an entry discover() reports as unreadable.

@@ -25,12 +25,12 @@ import duckdb
 import pyarrow as pa
 
 from etl import PARSER_VERSION, __version__
-from etl import lexicon as lexmod
-from etl.discover import SeedFile, discover
 from etl.errors import Rejected, StemwatchError
-from etl.lexicon import Concept, load_lexicon, load_triggers
+from etl.knowledge import lexicon as lexmod
+from etl.knowledge.lexicon import Concept, load_lexicon, load_triggers
+from etl.knowledge.rules import Rules, load_rules
+from etl.load.discover import SeedFile, discover
 from etl.parse import ParsedDocument, article_id_for, parse_document
-from etl.rules import Rules, load_rules
 from warehouse import db as wh
 
 log = logging.getLogger("stemwatch.etl")
@@ -72,9 +72,16 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-# The modules whose code decides what is extracted: a new version of any of them re-extracts all.
-EXTRACTION_MODULES = ("decode", "frontmatter", "extract_html", "extract_text", "lines", "boilerplate", "metadata",
-                      "sections", "citations", "signals", "lexicon", "mentions", "parse")
+# The code and data that decide what is extracted and annotated: whole stage folders, so a new
+# module in any of them re-extracts everything without being listed anywhere.
+EXTRACTION_PARTS = ("extract", "annotate", "knowledge", "parse.py")
+
+
+def _tree_digest(h: hashlib._Hash, root: Path) -> None:
+    paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for p in paths:
+        h.update(str(p.relative_to(root.parent if root.is_file() else root)).encode())
+        h.update(p.read_bytes())
 
 
 def build_hash(rules: Rules) -> str:
@@ -82,9 +89,9 @@ def build_hash(rules: Rules) -> str:
     h = hashlib.sha256()
     for part in (PARSER_VERSION, rules.fingerprint, lexmod.fingerprint(), wh.schema_hash()):
         h.update(part.encode())
-    pkg = Path(__file__).resolve().parent
-    for mod in EXTRACTION_MODULES:
-        h.update((pkg / f"{mod}.py").read_bytes())
+    pkg = Path(__file__).resolve().parent.parent
+    for part in EXTRACTION_PARTS:
+        _tree_digest(h, pkg / part)
     return h.hexdigest()[:16]
 
 

@@ -150,7 +150,7 @@ class TriggerSet:
 
 
 def lexicon_dir() -> Path:
-    return Path(str(resources.files("etl").joinpath("lexicon")))
+    return Path(str(resources.files("etl.knowledge").joinpath("data", "lexicon")))
 
 
 def _is_case_sensitive(term: str) -> bool:
@@ -183,7 +183,7 @@ def read_concepts(files: list[Path]) -> list[tuple[Concept, Path, int]]:
     seen_ids: dict[str, str] = {}
     seen_forms: dict[str, tuple[str, str]] = {}
     for path in files:
-        rel = f"etl/lexicon/diseases/{path.name}"
+        rel = f"etl/knowledge/data/lexicon/diseases/{path.name}"
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
@@ -298,7 +298,7 @@ def load_triggers(path: str | None = None) -> TriggerSet:
 
 def _read_triggers(path: str | None = None) -> tuple[dict[str, Trigger], str]:
     p = triggers_path(path)
-    rel = "etl/lexicon/context_triggers.csv" if path is None else str(p)
+    rel = "etl/knowledge/data/lexicon/context_triggers.csv" if path is None else str(p)
     try:
         text = p.read_text(encoding="utf-8-sig")
     except OSError as exc:

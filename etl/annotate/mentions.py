@@ -1,6 +1,6 @@
 """Disease mentions: longest-match automaton over the article body, then claim context.
 
-Context is ConText/NegEx-style: within the mention's sentence, each trigger (etl/lexicon/
+Context is ConText/NegEx-style: within the mention's sentence, each trigger (etl/knowledge/data/lexicon/
 context_triggers.csv) covers the text after it (forward), before it (backward) or both, up
 to a termination cue (但是, 然而 ...); beyond MAX_SCOPE characters only inside one clause. Of the triggers covering a
 mention, negated beats hedged beats asserted; ties go to the nearest. Pure.
@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.lexicon import Lexicon, Term, TriggerSet
+from etl.knowledge.lexicon import Lexicon, Term, TriggerSet
 
 SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n]")
 MAX_SCOPE = 60

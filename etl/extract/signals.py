@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from etl.rules import Rules
+from etl.knowledge.rules import Rules
 
 
 @dataclass

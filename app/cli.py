@@ -52,7 +52,7 @@ def _progress_printer() -> tuple:
 
 
 def cmd_etl(args: argparse.Namespace) -> int:
-    from etl.load import run_etl
+    from etl.load.run import run_etl
     from warehouse.db import WarehouseBusy
 
     seeds = settings.path("seeds", args.seeds)
@@ -85,7 +85,7 @@ def cmd_etl(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from etl.status import status_report
+    from etl.refresh.status import status_report
 
     db = settings.path("db", args.db)
     seeds = settings.path("seeds", args.seeds)
@@ -156,7 +156,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from etl.export import export_tables
+    from etl.load.export import export_tables
     from warehouse.db import WarehouseMissing
 
     db = settings.path("db", args.db)
@@ -171,7 +171,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_lexicon_check(args: argparse.Namespace) -> int:
-    from etl.lexicon import load_lexicon, load_triggers
+    from etl.knowledge.lexicon import load_lexicon, load_triggers
 
     try:
         lex = load_lexicon()
@@ -226,7 +226,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from etl.schedule import run_scheduler
+    from etl.refresh.schedule import run_scheduler
 
     return run_scheduler(seeds=settings.path("seeds", args.seeds), db=settings.path("db", args.db),
                          interval=float(settings.resolve("interval", args.interval)), cron=args.cron,
@@ -234,7 +234,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_up(args: argparse.Namespace) -> int:
-    from etl.up import run_up
+    from app.up import run_up
 
     return run_up(seeds=settings.path("seeds", args.seeds), db=settings.path("db", args.db),
                   port=int(settings.resolve("port", args.port)),

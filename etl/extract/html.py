@@ -18,7 +18,7 @@ from bs4 import (
     XMLParsedAsHTMLWarning,
 )
 
-from etl.lines import Line, clean
+from etl.extract.lines import Line, clean
 
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 # By category: bs4 attributes this warning to our call site, so module="bs4" below missed it

@@ -1,0 +1,4 @@
+"""KNOWLEDGE: loading and validating the data the pure stages use (rules, lexicon, triggers).
+
+The data files live in etl/knowledge/data/; every loader names the file and line of a bad entry.
+"""

@@ -1,0 +1,1 @@
+"""REFRESH: deciding when the warehouse is behind its seeds folder, and the scheduler that acts on it."""
