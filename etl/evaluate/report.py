@@ -9,7 +9,7 @@ from etl.evaluate.gold import LABELS
 
 FORMAT = "stemwatch-evaluate/1"
 
-Cell = tuple[float | None, int, int]   # (value, numerator, denominator)
+Cell = tuple[float | None, int | None, int | None]   # (value, numerator, denominator); no counts: value only
 
 
 def _cell(d: dict, key: str, num: str, den: str) -> Cell:
@@ -34,7 +34,7 @@ METRICS: list[tuple[str, Callable[[dict], Cell]]] = [
     ("pages missing body text", lambda m: _cell(m["missing_body"], "share", "pages_missing_body", "pages")),
     ("mention precision", lambda m: (m["mentions"]["precision"], m["mentions"]["tp"], m["mentions"]["tp"] + m["mentions"]["fp"])),
     ("mention recall", lambda m: (m["mentions"]["recall"], m["mentions"]["tp"], m["mentions"]["gold"])),
-    ("mention F1", lambda m: (m["mentions"]["f1"], m["mentions"]["tp"], m["mentions"]["gold"])),
+    ("mention F1", lambda m: (m["mentions"]["f1"], None, None)),
     ("context accuracy (matched)", lambda m: _cell(m["context"], "accuracy", "correct", "matched")),
     *[(f"  {lab} recall (matched)", _label(lab)) for lab in LABELS],
     ("  questions labelled asserted", lambda m: (None, m["context"]["questions_labelled_asserted"],
@@ -44,6 +44,8 @@ METRICS: list[tuple[str, Callable[[dict], Cell]]] = [
 
 def fmt_cell(cell: Cell) -> str:
     value, num, den = cell
+    if num is None:
+        return "-" if value is None else f"{value:.2f}"
     if not den:
         return "-"
     return f"{value:.2f} ({num}/{den})" if value is not None else f"{num}/{den}"

@@ -17,7 +17,7 @@ from etl.evaluate.runner import PredPage
 
 _WS = re.compile(r"\s+")
 # A sentence ends at these; a gold mention whose sentence ends with ? is a question.
-_SENT_END = re.compile(r"[。！？!?；;\n]")
+_SENT_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 _QUESTION = ("?", "？")
 
 
@@ -211,7 +211,7 @@ def _score_page(gold: GoldPage, pred: PredPage | None, t: _Tally, misses: list[d
         if same_title(gold.title, pred.title):
             t.c["title_ok"] += 1
         else:
-            _miss(misses, gold.file, "title", gold.title, pred.title)
+            _miss(misses, gold.file, "title", gold.title, pred.title, "no title" if pred.title is None else "wrong title")
     if gold.published_date is None:
         t.c["date_null"] += 1
         if pred.published_date is not None:
@@ -222,12 +222,14 @@ def _score_page(gold: GoldPage, pred: PredPage | None, t: _Tally, misses: list[d
         if pred.published_date == gold.published_date:
             t.c["date_ok"] += 1
         else:
-            _miss(misses, gold.file, "date", gold.published_date, pred.published_date)
+            _miss(misses, gold.file, "date", gold.published_date, pred.published_date,
+                  "no date" if pred.published_date is None else "wrong date")
     t.confusion.setdefault(gold.source_type, Counter())[pred.source_type] += 1
     if pred.source_type == gold.source_type:
         t.c["st_ok"] += 1
     else:
-        _miss(misses, gold.file, "source_type", gold.source_type, pred.source_type)
+        _miss(misses, gold.file, "source_type", gold.source_type, pred.source_type,
+              "fell back to other" if pred.source_type == "other" else "wrong type")
     body = squash(pred.main_text)
     leaks = [s for s in gold.must_not_contain if squash(s) in body]
     t.c["chrome_n"] += len(gold.must_not_contain)
