@@ -1,7 +1,7 @@
 """`stemwatch` command line: a thin layer over the library.
 
 Exit codes: 0 success (a run that quarantined files still succeeded), 1 the run or
-query failed, 2 bad usage or configuration (a malformed rule/lexicon file, a missing
+query failed, 2 bad usage or configuration (a malformed rule/lexicon/gold file, a missing
 seeds folder or warehouse), 3 another ETL run holds the warehouse, 130 interrupted.
 """
 
@@ -210,6 +210,27 @@ def cmd_schema_doc(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from etl.evaluate import evaluate
+    from etl.evaluate.gold import GoldError
+    from etl.evaluate.report import render_json, render_text
+    from warehouse.db import WarehouseBusy
+
+    try:
+        result = evaluate(Path(args.gold), Path(args.pages), sources=settings.resolve("sources", args.sources) or None)
+    except (GoldError, RulesError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except WarehouseBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except StemwatchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(render_json(result) if args.format == "json" else render_text(result, details=args.details))
+    return EXIT_OK
+
+
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from dashboard.launch import run_dashboard
 
@@ -287,6 +308,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("schema-doc", help="print the data dictionary (docs/schema.md) from the schema's comments")
     sp.add_argument("--output", "-o", help="write to this file instead of standard output")
     sp.set_defaults(func=cmd_schema_doc)
+
+    sp = sub.add_parser("evaluate", help="score the ETL on a folder of labelled pages against a gold file")
+    sp.add_argument("gold", help="gold file (JSON list of labelled pages; format in docs/evaluate.md)")
+    sp.add_argument("--pages", required=True, help="folder of the pages the gold file names")
+    sp.add_argument("--format", choices=["text", "json"], default="text", help="output format (json always lists every miss)")
+    sp.add_argument("--details", action="store_true", help="text format: list every miss (page, field, expected, got, cause)")
+    sp.add_argument("--sources", help="sources file overriding source-type rules (env STEMWATCH_SOURCES)")
+    sp.set_defaults(func=cmd_evaluate)
 
     sp = sub.add_parser("dashboard", help="serve the Streamlit dashboard on the warehouse (read-only)")
     seeds_db(sp)

@@ -155,7 +155,7 @@ def test_sources_file_overrides_rules(fresh_seeds: Path, tmp_path: Path) -> None
     assert rows == [("news", "sources file: 什么是痛风 -> news")]
 
 
-@pytest.mark.parametrize("cmd", ["etl", "status", "sql", "export", "lexicon", "schema-doc", "dashboard", "schedule", "up"])
+@pytest.mark.parametrize("cmd", ["etl", "status", "sql", "export", "lexicon", "schema-doc", "evaluate", "dashboard", "schedule", "up"])
 def test_every_command_has_help(cmd: str) -> None:
     r = sw(cmd, "--help")
     assert r.returncode == 0 and "usage: stemwatch" in r.stdout
