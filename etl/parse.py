@@ -15,7 +15,15 @@ from etl.extract.decode import decode_bytes
 from etl.extract.frontmatter import split_front_matter
 from etl.extract.html import html_to_page
 from etl.extract.lines import Line, clean
-from etl.extract.metadata import classify_source, decode_redirect, identify_site, language, parse_date
+from etl.extract.metadata import (
+    classify_source,
+    decode_redirect,
+    identify_site,
+    language,
+    page_date,
+    parse_date,
+    url_date,
+)
 from etl.extract.sections import PlacedLine, Section, build_sections, detect_headings
 from etl.extract.signals import Signal, find_signals
 from etl.extract.text import text_to_lines
@@ -45,6 +53,7 @@ class ParsedDocument:
     url: str | None
     published_date: dt.date | None
     date_source: str | None
+    url_date: dt.date | None
     language: str
     source_type: str
     source_type_evidence: list[str]
@@ -69,6 +78,32 @@ def _split_long(lines: list[Line]) -> list[Line]:
         for i in range(0, len(ln.text), MAX_LINE_CHARS):
             out.append(Line(ln.text[i:i + MAX_LINE_CHARS], ln.kind, ln.level, ln.href))
     return out
+
+
+_PARAGRAPH = re.compile(r"[。！？]")
+
+
+def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int, untitled_lines: int
+                ) -> tuple[list[str], str | None, list[str], list[str]]:
+    """(header, title, byline, lead): the lines where a page states its own date.
+
+    The byline zone is the few lines under the title up to the first paragraph; a page
+    without a title line gives its first short lines as header.
+    """
+    if sel.title_index is None:
+        header = []
+        for ln in lines[:untitled_lines]:
+            if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
+                break
+            header.append(ln.text)
+        return header, sel.title, [], [ln.text for ln in lines[:3]]
+    byline = []
+    for ln in lines[sel.title_index + 1 : sel.title_index + 1 + byline_lines]:
+        if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
+            break
+        byline.append(ln.text)
+    kept_after = [lines[i].text for i in sel.kept if i > sel.title_index][:3]
+    return sel.header, sel.title, byline, kept_after
 
 
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet) -> ParsedDocument:
@@ -170,11 +205,9 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
         pub = parse_date(meta["date"])
         date_source = "html_meta" if pub else None
     if pub is None:
-        for b in sel.byline:
-            pub = parse_date(b)
-            if pub:
-                date_source = "byline"
-                break
+        found = page_date(rules.dates, *_date_zones(lines, sel, rules.dates.byline_lines, rules.dates.untitled_lines))
+        if found:
+            pub, date_source = found.date, found.source
     cue_fields = {
         "url": url or "",
         "site": site or "",
@@ -202,6 +235,7 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
         url=url,
         published_date=pub,
         date_source=date_source,
+        url_date=url_date(url),
         language=language(main_text),
         source_type=decision.source_type,
         source_type_evidence=decision.evidence,

@@ -15,7 +15,8 @@ CREATE TABLE articles (
     site_name             VARCHAR,
     url                   VARCHAR,
     published_date        DATE,
-    date_source           VARCHAR CHECK (date_source IN ('front_matter', 'html_meta', 'byline')),
+    date_source           VARCHAR CHECK (date_source IN ('front_matter', 'html_meta', 'header', 'byline', 'dateline')),
+    url_date              DATE,
     language              VARCHAR NOT NULL,
     source_type           VARCHAR NOT NULL CHECK (source_type IN ('social_qa', 'commercial_clinic',
                               'content_aggregator', 'commercial_blog', 'news', 'academic', 'government', 'other')),
@@ -218,8 +219,9 @@ COMMENT ON COLUMN articles.title IS 'The article''s own title (front matter, og:
 COMMENT ON COLUMN articles.author IS 'Author as named by the page (e.g. the answerer on Zhihu), NULL when the page names none.';
 COMMENT ON COLUMN articles.site_name IS 'Publishing site or brand (知乎, 360doc个人图书馆, a clinic''s name), NULL when it cannot be told.';
 COMMENT ON COLUMN articles.url IS 'Canonical URL of the article when the file carries one (canonical link, og:url, original-answer link).';
-COMMENT ON COLUMN articles.published_date IS 'Publication date from front matter, HTML meta or the byline under the title; never a date of a neighbouring article''s link. NULL when unknown.';
-COMMENT ON COLUMN articles.date_source IS 'Where published_date came from: front_matter, html_meta or byline.';
+COMMENT ON COLUMN articles.published_date IS 'The article''s own date as the page states it: front matter, HTML meta, a labelled or bare date line in the header above the title or the byline under it (发布时间, 發佈時間, Published, Updated, 2026-05-12, May 12, 2026), or a dateline (…2026年2月25日电). Never a date from the headline, the body, a neighbouring article''s link or only the URL. NULL when unknown.';
+COMMENT ON COLUMN articles.date_source IS 'Where published_date came from: front_matter, html_meta, header (above the title), byline (under the title) or dateline (start of the first paragraph).';
+COMMENT ON COLUMN articles.url_date IS 'A date written in the article''s URL path (/2026/0512/, /2026-05/12/), kept apart from published_date because it is often an upload or archive date; NULL when the page carries no URL or the URL has no date.';
 COMMENT ON COLUMN articles.language IS 'zh when most letters are Chinese characters, en when Latin, und otherwise.';
 COMMENT ON COLUMN articles.source_type IS 'Kind of source: social_qa, commercial_clinic, content_aggregator, commercial_blog, news, academic, government or other.';
 COMMENT ON COLUMN articles.source_type_evidence IS 'The cues that decided source_type, e.g. sources.csv: zhihu.com, cue: hotline phone; the first entry is the deciding rule.';

@@ -3,35 +3,206 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from etl.knowledge.rules import Rules
+from etl.extract.script import simplify
+from etl.knowledge.rules import DateRules, Rules
 
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_MON = r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+# Every date form we read, most specific first. Day-first and month-first numeric forms
+# (12/05/2026) are ambiguous and are not read.
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"),
+    re.compile(rf"(?<![A-Za-z]){_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s*,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
+    re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})\s+{_MON}\s+(?P<d>\d{{1,2}})(?!\d)", re.I),
     re.compile(r"(?<![\d-])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
 ]
+_FULLWIDTH_DIGITS = {0xFF10 + i: str(i) for i in range(10)}
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _CJK = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _LATIN = re.compile(r"[A-Za-z]")
 # Redirect wrappers whose real target is in a query parameter.
 _REDIRECT_PARAMS = ("target", "url", "u", "to", "redirect", "link")
 
 
-def parse_date(text: str) -> dt.date | None:
-    """First plausible date in ``text`` (YYYY-MM-DD, YYYY年M月D日, YY-MM-DD)."""
+@dataclass(frozen=True)
+class FoundDate:
+    date: dt.date
+    start: int
+    end: int
+
+
+def find_dates(text: str, limit: int = 2000) -> list[FoundDate]:
+    """Every plausible date in the first ``limit`` characters, in reading order.
+
+    Numeric (2026-05-12, 2026/5/12, 2026.05.12, 2026年5月12日, 26-05-12) and English
+    (May 12, 2026; 12 May 2026; 2026 May 12) forms; a span claimed by an earlier, more
+    specific form is not read again.
+    """
+    text = text[:limit].translate(_FULLWIDTH_DIGITS)
+    out: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    latest = dt.date.today() + dt.timedelta(days=1)
     for pat in _DATE_PATTERNS:
-        for m in pat.finditer(text[:2000]):
-            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        for m in pat.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            groups = m.groupdict()
+            y, d = int(groups["y"]), int(groups["d"])
+            mo = _MONTHS.get(groups["mon"][:3].lower()) if groups.get("mon") else int(groups["m"])
             if y < 100:
                 y += 2000
             try:
-                date = dt.date(y, mo, d)
+                date = dt.date(y, mo or 0, d)
             except ValueError:
                 continue
-            if dt.date(1990, 1, 1) <= date <= dt.date.today() + dt.timedelta(days=1):
-                return date
+            if dt.date(1990, 1, 1) <= date <= latest:
+                out.append(FoundDate(date, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """First plausible date in ``text`` (any form :func:`find_dates` reads)."""
+    found = find_dates(text)
+    return found[0].date if found else None
+
+
+# A sentence, not a meta line: Chinese sentence punctuation, a comma before more Chinese
+# text, or a run of eight English words.
+_SENTENCE = re.compile(r"[。！？；]|[，,](?=\s*[\u4e00-\u9fff])|(?:\b[A-Za-z]{2,}\b[\s,]+){8}")
+_OTHER = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
+_CELL_SPLIT = re.compile(r"\s*[|｜]\s*")
+# Ranks: a labelled publication date, then a dateline, then a bare date on a meta line,
+# then a labelled update date; within a rank the first in reading order wins.
+_RANK = {"publish": 0, "dateline": 1, "bare": 2, "update": 3}
+
+
+@dataclass(frozen=True)
+class PageDate:
+    date: dt.date
+    source: str      # header | byline | dateline
+    evidence: str
+
+
+def _label_kind(rules: DateRules, before: str) -> str | None:
+    window = re.split(r"\s{2,}|[|｜]", before[-16:])[-1]
+    for lab in rules.labels:
+        if lab.regex.search(window):
+            return lab.kind
+    return None
+
+
+def _line_dates(rules: DateRules, line: str, max_other: int | None = None) -> list[tuple[str, dt.date]]:
+    """(rank, date) for every date a header or byline line states of the page itself."""
+    simple = simplify(line)
+    if len(simple) > 300 or (rules.skip and rules.skip.search(simple)):
+        return []
+    found = find_dates(simple, limit=300)
+    out = []
+    for f in found:
+        kind = _label_kind(rules, simple[: f.start])
+        if kind:
+            out.append((kind, f.date))
+    if out:
+        return out
+    if not found or _SENTENCE.search(simple):
+        return []
+    rest = simple
+    for f in reversed(found):
+        rest = rest[: f.start] + " " + rest[f.end:]
+    rest = _TIME.sub(" ", rest)
+    if len(_OTHER.findall(rest)) <= (rules.max_other_chars if max_other is None else max_other):
+        return [("bare", found[0].date)]
+    return []
+
+
+def _table_dates(rules: DateRules, lines: list[str]) -> list[tuple[str, dt.date]]:
+    """A label row above a value row (``答复日期 | …`` then ``… | 2026-05-12``)."""
+    out = []
+    for above, below in itertools.pairwise(lines):
+        heads = _CELL_SPLIT.split(simplify(above).strip(" |｜"))
+        cells = _CELL_SPLIT.split(below.strip(" |｜"))
+        if len(heads) < 2 or len(heads) != len(cells):
+            continue
+        for head, cell in zip(heads, cells, strict=True):
+            kind = next((lab.kind for lab in rules.label_cell if lab.regex.search(head)), None)
+            found = find_dates(cell, limit=40) if kind else []
+            if found:
+                out.append((kind, found[0].date))
+    return out
+
+
+def page_date(rules: DateRules, header: list[str], title: str | None, byline: list[str],
+              lead: list[str]) -> PageDate | None:
+    """The article's own date from the lines where pages state it.
+
+    ``header``: lines above the title (or the first lines of an untitled page); ``byline``:
+    the lines just under the title; ``lead``: the first paragraphs, read only for a dateline.
+    The title is read only when it is itself a date line (a scrape whose "title" is its
+    byline), so a date inside a headline never counts.
+    """
+    best: tuple[int, int, dt.date, str, str] | None = None
+    n = 0
+
+    def offer(kind: str, date: dt.date, where: str, line: str) -> None:
+        nonlocal best, n
+        n += 1
+        cand = (_RANK[kind], n, date, where, line)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+
+    for kind, date in _line_dates(rules, title, max_other=4) if title else []:
+        offer(kind, date, "byline", title)  # a title that is only a date line
+    for where, lines in (("header", header), ("byline", byline)):
+        for line in lines:
+            for kind, date in _line_dates(rules, line):
+                offer(kind, date, where, line)
+    for kind, date in _table_dates(rules, [*header, *([title] if title else []), *byline]):
+        offer(kind, date, "header", "table")
+    for line in lead[:3]:
+        simple = simplify(line)
+        for pat in rules.datelines:
+            m = pat.regex.search(simple)
+            found = find_dates(m.group(0)) if m else []
+            if found:
+                offer("dateline", found[0].date, "dateline", line)
+                break
+    if best is None:
+        return None
+    rank, _, date, where, line = best
+    label = next(k for k, v in _RANK.items() if v == rank)
+    return PageDate(date, where, f"{label}: {line[:60]}")
+
+
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/_.]?(?P<m>0[1-9]|1[0-2])[-/_.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """A date written in the URL's path (/2026/0512/, /2026-05/12/, /20260512/), or None.
+
+    Kept apart from published_date: a URL date is often the upload or archive date.
+    """
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    for m in _URL_DATE.finditer(path):
+        try:
+            date = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        if dt.date(1990, 1, 1) <= date <= dt.date.today() + dt.timedelta(days=1):
+            return date
     return None
 
 

@@ -105,6 +105,50 @@ class SignalRule:
 
 
 @dataclass(frozen=True)
+class DateLabel:
+    kind: str                 # publish | update
+    regex: re.Pattern[str]    # the label, anchored to end right before the date
+
+
+@dataclass(frozen=True)
+class DateRules:
+    """Where a page states its own date (etl/knowledge/data/rules/dates.yaml)."""
+
+    labels: tuple[DateLabel, ...] = ()
+    label_cell: tuple[DateLabel, ...] = ()   # the same labels as a whole table cell
+    datelines: tuple[NamedPattern, ...] = ()
+    skip: re.Pattern[str] | None = None
+    max_other_chars: int = 40
+    byline_lines: int = 4
+    untitled_lines: int = 8
+
+
+DATE_LABEL_KINDS = ("publish", "update")
+
+
+def _load_dates(path: Path) -> DateRules:
+    data = _yaml(path)
+    p = str(path)
+    labels, cells = [], []
+    for i, e in enumerate(data.get("labels") or []):
+        if not isinstance(e, dict) or e.get("kind") not in DATE_LABEL_KINDS:
+            raise RulesError(p, None, f"labels[{i}]: kind must be one of {DATE_LABEL_KINDS}")
+        _compile(p, f"labels[{i}]", e.get("pattern"))
+        body = e["pattern"]
+        labels.append(DateLabel(e["kind"], re.compile(rf"(?<![\u4e00-\u9fffA-Za-z])(?:{body})\s*[:：]?\s*$", re.I)))
+        cells.append(DateLabel(e["kind"], re.compile(rf"^\s*(?:{body})\s*[:：]?\s*$", re.I)))
+    skip = data.get("skip")
+    return DateRules(
+        labels=tuple(labels), label_cell=tuple(cells),
+        datelines=_named(p, "datelines", data.get("datelines") or []),
+        skip=_compile(p, "skip", skip, re.I) if skip else None,
+        max_other_chars=int(data.get("max_other_chars", 40)),
+        byline_lines=int(data.get("byline_lines", 4)),
+        untitled_lines=int(data.get("untitled_lines", 8)),
+    )
+
+
+@dataclass(frozen=True)
 class Rules:
     drop_lines: PatternSet
     header_lines: PatternSet
@@ -121,6 +165,7 @@ class Rules:
     sources: dict[str, str] = field(default_factory=dict)
     sources_path: str = ""
     fingerprint: str = ""
+    dates: DateRules = field(default_factory=DateRules)
 
 
 def rules_dir() -> Path:
@@ -218,10 +263,13 @@ def load_rules(sources_path: str | None = None) -> Rules:
         signals.append(SignalRule(s["kind"], _compile(str(sg_path), f"signals[{i}]", s.get("pattern"), re.M if s.get("multiline") else 0),
                                   bool(s.get("line", False))))
 
+    dt_path = d / "dates.yaml"
+    dates = _load_dates(dt_path)
+
     src_path = Path(sources_path) if sources_path else default_sources_path()
     sources = load_sources(src_path)
     h = hashlib.sha256()
-    for f in (bp_path, st_path, sg_path, src_path):
+    for f in (bp_path, st_path, sg_path, dt_path, src_path):
         h.update(f.read_bytes())
     return Rules(
         drop_lines=PatternSet(_named(p, "drop_lines", bp.get("drop_lines") or [])),
@@ -239,4 +287,5 @@ def load_rules(sources_path: str | None = None) -> Rules:
         sources=sources,
         sources_path=str(src_path),
         fingerprint=h.hexdigest()[:16],
+        dates=dates,
     )
