@@ -18,10 +18,12 @@ from etl.extract.lines import Line, clean
 from etl.extract.metadata import (
     classify_source,
     decode_redirect,
+    header_url,
     identify_site,
     language,
     page_date,
     parse_date,
+    source_fields,
     url_date,
 )
 from etl.extract.sections import PlacedLine, Section, build_sections, detect_headings
@@ -81,6 +83,15 @@ def _split_long(lines: list[Line]) -> list[Line]:
 
 
 _PARAGRAPH = re.compile(r"[。！？]")
+_INVISIBLE = re.compile(r"<(script|style|head|noscript|template)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _visible_top(markup: str, n: int = 25) -> list[str]:
+    """The first visible text lines of an HTML page, navigation included (source-type cues
+    read a site's own furniture there, which the article extraction drops)."""
+    text = _TAG.sub("\n", _INVISIBLE.sub("\n", markup[:20000]))
+    return [t for t in (clean(x) for x in text.splitlines()) if t][:n]
 
 
 def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int, untitled_lines: int
@@ -204,19 +215,29 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
     if pub is None and meta.get("date"):
         pub = parse_date(meta["date"])
         date_source = "html_meta" if pub else None
+    header, _title, byline, lead = _date_zones(lines, sel, rules.dates.byline_lines, rules.dates.untitled_lines)
     if pub is None:
-        found = page_date(rules.dates, *_date_zones(lines, sel, rules.dates.byline_lines, rules.dates.untitled_lines))
+        found = page_date(rules.dates, header, _title, byline, lead)
         if found:
             pub, date_source = found.date, found.source
-    cue_fields = {
-        "url": url or "",
-        "site": site or "",
-        "header": "\n".join([*sel.header, *outside.splitlines()[:30]]),
-        "tail": "\n".join(sel.tail),
-        "body": main_text[:body_end][:50000],
-        "all": text[:200000],
-        "categories": categories,
-    }
+    if url is None:
+        url = header_url(rules, [*header, *byline])
+    outside_lines = outside.splitlines()[:30]
+    cue_fields = source_fields(
+        url,
+        site=site or "",
+        title=title or "",
+        header="\n".join([*sel.header, *outside_lines]),
+        byline="\n".join(byline),
+        chrome="\n".join([*sel.header, *outside_lines, *byline, *sel.tail]),
+        top="\n".join([*outside_lines[:15], *(_visible_top(body) if is_html else []), *(ln.text for ln in lines[:25])]),
+        lead="\n".join(lead),
+        tail="\n".join(sel.tail),
+        body=main_text[:body_end][:50000],
+        page="\n".join(ln.text for ln in lines[: len(lines) - len(sel.tail)])[:50000],
+        all=text[:200000],
+        categories=categories,
+    )
     decision = classify_source(rules, cue_fields, site, url)
 
     mentions = find_mentions(lexicon, triggers, main_text, body_end, [s.start_char for s in sections])

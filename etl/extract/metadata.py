@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from etl.extract.script import simplify
-from etl.knowledge.rules import DateRules, Rules
+from etl.knowledge.rules import Cue, DateRules, Rules
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
@@ -270,8 +270,37 @@ def identify_site(rules: Rules, url: str | None, page_text: str, header: list[st
     return None, None
 
 
+def _cue_hits(cue: Cue, value: str) -> re.Match[str] | None:
+    """The first match when the cue's pattern matches ``value`` at least ``cue.count`` times."""
+    if cue.count <= 1:
+        return cue.regex.search(value)
+    first = None
+    for n, m in enumerate(cue.regex.finditer(value), start=1):
+        first = first or m
+        if n >= cue.count:
+            return first
+    return None
+
+
+def source_fields(url: str | None, **texts: str) -> dict[str, str]:
+    """The fields source-type cues read, each as its Simplified shadow (same offsets)."""
+    fields = {k: simplify(v or "") for k, v in texts.items()}
+    host = domain(url) or ""
+    try:
+        path = urlsplit(url).path if url else ""
+    except ValueError:
+        path = ""
+    fields.update(url=(url or "").lower(), host=host, path=unquote(path).lower())
+    return fields
+
+
 def classify_source(rules: Rules, fields: dict[str, str], site: str | None, url: str | None) -> SourceDecision:
-    """sources.csv first (site name or domain), then the weighted cues of source_types.yaml."""
+    """sources.csv first (site name or domain), then the families of weighted cues.
+
+    Each source type gathers the weights of its cues that fired; the best total wins when it
+    reaches ``min_score``, ties going to the type listed first in ``tie_order``. A page with
+    no family's evidence is ``other``.
+    """
     host = domain(url)
     candidates = []
     if host:
@@ -286,16 +315,28 @@ def classify_source(rules: Rules, fields: dict[str, str], site: str | None, url:
     evidence: dict[str, list[str]] = {}
     for cue in rules.cues:
         value = fields.get(cue.field) or ""
-        if not value:
-            continue
-        m = cue.regex.search(value)
+        m = _cue_hits(cue, value) if value else None
         if m:
             scores[cue.type] = scores.get(cue.type, 0) + cue.weight
-            evidence.setdefault(cue.type, []).append(f"{cue.name} ({cue.field}: '{m.group(0)[:30]}', +{cue.weight})")
+            times = f" x{cue.count}+" if cue.count > 1 else ""
+            evidence.setdefault(cue.type, []).append(
+                f"{cue.name} ({cue.field}: '{m.group(0)[:30]}'{times}, +{cue.weight})")
     if not scores:
         return SourceDecision("other", ["no source cue matched"])
-    best = max(scores, key=lambda t: (scores[t], -list(scores).index(t)))
+    order = {t: i for i, t in enumerate(rules.tie_order)}
+    best = min(scores, key=lambda t: (-scores[t], order.get(t, len(order))))
     if scores[best] < rules.min_score:
         return SourceDecision("other", [f"best cue score {scores[best]} for {best} below {rules.min_score}", *evidence[best]])
     others = [f"also {t}={s}" for t, s in sorted(scores.items(), key=lambda kv: -kv[1]) if t != best]
     return SourceDecision(best, [f"rules: {best} score {scores[best]}", *evidence[best], *others])
+
+
+def header_url(rules: Rules, lines: list[str]) -> str | None:
+    """The page's own address from a ``URL: https://…`` header line, if the page states one."""
+    if rules.url_line is None:
+        return None
+    for line in lines:
+        m = rules.url_line.search(line)
+        if m:
+            return m.group("url").rstrip(".,;，。)")
+    return None

@@ -16,7 +16,8 @@ from etl.errors import RulesError
 
 SOURCE_TYPES = ("social_qa", "commercial_clinic", "content_aggregator", "commercial_blog", "news", "academic", "government", "other")
 SIGNAL_KINDS = ("phone", "wechat", "qq", "call_to_action", "disclaimer", "address")
-FIELDS = ("url", "site", "header", "tail", "body", "all", "categories")
+FIELDS = ("url", "host", "path", "site", "title", "header", "byline", "chrome", "top", "lead", "tail", "body", "page",
+          "all", "categories")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Cue:
     regex: re.Pattern[str]
     weight: int
     name: str
+    count: int = 1            # the pattern must match at least this many times
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,8 @@ class Rules:
     sources_path: str = ""
     fingerprint: str = ""
     dates: DateRules = field(default_factory=DateRules)
+    tie_order: tuple[str, ...] = SOURCE_TYPES
+    url_line: re.Pattern[str] | None = None
 
 
 def rules_dir() -> Path:
@@ -252,7 +256,12 @@ def load_rules(sources_path: str | None = None) -> Rules:
             raise RulesError(str(st_path), None, f"{where}: unknown type {c.get('type')!r}")
         if c.get("field") not in FIELDS:
             raise RulesError(str(st_path), None, f"{where}: unknown field {c.get('field')!r}; use one of {FIELDS}")
-        cues.append(Cue(c["type"], c["field"], _compile(str(st_path), where, c.get("pattern"), re.M), int(c.get("weight", 1)), str(c.get("name", c["pattern"]))))
+        cues.append(Cue(c["type"], c["field"], _compile(str(st_path), where, c.get("pattern"), re.M), int(c.get("weight", 1)),
+                        str(c.get("name", c["pattern"])), int(c.get("count", 1))))
+    tie_order = tuple(st.get("tie_order") or SOURCE_TYPES)
+    if set(tie_order) != set(SOURCE_TYPES):
+        raise RulesError(str(st_path), None, f"tie_order must list each source type once: {', '.join(SOURCE_TYPES)}")
+    url_line = _compile(str(st_path), "url_line", st["url_line"], re.M) if st.get("url_line") else None
 
     sg_path = d / "signals.yaml"
     sg = _yaml(sg_path)
@@ -288,4 +297,6 @@ def load_rules(sources_path: str | None = None) -> Rules:
         sources_path=str(src_path),
         fingerprint=h.hexdigest()[:16],
         dates=dates,
+        tie_order=tie_order,
+        url_line=url_line,
     )
