@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from etl.annotate.mentions import Mention, find_candidates, find_mentions
 from etl.errors import Rejected
 from etl.extract import chrome as boilerplate
-from etl.extract.citations import Citation, extract_citations, find_reference_region
+from etl.extract.citations import Citation, extract_citations, reference_region
 from etl.extract.decode import decode_bytes
 from etl.extract.frontmatter import split_front_matter
 from etl.extract.html import html_to_page
@@ -175,10 +175,11 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
     main_text = "\n".join(parts)
 
     heads = detect_headings(placed, skip_first=has_title)
-    ref_start = find_reference_region(placed, [h[0] for h in heads])
+    region = reference_region(placed, [h[0] for h in heads])
+    ref_start, ref_end = region if region else (None, None)
     body_end = placed[ref_start].start if ref_start is not None else len(main_text)
     sections = build_sections(main_text, placed, has_title, title, heads)
-    citations = extract_citations(placed, ref_start)
+    citations = extract_citations(placed, ref_start, ref_end)
 
     cut = [(rule, lines[i].text) for i, rule in sel.cut]
     cut_lines = [t for _, t in cut]
@@ -229,7 +230,7 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
         title=title or "",
         header="\n".join([*sel.header, *outside_lines]),
         byline="\n".join(byline),
-        chrome="\n".join([*sel.header, *outside_lines, *byline, *sel.tail]),
+        chrome="\n".join([*sel.header, *outside_lines, *byline, *sel.tail, *(ln.text for ln in lines[:10])]),
         top="\n".join([*outside_lines[:15], *(_visible_top(body) if is_html else []), *(ln.text for ln in lines[:25])]),
         lead="\n".join(lead),
         tail="\n".join(sel.tail),
