@@ -113,8 +113,8 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
         if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
             break
         byline.append(ln.text)
-    kept_after = [lines[i].text for i in sel.kept if i > sel.title_index][:3]
-    return sel.header, sel.title, byline, kept_after
+    lead = [ln.text for ln in lines[sel.title_index + 1 : sel.title_index + 4]]
+    return sel.header, sel.title, byline, lead
 
 
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet) -> ParsedDocument:
