@@ -132,3 +132,8 @@ def test_traditional_and_english_labels_match() -> None:
     assert doc.published_date == D
     doc = parse(f"Stem cell therapy today\nLast updated 12 May 2023\n{PARA}\n")
     assert doc.published_date == D
+
+
+def test_machine_converted_label_with_pinyin_debris() -> None:
+    doc = parse(f"{TITLE}\n發(fā)佈時(shí)間：2023-05-12\n{PARA}\n")
+    assert doc.published_date == D

@@ -183,3 +183,16 @@ def test_traditional_pages_get_the_same_type(kind: str) -> None:
     assert traditional != PAGES[kind]
     doc = parse(traditional)
     assert doc.source_type == kind, doc.source_type_evidence
+
+
+def test_pinyin_debris_and_signals_keep_original_text() -> None:
+    """A converter that left pinyin after characters (諮(zī)詢) still matches, and the stored
+    signal is the original text at its original offset."""
+    doc = parse("某某細(xì)胞醫(yī)院\n免費諮(zī)詢熱線：400-123-4567\n幹細胞治療膝關節炎效果怎麼樣\n"
+                "幹細(xì)胞研究近年來進展很快，但多數療法仍處在臨牀試驗階段，我院歡迎來電預約。\n")
+    assert doc.source_type == "commercial_clinic", doc.source_type_evidence
+    cta = [s for s in doc.signals if s.kind == "call_to_action"]
+    assert cta and cta[0].text.startswith("免費諮(zī)詢")
+    for s in doc.signals:
+        if s.start_char is not None:
+            assert doc.main_text[s.start_char:s.start_char + len(s.text)] == s.text

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from etl.extract.metadata import decode_redirect
+from etl.extract.metadata import decode_redirect, fold
 from etl.extract.script import simplify
 from etl.extract.sections import REFERENCE_HEADING, PlacedLine
 
@@ -103,7 +103,7 @@ def reference_region(placed: list[PlacedLine], heading_indexes: list[int]) -> tu
     lines of page chrome (a disclaimer, prev/next links the chrome rules did not cut) follow it.
     """
     for i in heading_indexes:
-        if REFERENCE_HEADING.match(simplify(placed[i].line.text)):
+        if REFERENCE_HEADING.match(fold(placed[i].line.text)):
             return i, len(placed)
     n = len(placed)
     for skipped in range(min(MAX_TRAILING_CHROME, n) + 1):
@@ -246,7 +246,7 @@ def extract_citations(placed: list[PlacedLine], region_start: int | None, region
     out: list[Citation] = []
     for pl in placed[region_start:region_end]:
         t = pl.line.text
-        if REFERENCE_HEADING.match(simplify(t)):
+        if REFERENCE_HEADING.match(fold(t)):
             continue
         c = parse_entry(t)
         if pl.line.href and not c.url:

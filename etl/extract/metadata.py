@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from etl.extract.script import simplify
+from etl.extract.script import shadow
 from etl.knowledge.rules import Cue, DateRules, Rules
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -30,6 +30,14 @@ _CJK = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _LATIN = re.compile(r"[A-Za-z]")
 # Redirect wrappers whose real target is in a query parameter.
 _REDIRECT_PARAMS = ("target", "url", "u", "to", "redirect", "link")
+
+
+def fold(text: str) -> str:
+    """The Simplified, debris-free shadow rules are matched on (發佈時間, 發(fā)佈 -> 发布).
+
+    Only for matching: a date or cue read from it is a value, not an offset into the page.
+    """
+    return shadow(text).text
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,7 @@ def _label_kind(rules: DateRules, before: str) -> str | None:
 
 def _line_dates(rules: DateRules, line: str, max_other: int | None = None) -> list[tuple[str, dt.date]]:
     """(rank, date) for every date a header or byline line states of the page itself."""
-    simple = simplify(line)
+    simple = fold(line)
     if len(simple) > 300 or (rules.skip and rules.skip.search(simple)):
         return []
     found = find_dates(simple, limit=300)
@@ -128,7 +136,7 @@ def _table_dates(rules: DateRules, lines: list[str]) -> list[tuple[str, dt.date]
     """A label row above a value row (``答复日期 | …`` then ``… | 2026-05-12``)."""
     out = []
     for above, below in itertools.pairwise(lines):
-        heads = _CELL_SPLIT.split(simplify(above).strip(" |｜"))
+        heads = _CELL_SPLIT.split(fold(above).strip(" |｜"))
         cells = _CELL_SPLIT.split(below.strip(" |｜"))
         if len(heads) < 2 or len(heads) != len(cells):
             continue
@@ -168,7 +176,7 @@ def page_date(rules: DateRules, header: list[str], title: str | None, byline: li
     for kind, date in _table_dates(rules, [*header, *([title] if title else []), *byline]):
         offer(kind, date, "header", "table")
     for line in lead[:3]:
-        simple = simplify(line)
+        simple = fold(line)
         for pat in rules.datelines:
             m = pat.regex.search(simple)
             found = find_dates(m.group(0)) if m else []
@@ -285,7 +293,7 @@ def _cue_hits(cue: Cue, value: str) -> re.Match[str] | None:
 
 def source_fields(url: str | None, **texts: str) -> dict[str, str]:
     """The fields source-type cues read, each as its Simplified shadow (same offsets)."""
-    fields = {k: simplify(v or "") for k, v in texts.items()}
+    fields = {k: fold(v or "") for k, v in texts.items()}
     host = domain(url) or ""
     try:
         path = urlsplit(url).path if url else ""
