@@ -137,3 +137,9 @@ def test_traditional_and_english_labels_match() -> None:
 def test_machine_converted_label_with_pinyin_debris() -> None:
     doc = parse(f"{TITLE}\n發(fā)佈時(shí)間：2023-05-12\n{PARA}\n")
     assert doc.published_date == D
+
+
+def test_dated_link_list_above_the_title_is_not_the_date() -> None:
+    doc = parse("最新资讯\n干细胞新规解读 2023-05-10\n脐带血储存指南 2023-05-08\n间充质干细胞问答 2023-04-30\n"
+                f"{TITLE}\n{PARA}\n{PARA}\n")
+    assert doc.published_date is None

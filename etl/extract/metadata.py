@@ -170,9 +170,14 @@ def page_date(rules: DateRules, header: list[str], title: str | None, byline: li
     for kind, date in _line_dates(rules, title, max_other=4) if title else []:
         offer(kind, date, "byline", title)  # a title that is only a date line
     for where, lines in (("header", header), ("byline", byline)):
-        for line in lines:
-            for kind, date in _line_dates(rules, line):
-                offer(kind, date, where, line)
+        found = [(kind, date, line) for line in lines for kind, date in _line_dates(rules, line)]
+        near = [*lines, *([title] if title and where == "header" else [])]
+        bare = {date for line in near for kind, date in _line_dates(rules, line) if kind == "bare"}
+        if len(bare) >= 2:
+            # A list of dated links (latest news, neighbours) above the article: none is its date.
+            found = [f for f in found if f[0] != "bare"]
+        for kind, date, line in found:
+            offer(kind, date, where, line)
     for kind, date in _table_dates(rules, [*header, *([title] if title else []), *byline]):
         offer(kind, date, "header", "table")
     for line in lead[:3]:
