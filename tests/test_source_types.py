@@ -196,3 +196,15 @@ def test_pinyin_debris_and_signals_keep_original_text() -> None:
     for s in doc.signals:
         if s.start_char is not None:
             assert doc.main_text[s.start_char:s.start_char + len(s.text)] == s.text
+
+
+def test_platform_account_post_with_editor_line_is_an_aggregator() -> None:
+    doc = parse("干细胞抗衰真相调查\n2023-05-12 10:00 来自网易号：健康前沿\n"
+                f"{PARA}\n{PARA}\n责任编辑：刘洋\n")
+    assert doc.source_type == "content_aggregator", doc.source_type_evidence
+
+
+def test_seo_summary_and_tag_lines_are_not_a_paper() -> None:
+    doc = parse("干细胞可以治疗糖尿病吗\n摘要：本文介绍干细胞治疗糖尿病的常见问题。\n关键词：干细胞,糖尿病,治疗费用\n"
+                f"{PARA}\n{PARA}\n")
+    assert doc.source_type != "academic", doc.source_type_evidence
