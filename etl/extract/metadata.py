@@ -265,22 +265,29 @@ class SourceDecision:
 
 def identify_site(rules: Rules, url: str | None, page_text: str, header: list[str], tail: list[str],
                   meta_site: str | None) -> tuple[str | None, str | None]:
-    """(site name, how we know it)."""
+    """(site name, how we know it).
+
+    Patterns are matched on the Simplified shadow (a Traditional page's 個人圖書館 is
+    个人图书馆); a name read from the page keeps the page's own characters.
+    """
     host = domain(url)
     for site in rules.sites:
         if host and any(host == d or host.endswith("." + d) for d in site.domains):
             return site.name, f"domain {host}"
+    folded = fold(page_text)
     for site in rules.sites:
         for p in site.patterns:
-            if p in page_text:
+            if p in folded:
                 return site.name, f"page chrome '{p}'"
     if meta_site:
         return meta_site, "og:site_name"
     for p in rules.site_name_patterns:
         for line in [*header, *tail]:
-            m = p.regex.search(line)
+            sh = shadow(line)
+            m = p.regex.search(sh.text)
             if m and m.groupdict().get("site"):
-                return m.group("site"), f"{p.name}: '{line[:40]}'"
+                start, end = sh.span(m.start("site"), m.end("site"))
+                return line[start:end], f"{p.name}: '{line[:40]}'"
     return None, None
 
 
