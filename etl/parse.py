@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from etl.annotate.mentions import Mention, find_candidates, find_mentions
@@ -85,6 +86,18 @@ def _split_long(lines: list[Line]) -> list[Line]:
 _PARAGRAPH = re.compile(r"[。！？]")
 _INVISIBLE = re.compile(r"<(script|style|head|noscript|template)\b.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
+
+
+def _joined(texts: Iterable[str], cap: int) -> str:
+    """Lines joined with newlines, stopping once ``cap`` characters are reached."""
+    out: list[str] = []
+    size = 0
+    for t in texts:
+        out.append(t[: cap - size])
+        size += len(out[-1]) + 1
+        if size >= cap:
+            break
+    return "\n".join(out)[:cap]
 
 
 def _visible_top(markup: str, n: int = 25) -> list[str]:
@@ -224,18 +237,20 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
     if url is None:
         url = header_url(rules, [*header, *byline])
     outside_lines = outside.splitlines()[:30]
+    # Each field is capped: cues look for page furniture, not for every word of a huge page.
     cue_fields = source_fields(
         url,
         site=site or "",
         title=title or "",
-        header="\n".join([*sel.header, *outside_lines]),
-        byline="\n".join(byline),
-        chrome="\n".join([*sel.header, *outside_lines, *byline, *sel.tail, *(ln.text for ln in lines[:10])]),
-        top="\n".join([*outside_lines[:15], *(_visible_top(body) if is_html else []), *(ln.text for ln in lines[:25])]),
-        lead="\n".join(lead),
-        tail="\n".join(sel.tail),
+        header="\n".join([*sel.header, *outside_lines])[:20000],
+        byline="\n".join(byline)[:5000],
+        chrome="\n".join([*sel.header, *outside_lines, *byline, *sel.tail, *(ln.text for ln in lines[:10])])[:50000],
+        top="\n".join([*outside_lines[:15], *(_visible_top(body) if is_html else []),
+                       *(ln.text for ln in lines[:25])])[:20000],
+        lead="\n".join(lead)[:5000],
+        tail="\n".join(sel.tail)[:50000],
         body=main_text[:body_end][:50000],
-        page="\n".join(ln.text for ln in lines[: len(lines) - len(sel.tail)])[:50000],
+        page=_joined((ln.text for ln in lines[: len(lines) - len(sel.tail)]), 50000),
         all=text[:200000],
         categories=categories,
     )

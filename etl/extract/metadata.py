@@ -6,9 +6,10 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from etl.extract.script import shadow
+from etl.extract.script import shadow, simplify
 from etl.knowledge.rules import Cue, DateRules, Rules
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -32,12 +33,30 @@ _LATIN = re.compile(r"[A-Za-z]")
 _REDIRECT_PARAMS = ("target", "url", "u", "to", "redirect", "link")
 
 
+_TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+
+
+@lru_cache(maxsize=1)
+def _foldable() -> re.Pattern[str]:
+    """Characters the shadow changes (Traditional forms, full-width letters) or that pinyin
+    debris needs (tone marks: 細(xì)): a text without any is its own shadow."""
+    every = "".join(chr(c) for c in range(0x2000, 0x10000) if not 0xD800 <= c < 0xE000)
+    changed = {a for a, b in zip(every, simplify(every), strict=True) if a != b}
+    return re.compile("[" + re.escape("".join(sorted(changed | set(_TONE_MARKED)))) + "]")
+
+
+def needs_fold(text: str) -> bool:
+    """False when ``text`` is already Simplified and debris-free (the common case, and a
+    regex scan is much cheaper than converting a large page)."""
+    return _foldable().search(text) is not None
+
+
 def fold(text: str) -> str:
     """The Simplified, debris-free shadow rules are matched on (發佈時間, 發(fā)佈 -> 发布).
 
     Only for matching: a date or cue read from it is a value, not an offset into the page.
     """
-    return shadow(text).text
+    return shadow(text).text if needs_fold(text) else text
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from etl.extract.script import shadow
+from etl.extract.metadata import needs_fold
+from etl.extract.script import Shadow, shadow
 from etl.knowledge.rules import Rules
 
 
@@ -28,7 +29,7 @@ def find_signals(rules: Rules, main_text: str, cut_lines: list[str]) -> list[Sig
     cut_text = "\n".join(cut_lines)
     for where, text in (("main_text", main_text), ("boilerplate", cut_text)):
         hits = []
-        sh = shadow(text)
+        sh = shadow(text) if needs_fold(text) else Shadow(text, len(text))
         for rule in rules.signals:
             for m in rule.regex.finditer(sh.text):
                 if rule.whole_line:
