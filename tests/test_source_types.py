@@ -208,3 +208,15 @@ def test_seo_summary_and_tag_lines_are_not_a_paper() -> None:
     doc = parse("干细胞可以治疗糖尿病吗\n摘要：本文介绍干细胞治疗糖尿病的常见问题。\n关键词：干细胞,糖尿病,治疗费用\n"
                 f"{PARA}\n{PARA}\n")
     assert doc.source_type != "academic", doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("kind", "page"), [
+    ("news", f"江城晚报 数字报\n第A05版：健康\n干细胞疗法热背后的冷思考\n{PARA}\n{PARA}\n"),
+    ("academic", f"干细胞移植治疗帕金森病的临床观察\n引言\n{PARA}\n资料与方法\n{PARA}\n结果\n{PARA}\n讨论\n{PARA}\n"),
+    ("social_qa", "Can stem cells cure type 1 diabetes?\nAsked by a parent in Health\n3 Answers\n"
+                  "Answered by Dr. Lee, endocrinologist\nNot yet. Islet cell transplants help some patients, "
+                  "but stem cell therapy for type 1 diabetes is still in clinical trials.\n"),
+])
+def test_more_furniture(kind: str, page: str) -> None:
+    doc = parse(page)
+    assert doc.source_type == kind, doc.source_type_evidence
