@@ -38,7 +38,7 @@ PAGES = {
     ),
     "government": (
         "索引号：11400000/2023-00012 发布机构：某市卫生健康委员会\n"
-        "关于市政协第三次会议第105号提案的答复\n"
+        "关于市政协五届二次全会第27号提案的答复\n"
         "发布时间：2023-06-30\n"
         "王委员：您提出的关于规范干细胞临床研究的提案收悉，现答复如下：\n"
         f"一、工作情况。我委高度重视干细胞临床研究的备案管理工作。{PARA}\n"
@@ -77,7 +77,7 @@ PAGES = {
     "commercial_blog": (
         "干细胞治疗帕金森病效果怎么样？如何选择？\n"
         "帕金森病困扰着许多老年人，本文将带您了解干细胞疗法的原理和选择要点。\n"
-        f"一、帕金森病的现状\n{PARA}\n"
+        f"一、什么是帕金森病\n{PARA}\n"
         f"二、干细胞疗法的原理\n{PARA}\n"
         f"三、如何选择治疗机构\n{PARA}\n"
     ),
@@ -102,7 +102,7 @@ def test_english_pages() -> None:
     news = parse(
         "Stem cell therapy prices released\n"
         "By JANE DOE | City Daily | Updated: 2023-04-23 09:47\n"
-        "The pilot zone has released prices for its first stem cell therapies, marking a shift in regulation.\n"
+        "The city health board listed the approved cell therapies and their fees on Monday, a first for the region.\n"
         "Officials said the treatments would be reviewed every year.\n", "en.txt")
     assert news.source_type == "news"
     guide = parse(
@@ -113,8 +113,8 @@ def test_english_pages() -> None:
     assert guide.source_type == "commercial_blog"
     paper = parse(
         "Skip to main content\n"
-        ". 2023 Oct 3;14:1287879. doi: 10.1234/example.2023.1287879\n"
-        "Tempering expectations for stem cell therapy\n"
+        ". 2021 Mar 9;7:104455. doi: 10.1234/example.2021.104455\n"
+        "Managing hopes about cell therapy for children\n"
         "PMCID: PMC0000001  PMID: 30000001\n"
         "Stem cell therapy has been offered to many families, but the evidence remains weak and uneven.\n",
         "paper.txt")
@@ -133,7 +133,7 @@ def test_company_news_page_is_still_the_company() -> None:
     """A /news/ path is a hint; a company's hotline and site sections decide."""
     body = ("<div>首页 | 关于我们 | 产品中心 | 公司新闻</div>"
             "<div>全国服务热线：400-888-1234</div>"
-            f"<p>{PARA}</p><p>本公司拥有符合GMP标准的细胞制备中心。</p>")
+            f"<p>{PARA}</p><p>本公司建有GMP标准的细胞实验室。</p>")
     doc = parse(html_page("https://www.example-biotech.com/news/2023/0512/88.html", body), "co.html")
     assert doc.source_type == "commercial_clinic", doc.source_type_evidence
     assert doc.url_date is not None and doc.published_date is None  # a URL date is not the publication date
