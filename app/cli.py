@@ -199,9 +199,10 @@ def cmd_lexicon_check(args: argparse.Namespace) -> int:
 
 
 def cmd_schema_doc(args: argparse.Namespace) -> int:
+    from etl.knowledge.vocabulary import load_vocabulary
     from warehouse.docs import schema_markdown
 
-    text = schema_markdown()
+    text = schema_markdown(load_vocabulary().rows())
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {args.output}")

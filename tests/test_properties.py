@@ -150,8 +150,10 @@ def check_document(doc: ParsedDocument) -> None:
 
 @functools.cache
 def _schema_con() -> duckdb.DuckDBPyConnection:
+    from etl.knowledge.vocabulary import load_vocabulary
+
     con = duckdb.connect()
-    create_schema(con)
+    create_schema(con, load_vocabulary().rows())
     return con
 
 

@@ -13,9 +13,8 @@ from pathlib import Path
 import yaml
 
 from etl.errors import RulesError
+from etl.knowledge.vocabulary import load_vocabulary
 
-SOURCE_TYPES = ("social_qa", "commercial_clinic", "content_aggregator", "commercial_blog", "news", "academic", "government", "other")
-SIGNAL_KINDS = ("phone", "wechat", "qq", "call_to_action", "disclaimer", "address")
 FIELDS = ("url", "site", "header", "tail", "body", "all", "categories")
 
 
@@ -165,6 +164,7 @@ def _yaml(path: Path) -> dict:
 def load_sources(path: Path) -> dict[str, str]:
     """The user-editable sources file: ``match`` (domain or site name) -> source_type."""
     out: dict[str, str] = {}
+    source_types = load_vocabulary().values("source_types")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -177,8 +177,9 @@ def load_sources(path: Path) -> dict[str, str]:
         st = (row.get("source_type") or "").strip()
         if not match:
             raise RulesError(str(path), lineno, "empty 'match'")
-        if st not in SOURCE_TYPES:
-            raise RulesError(str(path), lineno, f"unknown source_type {st!r}; use one of {', '.join(SOURCE_TYPES)}")
+        if st not in source_types:
+            raise RulesError(str(path), lineno, f"unknown source_type {st!r}; use one of {', '.join(source_types)} "
+                                                f"(etl/knowledge/data/vocabulary.yaml)")
         out[match] = st
     return out
 
@@ -196,6 +197,7 @@ def load_rules(sources_path: str | None = None) -> Rules:
             raise RulesError(p, None, f"sites[{i}] needs a 'name'")
         sites.append(Site(str(s["name"]), tuple(s.get("domains") or ()), tuple(s.get("patterns") or ())))
 
+    vocabulary = load_vocabulary()
     st_path = d / "source_types.yaml"
     st = _yaml(st_path)
     cues = []
@@ -203,7 +205,7 @@ def load_rules(sources_path: str | None = None) -> Rules:
         where = f"cues[{i}]"
         if not isinstance(c, dict):
             raise RulesError(str(st_path), None, f"{where} must be a mapping")
-        if c.get("type") not in SOURCE_TYPES:
+        if c.get("type") not in vocabulary.values("source_types"):
             raise RulesError(str(st_path), None, f"{where}: unknown type {c.get('type')!r}")
         if c.get("field") not in FIELDS:
             raise RulesError(str(st_path), None, f"{where}: unknown field {c.get('field')!r}; use one of {FIELDS}")
@@ -213,7 +215,7 @@ def load_rules(sources_path: str | None = None) -> Rules:
     sg = _yaml(sg_path)
     signals = []
     for i, s in enumerate(sg.get("signals") or []):
-        if s.get("kind") not in SIGNAL_KINDS:
+        if s.get("kind") not in vocabulary.values("signal_kinds"):
             raise RulesError(str(sg_path), None, f"signals[{i}]: unknown kind {s.get('kind')!r}")
         signals.append(SignalRule(s["kind"], _compile(str(sg_path), f"signals[{i}]", s.get("pattern"), re.M if s.get("multiline") else 0),
                                   bool(s.get("line", False))))
