@@ -231,43 +231,6 @@ def counts_row(counts: pd.DataFrame) -> dict[str, int]:
     return {k: int(v) for k, v in counts.iloc[0].items()}
 
 
-@dataclass(frozen=True)
-class Freshness:
-    status: str  # up_to_date | behind | never_refreshed | unknown
-    message: str
-    last_success_at: dt.datetime | None
-    recorded_newest: dt.datetime | None
-    disk_newest: dt.datetime | None
-
-
-# Both sides come from etl.refresh.status.seeds_newest_mtime (same discovery, same rounding): compare exactly.
-FRESHNESS_TOLERANCE = dt.timedelta(0)
-
-
-def freshness(row: Mapping[str, Any], disk_newest: dt.datetime | None, seeds_known: bool) -> Freshness:
-    """Compare the newest seed change the last successful run saw with the seeds folder now.
-
-    All times are naive UTC. ``seeds_known`` says whether a seeds folder was given at all.
-    """
-    last = _ts(row.get("last_success_at"))
-    recorded = _ts(row.get("seeds_newest_mtime_at_last_success"))
-    if last is None:
-        return Freshness("never_refreshed", "No successful refresh yet.", None, recorded, disk_newest)
-    if not seeds_known:
-        return Freshness("unknown", "Seeds folder not given (set STEMWATCH_SEEDS), so staleness is not checked.",
-                         last, recorded, disk_newest)
-    if disk_newest is None:
-        return Freshness("unknown", "The seeds folder is missing or empty.", last, recorded, disk_newest)
-    if recorded is None or disk_newest > recorded + FRESHNESS_TOLERANCE:
-        return Freshness(
-            "behind",
-            f"Behind: a seed file changed at {fmt_ts(disk_newest)}, after the newest change the last "
-            f"refresh saw ({fmt_ts(recorded)}).",
-            last, recorded, disk_newest,
-        )
-    return Freshness("up_to_date", "Up to date with the seeds folder.", last, recorded, disk_newest)
-
-
 def _ts(v: Any) -> dt.datetime | None:
     if missing(v):
         return None

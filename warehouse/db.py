@@ -140,11 +140,13 @@ def version(path: str | os.PathLike[str]) -> Version | None:
     return Version(st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def connect_read_only(path: str | os.PathLike[str], retries: int = 20, **config: object) -> duckdb.DuckDBPyConnection:
-    """Open the published warehouse read-only.
+def open_with_retry(path: str | os.PathLike[str], opener: Callable[[Path], duckdb.DuckDBPyConnection],
+                    retries: int = 20) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse with ``opener`` (which must close what it opened when it fails).
 
     The file is replaced atomically, so an open can only fail transiently (for example
     when the path is swapped while DuckDB opens it); we retry a few times before raising.
+    Every read-only connection of the CLI, the ETL and the dashboard is opened through here.
     """
     p = Path(path)
     if not p.exists():
@@ -152,11 +154,16 @@ def connect_read_only(path: str | os.PathLike[str], retries: int = 20, **config:
     last: Exception | None = None
     for attempt in range(retries):
         try:
-            return duckdb.connect(str(p), read_only=True, config=dict(config))
+            return opener(p)
         except duckdb.IOException as exc:  # lock or swap race
             last = exc
             time.sleep(0.05 * (attempt + 1))
     raise RuntimeError(f"could not open {p} read-only after {retries} tries: {last}")
+
+
+def connect_read_only(path: str | os.PathLike[str], retries: int = 20, **config: object) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse read-only (see open_with_retry)."""
+    return open_with_retry(path, lambda p: duckdb.connect(str(p), read_only=True, config=dict(config)), retries)
 
 
 @contextlib.contextmanager

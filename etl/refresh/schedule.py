@@ -39,7 +39,8 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from etl import settings
-from etl.errors import StemwatchError
+from etl.errors import ExitCode, StemwatchError
+from etl.load.discover import ignored
 from etl.load.run import RunResult, run_etl
 from etl.refresh.fingerprint import Check, Tracker
 
@@ -51,7 +52,6 @@ SETTLE_SECONDS = 0.3       # gap between the two looks that tell a settled file 
 STOP_GRACE = 30.0          # how long a stop waits for a run in progress before aborting it
 ABORT_WAIT = 10.0          # how long an aborted run may take to unwind before the process exits anyway
 MAX_BACKOFF = 300.0        # longest wait between retries of a run that keeps failing
-EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 
 
 class RunAborted(BaseException):
@@ -330,7 +330,7 @@ def _watch(seeds: Path, on_event: Callable[[], None]):  # -> watchdog Observer
         rel = os.path.relpath(path, root)
         if rel == "." or rel.startswith(".."):
             return False
-        return not any(p.startswith(".") or p.endswith("~") for p in rel.split(os.sep))
+        return not any(ignored(p) for p in rel.split(os.sep))
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
@@ -468,7 +468,7 @@ class Service:
                 self._observer.join(2)
         return aborted or self.refresher.aborted
 
-    def hard_exit(self, code: int = EXIT_INTERRUPTED) -> None:
+    def hard_exit(self, code: int = ExitCode.INTERRUPTED) -> None:
         """Last resort when a run will not unwind: kill our children and leave.
 
         Safe for the warehouse: the live file is only ever replaced whole; the temporary
@@ -513,7 +513,7 @@ def run_scheduler(seeds: Path, db: Path, interval: float, cron: str | None = Non
     problem = check_options(seeds, interval, cron)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     quiet_libraries()
     stop = StopRequest()
     refresher = Refresher(seeds, db, sources=sources, interval=interval, abort=stop.abort)
@@ -521,11 +521,11 @@ def run_scheduler(seeds: Path, db: Path, interval: float, cron: str | None = Non
         refresher.force = refresher.stale_build()
     except StemwatchError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     with stop.installed():
         service = Service(refresher, interval, cron, watch, stop)
         service.start()
         stop.wait()
         aborted = service.shutdown()
     log.info("scheduler stopped%s", " (a run was aborted)" if aborted else "")
-    return EXIT_INTERRUPTED if aborted else EXIT_OK
+    return ExitCode.INTERRUPTED if aborted else ExitCode.OK
