@@ -52,7 +52,7 @@ lint: install-test
 	$(BIN)/python -m ruff check etl dashboard warehouse tests benchmarks
 
 bench: install-test
-	$(BIN)/python -m benchmarks.run_all
+	$(BIN)/python -m benchmarks.run_all   # prints each target met or missed; exit 1 if a benchmark failed
 
 docs: install
 	$(BIN)/stemwatch schema-doc -o docs/schema.md

@@ -128,7 +128,14 @@ def test_export_parquet_and_csv(seeded_db: Path, tmp_path: Path) -> None:
 def test_lexicon_check_lists_candidates(seeded_db: Path) -> None:
     r = sw("lexicon", "check", "--db", str(seeded_db), "--limit", "5")
     assert r.returncode == 0, r.stderr
-    assert "lexicon ok:" in r.stdout and "lexicon candidates" in r.stdout
+    concepts = q(seeded_db, "SELECT count(*) FROM diseases")[0][0]
+    assert f"lexicon ok: {concepts} concepts" in r.stdout
+    want = [t for (t,) in q(seeded_db, "SELECT term FROM lexicon_candidates "
+                                       "ORDER BY occurrences DESC, articles DESC, term LIMIT 5")]
+    assert len(want) == 5, "the seeds have at least five candidate terms"
+    assert f"top {len(want)}:" in r.stdout
+    listed = [ln.split("|")[0].strip() for ln in r.stdout.split("top 5:", 1)[1].splitlines()[3:3 + len(want)]]
+    assert listed == want, r.stdout
 
 
 def test_clean_errors_and_exit_codes(tmp_path: Path) -> None:
