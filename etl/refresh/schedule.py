@@ -11,11 +11,8 @@ ETL's file lock also keeps other processes out). A failed run is recorded by run
 ``etl_runs`` with its reason and retried on the next tick, then less often while it keeps
 failing. SIGINT/SIGTERM stop taking work and let a run in progress finish (it publishes or
 not, atomically); a second signal, or a run still going after STOP_GRACE seconds, aborts
-it before it publishes.
-
-Test-only: STEMWATCH_TEST_SLOW_SECONDS makes every run sleep that long once it holds the
-writer lock and has its temporary file open (the first progress callback), so tests can
-stop or overlap a run on purpose. Never set it in production.
+it before it publishes. (Tests that need a long run wrap this module from test code:
+tests/slow_cli.py.)
 """
 
 from __future__ import annotations
@@ -46,7 +43,6 @@ from etl.refresh.fingerprint import Check, Tracker
 
 log = logging.getLogger("stemwatch.schedule")
 
-TEST_SLOW_ENV = "STEMWATCH_TEST_SLOW_SECONDS"   # test-only, see the module docstring
 DEBOUNCE_SECONDS = 0.3     # quiet time after the last file event before a watch-triggered look
 SETTLE_SECONDS = 0.3       # gap between the two looks that tell a settled file from one being written
 STOP_GRACE = 30.0          # how long a stop waits for a run in progress before aborting it
@@ -119,8 +115,6 @@ class Refresher:
         self._retry_after = 0.0
         self._retry_full = False
         self._lock = threading.Lock()
-        self._slow = float(os.environ.get(TEST_SLOW_ENV) or 0)
-        self._slept = False
         self._seeds_missing = False
         self._progress_step = -1
         self._rules_stamp = rule_files_stamp(sources)
@@ -207,7 +201,6 @@ class Refresher:
                 self.idle.set()
 
     def _run(self, full: bool, trigger: str, why: str, check: Check | None) -> RunResult | None:
-        self._slept = False
         self._progress_step = -1
         hold = check.unsettled if check is not None else ()
         log.info("run starting (%s, %s): %s", trigger, "full rebuild" if full else "incremental", why)
@@ -239,10 +232,6 @@ class Refresher:
         return res
 
     def _progress(self, done: int, total: int) -> None:
-        if self._slow and not self._slept:
-            self._slept = True
-            log.info("test hook %s: sleeping %.1fs inside the run", TEST_SLOW_ENV, self._slow)
-            self.abort.wait(self._slow)
         if self.abort.is_set():
             raise RunAborted
         if total >= 200:
