@@ -14,6 +14,7 @@ import json
 import logging
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 from etl import __version__, settings
@@ -112,6 +113,34 @@ def cmd_status(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+CELL_WIDTH = 80  # terminal columns a table cell may take before it is cut with "…"
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: East Asian wide and full-width characters take two,
+    combining marks none, so columns of Chinese cells line up."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def fit(text: str, width: int = CELL_WIDTH) -> str:
+    """``text`` cut to at most ``width`` terminal columns (ending in "…" when cut)."""
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
 def _render(rows: list[tuple], columns: list[str], fmt: str) -> str:
     if fmt == "json":
         return json.dumps([dict(zip(columns, r, strict=True)) for r in rows], default=str, ensure_ascii=False, indent=2)
@@ -121,11 +150,11 @@ def _render(rows: list[tuple], columns: list[str], fmt: str) -> str:
         w.writerow(columns)
         w.writerows(rows)
         return buf.getvalue().rstrip("\n")
-    cells = [[("" if v is None else str(v)).replace("\n", " ")[:80] for v in r] for r in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
+    cells = [[fit(("" if v is None else str(v)).replace("\n", " ")) for v in r] for r in rows]
+    widths = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = [" | ".join(pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip(),
              "-+-".join("-" * w for w in widths)]
-    lines += [" | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
+    lines += [" | ".join(pad(v, w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines)
 

@@ -224,11 +224,16 @@ def snapshot(db_path: Path) -> Path | None:
     return snap
 
 
+def sql_string(text: str | os.PathLike[str]) -> str:
+    """``text`` (a path, usually) as an SQL string literal, for the statements that take no
+    parameter there (ATTACH options, COPY ... TO): a "'" in a folder name broke them."""
+    return "'" + os.fspath(text).replace("'", "''") + "'"
+
+
 def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
     """A connection whose current database is ``tmp``, with small row groups (BUILD_ROW_GROUP_SIZE)."""
     con = duckdb.connect(config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
-    path = str(tmp).replace("'", "''")
-    con.execute(f"ATTACH '{path}' AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE})")
+    con.execute(f"ATTACH {sql_string(tmp)} AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE})")
     con.execute("USE build")
     return con
 
