@@ -18,15 +18,11 @@ import yaml
 
 from etl.errors import RulesError
 
-# The vocabularies the code relies on; other stages may add more keys to the same file.
-REQUIRED = ("source_types", "signal_kinds", "claim_contexts")
-FIELDS = ("value", "label", "colour", "description")
-_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-
 
 @dataclass(frozen=True)
 class Term:
+    """One value of a vocabulary, with what the dashboard shows for it."""
+
     value: str
     label: str
     description: str
@@ -48,6 +44,13 @@ class Vocabulary:
         return [{"vocabulary": name, "value": t.value, "position": i, "label": t.label,
                  "colour": t.colour, "description": t.description}
                 for name, terms in self.lists.items() for i, t in enumerate(terms)]
+
+
+# The vocabularies the code relies on; other stages may add more keys to the same file.
+REQUIRED = ("source_types", "signal_kinds", "claim_contexts")
+FIELDS = ("value", "label", "colour", "description")
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def default_path() -> Path:
