@@ -66,4 +66,4 @@ def check(db: Path, seeds: Path | None) -> Freshness:
         return result(UNKNOWN, f"The seeds folder {seeds} is missing, so staleness is not checked.")
     if pending:
         return result(BEHIND, f"Behind: not loaded yet: {pending.describe()}.")
-    return result(UP_TO_DATE, "Up to date: every seed file is loaded as it is now.")
+    return result(UP_TO_DATE, "Up to date with the seeds folder.")
