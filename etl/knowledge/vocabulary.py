@@ -49,7 +49,8 @@ class Vocabulary:
 # The vocabularies the code relies on; other stages may add more keys to the same file.
 REQUIRED = ("source_types", "signal_kinds", "claim_contexts")
 FIELDS = ("value", "label", "colour", "description")
-_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")          # a vocabulary's name
+_VALUE = re.compile(r"^[a-z0-9][a-z0-9_]*$")       # a stored value (evidence levels may start with a digit)
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -77,7 +78,7 @@ def _term(path: str, name: str, node: yaml.Node, seen: set[str]) -> Term:
         if k not in entry:
             raise RulesError(path, where, f"{name}: entry needs {k!r}")
     value = entry["value"]
-    if not _NAME.match(value):
+    if not _VALUE.match(value):
         raise RulesError(path, where, f"{name}: value {value!r} must be lower snake_case (a-z, 0-9, _)")
     if value in seen:
         raise RulesError(path, where, f"{name}: value {value!r} is listed twice")
