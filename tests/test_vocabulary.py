@@ -1,3 +1,4 @@
+# ruff: noqa: F811  -- fixtures imported from tests.dashboard_support are re-bound as test parameters
 """The vocabulary (etl/knowledge/data/vocabulary.yaml) is the one place a source type, signal
 kind or claim context is defined: a new value is one edit there (plus the rule that produces it,
 itself data), and the schema, the summaries and the dashboard follow."""
@@ -9,13 +10,18 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from dashboard import charts, queries, render
 from etl.errors import RulesError
 from etl.knowledge import rules as rules_mod
 from etl.knowledge import vocabulary as vocab_mod
 from etl.load.run import run_etl
+from tests.dashboard_support import APP, app_env, release_warehouses  # noqa: F401  (fixtures)
 from warehouse import db as wdb
+
+pytestmark = pytest.mark.usefixtures("release_warehouses")
+PROJECT_VOCABULARY = vocab_mod.default_path
 
 GOOD = """\
 source_types:
@@ -98,7 +104,8 @@ def extended(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     rules_mod.load_rules.cache_clear()
 
 
-def test_a_new_source_type_and_signal_kind_need_one_vocabulary_edit(extended: Path, fresh_seeds: Path) -> None:
+def test_a_new_source_type_and_signal_kind_need_one_vocabulary_edit(extended: Path, fresh_seeds: Path,
+                                                                    app_env, monkeypatch: pytest.MonkeyPatch) -> None:
     (fresh_seeds / "forum.html").write_text(PAGE, encoding="utf-8")
     db = extended / "w.duckdb"
     res = run_etl(fresh_seeds, db, workers=1, sources=str(extended / "sources.csv"))
@@ -121,6 +128,17 @@ def test_a_new_source_type_and_signal_kind_need_one_vocabulary_edit(extended: Pa
     spec = str(charts.signals_chart(signals, vocab).to_dict())
     assert "E-mail address" in spec and "Patient forum" in spec and "#123456" in spec
     assert "Patient forum" in str(charts.evidence_chart(data["summary"], vocab).to_dict())
+
+    # the running app takes the labels from the warehouse: the data file is the project's again
+    monkeypatch.setattr(vocab_mod, "default_path", PROJECT_VOCABULARY)
+    vocab_mod.load_vocabulary.cache_clear()
+    assert "patient_forum" not in vocab_mod.load_vocabulary().values("source_types")
+    app_env(db)
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    at.switch_page("views/sources.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    specs = " ".join(el.proto.spec for el in at.get("vega_lite_chart"))
+    assert "E-mail address" in specs and "Patient forum" in specs
 
 
 def test_highlight_colours_are_the_vocabulary_colours_tinted() -> None:
