@@ -148,3 +148,9 @@ def test_highlight_colours_are_the_vocabulary_colours_tinted() -> None:
     html = render.highlight("甲乙", [render.Span(0, 1, "asserted"), render.Span(1, 2, "<b>")], colours)
     assert 'data-context="asserted"' in html and "#f1a8a8" in html
     assert "<b>" not in html and 'data-context="neutral"' in html  # an unknown context is drawn as neutral
+
+
+def test_the_scheduler_notices_a_vocabulary_edit() -> None:
+    from etl.refresh.schedule import rule_files_stamp
+
+    assert str(vocab_mod.default_path()) in {path for path, *_ in rule_files_stamp(None)}

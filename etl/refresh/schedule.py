@@ -242,12 +242,15 @@ class Refresher:
 
 
 def rule_files_stamp(sources: str | None) -> tuple:
-    """(path, size, mtime_ns) of every rule, sources and lexicon file: a cheap way to see an edit."""
+    """(path, size, mtime_ns) of every knowledge data file (rules, lexicon, vocabulary) and the
+    sources file: a cheap way to see an edit."""
     from etl.knowledge.lexicon import lexicon_dir
     from etl.knowledge.rules import rules_dir
+    from etl.knowledge.vocabulary import default_path as vocabulary_path
 
     out = []
-    for path in [*rules_dir().rglob("*"), *lexicon_dir().rglob("*"), *([Path(sources)] if sources else [])]:
+    for path in [*rules_dir().rglob("*"), *lexicon_dir().rglob("*"), vocabulary_path(),
+                 *([Path(sources)] if sources else [])]:
         with contextlib.suppress(OSError):
             st = path.stat()
             out.append((str(path), st.st_size, st.st_mtime_ns))
@@ -256,9 +259,9 @@ def rule_files_stamp(sources: str | None) -> tuple:
 
 def forget_cached_rules() -> None:
     """The rule and lexicon loaders cache per process; a long-running scheduler must see edits."""
-    from etl.knowledge import lexicon, rules
+    from etl.knowledge import lexicon, rules, vocabulary
 
-    for fn in (rules.load_rules, lexicon.load_lexicon, lexicon.load_triggers):
+    for fn in (vocabulary.load_vocabulary, rules.load_rules, lexicon.load_lexicon, lexicon.load_triggers):
         fn.cache_clear()
 
 
