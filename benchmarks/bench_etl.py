@@ -11,11 +11,11 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.corpus import make_corpus
-from benchmarks.stats import median, timed, write_report
+from benchmarks.stats import Target, median, timed, write_report
 from etl.load.run import run_etl
 
 
-def main(n: int = 10_000, repeat: int = 3) -> None:
+def main(n: int = 10_000, repeat: int = 3) -> list[Target]:
     with tempfile.TemporaryDirectory() as d:
         seeds, db = Path(d) / "seeds", Path(d) / "w.duckdb"
         nbytes = make_corpus(seeds, n)
@@ -46,6 +46,8 @@ def main(n: int = 10_000, repeat: int = 3) -> None:
         "",
         f"All runs: full {[round(x, 2) for x in full]}, no-op {[round(x, 3) for x in noop]}, one file {[round(x, 3) for x in one]}.",
     ])
+    return [Target("full load throughput", mb / median(full), ">=", 6, " MB/s"),
+            Target(f"no-op refresh of {n} unchanged files", median(noop), "<", 1, " s")]
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ ALLOWED = {
     "etl.refresh": ("etl", "warehouse"),
     "etl.evaluate": ("etl", "warehouse"),
     "warehouse": ("warehouse",),
-    "dashboard": ("dashboard", "warehouse", "etl.refresh.status", "etl.refresh.freshness"),
+    "dashboard": ("dashboard", "warehouse", "etl.refresh.freshness"),
     "app": OURS,
 }
 

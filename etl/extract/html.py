@@ -135,6 +135,16 @@ def _walk(root: Tag, skip: Tag | None = None) -> list[Line]:
         buf.clear()
         state.update(bold_chars=0, chars=0, link_chars=0, hrefs=[])
 
+    def add(text: str) -> None:
+        """Append a piece of text to the line, counting how much of it is bold or inside a link."""
+        buf.append(text)
+        n = len(text.strip())
+        state["chars"] += n
+        if bold_depth:
+            state["bold_chars"] += n
+        if link_depth:
+            state["link_chars"] += n
+
     # One entry per open block: the kind of the innermost deciding block (heading, list
     # item or paragraph-like) at that depth, so a push or pop is O(1). Re-scanning the
     # stack of open blocks on every event was quadratic: 10,000 nested <div>s took about a minute
@@ -173,24 +183,10 @@ def _walk(root: Tag, skip: Tag | None = None) -> list[Line]:
             pieces = _BLANK_LINE.split(s)
             for extra in pieces[:-1]:
                 if extra.strip():
-                    buf.append(extra)
-                    n = len(extra.strip())
-                    state["chars"] += n
-                    if bold_depth:
-                        state["bold_chars"] += n
-                    if link_depth:
-                        state["link_chars"] += n
+                    add(extra)
                 flush()
-            s = pieces[-1]
-            if not s.strip():
-                continue
-            buf.append(s)
-            n = len(s.strip())
-            state["chars"] += n
-            if bold_depth:
-                state["bold_chars"] += n
-            if link_depth:
-                state["link_chars"] += n
+            if pieces[-1].strip():
+                add(pieces[-1])
             continue
         if not isinstance(node, Tag):
             continue

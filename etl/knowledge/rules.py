@@ -13,9 +13,8 @@ from pathlib import Path
 import yaml
 
 from etl.errors import RulesError
+from etl.knowledge.vocabulary import load_vocabulary
 
-SOURCE_TYPES = ("social_qa", "commercial_clinic", "content_aggregator", "commercial_blog", "news", "academic", "government", "other")
-SIGNAL_KINDS = ("phone", "wechat", "qq", "call_to_action", "disclaimer", "address")
 FIELDS = ("url", "host", "path", "site", "title", "header", "byline", "chrome", "top", "lead", "tail", "body", "page",
           "all", "categories")
 
@@ -168,7 +167,7 @@ class Rules:
     sources_path: str = ""
     fingerprint: str = ""
     dates: DateRules = field(default_factory=DateRules)
-    tie_order: tuple[str, ...] = SOURCE_TYPES
+    tie_order: tuple[str, ...] = ()
     url_line: re.Pattern[str] | None = None
 
 
@@ -214,6 +213,7 @@ def _yaml(path: Path) -> dict:
 def load_sources(path: Path) -> dict[str, str]:
     """The user-editable sources file: ``match`` (domain or site name) -> source_type."""
     out: dict[str, str] = {}
+    source_types = load_vocabulary().values("source_types")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -226,8 +226,9 @@ def load_sources(path: Path) -> dict[str, str]:
         st = (row.get("source_type") or "").strip()
         if not match:
             raise RulesError(str(path), lineno, "empty 'match'")
-        if st not in SOURCE_TYPES:
-            raise RulesError(str(path), lineno, f"unknown source_type {st!r}; use one of {', '.join(SOURCE_TYPES)}")
+        if st not in source_types:
+            raise RulesError(str(path), lineno, f"unknown source_type {st!r}; use one of {', '.join(source_types)} "
+                                                f"(etl/knowledge/data/vocabulary.yaml)")
         out[match] = st
     return out
 
@@ -245,6 +246,7 @@ def load_rules(sources_path: str | None = None) -> Rules:
             raise RulesError(p, None, f"sites[{i}] needs a 'name'")
         sites.append(Site(str(s["name"]), tuple(s.get("domains") or ()), tuple(s.get("patterns") or ())))
 
+    vocabulary = load_vocabulary()
     st_path = d / "source_types.yaml"
     st = _yaml(st_path)
     cues = []
@@ -252,22 +254,26 @@ def load_rules(sources_path: str | None = None) -> Rules:
         where = f"cues[{i}]"
         if not isinstance(c, dict):
             raise RulesError(str(st_path), None, f"{where} must be a mapping")
-        if c.get("type") not in SOURCE_TYPES:
+        if c.get("type") not in vocabulary.values("source_types"):
             raise RulesError(str(st_path), None, f"{where}: unknown type {c.get('type')!r}")
         if c.get("field") not in FIELDS:
             raise RulesError(str(st_path), None, f"{where}: unknown field {c.get('field')!r}; use one of {FIELDS}")
         cues.append(Cue(c["type"], c["field"], _compile(str(st_path), where, c.get("pattern"), re.M), int(c.get("weight", 1)),
                         str(c.get("name", c["pattern"])), int(c.get("count", 1))))
-    tie_order = tuple(st.get("tie_order") or SOURCE_TYPES)
-    if set(tie_order) != set(SOURCE_TYPES):
-        raise RulesError(str(st_path), None, f"tie_order must list each source type once: {', '.join(SOURCE_TYPES)}")
+    known_types = vocabulary.values("source_types")
+    listed = tuple(st.get("tie_order") or ())
+    bad = [t for t in listed if t not in known_types] + [t for t in set(listed) if listed.count(t) > 1]
+    if bad:
+        raise RulesError(str(st_path), None, f"tie_order: unknown or repeated source types {bad}; known: {', '.join(known_types)}")
+    # types the file does not rank (e.g. one just added to the vocabulary) come after, in vocabulary order
+    tie_order = listed + tuple(t for t in known_types if t not in listed)
     url_line = _compile(str(st_path), "url_line", st["url_line"], re.M) if st.get("url_line") else None
 
     sg_path = d / "signals.yaml"
     sg = _yaml(sg_path)
     signals = []
     for i, s in enumerate(sg.get("signals") or []):
-        if s.get("kind") not in SIGNAL_KINDS:
+        if s.get("kind") not in vocabulary.values("signal_kinds"):
             raise RulesError(str(sg_path), None, f"signals[{i}]: unknown kind {s.get('kind')!r}")
         signals.append(SignalRule(s["kind"], _compile(str(sg_path), f"signals[{i}]", s.get("pattern"), re.M if s.get("multiline") else 0),
                                   bool(s.get("line", False))))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warehouse.db import reading
+from warehouse.db import reading, sql_string
 
 
 def export_tables(db: Path, out_dir: Path, fmt: str = "parquet") -> list[tuple[str, Path, int]]:
@@ -19,7 +19,7 @@ def export_tables(db: Path, out_dir: Path, fmt: str = "parquet") -> list[tuple[s
             path = out_dir / f"{t}.{fmt}"
             tmp = path.with_name(path.name + ".part")
             opts = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
-            con.execute(f"COPY (SELECT * FROM \"{t}\") TO '{tmp.as_posix()}' ({opts})")
+            con.execute(f"COPY (SELECT * FROM \"{t}\") TO {sql_string(tmp.as_posix())} ({opts})")
             tmp.replace(path)
             n = con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
             written.append((t, path, n))
