@@ -224,3 +224,58 @@ def runs_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
                  "files_loaded", "files_quarantined", "message"],
     ).properties(height=220)
     return _finish(chart, "Files loaded per run")
+
+
+def _rank(vocab: shaping.Vocabulary, name: str, field: str) -> str:
+    """A Vega expression: the position of ``field`` in vocabulary ``name`` (stack order)."""
+    return f"indexof({json.dumps(vocab.values(name))}, datum.{field})"
+
+
+def stance_by_source_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
+    """Claims per disease, stacked by stance, one panel per source type; claims the page only
+    reports (when shown) are drawn paler."""
+    types = vocab.order("source_types", df["source_type"]) if not df.empty else []
+    diseases = list(dict.fromkeys(df["canonical_name"])) if not df.empty else []
+    panel = alt.Chart(df).mark_bar().encode(
+        y=alt.Y("canonical_name:N", sort=diseases, title=None),
+        x=alt.X("claims:Q", title="claims (articles)", stack="zero", axis=COUNT_AXIS),
+        color=_colour("stance", vocab, "claim_contexts", "stance"),
+        opacity=alt.condition("datum.voice === 'own'", alt.value(1.0), alt.value(0.45)),
+        order=alt.Order("stance_rank:Q"),
+        tooltip=[alt.Tooltip("canonical_name:N", title="disease"), "concept_id", "source_type", "voice", "stance",
+                 "claims"],
+    ).transform_calculate(stance_rank=_rank(vocab, "claim_contexts", "stance")).properties(
+        width=170, height=_rows())
+    chart = panel.facet(column=alt.Column(
+        "source_type:N", sort=types, title=None,
+        header=alt.Header(labelExpr=label_expr(vocab.labels("source_types")), labelFontWeight="bold")))
+    return _finish(chart, "Stance by disease and source type (claims)")
+
+
+def red_flags_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
+    """Red-flag hits per legal basis, stacked by source type."""
+    bases = vocab.order("red_flag_bases", df["basis_id"]) if not df.empty else []
+    order = vocab.order("source_types", df["source_type"]) if not df.empty else []
+    chart = alt.Chart(df).mark_bar().encode(
+        y=alt.Y("basis_id:N", sort=bases, title="legal basis", axis=_axis(vocab, "red_flag_bases")),
+        x=alt.X("hits:Q", title="red-flag hits", stack="zero", axis=COUNT_AXIS),
+        color=_colour("source_type", vocab, "source_types", "source type"),
+        order=alt.Order("type_rank:Q"),
+        tooltip=["basis", "basis_id", "source_type", "hits", "articles"],
+    ).transform_calculate(type_rank=f"indexof({json.dumps(order)}, datum.source_type)").properties(
+        height=_rows(32))
+    return _finish(chart, "Red flags by legal basis and source type")
+
+
+def credibility_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
+    """Articles by JAMA benchmark score (0-4), side by side per source type."""
+    order = vocab.order("source_types", df["source_type"]) if not df.empty else []
+    chart = alt.Chart(df).mark_bar().encode(
+        x=alt.X("jama_total:O", title="JAMA benchmark score (criteria met, 0-4)",
+                scale=alt.Scale(domain=[0, 1, 2, 3, 4]), axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("source_type:N", sort=order),
+        y=alt.Y("articles:Q", title="articles", axis=COUNT_AXIS),
+        color=_colour("source_type", vocab, "source_types", "source type"),
+        tooltip=["source_type", "jama_total", "articles", "authorship", "attribution", "disclosure", "currency"],
+    ).properties(height=260)
+    return _finish(chart, "Credibility: JAMA benchmark by source type")

@@ -233,3 +233,33 @@ def health(run: Runner) -> dict[str, pd.DataFrame]:
 
 def data_dictionary(run: Runner) -> pd.DataFrame:
     return run("data_dictionary")
+
+
+def claims_ready(run: Runner) -> bool:
+    """Whether the warehouse has the annotation views (v_claims, v_red_flags, v_credibility)."""
+    return bool(run("claims_ready").iloc[0]["ready"])
+
+
+def claims(run: Runner, filters: shaping.ClaimFilters, top_n: int = 20) -> dict[str, Any]:
+    """The claims page's charts and drill-down choices under ``filters``."""
+    scope = filters.scope_params()
+    reported = {"include_reported": filters.include_reported}
+    chrome = {"include_chrome": filters.include_chrome}
+    return {
+        "stance": run("claims_stance", {**scope, **reported, "limit": top_n}),
+        "red_flags": run("claims_red_flags", {**scope, **chrome}),
+        "credibility": run("claims_credibility", scope),
+        "drill": run("claims_drill_options", {**scope, **reported, **chrome}),
+    }
+
+
+def claims_by_disease(run: Runner, filters: shaping.ClaimFilters, concept_id: str,
+                      limit: int = SENTENCE_LIMIT) -> pd.DataFrame:
+    return run("claims_by_disease", {**filters.scope_params(), "include_reported": filters.include_reported,
+                                     "concept_id": concept_id, "limit": limit})
+
+
+def red_flags_by_rule(run: Runner, filters: shaping.ClaimFilters, rule_id: str,
+                      limit: int = SENTENCE_LIMIT) -> pd.DataFrame:
+    return run("red_flags_by_rule", {**filters.scope_params(), "include_chrome": filters.include_chrome,
+                                     "rule_id": rule_id, "limit": limit})

@@ -116,3 +116,25 @@ _MD_SPECIAL = "\\`*_{}[]()#+-.!|<>~$"
 def markdown_escape(text: str) -> str:
     """Backslash-escape markdown syntax so a string shows literally in st.info / st.caption."""
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
+SENTENCE_STYLE = (
+    "line-height: 1.9; font-size: 1.05rem; padding: 0.6rem 0.9rem; margin: 0.3rem 0; "
+    "border-left: 4px solid rgba(128,128,128,0.45); background: rgba(128,128,128,0.06); "
+    "font-family: 'Noto Sans CJK SC', 'Source Sans Pro', sans-serif;"
+)
+
+
+def sentence_html(text: str, spans: Iterable[Span], colours: Mapping[str, str]) -> str:
+    """One claim or red-flag sentence, escaped, with its span(s) highlighted."""
+    return f'<blockquote class="sw-sentence" style="{SENTENCE_STYLE}">{highlight(text, spans, colours)}</blockquote>'
+
+
+def facts_html(facts: Iterable[tuple[str, object]]) -> str:
+    """Label: value lines (both escaped); a value that is None or "" shows as a dash."""
+    rows = "".join(
+        f'<div><span style="opacity: 0.7">{escape(label)}:</span> '
+        f'{escape(value if isinstance(value, str) and value else "—")}</div>'
+        for label, value in facts
+    )
+    return f'<div class="sw-facts" style="line-height: 1.7; margin-bottom: 1rem">{rows}</div>'

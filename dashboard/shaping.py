@@ -27,6 +27,7 @@ class Term:
     value: str
     label: str
     colour: str | None = None
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,9 @@ class Vocabulary:
         lists: dict[str, list[Term]] = {}
         for r in frame.to_dict("records"):
             colour = None if missing(r.get("colour")) else str(r["colour"])
-            lists.setdefault(str(r["vocabulary"]), []).append(Term(str(r["value"]), str(r["label"]), colour))
+            description = "" if missing(r.get("description")) else str(r["description"])
+            lists.setdefault(str(r["vocabulary"]), []).append(
+                Term(str(r["value"]), str(r["label"]), colour, description))
         return cls({k: tuple(v) for k, v in lists.items()})
 
     def values(self, name: str) -> list[str]:
@@ -55,6 +58,10 @@ class Vocabulary:
         """The label of ``value``, or the value itself when the vocabulary does not know it."""
         return self.labels(name).get(value, value)
 
+    def description(self, name: str, value: str) -> str:
+        """What ``value`` means (for a legal basis: the provision in plain words); "" when unknown."""
+        return next((t.description for t in self.lists.get(name, ()) if t.value == value), "")
+
     def colours(self, name: str) -> dict[str, str]:
         return {t.value: t.colour for t in self.lists.get(name, ()) if t.colour}
 
@@ -66,16 +73,36 @@ class Vocabulary:
 
 
 @dataclass(frozen=True)
-class TopicFilters:
-    """The filter widgets of the topic page; empty tuples mean 'all'."""
+class ArticleScope:
+    """The article filters every analysis page shares; empty tuples mean 'all'."""
 
     source_types: tuple[str, ...] = ()
     sites: tuple[str, ...] = ()
-    mention_types: tuple[str, ...] = ()
-    contexts: tuple[str, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     include_undated: bool = True
+
+    def scope_params(self) -> dict[str, Any]:
+        """SQL parameters of the article filters; the ``all_*`` flags let DuckDB skip a filter
+        that restricts nothing."""
+        return {
+            "source_types": list(self.source_types),
+            "sites": list(self.sites),
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "include_undated": self.include_undated,
+            "all_source_types": not self.source_types,
+            "all_sites": not self.sites,
+            "all_dates": self.date_from is None and self.date_to is None and self.include_undated,
+        }
+
+
+@dataclass(frozen=True)
+class TopicFilters(ArticleScope):
+    """The filter widgets of the topic page; empty tuples mean 'all'."""
+
+    mention_types: tuple[str, ...] = ()
+    contexts: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:
@@ -83,21 +110,22 @@ class TopicFilters:
                     or self.date_from or self.date_to or not self.include_undated)
 
     def params(self) -> dict[str, Any]:
-        """SQL parameters; the ``all_*`` flags let DuckDB skip a filter that restricts nothing."""
         return {
-            "source_types": list(self.source_types),
-            "sites": list(self.sites),
+            **self.scope_params(),
             "mention_types": list(self.mention_types),
             "contexts": list(self.contexts),
-            "date_from": self.date_from,
-            "date_to": self.date_to,
-            "include_undated": self.include_undated,
-            "all_source_types": not self.source_types,
-            "all_sites": not self.sites,
             "all_mention_types": not self.mention_types,
             "all_contexts": not self.contexts,
-            "all_dates": self.date_from is None and self.date_to is None and self.include_undated,
         }
+
+
+@dataclass(frozen=True)
+class ClaimFilters(ArticleScope):
+    """The filters of the claims page: the article scope, and whether claims the page only
+    reports (宣传, 声称 ...) and red flags in the page chrome count too."""
+
+    include_reported: bool = False
+    include_chrome: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,4 +295,53 @@ def dictionary_by_table(dictionary: pd.DataFrame) -> dict[tuple[str, str, str], 
         out[(kind, name, "" if comment is None or pd.isna(comment) else str(comment))] = (
             grp[["column_name", "data_type", "column_comment"]].reset_index(drop=True)
         )
+    return out
+
+
+# -- claims and red flags ------------------------------------------------------------------------
+
+
+def claims_summary(stance: pd.DataFrame, flags: pd.DataFrame, credibility: pd.DataFrame) -> dict[str, str]:
+    """The headline figures of the claims page, from the frames its charts draw (claims and
+    asserted ones count every disease, not only those charted)."""
+    claims = int(stance["all_claims"].iloc[0]) if not stance.empty else 0
+    asserted = int(stance["all_asserted"].iloc[0]) if not stance.empty else 0
+    hits = int(flags["hits"].sum()) if not flags.empty else 0
+    scored = int(credibility["articles"].sum()) if not credibility.empty else 0
+    mean = (float((credibility["jama_total"] * credibility["articles"]).sum()) / scored) if scored else None
+    return {
+        "Claims": f"{claims:,}",
+        "Asserted": f"{asserted:,}",
+        "Red-flag hits": f"{hits:,}",
+        "Mean JAMA score (0-4)": "—" if mean is None else f"{mean:.1f}",
+    }
+
+
+def flag_span(row: Mapping[str, Any]) -> tuple[int, int] | None:
+    """Where a red flag's matched text sits in its ``sentence`` (code points, end exclusive).
+
+    A chrome hit whose sentence is its whole cut line has an exact offset (offset_in_source);
+    otherwise the first occurrence in the sentence is taken. None when the text is not there.
+    """
+    sentence, matched = row.get("sentence"), row.get("matched_text")
+    if not isinstance(sentence, str) or not isinstance(matched, str) or not matched:
+        return None
+    at = row.get("offset_in_source")
+    if row.get("location") == "chrome" and row.get("chrome_text") == sentence and not missing(at):
+        at = int(at)
+        if sentence[at:at + len(matched)] == matched:
+            return at, at + len(matched)
+    found = sentence.find(matched)
+    return None if found < 0 else (found, found + len(matched))
+
+
+def choice_labels(options: pd.DataFrame, kind: str, label: Any = None) -> dict[str, str]:
+    """Drill-down choices of one ``kind`` (claims_drill_options.sql) -> "name (n)" labels.
+
+    ``label``: value -> display name (e.g. a vocabulary label); the row's name otherwise."""
+    rows = options[options["kind"] == kind] if not options.empty else options
+    out = {}
+    for r in rows.to_dict("records"):
+        name = label(r["value"]) if label else r["name"]
+        out[str(r["value"])] = f"{name} ({int(r['n']):,})"
     return out

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -38,6 +40,19 @@ def text_html(text: str | None, tag: str = "div", style: str = "") -> None:
     """Show a string from the warehouse as escaped HTML (not markdown, which would interpret it)."""
     assert tag.isalnum()
     st.html(f'<{tag} class="sw-text" style="{render.escape(style)}">{render.escape(text)}</{tag}>')
+
+
+def date_range(col: Any, opts: Mapping[str, Any], key: str) -> tuple[dt.date | None, dt.date | None]:
+    """A "Published between" picker over the warehouse's dates (topic_options); the bounds
+    picked, None for a bound left at the extreme (so undated articles are not dropped)."""
+    if opts["date_min"] is None:
+        return None, None
+    picked = col.date_input("Published between", value=(opts["date_min"], opts["date_max"]),
+                            min_value=opts["date_min"], max_value=opts["date_max"], key=key)
+    picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
+    date_from = picked[0] if picked and picked[0] and picked[0] > opts["date_min"] else None
+    date_to = picked[1] if len(picked) > 1 and picked[1] and picked[1] < opts["date_max"] else None
+    return date_from, date_to
 
 
 @st.cache_data(ttl=10, show_spinner=False)

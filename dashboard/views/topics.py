@@ -41,15 +41,7 @@ def _filters(opts: dict) -> tuple[shaping.TopicFilters, int, str]:
         contexts = c4.multiselect("Claim context", vocab.values("claim_contexts"), key="topic_contexts",
                                   format_func=lambda v: vocab.label("claim_contexts", v),
                                   placeholder=", ".join(vocab.labels("claim_contexts").values()))
-        date_from = date_to = None
-        if opts["date_min"] is not None:
-            picked = c5.date_input("Published between", value=(opts["date_min"], opts["date_max"]),
-                                   min_value=opts["date_min"], max_value=opts["date_max"], key="topic_dates")
-            picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
-            if picked and picked[0] and picked[0] > opts["date_min"]:
-                date_from = picked[0]
-            if len(picked) > 1 and picked[1] and picked[1] < opts["date_max"]:
-                date_to = picked[1]
+        date_from, date_to = ui.date_range(c5, opts, key="topic_dates")
         include_undated = c6.checkbox(f"Include undated articles ({opts['undated']:,})", value=True,
                                       key="topic_undated")
         c7, c8 = st.columns(2)
