@@ -21,6 +21,9 @@ ROW_PX = 24
 COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # counts: no 0.5 ticks
 
 FALLBACK_COLOUR = "#888888"  # a value the vocabulary gives no colour
+BASIS_LABEL_PX = 220  # legal-basis labels are long: the tooltip has them whole
+BAR_PX = 36
+LEGEND_ROW_PX = 20
 
 
 def label_expr(labels: dict[str, str]) -> str:
@@ -31,9 +34,10 @@ def label_expr(labels: dict[str, str]) -> str:
     return expr
 
 
-def _scale(vocab: shaping.Vocabulary, name: str) -> alt.Scale:
-    """One colour per value of a vocabulary, the same on every chart."""
-    values = vocab.values(name)
+def _scale(vocab: shaping.Vocabulary, name: str, present: list[str] | None = None) -> alt.Scale:
+    """One colour per value of a vocabulary, the same on every chart (``present``: only these
+    values, in the legend too)."""
+    values = vocab.values(name) if present is None else present
     colours = vocab.colours(name)
     return alt.Scale(domain=values, range=[colours.get(v, FALLBACK_COLOUR) for v in values])
 
@@ -42,13 +46,10 @@ def _axis(vocab: shaping.Vocabulary, name: str, **kwargs: object) -> alt.Axis:
     return alt.Axis(labelExpr=label_expr(vocab.labels(name)), **kwargs)
 
 
-def _legend(vocab: shaping.Vocabulary, name: str) -> alt.Legend:
-    return alt.Legend(labelExpr=label_expr(vocab.labels(name)))
-
-
-def _colour(field: str, vocab: shaping.Vocabulary, name: str, title: str, legend: bool = True) -> alt.Color:
-    return alt.Color(f"{field}:N", scale=_scale(vocab, name), title=title,
-                     legend=_legend(vocab, name) if legend else None)
+def _colour(field: str, vocab: shaping.Vocabulary, name: str, title: str, legend: bool = True,
+            present: list[str] | None = None, **legend_args: object) -> alt.Color:
+    return alt.Color(f"{field}:N", scale=_scale(vocab, name, present), title=title,
+                     legend=alt.Legend(labelExpr=label_expr(vocab.labels(name)), **legend_args) if legend else None)
 
 
 def _finish(chart: alt.TopLevelMixin, title: str | None = None) -> alt.TopLevelMixin:
@@ -257,13 +258,13 @@ def red_flags_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevel
     bases = vocab.order("red_flag_bases", df["basis_id"]) if not df.empty else []
     order = vocab.order("source_types", df["source_type"]) if not df.empty else []
     chart = alt.Chart(df).mark_bar().encode(
-        y=alt.Y("basis_id:N", sort=bases, title="legal basis", axis=_axis(vocab, "red_flag_bases")),
+        y=alt.Y("basis_id:N", sort=bases, title=None, axis=_axis(vocab, "red_flag_bases", labelLimit=BASIS_LABEL_PX)),
         x=alt.X("hits:Q", title="red-flag hits", stack="zero", axis=COUNT_AXIS),
-        color=_colour("source_type", vocab, "source_types", "source type"),
+        color=_colour("source_type", vocab, "source_types", "source type", present=order),
         order=alt.Order("type_rank:Q"),
         tooltip=["basis", "basis_id", "source_type", "hits", "articles"],
     ).transform_calculate(type_rank=f"indexof({json.dumps(order)}, datum.source_type)").properties(
-        height=_rows(32))
+        height=_rows(max(BAR_PX, -(-LEGEND_ROW_PX * (len(order) + 2) // max(len(bases), 1)))))  # room for the legend
     return _finish(chart, "Red flags by legal basis and source type")
 
 
@@ -275,7 +276,7 @@ def credibility_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLev
                 scale=alt.Scale(domain=[0, 1, 2, 3, 4]), axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("source_type:N", sort=order),
         y=alt.Y("articles:Q", title="articles", axis=COUNT_AXIS),
-        color=_colour("source_type", vocab, "source_types", "source type"),
+        color=_colour("source_type", vocab, "source_types", "source type", present=order),
         tooltip=["source_type", "jama_total", "articles", "authorship", "attribution", "disclosure", "currency"],
     ).properties(height=260)
     return _finish(chart, "Credibility: JAMA benchmark by source type")
