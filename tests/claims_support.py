@@ -256,9 +256,3 @@ def claims_db(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     shutil.copyfile(seeded_db, db)
     add_annotation_tables(db)
     return db
-
-
-@pytest.fixture(scope="session")
-def no_claims_db(seeded_db: Path) -> Path:
-    """A warehouse built before the annotation stage: no claims tables."""
-    return seeded_db
