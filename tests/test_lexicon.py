@@ -101,8 +101,29 @@ def test_bad_icd_shape_and_column_count(tmp_path: Path) -> None:
 
 def test_trigger_file_fails_loudly(tmp_path: Path) -> None:
     p = tmp_path / "t.csv"
-    p.write_text("trigger,context,direction,note\n能治疗,asserted,forward,\n可能,maybe,both,\n", encoding="utf-8")
+    p.write_text("trigger,context,direction,max_gap,note\n能治疗,asserted,forward,,\n可能,maybe,both,,\n", encoding="utf-8")
     with pytest.raises(RulesError, match=r"t\.csv:3.*context 'maybe'"):
+        load_triggers(str(p))
+
+
+@pytest.mark.parametrize(("row", "reason"), [
+    ("非,negated,forward,near,", "max_gap 'near'"),
+    ("无…,negated,both,,", "both sides"),
+    ("无…风险…,negated,both,,", "both sides"),
+    ("无…风险,question,both,,", "frame trigger must be"),
+    ("可能,hedged,sideways,,", "direction 'sideways'"),
+])
+def test_trigger_rows_are_validated(tmp_path: Path, row: str, reason: str) -> None:
+    p = tmp_path / "t.csv"
+    p.write_text(f"trigger,context,direction,max_gap,note\n能治疗,asserted,forward,,\n{row}\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=rf"t\.csv:3.*{reason}"):
+        load_triggers(str(p))
+
+
+def test_old_trigger_header_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "t.csv"
+    p.write_text("trigger,context,direction,note\n能治疗,asserted,forward,\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"t\.csv:1.*max_gap"):
         load_triggers(str(p))
 
 
