@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from etl.extract.script import Shadow, shadow, simplify
 from etl.lexicon import Lexicon, Term, TriggerSet
 
-SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n]|(?<=[A-Za-z0-9)\]\"'’”])\.(?=\s|$)")
+SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n]|(?<=[A-Za-z)\]\"'’”])\.(?=\s|$)")
 MAX_SCOPE = 40      # characters of text between trigger and mention (other mentions and spaces not counted)
 HARD_SCOPE = 150    # characters between trigger and mention, counting everything
-MAX_CLAUSES = 1     # clause breaks (，,) a trigger may cross
+MAX_CLAUSES = 2     # clause breaks (，,) a trigger may cross
 MAX_SENTENCE = 300  # a stored sentence is cut to a window around its mention
 CLAUSE_BREAK = re.compile(r"[，,]")
 _CITATION = re.compile(r"\[[0-9,，\-–^ ]{1,20}\]")  # [5,6] is a citation marker, not a clause break

@@ -21,6 +21,7 @@ def test_variants_and_characters_left_alone() -> None:
     assert simplify("療效顯著") == "疗效显著"  # 著 stays: 显著 is Simplified too
     assert simplify("糖尿病 ALS (a) 123") == "糖尿病 ALS (a) 123"
     assert simplify("") == ""
+    assert simplify("ＡＬＳ患者，ⅰ型糖尿病２例") == "ALS患者，Ⅰ型糖尿病2例"  # widths fold, punctuation stays
 
 
 def test_pinyin_debris_is_dropped_and_mapped_back() -> None:

@@ -5,6 +5,7 @@ Two views, both pure and cheap:
 - :func:`simplify` maps each character on its own (Traditional -> Simplified with OpenCC's
   ``t2s`` table, applied to single characters, plus a few variant forms such as 癥 -> 症), so
   the result has exactly the length of the input and every offset indexes the original.
+  Full-width letters and digits and small Roman numerals fold the same way (ＡＬＳ, ⅰ型).
 - :func:`shadow` also drops the pinyin that some machine converters leave after characters
   (``細(xì)胞``), which splits words; the compacted text keeps a map back to the original, so a
   match found in it still gives offsets into the original text.
@@ -58,6 +59,13 @@ def _table() -> dict[int, str]:
                 table[cp] = s
     for k, v in EXTRA_VARIANTS.items():
         table[ord(k)] = v
+    # Full-width letters and digits (ＡＬＳ, ２型) and small Roman numerals (ⅰ型) fold to the
+    # forms the rules are written in; punctuation is left alone (rules name both widths).
+    for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)):
+        for cp in range(lo, hi + 1):
+            table[cp] = chr(cp - 0xFEE0)
+    for cp in range(0x2170, 0x2180):
+        table[cp] = chr(cp - 0x10)
     return table
 
 
