@@ -27,10 +27,12 @@ CATEGORIES = ("neurological", "mental_behavioural", "autoimmune_rheumatic", "met
 MENTION_TYPES = ("disease", "disease_group", "symptom")
 # asserted/hedged/negated decide a mention's context; termination ends a trigger's scope; pseudo
 # hides a shorter trigger inside it; reported marks a claim made by someone else (宣传, 声称);
-# question marks a question (是否, 吗 at a clause end); treatment marks a sentence about a
-# treatment, which makes a question about it hedged rather than neutral, unless the question is
-# about safety (安全吗, side effects: safety).
-CONTEXTS = ("asserted", "hedged", "negated", "termination", "pseudo", "reported", "question", "treatment", "safety")
+# risk marks the mention as an outcome (导致X, 引起X), which a possibility cue (可能) does not
+# make a hedged claim; question marks a question (是否, 吗 at a clause end); treatment marks a
+# sentence about a treatment, which makes a question in it hedged rather than neutral, unless
+# other_question says it asks about something else (安全吗, 为什么, 什么是).
+CONTEXTS = ("asserted", "hedged", "negated", "termination", "pseudo", "reported", "risk", "question", "treatment",
+            "other_question")
 FRAME_GAP = "…"  # 无…风险: the mention stands between the two parts, within one clause
 # list: forward over a list that the trigger introduces (适应症为 X, Y, Z), across commas,
 # up to the hard scope.

@@ -164,7 +164,7 @@ class _Hits:
     frames: list[tuple[int, int, str, str]]  # gap start, gap end, context, phrase
     question: str | None  # the cue that makes the sentence a question
     treatment: bool
-    safety: bool
+    other_question: bool
 
 
 def _edges_ok(sentence: str, start: int, end: int, edges: tuple[bool, bool]) -> bool:
@@ -176,7 +176,7 @@ def _edges_ok(sentence: str, start: int, end: int, edges: tuple[bool, bool]) -> 
 def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
     hits, terms = [], []
     question: str | None = None
-    treatment = safety = False
+    treatment = other_question = False
     longer: dict[int, int] = {}
     for start, end, trig in ts.matcher.find(sentence):
         if not _edges_ok(sentence, start, end, trig.ascii_edges):
@@ -191,8 +191,8 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
                 question = question or sentence[start:end]
         elif ctx == "treatment":
             treatment = True
-        elif ctx == "safety":
-            safety = True
+        elif ctx == "other_question":
+            other_question = True
         elif ctx != "pseudo":
             hits.append((start, end, ctx, trig.direction, sentence[start:end], trig.max_gap))
     frames = []
@@ -202,7 +202,7 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
                 continue  # the head is part of a longer trigger (无法 is not 无…)
             if fr.context != "pseudo":
                 frames.append((m.start(1), m.end(1), fr.context, fr.phrase))
-    return _Hits(hits, terms, frames, question, treatment, safety)
+    return _Hits(hits, terms, frames, question, treatment, other_question)
 
 
 def _gap(sentence: str, a: int, b: int, others: list[tuple[int, int]]) -> int:
@@ -248,7 +248,7 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
             cache[k] = found
     spans = others or []
     best: tuple[int, int, int, str, str] | None = None
-    reported = False
+    reported = risk = False
     for t_start, t_end, ctx, direction, text, max_gap in found.scoped:
         if t_end <= m_start and direction in ("forward", "both", "list"):
             a, b = t_end, m_start
@@ -265,6 +265,9 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         if ctx == "reported":
             reported = reported or a == t_end  # a claim reported before it is made
             continue
+        if ctx == "risk":
+            risk = True
+            continue
         # A denial, or a hedge that follows the claim (…，还处于探索阶段), judges the whole claim.
         level = 0 if ctx == "negated" or (ctx == "hedged" and a == m_end) or direction == "list" else clauses
         cand = (level, -PRIORITY[ctx], dist, ctx, text)
@@ -277,10 +280,12 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
                 best = cand
     question = found.question or (terminator if terminator in QUESTION_END else None)
     if best is None:
-        if question and found.treatment and not found.safety:
+        if question and found.treatment and not found.other_question:
             return Stance("hedged", question, reported)
         return Stance("neutral", None, reported)
     ctx, trig = best[3], best[4]
+    if risk and ctx == "hedged":
+        return Stance("neutral", None, reported)  # 可能导致X: a possible side effect, not a hedged claim
     if question and ctx == "asserted":
         return Stance("hedged", trig, reported)
     return Stance(ctx, trig, reported)
