@@ -33,6 +33,7 @@ MENTION_TYPES = ("disease", "disease_group", "symptom")
 # other_question says it asks about something else (安全吗, 为什么, 什么是).
 CONTEXTS = ("asserted", "hedged", "negated", "termination", "pseudo", "reported", "risk", "question", "treatment",
             "other_question")
+MAX_TRIGGER_CHARS = 40  # longer phrases are refused: stance looks for triggers in a window this wide
 FRAME_GAP = "…"  # 无…风险: the mention stands between the two parts, within one clause
 # list: forward over a list that the trigger introduces (适应症为 X, Y, Z), across commas,
 # up to the hard scope.
@@ -383,6 +384,8 @@ def _read_triggers(path: str | None = None) -> tuple[dict[str, Trigger], str]:
         phrase, ctx, direction, gap = (c.strip() for c in row[:4])
         if not phrase:
             raise RulesError(rel, lineno, "empty trigger")
+        if len(phrase) > MAX_TRIGGER_CHARS:
+            raise RulesError(rel, lineno, f"trigger longer than {MAX_TRIGGER_CHARS} characters")
         if gap and not (gap.isdigit() and int(gap) <= 200):
             raise RulesError(rel, lineno, f"max_gap {gap!r} must be empty or a whole number up to 200")
         if FRAME_GAP in phrase:

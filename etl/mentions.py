@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 
 from etl.extract.script import Shadow, shadow, simplify
-from etl.lexicon import Lexicon, Term, TriggerSet
+from etl.lexicon import MAX_TRIGGER_CHARS, Lexicon, Term, TriggerSet
 
 SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n]|(?<=[A-Za-z)\]\"'’”])\.(?=\s|$)")
 MAX_SCOPE = 40      # characters of text between trigger and mention (other mentions and spaces not counted)
 HARD_SCOPE = 150    # characters between trigger and mention, counting everything
+FRAME_SPAN = 210    # longest frame gap (max_gap up to 200) plus its head
 MAX_CLAUSES = 2     # clause breaks (，,) a trigger may cross
 MAX_SENTENCE = 300  # a stored sentence is cut to a window around its mention
 CLAUSE_BREAK = re.compile(r"[，,]")
@@ -161,10 +164,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 class _Hits:
     scoped: list[tuple[int, int, str, str, str, int | None]]  # start, end, context, direction, phrase, max_gap
     terms: list[int]       # termination positions
-    frames: list[tuple[int, int, str, str]]  # gap start, gap end, context, phrase
+    frames: list[tuple[int, int, str, str]]  # gap start, gap end, context, phrase (sorted)
     question: str | None  # the cue that makes the sentence a question
     treatment: bool
     other_question: bool
+    starts: list[int]        # of scoped, for windows
+    frame_starts: list[int]  # of frames
 
 
 def _edges_ok(sentence: str, start: int, end: int, edges: tuple[bool, bool]) -> bool:
@@ -202,25 +207,46 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
                 continue  # the head is part of a longer trigger (无法 is not 无…)
             if fr.context != "pseudo":
                 frames.append((m.start(1), m.end(1), fr.context, fr.phrase))
-    return _Hits(hits, terms, frames, question, treatment, other_question)
+    frames.sort()
+    return _Hits(hits, terms, frames, question, treatment, other_question, [h[0] for h in hits],
+                 [f[0] for f in frames])
 
 
-def _gap(sentence: str, a: int, b: int, others: list[tuple[int, int]]) -> int:
-    """Characters of text in [a, b): other mentions and spaces not counted, an English word as 2."""
-    if a >= b:
-        return 0
-    parts = []
-    pos = a
-    for s, e in others[bisect.bisect_left(others, (a, -1)) if others else 0:]:
-        if s >= b:
-            break
-        if e <= pos:
-            continue
-        parts.append(sentence[pos:max(pos, s)])
-        pos = max(pos, e)
-    parts.append(sentence[pos:b])
-    gap = _SPACES.sub("", _ASCII_WORDS.sub("ww", _CITATION.sub("", "".join(parts))))
-    return len(gap)
+@dataclass(frozen=True)
+class _Distances:
+    """Prefix sums over a sentence, so the distance between any two points costs O(1).
+
+    ``text``: characters that count as distance (other mentions, spaces and citation markers
+    such as [5,6] do not; an English word counts 2). ``clauses``: clause breaks (，,) outside
+    citation markers.
+    """
+
+    text: array
+    clauses: array
+
+    def gap(self, a: int, b: int) -> int:
+        return self.text[b] - self.text[a] if b > a else 0
+
+    def breaks(self, a: int, b: int) -> int:
+        return self.clauses[b] - self.clauses[a] if b > a else 0
+
+
+def _distances(sentence: str, others: list[tuple[int, int]]) -> _Distances:
+    n = len(sentence)
+    weight = bytearray(b"\x01") * n
+    brk = bytearray(n)
+    for m in CLAUSE_BREAK.finditer(sentence):
+        brk[m.start()] = 1
+    for m in _ASCII_WORDS.finditer(sentence):
+        weight[m.start():m.end()] = b"\x02" + bytes(m.end() - m.start() - 1)
+    for m in _SPACES.finditer(sentence):
+        weight[m.start():m.end()] = bytes(m.end() - m.start())
+    for m in _CITATION.finditer(sentence):
+        weight[m.start():m.end()] = bytes(m.end() - m.start())
+        brk[m.start():m.end()] = bytes(m.end() - m.start())
+    for a, b in others:
+        weight[a:b] = bytes(b - a)
+    return _Distances(array("i", accumulate(weight, initial=0)), array("i", accumulate(brk, initial=0)))
 
 
 def classify(ts: TriggerSet, sentence: str, m_start: int, m_end: int,
@@ -246,20 +272,32 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         found = _triggers_in(ts, sentence)
         if cache is not None:
             cache[k] = found
-    spans = others or []
+    dk = ("distances", k)
+    if cache is not None and dk in cache:
+        dists: _Distances = cache[dk]
+    else:
+        dists = _distances(sentence, others or [])
+        if cache is not None:
+            cache[dk] = dists
     best: tuple[int, int, int, str, str] | None = None
     reported = risk = False
-    for t_start, t_end, ctx, direction, text, max_gap in found.scoped:
+    # Only triggers within HARD_SCOPE can apply: a window keeps a long sentence linear.
+    lo = bisect.bisect_left(found.starts, m_start - HARD_SCOPE - MAX_TRIGGER_CHARS)
+    hi = bisect.bisect_right(found.starts, m_end + HARD_SCOPE)
+    for t_start, t_end, ctx, direction, text, max_gap in found.scoped[lo:hi]:
         if t_end <= m_start and direction in ("forward", "both", "list"):
             a, b = t_end, m_start
         elif t_start >= m_end and direction in ("backward", "both"):
             a, b = m_end, t_start
         else:
             continue
-        if b - a > HARD_SCOPE or any(a <= x < b for x in found.terms):
+        if b - a > HARD_SCOPE:
             continue
-        clauses = len(CLAUSE_BREAK.findall(_CITATION.sub("", sentence[a:b])))
-        dist = _gap(sentence, a, b, spans)
+        i = bisect.bisect_left(found.terms, a)
+        if i < len(found.terms) and found.terms[i] < b:
+            continue  # a termination cue (但, 然而) between them
+        clauses = dists.breaks(a, b)
+        dist = dists.gap(a, b)
         if direction != "list" and (clauses > MAX_CLAUSES or dist > (MAX_SCOPE if max_gap is None else max_gap)):
             continue
         if ctx == "reported":
@@ -273,7 +311,9 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         cand = (level, -PRIORITY[ctx], dist, ctx, text)
         if best is None or cand[:3] < best[:3]:
             best = cand
-    for g_start, g_end, ctx, text in found.frames:
+    f_lo = bisect.bisect_left(found.frame_starts, m_start - FRAME_SPAN)
+    f_hi = bisect.bisect_right(found.frame_starts, m_start)
+    for g_start, g_end, ctx, text in found.frames[f_lo:f_hi]:
         if g_start <= m_start and m_end <= g_end:
             cand = (0, -PRIORITY[ctx], 0, ctx, text)
             if best is None or cand[:3] < best[:3]:
@@ -323,7 +363,10 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
         s_start, s_end = sentences[k] if k >= 0 else (0, len(text))
         sentence = text[s_start:s_end] if cache.get("_span") != (s_start, s_end) else cache["_text"]
         cache["_span"], cache["_text"] = (s_start, s_end), sentence
-        others = [(a - s_start, b - s_start) for a, b in by_sentence.get(k, []) if a != start]
+        if cache.get("_others_k") != k:
+            cache["_others_k"] = k
+            cache["_others"] = [(a - s_start, b - s_start) for a, b in by_sentence.get(k, [])]
+        others = cache["_others"]  # all the sentence's mentions; a gap never contains the mention itself
         st = stance(ts, sentence, start - s_start, end - s_start, others=others,
                     terminator=text[s_end] if s_end < len(text) else "", cache=cache, key=(s_start, s_end))
         c = lex.concepts[term.concept_id]
