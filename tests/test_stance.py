@@ -186,13 +186,13 @@ def test_traditional_and_pinyin_debris_keep_offsets() -> None:
 
 
 def test_stance_stays_linear_on_a_long_dense_sentence() -> None:
-    # One unpunctuated "sentence" of 40,000 mentions, with triggers every few characters.
+    # One unpunctuated "sentence" of 30,000 mentions, with triggers every few characters.
     import time
 
     text = "幹細(xì)胞可能治療糖尿病，無感染風險但無法根治高血壓" * 10_000
     t0 = time.perf_counter()
     ms = mentions(text)
     took = time.perf_counter() - t0
-    assert len(ms) == 40_000
+    assert len(ms) == 30_000
     assert all(text[m.start_char:m.end_char] == m.surface for m in ms[:50])
-    assert took < 8.0, f"{took:.1f}s for 40,000 mentions in one sentence (about 2 s measured)"
+    assert took < 8.0, f"{took:.1f}s for 30,000 mentions in one sentence (about 2 s measured)"
