@@ -36,8 +36,9 @@ CONTEXTS = ("asserted", "hedged", "negated", "termination", "pseudo", "reported"
 MAX_TRIGGER_CHARS = 40  # longer phrases are refused: stance looks for triggers in a window this wide
 FRAME_GAP = "…"  # 无…风险: the mention stands between the two parts, within one clause
 # list: forward over a list that the trigger introduces (适应症为 X, Y, Z), across commas,
-# up to the hard scope.
-DIRECTIONS = ("forward", "backward", "both", "list")
+# up to the hard scope. inside: a two-part trigger (无…风险) that applies to a mention between
+# its parts; a two-part trigger with another direction (无任何…支持) acts as one trigger.
+DIRECTIONS = ("forward", "backward", "both", "list", "inside")
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,80}$")
 _ICD = re.compile(r"^[A-Z]\d{2}(\.\d{1,2})?$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -186,11 +187,14 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Frame:
-    """A two-part trigger such as 无…风险: applies to a mention between its parts."""
+    """A two-part trigger: 无…风险 (inside) covers a mention between its parts; 无任何…支持
+    (backward) is one trigger spanning both parts."""
 
     phrase: str
     context: str
     pattern: re.Pattern[str]
+    direction: str = "inside"
+    max_gap: int | None = None
 
 
 @dataclass
@@ -354,7 +358,8 @@ def load_triggers(path: str | None = None) -> TriggerSet:
             # Within one clause by default; a frame given a max_gap may cross commas (对 X、Y，Z 有帮助).
             chars = _FRAME_GAP_CHARS if trig.max_gap is None else _FRAME_GAP_SENTENCE
             gap = f"{chars}{{1,{trig.max_gap or FRAME_MAX_GAP}}}?"
-            frames.append(Frame(trig.phrase, trig.context, re.compile(f"{re.escape(head)}({gap}){re.escape(tail)}")))
+            frames.append(Frame(trig.phrase, trig.context, re.compile(f"{re.escape(head)}({gap}){re.escape(tail)}"),
+                                trig.direction, trig.max_gap))
         else:
             entries[key] = trig
     for trig in list(entries.values()):
@@ -394,6 +399,10 @@ def _read_triggers(path: str | None = None) -> tuple[dict[str, Trigger], str]:
                 raise RulesError(rel, lineno, f"a frame trigger needs text on both sides of one {FRAME_GAP}: {phrase!r}")
             if ctx not in ("asserted", "hedged", "negated", "pseudo"):
                 raise RulesError(rel, lineno, f"a frame trigger must be asserted, hedged, negated or pseudo: {ctx!r}")
+            if direction == "list":
+                raise RulesError(rel, lineno, "a frame trigger cannot introduce a list")
+        elif direction == "inside":
+            raise RulesError(rel, lineno, f"direction inside needs a two-part trigger (with {FRAME_GAP})")
         if ctx not in CONTEXTS:
             raise RulesError(rel, lineno, f"context {ctx!r} is not one of {', '.join(CONTEXTS)}")
         if direction not in DIRECTIONS:

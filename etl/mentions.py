@@ -34,7 +34,7 @@ HARD_SCOPE = 150    # characters between trigger and mention, counting everythin
 FRAME_SPAN = 210    # longest frame gap (max_gap up to 200) plus its head
 MAX_CLAUSES = 2     # clause breaks (，,) a trigger may cross
 MAX_SENTENCE = 300  # a stored sentence is cut to a window around its mention
-CLAUSE_BREAK = re.compile(r"[，,]")
+CLAUSE_BREAK = re.compile(r"，|,(?!\d{3})")  # not the comma of 36,000
 _CITATION = re.compile(r"\[[0-9,，\-–^ ]{1,20}\]")  # [5,6] is a citation marker, not a clause break
 QUESTION_END = frozenset("?？")
 CLAUSE_END = frozenset("，,。；;！？!?：:\n )）」』”\"'")
@@ -205,9 +205,14 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
         for m in fr.pattern.finditer(sentence):
             if longer.get(m.start(), 0) > m.start(1):
                 continue  # the head is part of a longer trigger (无法 is not 无…)
-            if fr.context != "pseudo":
+            if fr.context == "pseudo":
+                continue
+            if fr.direction == "inside":
                 frames.append((m.start(1), m.end(1), fr.context, fr.phrase))
+            else:  # the whole match is one trigger (无任何…数据支持); its own span limits the gap
+                hits.append((m.start(), m.end(), fr.context, fr.direction, sentence[m.start():m.end()], None))
     frames.sort()
+    hits.sort()
     return _Hits(hits, terms, frames, question, treatment, other_question, [h[0] for h in hits],
                  [f[0] for f in frames])
 

@@ -90,6 +90,16 @@ def test_a_long_list_stays_in_scope() -> None:
     assert stance_of(text, "糖尿病").context == "asserted"
 
 
+def test_a_claim_that_reaches_new_diseases() -> None:
+    assert stance_of("细胞治疗已从血液病扩展至实体瘤，如乳腺癌。", "实体瘤").context == "asserted"
+
+
+def test_a_claim_with_no_evidence_behind_it() -> None:
+    text = "号称能治愈肝硬化的项目很多，九成处于早期阶段，无任何三期数据支持。"
+    m = stance_of(text, "肝硬化")
+    assert m.context == "negated" and m.reported
+
+
 def test_an_indication_list_across_commas() -> None:
     text = "干细胞治疗的适应症为,1型糖尿病,糖尿病肾病,糖尿病足"
     assert {m.surface: m.context for m in mentions(text)}["糖尿病足"] == "asserted"
@@ -141,6 +151,10 @@ def test_non_small_cell_lung_cancer_is_not_negated() -> None:
     ("The therapy is effective for leukemia in children.", "leukemia", "asserted"),
     ("Bone marrow transplants are used to treat leukemia.", "leukemia", "asserted"),
     ("Diabetes affects millions of adults.", "Diabetes", "neutral"),
+    ("The approved therapy, which costs 36,000 yuan, targets knee osteoarthritis.", "knee osteoarthritis", "asserted"),
+    ("Eligibility: adults with heart failure, diabetes, or chronic kidney disease.", "chronic kidney disease",
+     "asserted"),
+    ("These cells might cause infection.", "infection", "neutral"),
 ])
 def test_english_triggers(text: str, surface: str, context: str) -> None:
     m = stance_of(text, surface)
