@@ -141,6 +141,28 @@ def is_wrapped(text: str, nl: int) -> bool:
     return abs(len(before.strip()) - len(prev.strip())) <= 2 and before[-1:] not in "。！？!?；;:："
 
 
+def wrap_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of the line breaks (with the spaces around them) inside wrapped Chinese sentences.
+
+    The shadow leaves them out, so a term or trigger split by the wrap (糖尿\\n病) still matches;
+    an English wrap keeps its break, which then only stops being a sentence end.
+    """
+    out = []
+    pos = text.find("\n")
+    while pos >= 0:
+        if is_wrapped(text, pos):
+            a = pos
+            while a > 0 and text[a - 1] in " \t\u3000":
+                a -= 1
+            b = pos + 1
+            while b < len(text) and text[b] in " \t\u3000":
+                b += 1
+            if a > 0 and b < len(text) and not (text[a - 1].isascii() and text[b].isascii()):
+                out.append((a, b))
+        pos = text.find("\n", pos + 1)
+    return out
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
@@ -350,7 +372,7 @@ def _window(sentence: str, a: int, b: int) -> tuple[int, int]:
 def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
                   section_starts: list[int] | None = None) -> list[Mention]:
     body = main_text[:body_end]
-    sh: Shadow = shadow(body)
+    sh: Shadow = shadow(body, wrap_breaks(body))
     text = sh.text
     terms = find_terms(lex, text)
     if not terms:
@@ -381,7 +403,7 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
             section_no = max(0, bisect.bisect_right(section_starts, o_start) - 1)
         w_lo, w_hi = _window(sentence, start - s_start, end - s_start)
         shown_start, shown_end = sh.span(s_start + w_lo, s_start + w_hi)
-        shown = main_text[shown_start:shown_end].replace("\n", " ")
+        shown = main_text[shown_start:shown_end]
         out.append(Mention(len(out), o_start, o_end, main_text[o_start:o_end], c.concept_id, c.canonical_name, c.icd10,
                            c.mention_type, st.context, st.trigger, shown, shown_start, section_no, st.reported))
     return out

@@ -210,3 +210,12 @@ def test_stance_stays_linear_on_a_long_dense_sentence() -> None:
     assert len(ms) == 30_000
     assert all(text[m.start_char:m.end_char] == m.surface for m in ms[:50])
     assert took < 8.0, f"{took:.1f}s for 30,000 mentions in one sentence (about 2 s measured)"
+
+
+def test_a_term_split_by_a_wrap_still_matches() -> None:
+    text = ("本院多年来开展干细胞移植技术的临床实践，积累了\n"
+            "丰富的经验，实践证明该技术可以有效治疗严重的糖尿\n"
+            "病足和下肢缺血等疾病，患者恢复良好。")
+    m = stance_of(text, "糖尿\n病足")
+    assert m.concept_id == "diabetic_foot" and m.context == "asserted"
+    assert text[m.start_char:m.end_char] == m.surface and m.surface in m.sentence

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -104,20 +105,27 @@ class Shadow:
         return self.start(i), self.end(j)
 
 
-def shadow(text: str) -> Shadow:
-    """Simplified text with pinyin debris removed; map offsets back with Shadow.start/end."""
+def shadow(text: str, drop: Iterable[tuple[int, int]] = ()) -> Shadow:
+    """Simplified text with pinyin debris removed; map offsets back with Shadow.start/end.
+
+    ``drop``: further spans of ``text`` to leave out of the shadow (e.g. the line break of a
+    Chinese line wrapped in mid-word), sorted and not overlapping.
+    """
     simple = simplify(text)
-    if "(" not in simple and "（" not in simple:
+    spans = list(drop)
+    if "(" in simple or "（" in simple:
+        spans = sorted([*spans, *((m.start(), m.end()) for m in PINYIN_DEBRIS.finditer(simple))])
+    if not spans:
         return Shadow(simple, len(text))
     parts: list[str] = []
     cuts: list[tuple[int, int]] = []
     last = removed = 0
-    for m in PINYIN_DEBRIS.finditer(simple):
-        parts.append(simple[last:m.start()])
-        removed += m.end() - m.start()
-        cuts.append((m.start() - (removed - (m.end() - m.start())), removed))
-        last = m.end()
-    if not cuts:
-        return Shadow(simple, len(text))
+    for a, b in spans:
+        if a < last or b <= a:
+            continue  # overlapping or empty: keep the first
+        parts.append(simple[last:a])
+        cuts.append((a - removed, removed + b - a))
+        removed += b - a
+        last = b
     parts.append(simple[last:])
     return Shadow("".join(parts), len(text), tuple(cuts), tuple(p for p, _ in cuts))
