@@ -151,6 +151,8 @@ def test_non_small_cell_lung_cancer_is_not_negated() -> None:
     ("The therapy is effective for leukemia in children.", "leukemia", "asserted"),
     ("Bone marrow transplants are used to treat leukemia.", "leukemia", "asserted"),
     ("Diabetes affects millions of adults.", "Diabetes", "neutral"),
+    ("There is no cure for ALS yet.", "ALS", "neutral"),
+    ("Stem cells cannot cure ALS.", "ALS", "negated"),
     ("The approved therapy, which costs 36,000 yuan, targets knee osteoarthritis.", "knee osteoarthritis", "asserted"),
     ("Eligibility: adults with heart failure, diabetes, or chronic kidney disease.", "chronic kidney disease",
      "asserted"),
