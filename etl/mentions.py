@@ -289,23 +289,22 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
 
     ``others``: spans of the sentence's other mentions (a list of diseases is not distance).
     ``terminator``: the character that ended the sentence (? makes it a question).
-    ``cache``/``key``: trigger hits per sentence, keyed by its span (hashing the text of a
-    long sentence again for each of its mentions made a 10 MB line take 40 s).
+    ``cache``/``key``: trigger hits and distances of the current sentence, keyed by its span
+    (hashing the text of a long sentence again for each of its mentions made a 10 MB line take
+    40 s); only one sentence is kept, so a 50 MB text does not hold arrays for all of them.
     """
     k = key if key is not None else sentence
-    if cache is not None and k in cache:
-        found: _Hits = cache[k]
-    else:
-        found = _triggers_in(ts, sentence)
-        if cache is not None:
-            cache[k] = found
-    dk = ("distances", k)
-    if cache is not None and dk in cache:
-        dists: _Distances = cache[dk]
-    else:
-        dists = _distances(sentence, others or [])
-        if cache is not None:
-            cache[dk] = dists
+    if cache is None:
+        cache = {}
+    if cache.get("_key") != k:  # only the current sentence is kept: memory stays bounded
+        cache["_key"], cache["_hits"], cache["_dists"] = k, _triggers_in(ts, sentence), None
+    found: _Hits = cache["_hits"]
+
+    def distances() -> _Distances:
+        if cache["_dists"] is None:  # built once per sentence, and only when a trigger is near
+            cache["_dists"] = _distances(sentence, others or [])
+        return cache["_dists"]
+
     best: tuple[int, int, int, str, str] | None = None
     reported = risk = False
     # Only triggers within HARD_SCOPE can apply: a window keeps a long sentence linear.
@@ -323,6 +322,7 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         i = bisect.bisect_left(found.terms, a)
         if i < len(found.terms) and found.terms[i] < b:
             continue  # a termination cue (但, 然而) between them
+        dists = distances()
         clauses = dists.breaks(a, b)
         dist = dists.gap(a, b)
         if direction != "list" and (clauses > MAX_CLAUSES or dist > (MAX_SCOPE if max_gap is None else max_gap)):
@@ -382,11 +382,12 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
     cache: dict = {}
     out: list[Mention] = []
     by_sentence: dict[int, list[tuple[int, int]]] = {}
+    term_sentence = []
     for start, end, _term in terms:
         k = bisect.bisect_right(s_starts, start) - 1
+        term_sentence.append(k)
         by_sentence.setdefault(k, []).append((start, end))
-    for start, end, term in terms:
-        k = bisect.bisect_right(s_starts, start) - 1
+    for (start, end, term), k in zip(terms, term_sentence, strict=True):
         s_start, s_end = sentences[k] if k >= 0 else (0, len(text))
         sentence = text[s_start:s_end] if cache.get("_span") != (s_start, s_end) else cache["_text"]
         cache["_span"], cache["_text"] = (s_start, s_end), sentence
