@@ -195,6 +195,8 @@ class Frame:
     pattern: re.Pattern[str]
     direction: str = "inside"
     max_gap: int | None = None
+    head: str = ""  # the two parts, for a cheap test before the regular expression
+    tail: str = ""
 
 
 @dataclass
@@ -359,7 +361,7 @@ def load_triggers(path: str | None = None) -> TriggerSet:
             chars = _FRAME_GAP_CHARS if trig.max_gap is None else _FRAME_GAP_SENTENCE
             gap = f"{chars}{{1,{trig.max_gap or FRAME_MAX_GAP}}}?"
             frames.append(Frame(trig.phrase, trig.context, re.compile(f"{re.escape(head)}({gap}){re.escape(tail)}"),
-                                trig.direction, trig.max_gap))
+                                trig.direction, trig.max_gap, head, tail))
         else:
             entries[key] = trig
     for trig in list(entries.values()):

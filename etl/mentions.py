@@ -28,7 +28,8 @@ from itertools import accumulate
 from etl.extract.script import Shadow, shadow, simplify
 from etl.lexicon import MAX_TRIGGER_CHARS, Lexicon, Term, TriggerSet
 
-SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n]|(?<=[A-Za-z)\]\"'’”])\.(?=\s|$)")
+SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n.]")  # a full stop ends an English sentence only as _sentences says
+_STOP_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)]\"'’”")
 MAX_SCOPE = 40      # characters of text between trigger and mention (other mentions and spaces not counted)
 HARD_SCOPE = 150    # characters between trigger and mention, counting everything
 FRAME_SPAN = 210    # longest frame gap (max_gap up to 200) plus its head
@@ -47,6 +48,7 @@ _SPACES = re.compile(r"\s+")
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "al", "vs", "dr", "mr", "mrs", "ms", "prof", "fig", "no", "st", "approx",
                             "inc", "ltd", "co", "jr", "sr", "ph.d", "u.s", "u.k"})
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_ENDS_LINE = frozenset("\n。！？!?；;：:）)」』】”\"'.…")
 WRAP_MIN = 16  # a line shorter than this never continues on the next line
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LIST_MARKER = re.compile(r"^\s*(?:[0-9０-９]{1,3}[.、．)）]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[•·\-*#>])")
@@ -123,6 +125,11 @@ def is_wrapped(text: str, nl: int) -> bool:
     long Chinese line without end punctuation whose length matches the line before it (text
     wrapped at a fixed width). Headings, list items and short lines stay apart.
     """
+    j = nl - 1
+    while j >= 0 and text[j] in " \t\u3000\r":
+        j -= 1
+    if j < 0 or text[j] in _ENDS_LINE:
+        return False  # most lines end with 。 or a closing bracket: decided without reading them
     prev = _line_at(text, nl, False).rstrip()
     nxt = _line_at(text, nl + 1, True).strip()
     if not prev or not nxt or _LIST_MARKER.match(nxt):
@@ -168,9 +175,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in SENTENCE_SPLIT.finditer(text):
         ch = m.group()
-        if ch == "\n" and is_wrapped(text, m.start()):
+        if ch == "\n" and m.start() > 0 and text[m.start() - 1] not in _ENDS_LINE and is_wrapped(text, m.start()):
             continue
         if ch == ".":
+            p = m.start()
+            if p == 0 or text[p - 1] not in _STOP_AFTER or (p + 1 < len(text) and not text[p + 1].isspace()):
+                continue  # 3.5, e.g.x, a URL: not the end of a sentence
             w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if w and (w.group(1).lower() in _ABBREVIATIONS or len(w.group(1)) == 1):
                 continue
@@ -224,6 +234,8 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
             hits.append((start, end, ctx, trig.direction, sentence[start:end], trig.max_gap))
     frames = []
     for fr in ts.frames:
+        if fr.head not in sentence or fr.tail not in sentence:
+            continue
         for m in fr.pattern.finditer(sentence):
             if longer.get(m.start(), 0) > m.start(1):
                 continue  # the head is part of a longer trigger (无法 is not 无…)

@@ -37,8 +37,18 @@ _RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # A pinyin syllable in brackets right after a Han character, with at least one tone mark:
 # (xì), （yī）. Abbreviations such as (ALS) or list markers such as (a) carry no tone mark.
-PINYIN_DEBRIS = re.compile(
-    rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+PINYIN_DEBRIS = re.compile(rf"[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # the character before the debris (checked apart: faster)
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> list[int]:
+    """The table as a list indexed by code point: str.translate is about 2.5x faster with it
+    than with a dict (characters beyond the list raise IndexError and stay as they are)."""
+    lookup = list(range(0x10000))
+    for cp, ch in _table().items():
+        lookup[cp] = ord(ch)
+    return lookup
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +82,7 @@ def _table() -> dict[int, str]:
 
 def simplify(text: str) -> str:
     """Per-character Simplified form of ``text``: same length, same offsets."""
-    return text.translate(_table())
+    return text.translate(_lookup())
 
 
 @dataclass(frozen=True)
@@ -114,7 +124,9 @@ def shadow(text: str, drop: Iterable[tuple[int, int]] = ()) -> Shadow:
     simple = simplify(text)
     spans = list(drop)
     if "(" in simple or "（" in simple:
-        spans = sorted([*spans, *((m.start(), m.end()) for m in PINYIN_DEBRIS.finditer(simple))])
+        debris = [(m.start(), m.end()) for m in PINYIN_DEBRIS.finditer(simple)
+                  if m.start() > 0 and _HAN.match(simple, m.start() - 1)]
+        spans = sorted([*spans, *debris])
     if not spans:
         return Shadow(simple, len(text))
     parts: list[str] = []
