@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.annotate.mentions import find_mentions
 from etl.extract.script import shadow, simplify
+from etl.knowledge.lexicon import load_lexicon, load_triggers
 
 
 def test_simplify_keeps_length_and_offsets() -> None:
@@ -21,6 +26,7 @@ def test_variants_and_characters_left_alone() -> None:
     assert simplify("療效顯著") == "疗效显著"  # 著 stays: 显著 is Simplified too
     assert simplify("糖尿病 ALS (a) 123") == "糖尿病 ALS (a) 123"
     assert simplify("") == ""
+    assert simplify("ＡＬＳ患者，ⅰ型糖尿病２例") == "ALS患者，Ⅰ型糖尿病2例"  # widths fold, punctuation stays
 
 
 def test_pinyin_debris_is_dropped_and_mapped_back() -> None:
@@ -58,3 +64,17 @@ def test_shadow_is_fast_on_a_long_text() -> None:
     assert len(sh.text) == len("干细胞治疗帕金逊症。") * 50_000
     last = len(sh.text) - 5  # 帕 of the last 帕金逊症。
     assert text[sh.start(last):sh.end(last + 3)] == "帕金遜"
+
+
+_PIECES = ["細", "(xì)", "胞", "糖尿病", "帕金遜症", "（yī）", "\n", "，", "。", "ALS", " ", "(a)", "治療", "癥"]
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_every_mention_maps_back_to_its_surface(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    sh = shadow(text)
+    starts = [sh.start(i) for i in range(len(sh.text))]
+    assert starts == sorted(starts) and all(0 <= s < len(text) for s in starts)
+    for m in find_mentions(load_lexicon(), load_triggers(), text, len(text)):
+        assert text[m.start_char:m.end_char] == m.surface and m.surface in m.sentence

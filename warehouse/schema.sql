@@ -126,6 +126,7 @@ CREATE TABLE disease_mentions (
     context         VARCHAR NOT NULL CHECK (context IN ({{claim_contexts}})),
     trigger         VARCHAR,
     sentence        VARCHAR NOT NULL,
+    reported        BOOLEAN NOT NULL DEFAULT false,
     PRIMARY KEY (article_id, mention_no),
     CHECK (end_char > start_char),
     CHECK ((context = 'neutral') = (trigger IS NULL))
@@ -319,6 +320,7 @@ COMMENT ON COLUMN disease_mentions.mention_type IS 'diseases.mention_type of the
 COMMENT ON COLUMN disease_mentions.context IS 'Claim context, a value of vocabulary claim_contexts: asserted (治愈, 能治疗 ...), hedged (有望, 可能 ...), negated (没有临床试验支持, 无法 ...) or neutral.';
 COMMENT ON COLUMN disease_mentions.trigger IS 'The trigger phrase (etl/knowledge/data/lexicon/context_triggers.csv) that decided the context; NULL when neutral.';
 COMMENT ON COLUMN disease_mentions.sentence IS 'The sentence of main_text the mention stands in.';
+COMMENT ON COLUMN disease_mentions.reported IS 'True when the claim is reported from someone else (宣传, 声称, 号称, 所谓, claims ...), not made in the page''s own voice; context still says what the claim is.';
 
 COMMENT ON TABLE lexicon_candidates IS 'Disease-like terms in article bodies (ending in 病, 症, 炎, 癌, 瘤, 综合征, 衰竭, 损伤 ...) that the lexicon does not know, for curators.';
 COMMENT ON COLUMN lexicon_candidates.term IS 'The candidate term.';

@@ -216,7 +216,7 @@ def doc_rows(doc: ParsedDocument, run_id: int) -> dict[str, list[dict]]:
                               "start_char": m.start_char, "end_char": m.end_char, "surface": m.surface,
                               "concept_id": m.concept_id, "canonical_name": m.canonical_name, "icd10": m.icd10,
                               "mention_type": m.mention_type, "context": m.context, "trigger": m.trigger,
-                              "sentence": m.sentence} for m in doc.mentions],
+                              "sentence": m.sentence, "reported": m.reported} for m in doc.mentions],
         "candidate_terms": [{"article_id": aid, "term": t, "occurrences": n, "example_sentence": ex}
                             for t, (n, ex) in sorted(doc.candidates.items())],
     }
