@@ -1,0 +1,1 @@
+"""Annotation: pure functions from an extracted document to claims, red flags, credibility and evidence rows."""
