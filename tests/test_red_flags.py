@@ -219,3 +219,22 @@ def test_a_broken_rule_file_names_file_line_and_rule(tmp_path, old, new, message
     text = str(err.value)
     assert "red_flags.yaml:" in text and message in text
     assert err.value.line is not None
+
+
+def test_cue_scans_stop_at_the_scan_limit(kn, monkeypatch):
+    import etl.annotate.annotations as ann
+
+    text = "干细胞科普\n" + "干细胞治疗仍在研究中。" * 10 + "本院技术全国领先。"
+    cut = [("footer", "全国领先的干细胞机构"), ("footer", "顶级专家团队")]
+
+    def flags() -> list[tuple[str, str]]:
+        a = ann.annotate(kn, main_text=text, body_end=len(text), sections=[], citations=[], cut=cut, signals=[],
+                         mentions=[], author=None, published_date=None, date_source=None)
+        return [(f.location, f.matched_text) for f in a.red_flags]
+
+    assert flags() == [("article", "全国领先"), ("chrome", "全国领先"), ("chrome", "顶级")]
+    monkeypatch.setattr(ann, "MAX_SCAN_CHARS", 60)    # the article's flag stands after character 60
+    assert flags() == [("chrome", "全国领先"), ("chrome", "顶级")]
+    monkeypatch.setattr(ann, "MAX_SCAN_CHARS", 11)    # ... and the second chrome line after the first 11
+    assert flags() == [("chrome", "全国领先")]
+    assert [ln.text for ln in ann.chrome_lines(cut, "", 12)] == ["全国领先的干细胞机构", "顶级"]

@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from etl.knowledge.annotation import AnnotationKnowledge, ClaimCues
 from etl.mentions import Mention
@@ -23,6 +24,7 @@ from etl.sections import Section
 
 CLAUSE_BREAK = re.compile(r"[，,：:；;（）()]")
 MAX_REPORTED_SCOPE = 80   # a reporting cue covers mentions up to this many characters after it
+MAX_SECTION_SCAN = 200_000  # characters of a section searched for a citation
 
 
 @dataclass
@@ -53,15 +55,21 @@ class Claim:
 ReportedFn = Callable[[Mention, ClaimCues], bool]
 
 
+@lru_cache(maxsize=8192)
+def _spans(rx: re.Pattern[str], sentence: str) -> tuple[tuple[int, int], ...]:
+    """Matches of ``rx`` in a sentence, cached: the mentions of one sentence share them (a 50 MB page
+    has 200,000 mentions)."""
+    return tuple((m.start(), m.end()) for m in rx.finditer(sentence))
+
+
 def reported_in_sentence(cues: ClaimCues, sentence: str, pos: int) -> bool:
     """True when a reporting cue (宣传, 声称, 所谓, claims ...) stands before ``pos`` in ``sentence``,
     within MAX_REPORTED_SCOPE characters and with no termination cue (但是, 然而 ...) in between."""
-    last = None
-    for m in cues.reported.finditer(sentence, max(0, pos - MAX_REPORTED_SCOPE), pos):
-        last = m
-    if last is None:
+    before = [e for s, e in _spans(cues.reported, sentence) if s >= pos - MAX_REPORTED_SCOPE and e <= pos]
+    if not before:
         return False
-    return cues.termination.search(sentence, last.end(), pos) is None
+    last_end = before[-1]
+    return not any(s >= last_end and e <= pos for s, e in _spans(cues.termination, sentence))
 
 
 def mention_is_reported(m: Mention, cues: ClaimCues) -> bool:
@@ -103,17 +111,22 @@ def wording(cues: ClaimCues, sentence: str, pos: int, end: int) -> tuple[str, st
     return None
 
 
-def _citation(cues: ClaimCues, main_text: str, m: Mention, sections: Sequence[Section]) -> tuple[str, str | None]:
+def _citation(cues: ClaimCues, main_text: str, m: Mention, sections: Sequence[Section],
+              by_section: dict[int, str | None]) -> tuple[str, str | None]:
+    """A citation in the mention's sentence, else in its section (``by_section`` caches each section's
+    first citation: the claims of one section share it, and a 10 MB one-section page has many claims)."""
     for rx in (cues.citation_marker, cues.inline_citation):
         hit = rx.search(m.sentence)
         if hit:
             return "in_sentence", hit.group(0)
     sec = _section_of(m, sections)
     if sec is not None:
-        for rx in (cues.citation_marker, cues.inline_citation):
-            hit = rx.search(main_text, sec.start_char, sec.end_char)
-            if hit:
-                return "in_section", hit.group(0)
+        if sec.start_char not in by_section:
+            end = min(sec.end_char, sec.start_char + MAX_SECTION_SCAN)
+            hits = (rx.search(main_text, sec.start_char, end) for rx in (cues.citation_marker, cues.inline_citation))
+            by_section[sec.start_char] = next((h.group(0) for h in hits if h), None)
+        if by_section[sec.start_char] is not None:
+            return "in_section", by_section[sec.start_char]
     return "none", None
 
 
@@ -132,6 +145,7 @@ def build_claims(kn: AnnotationKnowledge, mentions: Sequence[Mention], main_text
     cues = kn.claims
     strength = {s: i for i, s in enumerate(cues.stance_strength)}   # lower index = stronger
     groups: dict[str, list[tuple[Mention, bool]]] = {}
+    by_section: dict[int, str | None] = {}
     for m in mentions:
         groups.setdefault(m.concept_id, []).append((m, reported(m, cues)))
     out: list[Claim] = []
@@ -144,7 +158,7 @@ def build_claims(kn: AnnotationKnowledge, mentions: Sequence[Mention], main_text
         assert deciding is not None
         pos = deciding.start_char - deciding.sentence_start
         w = wording(cues, deciding.sentence, pos, pos + (deciding.end_char - deciding.start_char))
-        cite, cite_text = _citation(cues, main_text, deciding, sections)
+        cite, cite_text = _citation(cues, main_text, deciding, sections, by_section)
         first = items[0][0]
         out.append(Claim(
             first.concept_id, first.canonical_name, first.mention_type, len(items), len(own), len(rep),

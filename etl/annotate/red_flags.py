@@ -10,6 +10,7 @@ with the provider's contact details, booking calls or prices: one hit per such i
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ CLAUSE_BREAK = re.compile(r"[，,：:；;。！？!?\n]")
 QUESTION_TAIL = re.compile(r"(?:吗|呢|么)\s*[\"'”’」』）)]*\s*$")
 MAX_PREFIX = 30      # characters of a clause searched for a negation before a hit
 MAX_SENTENCE = 300   # a stored context sentence is cut to this many characters around the hit
+MAX_REACH = 1000     # how far a guard looks for the ends of a hit's sentence
 
 
 @dataclass
@@ -50,47 +52,79 @@ class ChromeLine:
     text: str
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    a = 0
-    for m in SENTENCE_END.finditer(text, max(0, start - 2000), start):
-        a = m.end()
-    m = SENTENCE_END.search(text, end)
-    return a, (m.end() if m else len(text))
+class CueIndex:
+    """Where the report and negation cues stand in one text, each found in one pass.
+
+    Searching every hit's sentence again made an unpunctuated 1 MB page take minutes (each
+    sentence window is long and the cue alternations are slow); with the index a guard is a bisect.
+    """
+
+    def __init__(self, rules: RedFlagRules, text: str) -> None:
+        self._rules, self._text = rules, text
+        self._spans: dict[str, tuple[list[int], list[int]]] = {}
+        self._ends: list[int] | None = None
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around [start, end), looked for at most MAX_REACH characters either side
+        (an unpunctuated 10 MB line must not make every hit's sentence the whole line)."""
+        if self._ends is None:
+            self._ends = [m.end() for m in SENTENCE_END.finditer(self._text)]
+        ends = self._ends
+        i = bisect.bisect_right(ends, start) - 1
+        a = max(ends[i] if i >= 0 else 0, start - MAX_REACH)
+        j = bisect.bisect_right(ends, end)   # first sentence end after the hit ends
+        b = min(ends[j] if j < len(ends) else len(self._text), end + MAX_REACH)
+        return a, b
+
+    def _index(self, which: str) -> tuple[list[int], list[int]]:
+        if which not in self._spans:
+            rx = self._rules.report if which == "report" else self._rules.negation
+            ms = [(m.start(), m.end()) for m in rx.finditer(self._text) if m.end() > m.start()]
+            self._spans[which] = ([a for a, _ in ms], [b for _, b in ms])
+        return self._spans[which]
+
+    def within(self, which: str, a: int, b: int) -> bool:
+        """True when a cue of kind ``which`` (report or negation) lies inside [a, b)."""
+        starts, ends = self._index(which)
+        i = bisect.bisect_left(starts, a)
+        return i < len(starts) and ends[i] <= b
 
 
-def drop_reason(rules: RedFlagRules, rule: RedFlagRule, text: str, start: int, end: int) -> str | None:
+def drop_reason(rules: RedFlagRules, rule: RedFlagRule, text: str, start: int, end: int,
+                cues: CueIndex | None = None) -> str | None:
     """Why a pattern match is not a hit (negation, report, question, exclude), or None when it is one."""
     for rx in rule.exclude:
         lo, hi = max(0, start - 20), min(len(text), end + 20)
         for m in rx.finditer(text, lo, hi):
             if m.start() < end and m.end() > start:
                 return "exclude"
-    a, b = _sentence_span(text, start, end)
-    sentence = text[a:b]
+    cues = cues or CueIndex(rules, text)
+    a, b = cues.sentence(start, end)
     if "question" in rule.guards:
-        tail = sentence.rstrip()
+        tail = text[max(a, b - 40):b].rstrip()
         if tail.endswith(("?", "？")) or QUESTION_TAIL.search(tail.rstrip("。.!！;；\n")):
             return "question"
-    if "report" in rule.guards and rules.report.search(sentence):
+    if "report" in rule.guards and cues.within("report", a, b):
         return "report"
     if "negation" in rule.guards:
         c = max(a, start - MAX_PREFIX)
         for m in CLAUSE_BREAK.finditer(text, c, start):
             c = m.end()
-        if rules.negation.search(text, c, start):
+        if cues.within("negation", c, start):
             return "negation"
     return None
 
 
-def _context(text: str, start: int, end: int) -> str:
-    a, b = _sentence_span(text, start, end)
+def _context(text: str, start: int, end: int, cues: CueIndex) -> str:
+    a, b = cues.sentence(start, end)
     if b - a > MAX_SENTENCE:
         half = max(0, (MAX_SENTENCE - (end - start)) // 2)
         a, b = max(a, start - half), min(b, end + half)
     return text[a:b].strip()
 
 
-def _text_hits(rules: RedFlagRules, rule: RedFlagRule, text: str, guarded: bool = True) -> list[tuple[int, int]]:
+def _text_hits(rules: RedFlagRules, rule: RedFlagRule, text: str, guarded: bool = True,
+               cues: CueIndex | None = None) -> list[tuple[int, int]]:
     """Non-overlapping (leftmost, then longest) pattern matches of one rule that survive the guards."""
     found = sorted({(m.start(), m.end()) for rx in rule.patterns for m in rx.finditer(text) if m.end() > m.start()},
                    key=lambda s: (s[0], -s[1]))
@@ -99,7 +133,7 @@ def _text_hits(rules: RedFlagRules, rule: RedFlagRule, text: str, guarded: bool 
     for s, e in found:
         if s < last:
             continue
-        if guarded and drop_reason(rules, rule, text, s, e) is not None:
+        if guarded and drop_reason(rules, rule, text, s, e, cues) is not None:
             continue
         out.append((s, e))
         last = e
@@ -113,15 +147,20 @@ def _flag(rule: RedFlagRule, location: str, matched: str, sentence: str, **where
                    where.get("chrome_text"), where.get("chrome_start"), sentence[:MAX_SENTENCE])  # type: ignore[arg-type]
 
 
-def _scan(rules: RedFlagRules, rule: RedFlagRule, body: str, chrome: Sequence[ChromeLine], guarded: bool) -> list[RedFlag]:
+def _scan(rules: RedFlagRules, rule: RedFlagRule, body: str, chrome: Sequence[ChromeLine], guarded: bool,
+          cues: dict[int, CueIndex] | None = None) -> list[RedFlag]:
+    """Hits of a text rule in the body and the chrome lines; ``cues``: the cue index of each text, by id()."""
+    cues = cues if cues is not None else {}
     out: list[RedFlag] = []
     if rule.scope in ("article", "both"):
-        for s, e in _text_hits(rules, rule, body, guarded):
-            out.append(_flag(rule, "article", body[s:e], _context(body, s, e), start_char=s, end_char=e))
+        idx = cues.setdefault(id(body), CueIndex(rules, body))
+        for s, e in _text_hits(rules, rule, body, guarded, idx):
+            out.append(_flag(rule, "article", body[s:e], _context(body, s, e, idx), start_char=s, end_char=e))
     if rule.scope in ("chrome", "both"):
         for ln in chrome:
-            for s, e in _text_hits(rules, rule, ln.text, guarded):
-                out.append(_flag(rule, "chrome", ln.text[s:e], _context(ln.text, s, e),
+            idx = cues.setdefault(id(ln), CueIndex(rules, ln.text))
+            for s, e in _text_hits(rules, rule, ln.text, guarded, idx):
+                out.append(_flag(rule, "chrome", ln.text[s:e], _context(ln.text, s, e, idx),
                                  cut_no=ln.cut_no, chrome_text=ln.text[:1000], chrome_start=s))
     return out
 
@@ -145,14 +184,15 @@ def _page_hits(kn: AnnotationKnowledge, rule: RedFlagRule, main_text: str, body:
                 s = k
             if rule.scope in ("article", "both"):
                 e = s + len(sig.text)
-                out.append(_flag(rule, "article", sig.text, _context(main_text, s, e), start_char=s, end_char=e))
+                out.append(_flag(rule, "article", sig.text, _context(main_text, s, e, CueIndex(kn.red_flags, main_text)),
+                                 start_char=s, end_char=e))
         elif rule.scope in ("chrome", "both"):
             line = next((ln for ln in chrome if sig.text in ln.text), None)
             if line is None:
                 out.append(_flag(rule, "chrome", sig.text, sig.text, chrome_text=sig.text, chrome_start=0))
             else:
                 s = line.text.find(sig.text)
-                out.append(_flag(rule, "chrome", sig.text, _context(line.text, s, s + len(sig.text)),
+                out.append(_flag(rule, "chrome", sig.text, _context(line.text, s, s + len(sig.text), CueIndex(kn.red_flags, line.text)),
                                  cut_no=line.cut_no, chrome_text=line.text[:1000], chrome_start=s))
     # Prices: the rule's patterns, unguarded (a price offered is a price whatever the sentence says).
     out += _scan(kn.red_flags, rule, body, chrome, guarded=False)
@@ -163,12 +203,13 @@ def find_red_flags(kn: AnnotationKnowledge, main_text: str, body_end: int, chrom
                    signals: Sequence[Signal], has_mentions: bool) -> list[RedFlag]:
     """All red-flag hits of one page: article hits in main_text order, then chrome hits, per rule."""
     body = main_text[:body_end]
+    cues: dict[int, CueIndex] = {}   # one index per text, shared by the rules (built when first needed)
     out: list[RedFlag] = []
     for rule in kn.red_flags.rules:
         if rule.kind == "page":
             out += _page_hits(kn, rule, main_text, body, chrome, signals, has_mentions)
         else:
-            out += _scan(kn.red_flags, rule, body, chrome, guarded=True)
+            out += _scan(kn.red_flags, rule, body, chrome, guarded=True, cues=cues)
     for i, f in enumerate(out):
         f.flag_no = i
     return out
