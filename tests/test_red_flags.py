@@ -88,6 +88,8 @@ NEGATIVE: list[str] = [
     "如果出现严重不良反应，应立即停止回输并就医。",
     "受试者参加临床试验无需支付任何费用。",
     "Clinics that promise a cure for ALS are not approved by the FDA.",
+    # Added after a look at the dev corpus: a superlative about a journal is not self-promotion.
+    "该成果发表在国际顶级医学期刊上。",
 ]
 
 CASES = POSITIVE + [(s, set()) for s in NEGATIVE]
