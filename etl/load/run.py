@@ -27,6 +27,7 @@ import pyarrow as pa
 from etl import PARSER_VERSION, __version__
 from etl.errors import Rejected, StemwatchError
 from etl.knowledge import lexicon as lexmod
+from etl.knowledge.annotation import load_annotation_knowledge
 from etl.knowledge.lexicon import Concept, load_lexicon, load_triggers
 from etl.knowledge.rules import Rules, load_rules
 from etl.load.discover import SeedFile, discover
@@ -37,7 +38,7 @@ log = logging.getLogger("stemwatch.etl")
 
 ARTICLE_TABLES = ("articles", "documents", "cut_blocks", "sections", "citations", "commercial_signals",
                   "article_concepts", "article_stats",
-                  "disease_mentions", "candidate_terms")
+                  "disease_mentions", "candidate_terms", "claims", "red_flags", "credibility")
 PARALLEL_THRESHOLD = 64
 BATCH = 500
 
@@ -87,7 +88,8 @@ def _tree_digest(h: hashlib._Hash, root: Path) -> None:
 def build_hash(rules: Rules) -> str:
     """Everything extraction depends on; when it changes, the next run rebuilds from scratch."""
     h = hashlib.sha256()
-    for part in (PARSER_VERSION, rules.fingerprint, lexmod.fingerprint(), wh.schema_hash()):
+    for part in (PARSER_VERSION, rules.fingerprint, lexmod.fingerprint(), wh.schema_hash(),
+                 load_annotation_knowledge().fingerprint):
         h.update(part.encode())
     pkg = Path(__file__).resolve().parent.parent
     for part in EXTRACTION_PARTS:
@@ -193,7 +195,7 @@ def _results(jobs: list[tuple[str, str, str | None]], workers: int, sources: str
 
 def doc_rows(doc: ParsedDocument, run_id: int) -> dict[str, list[dict]]:
     aid = doc.article_id
-    return {
+    rows = {
         "articles": [{
             "article_id": aid, "source_path": doc.source_path, "content_sha256": doc.content_sha256,
             "file_bytes": doc.file_bytes, "format": doc.format, "title": doc.title, "author": doc.author,
@@ -220,6 +222,37 @@ def doc_rows(doc: ParsedDocument, run_id: int) -> dict[str, list[dict]]:
         "candidate_terms": [{"article_id": aid, "term": t, "occurrences": n, "example_sentence": ex}
                             for t, (n, ex) in sorted(doc.candidates.items())],
     }
+    _add_annotation_rows(rows, doc)
+    return rows
+
+
+def _add_annotation_rows(rows: dict[str, list[dict]], doc: ParsedDocument) -> None:
+    """The annotation stage's rows: tables claims, red_flags and credibility, and the evidence
+    fields of the article and of each citation."""
+    aid, ann = doc.article_id, doc.annotations
+    rows["articles"][0] |= {"best_evidence_level": ann.best_evidence_level,
+                            "trial_registry_ids": [r.trial_id for r in ann.registry_ids]}
+    evidence = {e.citation_no: e for e in ann.citation_evidence}
+    for row in rows["citations"]:
+        e = evidence[row["citation_no"]]
+        row |= {"kind": e.kind, "study_design": e.study_design, "evidence_level": e.evidence_level,
+                "registry_id": e.registry_id}
+    rows["claims"] = [{"article_id": aid, **{k: getattr(c, k) for k in (
+        "concept_id", "canonical_name", "mention_type", "mentions", "own_mentions", "reported_mentions",
+        "own_stance", "reported_stance", "voice", "mention_no", "own_mention_no", "reported_mention_no",
+        "start_char", "end_char", "sentence", "sentence_start", "sentence_end", "wording_class", "wording_text",
+        "citation", "citation_text")}} for c in ann.claims]
+    rows["red_flags"] = [{"article_id": aid, **{k: getattr(f, k) for k in (
+        "flag_no", "rule_id", "basis_id", "law", "law_article", "law_item", "location", "matched_text",
+        "start_char", "end_char", "cut_no", "chrome_text", "chrome_start", "sentence")}} for f in ann.red_flags]
+    rows["credibility"] = []
+    if ann.credibility is not None:
+        cred: dict[str, object] = {"article_id": aid, "jama_total": ann.credibility.jama_total}
+        for key, item in ann.credibility.items.items():
+            col = f"jama_{key}" if key in ("authorship", "attribution", "disclosure", "currency") else key
+            cred |= {col: int(item.met), f"{col}_evidence": item.evidence,
+                     f"{col}_start": item.start_char if item.met else None}
+        rows["credibility"].append(cred)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
@@ -287,6 +320,7 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
         mode = "full" if full else "incremental"
         try:
             rules = load_rules(sources or None)
+            load_annotation_knowledge()           # a malformed annotation data file fails here, before any work
             concepts = lexmod.validate()          # a malformed lexicon row fails here, before any work
             bh = build_hash(rules)
             if not full and (not old.readable or old.build_hash != bh or old.schema_hash != wh.schema_hash()):
