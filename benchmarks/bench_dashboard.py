@@ -96,6 +96,7 @@ def generate(base: Path, out: Path, articles: int) -> Path:
         # the "current schema" case; materialise() builds them as the ETL publishes them.
         con.execute("DROP TABLE article_concepts")
         con.execute("DROP TABLE article_stats")
+        con.execute("DROP TABLE topic_cells")
         con.execute("CHECKPOINT")
     finally:
         con.close()

@@ -36,6 +36,7 @@ def parse_chunk(jobs: Sequence[Job], sources: str | None, max_bytes: int, run_id
 
     if _LOADED.get("sources", ...) != sources or not runmod._WORKER:
         runmod._init_worker(sources)
+        _release_build_memory()
         _LOADED["sources"] = sources
     outs = [runmod._process(rel, path, old, max_bytes) for rel, path, old in jobs]
     parsed = [i for i, o in enumerate(outs) if o[0] == "parsed"]
@@ -49,10 +50,30 @@ def parse_chunk(jobs: Sequence[Job], sources: str | None, max_bytes: int, run_id
     return outs
 
 
+def _release_build_memory() -> None:
+    """Drop what only building the lexicon needed (OpenCC's dictionaries, ~45 MB per worker).
+
+    Freed C++ memory stays in the process unless glibc is asked to return it (malloc_trim):
+    measured 204 -> 160 MB of RSS per worker.
+    """
+    import ctypes
+    import gc
+
+    from etl.knowledge import lexicon
+
+    lexicon._converters.cache_clear()
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is simply kept
+        pass
+
+
 def _init_local(sources: str | None) -> None:
     from etl.load.run import _init_pool_worker
 
     _init_pool_worker(sources)
+    _release_build_memory()
     _LOADED["sources"] = sources
 
 

@@ -500,6 +500,7 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
             INSERT INTO lexicon_candidates
             SELECT term, sum(occurrences), count(*), arg_min(example_sentence, article_id), min(article_id)
             FROM candidate_terms GROUP BY term""")
+        wh.rebuild_rollups(con)
         res.files_quarantined = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
         newest = max((f.mtime_ns for f in files if f.mtime_ns), default=None)
         newest_ts = dt.datetime.fromtimestamp(newest / 1e9, dt.UTC).replace(tzinfo=None) if newest else None
