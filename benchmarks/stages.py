@@ -31,27 +31,40 @@ STAGES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _wrap(fn: Callable, stage: str, acc: dict[str, float], depth: list[int]) -> Callable:
+class Clock(dict):
+    """Wall seconds per stage (the dict itself) and CPU seconds per stage (``cpu``): CPU time of
+    this process (all its threads, so DuckDB's too), which other sessions' load does not inflate."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cpu: dict[str, float] = defaultdict(float)
+
+    def __missing__(self, key: str) -> float:
+        return 0.0
+
+
+def _wrap(fn: Callable, stage: str, acc: Clock, depth: list[int]) -> Callable:
     def timed(*args: object, **kwargs: object) -> object:
         if depth[0]:  # nested stage calls count once, for the outer stage
             return fn(*args, **kwargs)
         depth[0] += 1
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
-            acc[stage] += time.perf_counter() - t
+            acc[stage] = acc[stage] + time.perf_counter() - t
+            acc.cpu[stage] += time.process_time() - c
             depth[0] -= 1
 
     return timed
 
 
 @contextlib.contextmanager
-def stage_clock() -> Iterator[dict[str, float]]:
+def stage_clock() -> Iterator[Clock]:
     """Seconds per stage, accumulated while the block runs (single process only)."""
     import importlib
 
-    acc: dict[str, float] = defaultdict(float)
+    acc = Clock()
     depth = [0]
     saved: list[tuple[object, str, object]] = []
     for stage, targets in STAGES.items():

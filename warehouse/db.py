@@ -32,7 +32,7 @@ TMP_MARK = ".tmp-"
 # 10,000-document warehouse rewrote every table's only row group (about 4 s of the run). The
 # row group size is not stored in the file, so every build must open with the same value.
 BUILD_ROW_GROUP_SIZE = 2048
-BUILD_MEMORY_LIMIT = "256MB"
+BUILD_MEMORY_LIMIT = "192MB"
 
 
 class WarehouseMissing(FileNotFoundError):
