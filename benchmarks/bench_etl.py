@@ -23,7 +23,7 @@ from pathlib import Path
 
 from benchmarks.corpus import make_corpus
 from benchmarks.stages import stage_clock
-from benchmarks.stats import median, timed, write_report
+from benchmarks.stats import Target, median, timed, write_report
 from etl.load.run import run_etl
 
 STAGE_ORDER = ("decode", "html", "chrome", "metadata", "sections", "citations", "signals", "mentions",
@@ -132,7 +132,7 @@ def full_load(seeds: Path, db: Path) -> tuple[float, int, float]:
     return took, rss.peak, cpu
 
 
-def main(n: int = 10_000, repeat: int = 3, profile_n: int = 1_000, rss_sizes: tuple[int, ...] = ()) -> None:
+def main(n: int = 10_000, repeat: int = 3, profile_n: int = 1_000, rss_sizes: tuple[int, ...] = ()) -> list[Target]:
     workers = os.cpu_count() or 1
     lines: list[str] = []
     with tempfile.TemporaryDirectory() as d:
@@ -180,6 +180,9 @@ def main(n: int = 10_000, repeat: int = 3, profile_n: int = 1_000, rss_sizes: tu
             theirs.append(wall)
             theirs_cpu.append(tcpu)
         ratios = [t / o for o, t in zip(ours, theirs, strict=True)]
+        targets = [Target("full load throughput", mb / median(ours), ">=", 6, " MB/s"),
+                   Target("full load / trafilatura extract-only", median(ratios), ">=", 3, "x"),
+                   Target("peak RSS of a full load (process tree), this corpus", max(peaks) / 2**20, "<", 1024, " MiB")]
         rate, peer = mb / median(ours), mb / median(theirs)
         # What the 2 cores would give without other sessions: MB per CPU second x cores
         # (optimistic for us: the writer does not keep both cores busy all the time).
@@ -209,6 +212,7 @@ def main(n: int = 10_000, repeat: int = 3, profile_n: int = 1_000, rss_sizes: tu
         res = run_etl(seeds, db)
         assert res.files_unchanged == n and res.files_loaded == 0
         noop = timed(lambda: run_etl(seeds, db), max(5, repeat))
+        targets.append(Target(f"no-op refresh of {n} unchanged files", median(noop), "<", 1, " s"))
         target = files[0]
 
         def touch_one() -> None:
@@ -238,6 +242,7 @@ def main(n: int = 10_000, repeat: int = 3, profile_n: int = 1_000, rss_sizes: tu
                 shutil.rmtree(folder)
             lines.append("")
     write_report("etl", "ETL throughput", lines)
+    return targets
 
 
 if __name__ == "__main__":

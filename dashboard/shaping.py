@@ -12,12 +12,6 @@ from typing import Any
 
 import pandas as pd
 
-SOURCE_TYPES = (
-    "social_qa", "commercial_clinic", "content_aggregator", "commercial_blog",
-    "news", "academic", "government", "other",
-)
-CONTEXTS = ("asserted", "hedged", "negated", "neutral")
-SIGNAL_KINDS = ("phone", "wechat", "qq", "call_to_action", "disclaimer", "address")
 NO_CHAPTER = "(no ICD-10 chapter)"
 
 # Selection parameter names in the topic charts (charts.py) and what each narrows by.
@@ -26,6 +20,49 @@ HEATMAP_NUMBER_SELECTION = "cell_number"  # a click on the number drawn in a cel
 HEATMAP_SELECTIONS = (HEATMAP_SELECTION, HEATMAP_NUMBER_SELECTION)
 DISEASE_SELECTION = "disease"
 CHAPTER_SELECTION = "chapter"
+
+
+@dataclass(frozen=True)
+class Term:
+    value: str
+    label: str
+    colour: str | None = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The warehouse's vocabulary table (source types, signal kinds, claim contexts, ...):
+    values in display order, with the labels and colours the pages and charts show."""
+
+    lists: Mapping[str, tuple[Term, ...]]
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> Vocabulary:
+        """From the rows of vocabulary.sql (ordered by vocabulary and position)."""
+        lists: dict[str, list[Term]] = {}
+        for r in frame.to_dict("records"):
+            colour = None if missing(r.get("colour")) else str(r["colour"])
+            lists.setdefault(str(r["vocabulary"]), []).append(Term(str(r["value"]), str(r["label"]), colour))
+        return cls({k: tuple(v) for k, v in lists.items()})
+
+    def values(self, name: str) -> list[str]:
+        return [t.value for t in self.lists.get(name, ())]
+
+    def labels(self, name: str) -> dict[str, str]:
+        return {t.value: t.label for t in self.lists.get(name, ())}
+
+    def label(self, name: str, value: str) -> str:
+        """The label of ``value``, or the value itself when the vocabulary does not know it."""
+        return self.labels(name).get(value, value)
+
+    def colours(self, name: str) -> dict[str, str]:
+        return {t.value: t.colour for t in self.lists.get(name, ()) if t.colour}
+
+    def order(self, name: str, present: Iterable[str]) -> list[str]:
+        """``present`` in the vocabulary's order, unknown values at the end."""
+        present = list(dict.fromkeys(present))
+        known = self.values(name)
+        return [v for v in known if v in present] + sorted(v for v in present if v not in known)
 
 
 @dataclass(frozen=True)
@@ -92,8 +129,11 @@ class Focus:
         return out
 
 
-def topic_views(grain: pd.DataFrame, focus: Focus, top_n: int = 20, top_diseases: int = 15) -> dict[str, Any]:
+def topic_views(grain: pd.DataFrame, focus: Focus, contexts: Iterable[str], top_n: int = 20,
+                top_diseases: int = 15) -> dict[str, Any]:
     """The topic charts from the disease x source type grain (queries: topic_grain.sql).
+
+    ``contexts``: the claim contexts (vocabulary claim_contexts), each a column of the grain.
 
     Crossfilter: each chart is narrowed by the other charts' selections, never by its own.
     Article counts are sums over source types, which is exact because an article has one
@@ -116,7 +156,8 @@ def topic_views(grain: pd.DataFrame, focus: Focus, top_n: int = 20, top_diseases
     ).sort_values(["_rank", "source_type"]).drop(columns="_rank")
     heatmap = heatmap[["concept_id", "canonical_name", "source_type", "articles", "mentions", "disease_mentions"]]
 
-    sums = ["articles", "mentions", *CONTEXTS]
+    contexts = [c for c in contexts if c in g.columns]
+    sums = ["articles", "mentions", *contexts]
     dis = g[in_cells & in_chapters].groupby(["concept_id"], as_index=False).agg(
         canonical_name=("canonical_name", "first"), icd10_chapter=("icd10_chapter", "first"),
         **{c: (c, "sum") for c in sums})
@@ -127,15 +168,15 @@ def topic_views(grain: pd.DataFrame, focus: Focus, top_n: int = 20, top_diseases
     chapters = chap.sort_values(["mentions", "icd10_chapter"], ascending=[False, True])
 
     narrowed = g[in_cells & in_concepts & in_chapters]
-    ctx = narrowed.groupby("source_type")[list(CONTEXTS)].sum().reset_index().melt(
+    ctx = narrowed.groupby("source_type")[contexts].sum().reset_index().melt(
         id_vars="source_type", var_name="context", value_name="mentions")
-    contexts = ctx[ctx["mentions"] > 0].sort_values(["source_type", "context"])
+    by_source = ctx[ctx["mentions"] > 0].sort_values(["source_type", "context"])
 
     return {
         "heatmap": heatmap.reset_index(drop=True),
         "diseases": diseases.reset_index(drop=True),
         "chapters": chapters.reset_index(drop=True),
-        "contexts": contexts.reset_index(drop=True),
+        "contexts": by_source.reset_index(drop=True),
         "total": int(narrowed["mentions"].sum()),
     }
 
@@ -174,15 +215,9 @@ def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def source_type_order(present: Iterable[str]) -> list[str]:
-    """Source types in the schema's order, keeping unknown ones at the end."""
-    present = list(dict.fromkeys(present))
-    return [s for s in SOURCE_TYPES if s in present] + sorted(s for s in present if s not in SOURCE_TYPES)
-
-
-def context_long(diseases: pd.DataFrame) -> pd.DataFrame:
+def context_long(diseases: pd.DataFrame, contexts: Iterable[str]) -> pd.DataFrame:
     """Top-disease rows to one row per (disease, context) for a stacked bar."""
-    cols = [c for c in CONTEXTS if c in diseases.columns]
+    cols = [c for c in contexts if c in diseases.columns]
     if diseases.empty:
         return pd.DataFrame(columns=["concept_id", "canonical_name", "articles", "context", "mentions"])
     ids = ["concept_id", "canonical_name", "articles"]
@@ -194,43 +229,6 @@ def counts_row(counts: pd.DataFrame) -> dict[str, int]:
     if counts.empty:
         return {}
     return {k: int(v) for k, v in counts.iloc[0].items()}
-
-
-@dataclass(frozen=True)
-class Freshness:
-    status: str  # up_to_date | behind | never_refreshed | unknown
-    message: str
-    last_success_at: dt.datetime | None
-    recorded_newest: dt.datetime | None
-    disk_newest: dt.datetime | None
-
-
-# Both sides come from etl.refresh.status.seeds_newest_mtime (same discovery, same rounding): compare exactly.
-FRESHNESS_TOLERANCE = dt.timedelta(0)
-
-
-def freshness(row: Mapping[str, Any], disk_newest: dt.datetime | None, seeds_known: bool) -> Freshness:
-    """Compare the newest seed change the last successful run saw with the seeds folder now.
-
-    All times are naive UTC. ``seeds_known`` says whether a seeds folder was given at all.
-    """
-    last = _ts(row.get("last_success_at"))
-    recorded = _ts(row.get("seeds_newest_mtime_at_last_success"))
-    if last is None:
-        return Freshness("never_refreshed", "No successful refresh yet.", None, recorded, disk_newest)
-    if not seeds_known:
-        return Freshness("unknown", "Seeds folder not given (set STEMWATCH_SEEDS), so staleness is not checked.",
-                         last, recorded, disk_newest)
-    if disk_newest is None:
-        return Freshness("unknown", "The seeds folder is missing or empty.", last, recorded, disk_newest)
-    if recorded is None or disk_newest > recorded + FRESHNESS_TOLERANCE:
-        return Freshness(
-            "behind",
-            f"Behind: a seed file changed at {fmt_ts(disk_newest)}, after the newest change the last "
-            f"refresh saw ({fmt_ts(recorded)}).",
-            last, recorded, disk_newest,
-        )
-    return Freshness("up_to_date", "Up to date with the seeds folder.", last, recorded, disk_newest)
 
 
 def _ts(v: Any) -> dt.datetime | None:

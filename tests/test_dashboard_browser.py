@@ -238,10 +238,13 @@ def test_filter_and_chart_click_narrow_the_topic_page(browser, dashboard_db: Pat
     with serving(dashboard_db, tmp_path / "server.log") as base:
         tab = Tab(browser, base)
         tab.open("topics")
-        # a filter: pick one source type in the multiselect
+        # a filter: pick one source type in the multiselect (it shows the vocabulary's label)
+        label = expect_value(dashboard_db, "SELECT label FROM vocabulary WHERE vocabulary = 'source_types' "
+                                           "AND value = ?", [source_type])
+        assert label != source_type
         box = tab.page.locator(".st-key-topic_source_types")
         box.click()
-        tab.page.get_by_role("option", name=source_type, exact=True).click()
+        tab.page.get_by_role("option", name=label, exact=True).click()
         tab.page.keyboard.press("Escape")
         tab.settle()
         assert sentences_heading(tab) == n_type

@@ -15,9 +15,10 @@ import fcntl
 import glob
 import hashlib
 import os
+import re
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -45,6 +46,39 @@ class WarehouseBusy(RuntimeError):
 
 def schema_sql() -> str:
     return resources.files("warehouse").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+# Rows of the vocabulary table: {vocabulary, value, position, label, colour, description}.
+VocabularyRows = Sequence[Mapping[str, object]]
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+_vocabulary_source: Callable[[], VocabularyRows] | None = None
+
+
+def use_vocabulary(source: Callable[[], VocabularyRows]) -> None:
+    """Name where create_schema takes the vocabulary from when its caller passes none.
+
+    The warehouse imports nothing of ours, so the ETL (etl/load/__init__.py) hands it the
+    loader of etl/knowledge/data/vocabulary.yaml.
+    """
+    global _vocabulary_source
+    _vocabulary_source = source
+
+
+def render_schema(vocabulary: VocabularyRows) -> str:
+    """schema.sql with each {{name}} replaced by the quoted values of vocabulary ``name``."""
+    values: dict[str, list[str]] = {}
+    for row in vocabulary:
+        values.setdefault(str(row["vocabulary"]), []).append(str(row["value"]))
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if not values.get(name):
+            raise ValueError(f"warehouse/schema.sql needs vocabulary {name!r}, which has no values")
+        return ", ".join("'" + v.replace("'", "''") + "'" for v in values[name])
+
+    text = schema_sql()
+    header, _, body = text.partition("\nCREATE TABLE")  # the header comment names the syntax
+    return header + "\nCREATE TABLE" + _PLACEHOLDER.sub(fill, body)
 
 
 def views_sql() -> str:
@@ -128,11 +162,13 @@ def version(path: str | os.PathLike[str]) -> Version | None:
     return Version(st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def connect_read_only(path: str | os.PathLike[str], retries: int = 20, **config: object) -> duckdb.DuckDBPyConnection:
-    """Open the published warehouse read-only.
+def open_with_retry(path: str | os.PathLike[str], opener: Callable[[Path], duckdb.DuckDBPyConnection],
+                    retries: int = 20) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse with ``opener`` (which must close what it opened when it fails).
 
     The file is replaced atomically, so an open can only fail transiently (for example
     when the path is swapped while DuckDB opens it); we retry a few times before raising.
+    Every read-only connection of the CLI, the ETL and the dashboard is opened through here.
     """
     p = Path(path)
     if not p.exists():
@@ -140,11 +176,16 @@ def connect_read_only(path: str | os.PathLike[str], retries: int = 20, **config:
     last: Exception | None = None
     for attempt in range(retries):
         try:
-            return duckdb.connect(str(p), read_only=True, config=dict(config))
+            return opener(p)
         except duckdb.IOException as exc:  # lock or swap race
             last = exc
             time.sleep(0.05 * (attempt + 1))
     raise RuntimeError(f"could not open {p} read-only after {retries} tries: {last}")
+
+
+def connect_read_only(path: str | os.PathLike[str], retries: int = 20, **config: object) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse read-only (see open_with_retry)."""
+    return open_with_retry(path, lambda p: duckdb.connect(str(p), read_only=True, config=dict(config)), retries)
 
 
 @contextlib.contextmanager
@@ -208,6 +249,12 @@ def snapshot(db_path: Path) -> Path | None:
     return snap
 
 
+def sql_string(text: str | os.PathLike[str]) -> str:
+    """``text`` (a path, usually) as an SQL string literal, for the statements that take no
+    parameter there (ATTACH options, COPY ... TO): a "'" in a folder name broke them."""
+    return "'" + os.fspath(text).replace("'", "''") + "'"
+
+
 def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
     """A connection whose current database is ``tmp``, with small row groups (BUILD_ROW_GROUP_SIZE).
 
@@ -220,14 +267,24 @@ def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
     spill = str(tmp.with_name(tmp.name + ".spill")).replace("'", "''")
     con = duckdb.connect(config={"storage_compatibility_version": STORAGE_COMPATIBILITY,
                                  "memory_limit": BUILD_MEMORY_LIMIT, "temp_directory": spill})
-    path = str(tmp).replace("'", "''")
-    con.execute(f"ATTACH '{path}' AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE})")
+    con.execute(f"ATTACH {sql_string(tmp)} AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE})")
     con.execute("USE build")
     return con
 
 
-def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(schema_sql())
+def create_schema(con: duckdb.DuckDBPyConnection, vocabulary: VocabularyRows | None = None) -> None:
+    """Tables and views, with the vocabulary stored and its values in the CHECKs.
+
+    ``vocabulary`` defaults to the source given to use_vocabulary (the ETL's vocabulary file).
+    """
+    if vocabulary is None:
+        if _vocabulary_source is None:
+            raise RuntimeError("no vocabulary: pass one to create_schema or import etl.load")
+        vocabulary = _vocabulary_source()
+    con.execute(render_schema(vocabulary))
+    con.executemany("INSERT INTO vocabulary VALUES (?, ?, ?, ?, ?, ?)",
+                    [[r["vocabulary"], r["value"], r["position"], r["label"], r.get("colour"), r["description"]]
+                     for r in vocabulary])
     con.execute(views_sql())
 
 

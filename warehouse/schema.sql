@@ -3,6 +3,18 @@
 -- docs/schema.md is generated from these comments (`stemwatch schema-doc`).
 -- Character offsets (start_char, end_char) always index articles.main_text, 0-based,
 -- end exclusive, in Unicode code points: substr(main_text, start_char + 1, end_char - start_char).
+-- {{name}} stands for the values of vocabulary `name` (etl/knowledge/data/vocabulary.yaml), filled
+-- in by warehouse/db.py::create_schema from the rows the caller stores in the vocabulary table.
+
+CREATE TABLE vocabulary (
+    vocabulary   VARCHAR NOT NULL,
+    value        VARCHAR NOT NULL,
+    position     INTEGER NOT NULL CHECK (position >= 0),
+    label        VARCHAR NOT NULL,
+    colour       VARCHAR CHECK (colour IS NULL OR regexp_full_match(colour, '#[0-9a-fA-F]{6}')),
+    description  VARCHAR NOT NULL,
+    PRIMARY KEY (vocabulary, value)
+);
 
 CREATE TABLE articles (
     article_id            VARCHAR PRIMARY KEY,
@@ -15,10 +27,10 @@ CREATE TABLE articles (
     site_name             VARCHAR,
     url                   VARCHAR,
     published_date        DATE,
-    date_source           VARCHAR CHECK (date_source IN ('front_matter', 'html_meta', 'byline')),
+    date_source           VARCHAR CHECK (date_source IN ('front_matter', 'html_meta', 'header', 'byline', 'dateline')),
+    url_date              DATE,
     language              VARCHAR NOT NULL,
-    source_type           VARCHAR NOT NULL CHECK (source_type IN ('social_qa', 'commercial_clinic',
-                              'content_aggregator', 'commercial_blog', 'news', 'academic', 'government', 'other')),
+    source_type           VARCHAR NOT NULL CHECK (source_type IN ({{source_types}})),
     source_type_evidence  VARCHAR[] NOT NULL,
     main_text             VARCHAR NOT NULL,
     main_chars            INTEGER NOT NULL CHECK (main_chars >= 0),
@@ -80,7 +92,7 @@ CREATE TABLE citations (
 CREATE TABLE commercial_signals (
     article_id  VARCHAR NOT NULL,
     signal_no   INTEGER NOT NULL CHECK (signal_no >= 0),
-    kind        VARCHAR NOT NULL CHECK (kind IN ('phone', 'wechat', 'qq', 'call_to_action', 'disclaimer', 'address')),
+    kind        VARCHAR NOT NULL CHECK (kind IN ({{signal_kinds}})),
     text        VARCHAR NOT NULL,
     location    VARCHAR NOT NULL CHECK (location IN ('main_text', 'boilerplate')),
     start_char  INTEGER CHECK (start_char IS NULL OR start_char >= 0),
@@ -111,9 +123,10 @@ CREATE TABLE disease_mentions (
     canonical_name  VARCHAR NOT NULL,
     icd10           VARCHAR,
     mention_type    VARCHAR NOT NULL CHECK (mention_type IN ('disease', 'disease_group', 'symptom')),
-    context         VARCHAR NOT NULL CHECK (context IN ('asserted', 'hedged', 'negated', 'neutral')),
+    context         VARCHAR NOT NULL CHECK (context IN ({{claim_contexts}})),
     trigger         VARCHAR,
     sentence        VARCHAR NOT NULL,
+    reported        BOOLEAN NOT NULL DEFAULT false,
     PRIMARY KEY (article_id, mention_no),
     CHECK (end_char > start_char),
     CHECK ((context = 'neutral') = (trigger IS NULL))
@@ -155,12 +168,7 @@ CREATE TABLE article_stats (
     citations_with_id  INTEGER NOT NULL,
     mentions           INTEGER NOT NULL,
     signals            INTEGER NOT NULL,
-    phone              INTEGER NOT NULL,
-    wechat             INTEGER NOT NULL,
-    qq                 INTEGER NOT NULL,
-    call_to_action     INTEGER NOT NULL,
-    disclaimer         INTEGER NOT NULL,
-    address            INTEGER NOT NULL
+    signal_counts      MAP(VARCHAR, INTEGER) NOT NULL
 );
 
 CREATE TABLE topic_cells (
@@ -220,6 +228,14 @@ CREATE TABLE etl_runs (
     stemwatch_version  VARCHAR NOT NULL
 );
 
+COMMENT ON TABLE vocabulary IS 'Every closed set of values the warehouse stores (source types, signal kinds, claim contexts, ...), written by the ETL from etl/knowledge/data/vocabulary.yaml. The CHECKs on the columns that hold these values were made from it; the dashboard takes its labels and colours from it.';
+COMMENT ON COLUMN vocabulary.vocabulary IS 'Name of the vocabulary: source_types, signal_kinds, claim_contexts, ...';
+COMMENT ON COLUMN vocabulary.value IS 'The value as stored in the tables (articles.source_type, commercial_signals.kind, disease_mentions.context, ...).';
+COMMENT ON COLUMN vocabulary.position IS 'Display order within the vocabulary, from 0.';
+COMMENT ON COLUMN vocabulary.label IS 'What the dashboard shows for the value.';
+COMMENT ON COLUMN vocabulary.colour IS 'Colour (#rrggbb) of the value on the dashboard''s charts, NULL when it has none.';
+COMMENT ON COLUMN vocabulary.description IS 'What the value means.';
+
 COMMENT ON TABLE articles IS 'One row per loaded source file: metadata, source type and the extracted main text that every offset indexes.';
 COMMENT ON COLUMN articles.article_id IS 'Stable id: first 16 hex digits of sha256 of source_path; the same relative path always gets the same id.';
 COMMENT ON COLUMN articles.source_path IS 'Path of the file relative to the seeds folder, with forward slashes.';
@@ -230,10 +246,11 @@ COMMENT ON COLUMN articles.title IS 'The article''s own title (front matter, og:
 COMMENT ON COLUMN articles.author IS 'Author as named by the page (e.g. the answerer on Zhihu), NULL when the page names none.';
 COMMENT ON COLUMN articles.site_name IS 'Publishing site or brand (知乎, 360doc个人图书馆, a clinic''s name), NULL when it cannot be told.';
 COMMENT ON COLUMN articles.url IS 'Canonical URL of the article when the file carries one (canonical link, og:url, original-answer link).';
-COMMENT ON COLUMN articles.published_date IS 'Publication date from front matter, HTML meta or the byline under the title; never a date of a neighbouring article''s link. NULL when unknown.';
-COMMENT ON COLUMN articles.date_source IS 'Where published_date came from: front_matter, html_meta or byline.';
+COMMENT ON COLUMN articles.published_date IS 'The article''s own date as the page states it: front matter, HTML meta, a labelled or bare date line in the header above the title or the byline under it (发布时间, 發佈時間, Published, Updated, 2026-05-12, May 12, 2026), or a dateline (…2026年2月25日电). Never a date from the headline, the body, a neighbouring article''s link or only the URL. NULL when unknown.';
+COMMENT ON COLUMN articles.date_source IS 'Where published_date came from: front_matter, html_meta, header (above the title), byline (under the title) or dateline (start of the first paragraph).';
+COMMENT ON COLUMN articles.url_date IS 'A date written in the article''s URL path (/2026/0512/, /2026-05/12/), kept apart from published_date because it is often an upload or archive date; NULL when the page carries no URL or the URL has no date.';
 COMMENT ON COLUMN articles.language IS 'zh when most letters are Chinese characters, en when Latin, und otherwise.';
-COMMENT ON COLUMN articles.source_type IS 'Kind of source: social_qa, commercial_clinic, content_aggregator, commercial_blog, news, academic, government or other.';
+COMMENT ON COLUMN articles.source_type IS 'Kind of source: a value of vocabulary source_types (social_qa, commercial_clinic, news, ...; see the vocabulary table).';
 COMMENT ON COLUMN articles.source_type_evidence IS 'The cues that decided source_type, e.g. sources.csv: zhihu.com, cue: hotline phone; the first entry is the deciding rule.';
 COMMENT ON COLUMN articles.main_text IS 'The article title line followed by the body with navigation, banners, related-article lists and footers removed. All character offsets index this text.';
 COMMENT ON COLUMN articles.main_chars IS 'Length of main_text in characters.';
@@ -285,7 +302,7 @@ COMMENT ON COLUMN citations.end_char IS 'End offset of the entry in main_text (e
 COMMENT ON TABLE commercial_signals IS 'Marketing and contact signals found anywhere in the file: phone numbers, WeChat/QQ ids, calls to action, disclaimers.';
 COMMENT ON COLUMN commercial_signals.article_id IS 'articles.article_id.';
 COMMENT ON COLUMN commercial_signals.signal_no IS 'Order of the signal in the document, from 0.';
-COMMENT ON COLUMN commercial_signals.kind IS 'phone, wechat, qq, call_to_action, disclaimer or address.';
+COMMENT ON COLUMN commercial_signals.kind IS 'A value of vocabulary signal_kinds (phone, wechat, qq, call_to_action, ...; see the vocabulary table).';
 COMMENT ON COLUMN commercial_signals.text IS 'The matched text (the number, id, phrase or disclaimer line).';
 COMMENT ON COLUMN commercial_signals.location IS 'main_text when the signal stands in the article body, boilerplate when it was in cut text.';
 COMMENT ON COLUMN commercial_signals.start_char IS 'Offset in main_text when location = main_text, else NULL.';
@@ -312,9 +329,10 @@ COMMENT ON COLUMN disease_mentions.concept_id IS 'diseases.concept_id it was nor
 COMMENT ON COLUMN disease_mentions.canonical_name IS 'diseases.canonical_name of the concept.';
 COMMENT ON COLUMN disease_mentions.icd10 IS 'diseases.icd10 of the concept.';
 COMMENT ON COLUMN disease_mentions.mention_type IS 'diseases.mention_type of the concept.';
-COMMENT ON COLUMN disease_mentions.context IS 'Claim context: asserted (治愈, 能治疗 ...), hedged (有望, 可能 ...), negated (没有临床试验支持, 无法 ...) or neutral.';
+COMMENT ON COLUMN disease_mentions.context IS 'Claim context, a value of vocabulary claim_contexts: asserted (治愈, 能治疗 ...), hedged (有望, 可能 ...), negated (没有临床试验支持, 无法 ...) or neutral.';
 COMMENT ON COLUMN disease_mentions.trigger IS 'The trigger phrase (etl/knowledge/data/lexicon/context_triggers.csv) that decided the context; NULL when neutral.';
 COMMENT ON COLUMN disease_mentions.sentence IS 'The sentence of main_text the mention stands in.';
+COMMENT ON COLUMN disease_mentions.reported IS 'True when the claim is reported from someone else (宣传, 声称, 号称, 所谓, claims ...), not made in the page''s own voice; context still says what the claim is.';
 
 COMMENT ON TABLE lexicon_candidates IS 'Disease-like terms in article bodies (ending in 病, 症, 炎, 癌, 瘤, 综合征, 衰竭, 损伤 ...) that the lexicon does not know, for curators.';
 COMMENT ON COLUMN lexicon_candidates.term IS 'The candidate term.';
@@ -348,12 +366,7 @@ COMMENT ON COLUMN article_stats.citations IS 'Reference-list entries.';
 COMMENT ON COLUMN article_stats.citations_with_id IS 'Entries with a DOI or PMID.';
 COMMENT ON COLUMN article_stats.mentions IS 'Disease mentions.';
 COMMENT ON COLUMN article_stats.signals IS 'Commercial signals of any kind.';
-COMMENT ON COLUMN article_stats.phone IS 'Phone numbers.';
-COMMENT ON COLUMN article_stats.wechat IS 'WeChat ids.';
-COMMENT ON COLUMN article_stats.qq IS 'QQ ids.';
-COMMENT ON COLUMN article_stats.call_to_action IS 'Calls to action (免费在线咨询 ...).';
-COMMENT ON COLUMN article_stats.disclaimer IS 'Disclaimers.';
-COMMENT ON COLUMN article_stats.address IS 'Postal addresses.';
+COMMENT ON COLUMN article_stats.signal_counts IS 'Commercial signals by kind (commercial_signals.kind -> count); kinds the article does not show are left out.';
 
 COMMENT ON TABLE topic_cells IS 'article_concepts rolled up by disease concept, source type and the set of claim contexts an article''s mentions of the concept have. Rebuilt whole by each run (warehouse/rollups.sql): the topic page reads these few thousand rows instead of every article x concept row when no site or date filter is set.';
 COMMENT ON COLUMN topic_cells.concept_id IS 'diseases.concept_id.';

@@ -14,11 +14,12 @@ from dashboard import queries, render, shaping, ui
 
 def _pick(run: queries.Runner) -> str | None:
     wanted = st.query_params.get("article")
+    vocab = queries.vocabulary(run)
     c1, c2 = st.columns([2, 1])
     q = c1.text_input("Search title, site, path or article id", key="article_q",
                       placeholder="e.g. 帕金森, 知乎, 001_")
-    types = c2.multiselect("Source type", list(shaping.SOURCE_TYPES), key="article_types",
-                           placeholder="all source types")
+    types = c2.multiselect("Source type", vocab.values("source_types"), key="article_types",
+                           format_func=lambda v: vocab.label("source_types", v), placeholder="all source types")
     matches = queries.article_search(run, q, types)
     labels = {r["article_id"]: shaping.article_label(r) for r in matches.to_dict("records")}
     if wanted and wanted not in labels and not q.strip():  # a deep link outside the first page of results
@@ -60,11 +61,12 @@ def render_article(run: queries.Runner, article_id: str) -> None:
         st.warning("This article is no longer in the warehouse.")
         return
     meta = data["meta"].iloc[0].to_dict()
+    vocab: shaping.Vocabulary = data["vocabulary"]
     ui.text_html("(untitled)" if shaping.missing(meta.get("title")) else meta["title"], tag="h2")
 
     mentions, citations, signals, cut = data["mentions"], data["citations"], data["signals"], data["cut"]
     cols = st.columns(5)
-    cols[0].metric("Source type", meta["source_type"])
+    cols[0].metric("Source type", vocab.label("source_types", meta["source_type"]))
     cols[1].metric("Mentions", len(mentions))
     cols[2].metric("Citations", len(citations))
     cols[3].metric("Commercial signals", len(signals))
@@ -85,14 +87,15 @@ def render_article(run: queries.Runner, article_id: str) -> None:
             st.html(render.outline_html(zip(sections["level"], sections["heading"], strict=True)))
     with right:
         st.subheader("Main text")
-        st.html(render.legend_html())
+        colours = render.highlight_colours(vocab.colours("claim_contexts"))
+        st.html(render.legend_html(vocab.labels("claim_contexts"), colours))
         spans = [
             render.Span(int(m["start_char"]), int(m["end_char"]), m["context"],
                         f"{m['canonical_name']} ({m['context']}"
                         + (")" if shaping.missing(m["trigger"]) else f": {m['trigger']})"))
             for m in mentions.to_dict("records")
         ]
-        st.html(render.article_text_html(meta["main_text"], spans))
+        st.html(render.article_text_html(meta["main_text"], spans, colours))
 
     st.subheader(f"Citations ({len(citations)})")
     if citations.empty:

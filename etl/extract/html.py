@@ -193,6 +193,16 @@ def _walk(root: etree._Element, skip: etree._Element | None = None) -> list[Line
         buf.clear()
         state.update(bold_chars=0, chars=0, link_chars=0, hrefs=[])
 
+    def add(text: str) -> None:
+        """Append a piece of text to the line, counting how much of it is bold or inside a link."""
+        buf.append(text)
+        n = len(text.strip())
+        state["chars"] += n
+        if bold_depth:
+            state["bold_chars"] += n
+        if link_depth:
+            state["link_chars"] += n
+
     # One entry per open block: the kind of the innermost deciding block (heading, list
     # item or paragraph-like) at that depth, so a push or pop is O(1). Re-scanning the
     # stack of open blocks on every event was quadratic: 10,000 nested <div>s took about a minute
@@ -215,14 +225,6 @@ def _walk(root: etree._Element, skip: etree._Element | None = None) -> list[Line
     def set_kind() -> None:
         state["kind"], state["level"] = kind_stack[-1] if kind_stack else ("p", 0)
 
-    def add(s: str) -> None:
-        n = len(s.strip())
-        state["chars"] += n
-        if bold_depth:
-            state["bold_chars"] += n
-        if link_depth:
-            state["link_chars"] += n
-
     # Entries: (element, exiting) for tags, (string, None) for text in document order.
     stack: list[tuple[object, bool | None]] = [(root, False)]
     while stack:
@@ -238,14 +240,10 @@ def _walk(root: etree._Element, skip: etree._Element | None = None) -> list[Line
             pieces = _BLANK_LINE.split(s)
             for extra in pieces[:-1]:
                 if extra.strip():
-                    buf.append(extra)
                     add(extra)
                 flush()
-            s = pieces[-1]
-            if not s.strip():
-                continue
-            buf.append(s)
-            add(s)
+            if pieces[-1].strip():
+                add(pieces[-1])
             continue
         assert isinstance(node, etree._Element)
         name = _name(node)

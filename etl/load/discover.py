@@ -6,6 +6,11 @@ like broken links, link loops, FIFOs and devices, come back with an error so the
 quarantines them with a reason instead of hanging or crashing. So do names that are not
 UTF-8 (Linux names are bytes): they cannot be stored as text, so they are quarantined as
 ``bad_file_name`` under their name with the bad bytes written as ``\\xNN``.
+
+This is the one definition of which files are seeds: ``walk`` applies it with strings and
+one ``stat`` per entry (no Path objects, so the scheduler's idle look at 10,000 files stays
+cheap); ``discover`` (the run) and etl/refresh/fingerprint.py (has the folder changed?)
+both read its entries, and the scheduler's file watcher asks ``ignored`` about each name.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import errno
 import os
 import stat as statmod
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +32,18 @@ class SeedFile:
     error: tuple[str, str] | None = None   # (reason, detail) when it cannot be read at all
 
 
-def _ignored(name: str) -> bool:
+@dataclass(frozen=True)
+class Found:
+    """One entry of the seeds folder as ``walk`` finds it (strings only: cheap to make)."""
+
+    rel: str                            # relative path as storable text (see as_text)
+    path: str                           # full path, for os calls
+    stat: os.stat_result | None         # None when the entry cannot be read at all
+    error: tuple[str, str] | None = None
+
+
+def ignored(name: str) -> bool:
+    """Hidden entries and editor backups are not seeds (a name, not a path)."""
     return name.startswith(".") or name.endswith("~")
 
 
@@ -43,68 +60,74 @@ def as_text(rel: str) -> str:
 _BAD_NAME = ("bad_file_name", "the file or folder name is not valid UTF-8, so it cannot be stored; rename the file")
 
 
-def _entry(rel: str, full: Path, **kw: object) -> SeedFile:
+def _unreadable(rel: str, path: str, detail: str) -> Found:
     text = as_text(rel)
-    if text != rel:
-        return SeedFile(text, full, error=_BAD_NAME)
-    return SeedFile(rel, full, **kw)  # type: ignore[arg-type]
+    return Found(text, path, None, _BAD_NAME if text != rel else ("unreadable", detail))
+
+
+def examine(rel: str, path: str, is_symlink: bool) -> Found | None:
+    """The entry at ``path`` (not a real folder) as a seed; None when it vanished meanwhile."""
+    if as_text(rel) != rel:
+        return Found(as_text(rel), path, None, _BAD_NAME)
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Found(rel, path, None, ("unreadable", "symbolic link loop"))
+        if exc.errno == errno.ENOENT:
+            if not is_symlink:
+                return None  # deleted while scanning: nothing to account for
+            return Found(rel, path, None, ("unreadable", "broken symbolic link or file deleted while scanning"))
+        return Found(rel, path, None, ("unreadable", f"cannot stat: {exc.strerror}"))
+    if is_symlink and statmod.S_ISDIR(st.st_mode):
+        return Found(rel, path, None, ("unreadable", "symbolic link to a folder: not followed, so it cannot loop"))
+    if not statmod.S_ISREG(st.st_mode):
+        return Found(rel, path, st, ("not_regular_file", "not a regular file (FIFO, socket or device): never opened"))
+    return Found(rel, path, st)
+
+
+def _entries(seeds: Path) -> Iterator[Found]:
+    stack: list[tuple[str, str]] = [(os.fspath(seeds), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            if prefix:
+                yield _unreadable(prefix[:-1], folder, f"cannot list folder: {exc.strerror}")
+            continue
+        for e in entries:
+            if ignored(e.name):
+                continue
+            rel = prefix + e.name
+            try:
+                link = e.is_symlink()
+                real_dir = not link and e.is_dir(follow_symlinks=False)
+            except OSError as exc:
+                yield _unreadable(rel, e.path, f"cannot stat: {exc.strerror}")
+                continue
+            if real_dir:
+                stack.append((e.path, rel + "/"))
+                continue
+            found = examine(rel, e.path, link)
+            if found is not None:
+                yield found
+
+
+def walk(seeds: Path) -> list[Found]:
+    """Every seed entry under ``seeds``, one per path, sorted by path."""
+    if not seeds.is_dir():
+        raise FileNotFoundError(f"seeds folder {seeds} does not exist or is not a folder")
+    # Escaping can map two names to one text ("caf\\xe9" spelled out and the byte 0xE9):
+    # keep one entry per path (the readable one), or the run would fail on a primary key.
+    unique: dict[str, Found] = {}
+    for f in sorted(_entries(seeds), key=lambda f: (f.rel, f.error is not None)):
+        unique.setdefault(f.rel, f)
+    return list(unique.values())
 
 
 def discover(seeds: Path) -> list[SeedFile]:
-    if not seeds.is_dir():
-        raise FileNotFoundError(f"seeds folder {seeds} does not exist or is not a folder")
-    out: list[SeedFile] = []
-    walk_errors: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(seeds, followlinks=False, onerror=walk_errors.append):
-        base = Path(dirpath)
-        keep_dirs = []
-        for d in sorted(dirnames):
-            if _ignored(d):
-                continue
-            full = base / d
-            if full.is_symlink():
-                rel = full.relative_to(seeds).as_posix()
-                out.append(_entry(rel, full, error=("unreadable", "symbolic link to a folder: not followed, so it cannot loop")))
-                continue
-            keep_dirs.append(d)
-        dirnames[:] = keep_dirs
-        for name in sorted(filenames):
-            if _ignored(name):
-                continue
-            full = base / name
-            rel = full.relative_to(seeds).as_posix()
-            if as_text(rel) != rel:
-                out.append(_entry(rel, full))
-                continue
-            try:
-                st = os.stat(full)
-            except OSError as exc:
-                if exc.errno == errno.ELOOP:
-                    detail = "symbolic link loop"
-                elif exc.errno == errno.ENOENT:
-                    detail = "broken symbolic link or file deleted while scanning" if full.is_symlink() else "file deleted while scanning"
-                    if not full.is_symlink():
-                        continue  # gone: nothing to account for
-                else:
-                    detail = f"cannot stat: {exc.strerror}"
-                out.append(SeedFile(rel, full, error=("unreadable", detail)))
-                continue
-            if not statmod.S_ISREG(st.st_mode):
-                out.append(SeedFile(rel, full, st.st_size, st.st_mtime_ns,
-                                    error=("not_regular_file", "not a regular file (FIFO, socket or device): never opened")))
-                continue
-            out.append(SeedFile(rel, full, st.st_size, st.st_mtime_ns))
-    for exc in walk_errors:
-        if exc.filename:
-            try:
-                rel = Path(exc.filename).relative_to(seeds).as_posix()
-            except ValueError:
-                continue
-            if rel != ".":
-                out.append(_entry(rel, Path(exc.filename), error=("unreadable", f"cannot list folder: {exc.strerror}")))
-    # Escaping can map two names to one text ("caf\\xe9" spelled out and the byte 0xE9):
-    # keep one entry per path (the readable one), or the run would fail on a primary key.
-    unique: dict[str, SeedFile] = {}
-    for f in sorted(out, key=lambda f: (f.rel, f.error is not None)):
-        unique.setdefault(f.rel, f)
-    return list(unique.values())
+    """The seed files a run accounts for: loaded, or quarantined with the reason in ``error``."""
+    return [SeedFile(f.rel, Path(f.path), f.stat.st_size if f.stat else None,
+                     f.stat.st_mtime_ns if f.stat else None, f.error) for f in walk(seeds)]

@@ -11,14 +11,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from warehouse.db import reading
+from warehouse.db import reading, sql_string
 
 PARTITION_KEYS = ("source_type", "published_year")
 UNKNOWN_YEAR = "unknown"
-
-
-def _quote(path: Path) -> str:
-    return path.as_posix().replace("'", "''")
 
 
 def _article_tables(con: object, tables: list[str]) -> list[str]:
@@ -57,7 +53,7 @@ def export_tables(db: Path, out_dir: Path, fmt: str = "parquet") -> list[tuple[s
                 path = out_dir / t
                 tmp = out_dir / f".{t}.part"
                 shutil.rmtree(tmp, ignore_errors=True)
-                con.execute(f"COPY ({query}) TO '{_quote(tmp)}' (FORMAT parquet, COMPRESSION zstd, "
+                con.execute(f"COPY ({query}) TO {sql_string(tmp.as_posix())} (FORMAT parquet, COMPRESSION zstd, "
                             f"PARTITION_BY ({', '.join(PARTITION_KEYS)}))")
                 if not tmp.exists():   # an empty table writes no partition: keep an empty folder
                     tmp.mkdir()
@@ -67,7 +63,7 @@ def export_tables(db: Path, out_dir: Path, fmt: str = "parquet") -> list[tuple[s
                 path = out_dir / f"{t}.{fmt}"
                 tmp = path.with_name(path.name + ".part")
                 opts = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
-                con.execute(f"COPY (SELECT * FROM \"{t}\") TO '{_quote(tmp)}' ({opts})")
+                con.execute(f"COPY (SELECT * FROM \"{t}\") TO {sql_string(tmp.as_posix())} ({opts})")
                 tmp.replace(path)
             written.append((t, path, n))
     return written

@@ -199,7 +199,7 @@ def doc_rows(doc: ParsedDocument, run_id: int) -> dict[str, list[dict]]:
             "article_id": aid, "source_path": doc.source_path, "content_sha256": doc.content_sha256,
             "file_bytes": doc.file_bytes, "format": doc.format, "title": doc.title, "author": doc.author,
             "site_name": doc.site_name, "url": doc.url, "published_date": doc.published_date,
-            "date_source": doc.date_source, "language": doc.language, "source_type": doc.source_type,
+            "date_source": doc.date_source, "url_date": doc.url_date, "language": doc.language, "source_type": doc.source_type,
             "source_type_evidence": doc.source_type_evidence, "main_text": doc.main_text,
             "main_chars": len(doc.main_text), "body_end_char": doc.body_end_char, "raw_chars": len(doc.raw_text),
             "cut_chars": doc.cut_chars, "parse_warnings": doc.warnings, "run_id": run_id}],
@@ -217,7 +217,7 @@ def doc_rows(doc: ParsedDocument, run_id: int) -> dict[str, list[dict]]:
                               "start_char": m.start_char, "end_char": m.end_char, "surface": m.surface,
                               "concept_id": m.concept_id, "canonical_name": m.canonical_name, "icd10": m.icd10,
                               "mention_type": m.mention_type, "context": m.context, "trigger": m.trigger,
-                              "sentence": m.sentence} for m in doc.mentions],
+                              "sentence": m.sentence, "reported": m.reported} for m in doc.mentions],
         "candidate_terms": [{"article_id": aid, "term": t, "occurrences": n, "example_sentence": ex}
                             for t, (n, ex) in sorted(doc.candidates.items())],
     }
