@@ -287,6 +287,18 @@ CREATE TABLE article_stats (
     signal_counts      MAP(VARCHAR, INTEGER) NOT NULL
 );
 
+CREATE TABLE topic_cells (
+    concept_id      VARCHAR NOT NULL,
+    source_type     VARCHAR NOT NULL,
+    contexts_mask   UTINYINT NOT NULL CHECK (contexts_mask BETWEEN 1 AND 15),
+    articles        INTEGER NOT NULL CHECK (articles >= 1),
+    asserted        BIGINT NOT NULL,
+    hedged          BIGINT NOT NULL,
+    negated         BIGINT NOT NULL,
+    neutral         BIGINT NOT NULL,
+    PRIMARY KEY (concept_id, source_type, contexts_mask)
+);
+
 CREATE TABLE candidate_terms (
     article_id        VARCHAR NOT NULL,
     term              VARCHAR NOT NULL,
@@ -553,6 +565,15 @@ COMMENT ON COLUMN article_stats.mentions IS 'Disease mentions.';
 COMMENT ON COLUMN article_stats.signals IS 'Commercial signals of any kind.';
 COMMENT ON COLUMN article_stats.signal_counts IS 'Commercial signals by kind (commercial_signals.kind -> count); kinds the article does not show are left out.';
 
+COMMENT ON TABLE topic_cells IS 'article_concepts rolled up by disease concept, source type and the set of claim contexts an article''s mentions of the concept have. Rebuilt whole by each run (warehouse/rollups.sql): the topic page reads these few thousand rows instead of every article x concept row when no site or date filter is set.';
+COMMENT ON COLUMN topic_cells.concept_id IS 'diseases.concept_id.';
+COMMENT ON COLUMN topic_cells.source_type IS 'articles.source_type.';
+COMMENT ON COLUMN topic_cells.contexts_mask IS 'Which claim contexts the article''s mentions of the concept have: 1 asserted + 2 hedged + 4 negated + 8 neutral. An article counts for a context filter when its mask shares a bit with the filter.';
+COMMENT ON COLUMN topic_cells.articles IS 'Articles (of this source type) mentioning the concept with exactly these contexts.';
+COMMENT ON COLUMN topic_cells.asserted IS 'Their asserted mentions of the concept.';
+COMMENT ON COLUMN topic_cells.hedged IS 'Their hedged mentions of the concept.';
+COMMENT ON COLUMN topic_cells.negated IS 'Their negated mentions of the concept.';
+COMMENT ON COLUMN topic_cells.neutral IS 'Their neutral mentions of the concept.';
 COMMENT ON TABLE candidate_terms IS 'Per-article counts of disease-like terms the lexicon does not know; lexicon_candidates aggregates them.';
 COMMENT ON COLUMN candidate_terms.article_id IS 'articles.article_id.';
 COMMENT ON COLUMN candidate_terms.term IS 'The candidate term.';
