@@ -53,7 +53,9 @@ test: install-test system-deps duckdb15
 lint: install-test
 	$(BIN)/python -m ruff check etl dashboard warehouse tests benchmarks
 
+# Benchmarks add the `bench` extra (trafilatura as the peer measured in the same run, psutil for peak RSS).
 bench: install-test
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python -m benchmarks.run_all   # prints each target met or missed; exit 1 if a benchmark failed
 
 docs: install

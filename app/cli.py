@@ -61,7 +61,8 @@ def cmd_etl(args: argparse.Namespace) -> int:
     try:
         res = run_etl(seeds, db, full=args.full, trigger=args.trigger, sources=settings.resolve("sources", args.sources) or None,
                       workers=int(settings.resolve("workers", args.workers)),
-                      max_file_mb=int(settings.resolve("max_file_mb", None)), progress=show)
+                      max_file_mb=int(settings.resolve("max_file_mb", None)), progress=show,
+                      engine=args.engine, scheduler=args.scheduler)
     except WarehouseBusy as exc:
         print(f"error: {exc}; try again when it has finished", file=sys.stderr)
         return ExitCode.BUSY
@@ -306,6 +307,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--full", action="store_true", help="rebuild everything from scratch instead of only what changed")
     sp.add_argument("--sources", help=settings.flag_help("sources"))
     sp.add_argument("--workers", help=settings.flag_help("workers"))
+    sp.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="where pages are parsed: local processes, or a Dask cluster (extra 'dask')")
+    sp.add_argument("--scheduler", help="with --engine dask: the scheduler address, e.g. tcp://host:8786 "
+                    "(default: a LocalCluster on this machine)")
     sp.add_argument("--trigger", default="cli", help=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_etl)
 

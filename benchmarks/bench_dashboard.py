@@ -98,6 +98,7 @@ def generate(base: Path, out: Path, articles: int) -> Path:
         # materialise() builds the summary tables whole, as the ETL maintains them.
         con.execute("DROP TABLE article_concepts")
         con.execute("DROP TABLE article_stats")
+        con.execute("DROP TABLE topic_cells")
         con.execute("CHECKPOINT")
     finally:
         con.close()

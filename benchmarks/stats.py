@@ -47,6 +47,17 @@ def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     return out
 
 
+def cpu_timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    """CPU seconds of this process per run: a per-core rate that other sessions' load on the
+    shared cores does not dilute (wall time would count the time slices they take)."""
+    out = []
+    for _ in range(repeat):
+        t = time.process_time()
+        fn()
+        out.append(time.process_time() - t)
+    return out
+
+
 def median(xs: list[float]) -> float:
     return statistics.median(xs)
 

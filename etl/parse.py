@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from etl.annotate.annotations import Annotations, annotate
 from etl.annotate.mentions import Mention, find_candidates, find_mentions
 from etl.errors import Rejected
 from etl.extract import chrome as boilerplate
@@ -30,6 +31,7 @@ from etl.extract.metadata import (
 from etl.extract.sections import PlacedLine, Section, build_sections, detect_headings
 from etl.extract.signals import Signal, find_signals
 from etl.extract.text import text_to_lines
+from etl.knowledge.annotation import AnnotationKnowledge, load_annotation_knowledge
 from etl.knowledge.lexicon import Lexicon, TriggerSet
 from etl.knowledge.rules import Rules
 
@@ -70,6 +72,7 @@ class ParsedDocument:
     signals: list[Signal] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     candidates: dict[str, tuple[int, str]] = field(default_factory=dict)
+    annotations: Annotations = field(default_factory=Annotations)   # claims, red flags, credibility, evidence
 
 
 def _split_long(lines: list[Line]) -> list[Line]:
@@ -130,8 +133,12 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
     return sel.header, sel.title, byline, lead
 
 
-def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet) -> ParsedDocument:
-    """Parse one file. Raises :class:`Rejected` when the file cannot be loaded at all."""
+def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,
+                   knowledge: AnnotationKnowledge | None = None) -> ParsedDocument:
+    """Parse one file. Raises :class:`Rejected` when the file cannot be loaded at all.
+
+    ``knowledge``: the annotation data files (default: the packaged ones, loaded once per process).
+    """
     sha = hashlib.sha256(data).hexdigest()
     decoded = decode_bytes(data)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -258,6 +265,11 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
 
     mentions = find_mentions(lexicon, triggers, main_text, body_end, [s.start_char for s in sections])
     candidates = find_candidates(main_text, body_end, mentions)
+    annotations = annotate(knowledge or load_annotation_knowledge(), main_text=main_text, body_end=body_end,
+                           sections=sections, citations=citations, cut=cut, signals=signals, mentions=mentions,
+                           author=clean(author)[:200] if author else None, published_date=pub,
+                           date_source=date_source, raw_text=decoded.text,
+                           outside=outside)
     return ParsedDocument(
         article_id=article_id_for(source_path),
         source_path=source_path,
@@ -286,4 +298,5 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
         signals=signals,
         mentions=mentions,
         candidates=candidates,
+        annotations=annotations,
     )

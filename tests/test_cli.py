@@ -119,8 +119,10 @@ def test_export_parquet_and_csv(seeded_db: Path, tmp_path: Path) -> None:
     r = sw("export", str(tmp_path / "pq"), "--db", str(seeded_db))
     assert r.returncode == 0, r.stderr
     con = duckdb.connect()
-    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'articles.parquet'}'").fetchone() == (5,)
-    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'disease_mentions.parquet'}'").fetchone()[0] > 100
+    # Partitioned since issue 10: articles/source_type=.../year=.../*.parquet (tests/test_export.py).
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'articles' / '*' / '*' / '*.parquet'}'").fetchone() == (5,)
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'disease_mentions' / '*' / '*' / '*.parquet'}'").fetchone()[0] > 100
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'diseases.parquet'}'").fetchone()[0] > 100
     r = sw("export", str(tmp_path / "csv"), "--db", str(seeded_db), "--format", "csv")
     assert r.returncode == 0 and (tmp_path / "csv" / "citations.csv").read_text(encoding="utf-8").startswith("article_id,")
 
@@ -177,7 +179,9 @@ def test_export_into_a_folder_with_a_quote_in_its_name(seeded_db: Path, tmp_path
     r = sw("export", str(out), "--db", str(seeded_db))
     assert r.returncode == 0, r.stderr
     con = duckdb.connect()
-    assert con.execute("SELECT count(*) FROM read_parquet(?)", [str(out / "articles.parquet")]).fetchone() == (5,)
+    # partitioned since issue 10 (tests/test_export.py)
+    glob = str(out / "articles" / "*" / "*" / "*.parquet")
+    assert con.execute("SELECT count(*) FROM read_parquet(?, hive_partitioning = true)", [glob]).fetchone() == (5,)
 
 
 def test_sql_table_aligns_chinese_cells(seeded_db: Path) -> None:

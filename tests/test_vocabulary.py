@@ -46,7 +46,7 @@ def test_the_data_file_loads_and_names_every_value_the_rules_use() -> None:
     (GOOD.replace("'#112233'", "'red'"), 2, "must be #rrggbb"),
     (GOOD.replace("label: Phone, ", ""), 4, "needs 'label'"),
     (GOOD + "  - {value: neutral, label: again, description: twice}\n", 7, "listed twice"),
-    (GOOD.replace("value: news", "value: News"), 2, "lower snake_case"),
+    (GOOD.replace("value: news", "value: news-site"), 2, "must be snake_case"),
     (GOOD.replace("label: News,", "label: News, color: x,"), 2, "unknown field 'color'"),
     (GOOD.replace("claim_contexts:\n  - {value: neutral, label: neutral, description: a plain mention}\n", ""),
      None, "missing vocabulary: claim_contexts"),
@@ -66,8 +66,9 @@ def test_the_schema_checks_come_from_the_vocabulary() -> None:
         ("claim_contexts", "neutral", "neutral", None), ("signal_kinds", "phone", "Phone", None),
         ("source_types", "news", "News", "#112233")]
     cols = ("article_id, source_path, content_sha256, file_bytes, format, language, source_type, "
-            "source_type_evidence, main_text, main_chars, body_end_char, raw_chars, cut_chars, parse_warnings, run_id")
-    sql = f"INSERT INTO articles ({cols}) VALUES (?, ?, ?, 1, 'text', 'zh', ?, [], 't', 1, 1, 1, 0, [], 1)"
+            "source_type_evidence, main_text, main_chars, body_end_char, raw_chars, cut_chars, parse_warnings, run_id, "
+            "trial_registry_ids")
+    sql = f"INSERT INTO articles ({cols}) VALUES (?, ?, ?, 1, 'text', 'zh', ?, [], 't', 1, 1, 1, 0, [], 1, [])"
     con.execute(sql, ["a", "p", "0" * 64, "news"])
     with pytest.raises(duckdb.ConstraintException):  # a value the default vocabulary knows, this one does not
         con.execute(sql, ["b", "q", "0" * 64, "social_qa"])

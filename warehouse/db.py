@@ -33,6 +33,7 @@ TMP_MARK = ".tmp-"
 # 10,000-document warehouse rewrote every table's only row group (about 4 s of the run). The
 # row group size is not stored in the file, so every build must open with the same value.
 BUILD_ROW_GROUP_SIZE = 2048
+BUILD_MEMORY_LIMIT = "192MB"
 
 
 class WarehouseMissing(FileNotFoundError):
@@ -88,23 +89,43 @@ def summaries_sql() -> str:
     return resources.files("warehouse").joinpath("summaries.sql").read_text(encoding="utf-8")
 
 
+def rollups_sql() -> str:
+    return resources.files("warehouse").joinpath("rollups.sql").read_text(encoding="utf-8")
+
+
 SUMMARY_TABLES = ("article_concepts", "article_stats")
+ROLLUP_TABLES = ("topic_cells",)
 
 
-def summary_statements() -> list[str]:
-    """The INSERT statements of warehouse/summaries.sql (they read the article ids from _ids)."""
+def _statements(sql: str) -> list[str]:
     out = []
-    for stmt in summaries_sql().split(";"):
+    for stmt in sql.split(";"):
         code = "\n".join(ln for ln in stmt.splitlines() if not ln.strip().startswith("--")).strip()
         if code:
             out.append(code)
     return out
 
 
+def summary_statements() -> list[str]:
+    """The INSERT statements of warehouse/summaries.sql (they read the article ids from _ids)."""
+    return _statements(summaries_sql())
+
+
+def rebuild_rollups(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the rollup tables of warehouse/rollups.sql from the summary tables (end of every run)."""
+    for stmt in _statements(rollups_sql()):
+        con.execute(stmt)
+
+
 def summary_tables_ddl() -> str:
-    """The CREATE TABLE statements of the summary tables, as written in schema.sql."""
-    return ";\n".join(re.search(rf"CREATE TABLE {t} \(.*?\n\);", schema_sql(), re.S).group(0)  # type: ignore[union-attr]
-                      for t in SUMMARY_TABLES) + ";"
+    """The CREATE TABLE statements of the summary tables (and the rollups, if missing), as in schema.sql."""
+    import re
+
+    ddl = [re.search(rf"CREATE TABLE {t} \(.*?\n\);", schema_sql(), re.S).group(0)  # type: ignore[union-attr]
+           for t in (*SUMMARY_TABLES, *ROLLUP_TABLES)]
+    ddl = [d.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1) if i >= len(SUMMARY_TABLES) else d
+           for i, d in enumerate(ddl)]
+    return ";\n".join(ddl) + ";"
 
 
 def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
@@ -117,10 +138,11 @@ def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(stmt)
     finally:
         con.execute("DROP TABLE IF EXISTS _ids")
+    rebuild_rollups(con)
 
 
 def schema_hash() -> str:
-    return hashlib.sha256((schema_sql() + views_sql() + summaries_sql()).encode()).hexdigest()[:16]
+    return hashlib.sha256((schema_sql() + views_sql() + summaries_sql() + rollups_sql()).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -203,7 +225,10 @@ def remove_stale_temps(db_path: Path) -> list[Path]:
     # (tests/reliability/test_hostile_files.py::test_warehouse_path_with_quote_and_space_keeps_history).
     for p in db_path.parent.glob(f"{glob.escape('.' + db_path.name + TMP_MARK)}*"):
         with contextlib.suppress(FileNotFoundError):
-            p.unlink()
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)   # a spill folder (open_for_build)
+            else:
+                p.unlink()
             removed.append(p)
     return removed
 
@@ -231,8 +256,17 @@ def sql_string(text: str | os.PathLike[str]) -> str:
 
 
 def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
-    """A connection whose current database is ``tmp``, with small row groups (BUILD_ROW_GROUP_SIZE)."""
-    con = duckdb.connect(config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+    """A connection whose current database is ``tmp``, with small row groups (BUILD_ROW_GROUP_SIZE).
+
+    Memory is capped (BUILD_MEMORY_LIMIT): by default DuckDB keeps every block it wrote cached
+    up to 80% of the machine's memory, so the writer of a full load grew with the warehouse
+    (600 MB at 10,000 documents). Beyond the cap it evicts written blocks, and spills
+    intermediate results to a folder beside the file (a temporary, removed by the next run
+    if a killed run leaves it).
+    """
+    spill = str(tmp.with_name(tmp.name + ".spill")).replace("'", "''")
+    con = duckdb.connect(config={"storage_compatibility_version": STORAGE_COMPATIBILITY,
+                                 "memory_limit": BUILD_MEMORY_LIMIT, "temp_directory": spill})
     con.execute(f"ATTACH {sql_string(tmp)} AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE})")
     con.execute("USE build")
     return con

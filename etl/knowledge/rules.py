@@ -10,10 +10,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from etl.errors import RulesError
 from etl.knowledge.vocabulary import load_vocabulary
+from etl.knowledge.yamlfile import read_yaml
 
 FIELDS = ("url", "host", "path", "site", "title", "header", "byline", "chrome", "top", "lead", "tail", "body", "page",
           "all", "categories")
@@ -200,14 +199,7 @@ def _named(path: str, section: str, entries: object) -> tuple[NamedPattern, ...]
 
 
 def _yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise RulesError(str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise RulesError(str(path), None, "expected a mapping at the top level")
-    return data
+    return read_yaml(path, with_lines=False)
 
 
 def load_sources(path: Path) -> dict[str, str]:

@@ -49,8 +49,11 @@ class Vocabulary:
 # The vocabularies the code relies on; other stages may add more keys to the same file.
 REQUIRED = ("source_types", "signal_kinds", "claim_contexts")
 FIELDS = ("value", "label", "colour", "description")
+# Fields a stage may add to its own vocabularies (read by etl/knowledge/annotation.py); a red-flag
+# basis's explanation stands in for its description.
+EXTRA_FIELDS = ("law", "article", "item", "explanation", "rank", "level")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")          # a vocabulary's name
-_VALUE = re.compile(r"^[a-z0-9][a-z0-9_]*$")       # a stored value (evidence levels may start with a digit)
+_VALUE = re.compile(r"^[A-Za-z0-9][a-z0-9_]*$")   # a stored value, snake_case (evidence levels start L1_...)
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -68,18 +71,20 @@ def _term(path: str, name: str, node: yaml.Node, seen: set[str]) -> Term:
     entry: dict[str, str] = {}
     for key, val in node.value:
         k = key.value
-        if k not in FIELDS:
-            raise RulesError(path, _line(key), f"{name}: unknown field {k!r}; use {', '.join(FIELDS)}")
+        if k not in FIELDS and k not in EXTRA_FIELDS:
+            raise RulesError(path, _line(key), f"{name}: unknown field {k!r}; use {', '.join(FIELDS + EXTRA_FIELDS)}")
         if not isinstance(val, yaml.ScalarNode) or not str(val.value).strip():
             raise RulesError(path, _line(val), f"{name}: {k!r} must be a non-empty text")
         entry[k] = str(val.value).strip()
     where = _line(node)
+    if "description" not in entry and "explanation" in entry:
+        entry["description"] = entry["explanation"]
     for k in ("value", "label", "description"):
         if k not in entry:
             raise RulesError(path, where, f"{name}: entry needs {k!r}")
     value = entry["value"]
     if not _VALUE.match(value):
-        raise RulesError(path, where, f"{name}: value {value!r} must be lower snake_case (a-z, 0-9, _)")
+        raise RulesError(path, where, f"{name}: value {value!r} must be snake_case (a-z, 0-9, _; a capital first letter is allowed)")
     if value in seen:
         raise RulesError(path, where, f"{name}: value {value!r} is listed twice")
     seen.add(value)
