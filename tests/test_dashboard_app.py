@@ -13,13 +13,13 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import render, shaping
-from tests.claims_support import claims_db  # noqa: F401  (fixture)
 from tests.dashboard_support import (  # noqa: F401  (fixtures)
     APP,
     app_env,
@@ -343,12 +343,12 @@ def facts_of(at: AppTest) -> str:
     return html.unescape("".join(h.value for h in at.html if "sw-facts" in h.value))
 
 
-def test_claims_page_charts_match_the_warehouse(claims_db: Path, app_env) -> None:
-    app_env(claims_db)
+def test_claims_page_charts_match_the_warehouse(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
     at = start("claims")
-    own = expect(claims_db, "SELECT concept_id, source_type, stance FROM v_claims WHERE voice = 'own'")
-    flags = expect(claims_db, "SELECT basis_id, source_type FROM v_red_flags WHERE location = 'article'")
-    cred = expect(claims_db, "SELECT source_type, jama_total FROM v_credibility")
+    own = expect(dashboard_db, "SELECT concept_id, source_type, stance FROM v_claims WHERE voice = 'own'")
+    flags = expect(dashboard_db, "SELECT basis_id, source_type FROM v_red_flags WHERE location = 'article'")
+    cred = expect(dashboard_db, "SELECT source_type, jama_total FROM v_credibility")
     assert len(own) and len(flags) and len(cred)
     m = metrics(at)
     assert m["Claims"] == f"{len(own):,}"
@@ -371,19 +371,19 @@ def test_claims_page_charts_match_the_warehouse(claims_db: Path, app_env) -> Non
     assert by_score.to_dict() == cred.groupby(["source_type", "jama_total"]).size().to_dict()
 
     # labels and colours come from the warehouse's vocabulary
-    label = expect_value(claims_db, "SELECT label FROM vocabulary WHERE vocabulary = 'red_flag_bases' AND value = ?",
+    label = expect_value(dashboard_db, "SELECT label FROM vocabulary WHERE vocabulary = 'red_flag_bases' AND value = ?",
                          [flags["basis_id"].iloc[0]])
     assert json.dumps(label) in json.loads(c[FLAGS_CHART].proto.spec)["encoding"]["y"]["axis"]["labelExpr"]
-    stance_colour = expect_value(claims_db, "SELECT colour FROM vocabulary WHERE vocabulary = 'claim_contexts' "
+    stance_colour = expect_value(dashboard_db, "SELECT colour FROM vocabulary WHERE vocabulary = 'claim_contexts' "
                                             "AND value = 'asserted'")
     assert stance_colour in c[STANCE_CHART].proto.spec
 
 
-def test_claims_page_toggles_add_reported_claims_and_chrome_flags(claims_db: Path, app_env) -> None:
-    app_env(claims_db)
+def test_claims_page_toggles_add_reported_claims_and_chrome_flags(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
     at = start("claims")
-    every = expect(claims_db, "SELECT voice FROM v_claims")
-    all_flags = expect_value(claims_db, "SELECT count(*) FROM v_red_flags")
+    every = expect(dashboard_db, "SELECT voice FROM v_claims")
+    all_flags = expect_value(dashboard_db, "SELECT count(*) FROM v_red_flags")
     assert (every["voice"] == "reported").any()
     at.toggle(key="claims_reported").set_value(True).run()
     at.toggle(key="claims_chrome").set_value(True).run()
@@ -396,12 +396,12 @@ def test_claims_page_toggles_add_reported_claims_and_chrome_flags(claims_db: Pat
     assert any("Paler bars" in cap.value for cap in at.caption)
 
 
-def test_claims_drill_down_highlights_the_disease_in_the_claim_sentence(claims_db: Path, app_env) -> None:
-    app_env(claims_db)
+def test_claims_drill_down_highlights_the_disease_in_the_claim_sentence(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
     at = start("claims")
     concept = at.selectbox(key="claims_drill_disease").value
     listed = table(at, "claims_drill_table")
-    want = expect(claims_db, "SELECT * FROM v_claims WHERE concept_id = ? AND voice = 'own' "
+    want = expect(dashboard_db, "SELECT * FROM v_claims WHERE concept_id = ? AND voice = 'own' "
                              "ORDER BY published_date DESC NULLS LAST, article_id", [concept])
     assert list(listed["article_id"]) == list(want["article_id"])
     assert len(want) >= 2
@@ -417,7 +417,7 @@ def test_claims_drill_down_highlights_the_disease_in_the_claim_sentence(claims_d
     facts = facts_of(at)
     assert "Citation nearby" in facts and second.citation in facts
     if not shaping.missing(second.best_evidence_level):
-        level = expect_value(claims_db, "SELECT label FROM vocabulary WHERE vocabulary = 'evidence_levels' AND value = ?",
+        level = expect_value(dashboard_db, "SELECT label FROM vocabulary WHERE vocabulary = 'evidence_levels' AND value = ?",
                              [second.best_evidence_level])
         assert level in facts
 
@@ -429,13 +429,13 @@ def re_tags(markup: str) -> str:
     return re.sub(r"<[^>]+>", "", markup)
 
 
-def test_red_flag_drill_down_shows_the_hit_and_its_legal_basis(claims_db: Path, app_env) -> None:
-    app_env(claims_db)
+def test_red_flag_drill_down_shows_the_hit_and_its_legal_basis(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
     at = start("claims")
     at.toggle(key="claims_chrome").set_value(True).run()
     at.radio(key="claims_drill_mode").set_value("red-flag rule").run()
     rule = at.selectbox(key="claims_drill_rule").value
-    hits = expect(claims_db, "SELECT * FROM v_red_flags WHERE rule_id = ? "
+    hits = expect(dashboard_db, "SELECT * FROM v_red_flags WHERE rule_id = ? "
                              "ORDER BY published_date DESC NULLS LAST, article_id, flag_no", [rule])
     assert list(table(at, "flags_drill_table")["matched_text"]) == list(hits["matched_text"])
     first = hits.iloc[0]
@@ -444,25 +444,30 @@ def test_red_flag_drill_down_shows_the_hit_and_its_legal_basis(claims_db: Path, 
     assert len(shown) == n_first
     assert f">{html.escape(first.matched_text)}</mark>" in shown[0]
     facts = facts_of(at)
-    described = expect(claims_db, "SELECT label, description FROM vocabulary WHERE vocabulary = 'red_flag_bases' "
+    described = expect(dashboard_db, "SELECT label, description FROM vocabulary WHERE vocabulary = 'red_flag_bases' "
                                   "AND value = ?", [first.basis_id]).iloc[0]
     assert first.basis in facts and described.label in facts and described.description in facts
 
 
-def test_claims_page_empty_states(claims_db: Path, dashboard_db: Path, app_env) -> None:
-    app_env(claims_db)
+def test_claims_page_empty_states(dashboard_db: Path, tmp_path: Path, app_env) -> None:
+    app_env(dashboard_db)
     at = start("claims")
-    unflagged = expect(claims_db, """SELECT source_type FROM articles GROUP BY 1 HAVING count(*) FILTER (WHERE
+    unflagged = expect(dashboard_db, """SELECT site_name FROM articles GROUP BY 1 HAVING count(*) FILTER (WHERE
         article_id IN (SELECT article_id FROM red_flags WHERE location = 'article')) = 0 ORDER BY 1 LIMIT 1""")
     assert len(unflagged)
-    at.multiselect(key="claims_source_types").set_value([unflagged.iloc[0, 0]]).run()
+    at.multiselect(key="claims_sites").set_value([unflagged.iloc[0, 0]]).run()
     at.radio(key="claims_drill_mode").set_value("red-flag rule").run()
     assert not at.exception
     assert any(i.value == "No red flags match these filters." for i in at.info)
     assert FLAGS_CHART not in charts(at)
     assert any(cap.value == "No red flags match these filters." for cap in at.caption)
 
-    app_env(dashboard_db)  # built without the annotation stage's tables
+    # a warehouse built before the annotation stage has none of its views
+    old = tmp_path / "old.duckdb"
+    shutil.copyfile(dashboard_db, old)
+    with duckdb.connect(str(old)) as con:
+        con.execute("DROP VIEW v_claims")
+    app_env(old)
     at = start("claims")
     assert any("no claims, red flags or credibility yet" in i.value for i in at.info)
     assert not at.get("vega_lite_chart")

@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 
 from dashboard.launch import run_dashboard
-from tests.claims_support import claims_db  # noqa: F401  (fixture)
 from tests.dashboard_support import (  # noqa: F401  (fixtures)
     ROOT,
     SEEDS,
@@ -306,16 +305,16 @@ def test_hostile_seed_shows_as_text_and_never_runs(browser, dashboard_xss_db: Pa
         assert not tab.dialogs
 
 
-def test_claims_page_in_chromium(browser, claims_db: Path, tmp_path: Path) -> None:
+def test_claims_page_in_chromium(browser, dashboard_db: Path, tmp_path: Path) -> None:
     """The claims page draws its three charts from the warehouse, and the drill-down shows the
     flagged sentence with the hit highlighted; screenshots in artifacts/claims_*.png."""
-    own = expect_value(claims_db, "SELECT count(*) FROM v_claims WHERE voice = 'own'")
-    every = expect_value(claims_db, "SELECT count(*) FROM v_claims")
-    flag = expect(claims_db, """SELECT rule_id, matched_text, count(*) OVER (PARTITION BY rule_id) AS n FROM v_red_flags
+    own = expect_value(dashboard_db, "SELECT count(*) FROM v_claims WHERE voice = 'own'")
+    every = expect_value(dashboard_db, "SELECT count(*) FROM v_claims")
+    flag = expect(dashboard_db, """SELECT rule_id, matched_text, count(*) OVER (PARTITION BY rule_id) AS n FROM v_red_flags
         WHERE location = 'chrome' ORDER BY n DESC, rule_id, published_date DESC NULLS LAST, article_id, flag_no
         LIMIT 1""").iloc[0]
     assert own < every
-    with serving(claims_db, tmp_path / "server.log") as base:
+    with serving(dashboard_db, tmp_path / "server.log") as base:
         tab = Tab(browser, base)
         tab.open("claims")
         tab.page.wait_for_selector('[data-testid="stVegaLiteChart"] svg')  # the chart code loads on first use

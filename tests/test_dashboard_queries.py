@@ -14,7 +14,6 @@ import pandas as pd
 import pytest
 
 from dashboard import queries, safe_sql, shaping
-from tests.claims_support import claims_db  # noqa: F401
 from tests.dashboard_support import ROOT, dashboard_db, expect, release_warehouses  # noqa: F401
 from warehouse import db as wdb
 
@@ -97,8 +96,8 @@ def claims_workload(db: Path) -> dict[str, pd.DataFrame]:
     return out
 
 
-def test_every_query_file_is_exercised(dashboard_db: Path, claims_db: Path) -> None:
-    out = workload(dashboard_db) | claims_workload(claims_db)
+def test_every_query_file_is_exercised(dashboard_db: Path) -> None:
+    out = workload(dashboard_db) | claims_workload(dashboard_db)
     assert set(queries.query_names()) <= set(k.split("[")[0] for k in out), set(queries.query_names()) - set(out)
     assert len(out["topic_grain[0]"]) > 0 and len(out["topic_sentences[1,1]"]) > 0
     assert all(len(out[f"{name}[1]"]) > 0 for name in ("claims_stance", "claims_red_flags", "claims_credibility",
@@ -106,8 +105,8 @@ def test_every_query_file_is_exercised(dashboard_db: Path, claims_db: Path) -> N
     assert bool(out["claims_ready"].iloc[0, 0])
 
 
-def test_claims_filters_narrow_to_the_source_type_and_the_toggles_widen(claims_db: Path) -> None:
-    out = claims_workload(claims_db)
+def test_claims_filters_narrow_to_the_source_type_and_the_toggles_widen(dashboard_db: Path) -> None:
+    out = claims_workload(dashboard_db)
     plain, wide, narrowed = (out[f"claims_drill_options[{i}]"] for i in range(3))
     n = {i: frame.groupby("kind")["n"].sum().to_dict() for i, frame in enumerate((plain, wide, narrowed))}
     assert n[1]["disease"] > n[0]["disease"] >= n[2]["disease"] > 0
