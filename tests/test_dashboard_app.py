@@ -415,7 +415,9 @@ def test_claims_drill_down_highlights_the_disease_in_the_claim_sentence(dashboar
     assert f">{html.escape(span)}</mark>" in shown[0]
     assert html.unescape(re_tags(shown[0])) == second.sentence
     facts = facts_of(at)
-    assert "Citation nearby" in facts and second.citation in facts
+    citation = expect_value(dashboard_db, "SELECT label FROM vocabulary WHERE vocabulary = 'claim_citations' "
+                                          "AND value = ?", [second.citation])
+    assert f"Citation nearby: {citation}" in re_tags(facts)
     if not shaping.missing(second.best_evidence_level):
         level = expect_value(dashboard_db, "SELECT label FROM vocabulary WHERE vocabulary = 'evidence_levels' AND value = ?",
                              [second.best_evidence_level])

@@ -157,3 +157,18 @@ def test_crossfilter_in_memory_matches_sql(dashboard_db: Path) -> None:
     assert list(views["diseases"]["concept_id"]) == [cell.concept_id]
     # the heatmap is not narrowed by its own selection
     assert len(views["heatmap"]) == len(shaping.topic_views(grain, shaping.Focus(), contexts)["heatmap"])
+
+
+@pytest.mark.parametrize(("vocabulary", "table", "column"), [
+    ("claim_voices", "claims", "voice"), ("claim_citations", "claims", "citation"),
+    ("red_flag_locations", "red_flags", "location")])
+def test_display_vocabularies_match_the_schema_checks(dashboard_db: Path, vocabulary: str, table: str,
+                                                      column: str) -> None:
+    """The claims page labels these columns from the vocabulary; their CHECKs list the same values."""
+    import re
+
+    values = list(expect(dashboard_db, "SELECT value FROM vocabulary WHERE vocabulary = ? ORDER BY position",
+                         [vocabulary])["value"])
+    ddl = re.search(rf"CREATE TABLE {table} \((.*?)\n\);", wdb.schema_sql(), re.S)
+    check = ddl and re.search(rf"CHECK \({column} IN \(([^)]*)\)\)", ddl.group(1))
+    assert check and values == re.findall(r"'([^']+)'", check.group(1))
