@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.load.discover import as_text
+from etl.load.discover import as_text, link_problem, stored_names
 from warehouse import db as wh
 
 # (size, mtime_ns, ctime_ns) of one seed; (0, 0, 0) for an entry discover() reports as unreadable.
@@ -32,7 +32,7 @@ def _ignored(name: str) -> bool:
     return name.startswith(".") or name.endswith("~")
 
 
-def _entry_stat(path: str, is_symlink: bool) -> Stat | None:
+def _entry_stat(path: str, is_symlink: bool, root: str) -> Stat | None:
     """The stat of one entry as discover() would record it; None when it vanished."""
     try:
         st = os.stat(path)
@@ -40,17 +40,18 @@ def _entry_stat(path: str, is_symlink: bool) -> Stat | None:
         if exc.errno == errno.ENOENT and not is_symlink:
             return None  # deleted while we looked
         return NO_STAT   # broken link, link loop, no permission: quarantined with (0, 0)
-    if is_symlink and statmod.S_ISDIR(st.st_mode):
-        return NO_STAT   # a link to a folder is never followed
+    if is_symlink and link_problem(path, root, statmod.S_ISDIR(st.st_mode)) is not None:
+        return NO_STAT   # a link to a folder or outside the seeds folder is never followed
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def scan(seeds: Path) -> dict[str, Stat]:
-    """Every entry discover() would return, by relative path (forward slashes)."""
+    """Every entry discover() would return, by the relative path it is stored under."""
     if not seeds.is_dir():
         raise FileNotFoundError(f"seeds folder {seeds} does not exist or is not a folder")
+    root = os.path.realpath(seeds)
     out: dict[str, Stat] = {}
-    bad_names: dict[str, Stat] = {}    # not UTF-8: discover() quarantines them under an escaped name
+    bad_names: list[str] = []    # not UTF-8: discover() quarantines them under an escaped name
     stack: list[tuple[str, str]] = [(os.fspath(seeds), "")]
     while stack:
         folder, prefix = stack.pop()
@@ -74,21 +75,21 @@ def scan(seeds: Path) -> dict[str, Stat]:
             if real_dir:
                 stack.append((e.path, rel + "/"))
                 continue
-            text = as_text(rel)
-            if text != rel:
-                bad_names[text] = NO_STAT
+            if as_text(rel) != rel:
+                bad_names.append(rel)
                 continue
-            st = _entry_stat(e.path, link)
+            st = _entry_stat(e.path, link, root)
             if st is not None:
                 out[rel] = st
-    for text, st in bad_names.items():
-        out.setdefault(text, st)       # a readable name spelled the same way wins, as in discover()
+    names = stored_names([*out, *bad_names])
+    for rel in bad_names:
+        out.setdefault(names[rel], NO_STAT)
     return out
 
 
 def stat_one(seeds: Path, rel: str) -> Stat | None:
     full = os.path.join(seeds, rel)
-    return _entry_stat(full, os.path.islink(full))
+    return _entry_stat(full, os.path.islink(full), os.path.realpath(seeds))
 
 
 @dataclass(frozen=True)
