@@ -12,6 +12,8 @@ import csv
 import io
 import json
 import logging
+import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -231,19 +233,46 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def dashboard_url(address: str, port: int) -> str:
+    host = "localhost" if address in LOOPBACK else address
+    return f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+
+
+def _serve(proc: subprocess.Popen) -> int:
+    """Wait for Streamlit; Ctrl-C or SIGTERM stops it (SIGTERM used to leave it serving)."""
+    def on_term(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        return EXIT_OK
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from dashboard.launch import run_dashboard
 
     db = settings.path("db", args.db)
     port = int(settings.resolve("port", args.port))
-    proc = run_dashboard(db, port, settings.path("seeds", args.seeds), headless=True)
-    print(f"dashboard on http://localhost:{port} (warehouse {db}); Ctrl-C to stop")
-    try:
-        return proc.wait()
-    except KeyboardInterrupt:
-        proc.terminate()
-        proc.wait(10)
-        return EXIT_OK
+    address = settings.resolve("address", args.address)
+    proc = run_dashboard(db, port, settings.path("seeds", args.seeds), headless=True, address=address)
+    print(f"dashboard on {dashboard_url(address, port)} (warehouse {db}); Ctrl-C to stop")
+    if address not in LOOPBACK:
+        print(f"warning: listening on {address}: the dashboard has no login; anyone who can reach this "
+              "address can read the warehouse", file=sys.stderr)
+    return _serve(proc)
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
@@ -258,7 +287,7 @@ def cmd_up(args: argparse.Namespace) -> int:
     from app.up import run_up
 
     return run_up(seeds=settings.path("seeds", args.seeds), db=settings.path("db", args.db),
-                  port=int(settings.resolve("port", args.port)),
+                  port=int(settings.resolve("port", args.port)), address=settings.resolve("address", args.address),
                   interval=float(settings.resolve("interval", args.interval)), cron=args.cron)
 
 
@@ -271,6 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
     def seeds_db(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--seeds", help=f"{settings.SETTINGS['seeds'].help} (env STEMWATCH_SEEDS, default seeds/)")
         sp.add_argument("--db", help=f"{settings.SETTINGS['db'].help} (env STEMWATCH_DB, default warehouse/stemwatch.duckdb)")
+
+    def address_opt(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--address", help=f"{settings.SETTINGS['address'].help} (env STEMWATCH_ADDRESS, default 127.0.0.1)")
 
     sp = sub.add_parser("etl", help="load the seeds folder into the warehouse (incremental; publishes atomically)")
     seeds_db(sp)
@@ -320,6 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("dashboard", help="serve the Streamlit dashboard on the warehouse (read-only)")
     seeds_db(sp)
     sp.add_argument("--port", help="port (env STEMWATCH_PORT, default 8501)")
+    address_opt(sp)
     sp.set_defaults(func=cmd_dashboard)
 
     def sched_opts(sp: argparse.ArgumentParser) -> None:
@@ -337,6 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     seeds_db(sp)
     sched_opts(sp)
     sp.add_argument("--port", help="dashboard port (env STEMWATCH_PORT, default 8501)")
+    address_opt(sp)
     sp.set_defaults(func=cmd_up)
     return p
 

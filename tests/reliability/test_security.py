@@ -6,11 +6,14 @@ with the run code in tests/reliability/test_run_guards.py.
 
 from __future__ import annotations
 
+import contextlib
 import os
-import shutil
+import signal
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -19,7 +22,7 @@ import pytest
 from etl.load.discover import discover
 from etl.load.run import run_etl
 from etl.refresh.fingerprint import Tracker, scan
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT
 from tests.reliability.helpers import assert_integrity, cli_env
 from warehouse.db import reading
 
@@ -116,3 +119,86 @@ def test_11_escaped_name_and_undecodable_byte_are_both_accounted_for(tmp_path: P
     assert set(scan(seeds)) == set(arts) | set(quar)
     res = run_etl(seeds, db, workers=1)
     assert res.files_loaded == 0 and res.files_removed == 0
+
+
+# -- 2. the dashboard listens on 127.0.0.1 unless told otherwise; 11: SIGTERM stops Streamlit ----
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _listening(port: int) -> set[str]:
+    """Local addresses (hex, as in /proc/net/tcp*) with a socket listening on ``port``."""
+    out = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(FileNotFoundError), open(table) as fh:
+            for line in list(fh)[1:]:
+                local, state = line.split()[1], line.split()[3]
+                addr, p = local.rsplit(":", 1)
+                if state == "0A" and int(p, 16) == port:
+                    out.add(addr)
+    return out
+
+
+def _children(pid: int) -> list[int]:
+    with contextlib.suppress(FileNotFoundError):
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def _start_dashboard(db: Path, port: int, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "dashboard", "--db", str(db), "--port", str(port), *extra],
+                            cwd=ROOT, env=env or cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not _listening(port):
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the dashboard did not start listening"
+        time.sleep(0.3)
+    return proc
+
+
+@pytest.mark.slow
+def test_2_and_11_dashboard_binds_loopback_and_stops_on_sigterm(seeded_db: Path) -> None:
+    port = _free_port()
+    proc = _start_dashboard(seeded_db, port)
+    try:
+        assert _listening(port) == {"0100007F"}, "the dashboard must listen on 127.0.0.1 only"
+        streamlit = _children(proc.pid)
+        assert streamlit
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(20) == 0
+        deadline = time.monotonic() + 15
+        while any(_alive(p) for p in streamlit) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(p) for p in streamlit), "Streamlit kept serving after SIGTERM"
+        assert not _listening(port)
+    finally:
+        for p in [proc.pid, *_children(proc.pid)]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(p, signal.SIGKILL)
+        proc.wait()
+
+
+@pytest.mark.slow
+def test_2_another_address_is_opt_in_and_warns(seeded_db: Path) -> None:
+    port = _free_port()
+    env = {**cli_env(), "STEMWATCH_ADDRESS": "0.0.0.0"}
+    proc = _start_dashboard(seeded_db, port, env=env)
+    try:
+        assert _listening(port) == {"00000000"}
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=20)
+    assert "no login" in err
+    assert proc.returncode == 0
