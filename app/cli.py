@@ -9,25 +9,30 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import io
 import json
 import logging
+import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from app.terminal import PrintableFormatter, json_safe, printable
 from etl import __version__, settings
 from etl.errors import RulesError, StemwatchError
+from warehouse.csvsafe import safe_rows
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 log = logging.getLogger("stemwatch")
 
 
 def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(PrintableFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=[handler])
 
 
 def _progress_printer() -> tuple:
@@ -80,7 +85,7 @@ def cmd_etl(args: argparse.Namespace) -> int:
     print(f"  removed:      {res.files_removed}")
     print(f"  quarantined:  {len(res.quarantined_now)} this run, {res.files_quarantined} in quarantine")
     for path, reason, detail in res.quarantined_now:
-        print(f"    {path}: {reason}: {detail}")
+        print(f"    {printable(path)}: {printable(reason)}: {printable(detail)}")
     if res.input_bytes and res.seconds:
         print(f"  throughput:   {res.input_bytes / 2**20 / res.seconds:.2f} MiB/s of input")
     return EXIT_OK
@@ -97,7 +102,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
-        print(json.dumps(report, default=str, ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(report, default=str, ensure_ascii=False, indent=2)))
         return EXIT_OK
     print(f"warehouse: {report['db']}  ({report['db_bytes'] / 2**20:.1f} MiB)")
     f = report["freshness"]
@@ -107,24 +112,29 @@ def cmd_status(args: argparse.Namespace) -> int:
     print("counts: " + ", ".join(f"{k} {v}" for k, v in report["counts"].items()))
     print("last runs:")
     for r in report["runs"]:
-        print(f"  #{r['run_id']:<4} {r['status']:<8} {r['mode']:<11} {r['trigger_kind']:<8} {r['started_at']}  {r['message']}")
+        print(f"  #{r['run_id']:<4} {r['status']:<8} {r['mode']:<11} {printable(r['trigger_kind']):<8} {r['started_at']}  "
+              f"{printable(r['message'])}")
     if report["quarantine"]:
         print("quarantine:")
         for q in report["quarantine"]:
-            print(f"  {q['source_path']}: {q['reason']}: {q['detail']}")
+            print(f"  {printable(q['source_path'])}: {printable(q['reason'])}: {printable(q['detail'])}")
     return EXIT_OK
 
 
-def _render(rows: list[tuple], columns: list[str], fmt: str) -> str:
+def _render(rows: list[tuple], columns: list[str], fmt: str, tty: bool = False) -> str:
+    """Rows as a table, CSV or JSON. Tables never carry control characters; JSON escapes them
+    (same value); CSV cells are neutralised against spreadsheet formulas, and escaped on a terminal."""
     if fmt == "json":
-        return json.dumps([dict(zip(columns, r, strict=True)) for r in rows], default=str, ensure_ascii=False, indent=2)
+        return json_safe(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], default=str, ensure_ascii=False, indent=2))
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
-        w.writerow(columns)
-        w.writerows(rows)
-        return buf.getvalue().rstrip("\n")
-    cells = [[("" if v is None else str(v)).replace("\n", " ")[:80] for v in r] for r in rows]
+        w.writerow(safe_rows([columns])[0])
+        w.writerows(safe_rows(rows))
+        text = buf.getvalue().rstrip("\n")
+        return printable(text, keep_newlines=True) if tty else text
+    columns = [printable(c) for c in columns]
+    cells = [[printable(("" if v is None else str(v)).replace("\n", " "))[:80] for v in r] for r in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = [" | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
              "-+-".join("-" * w for w in widths)]
@@ -134,26 +144,43 @@ def _render(rows: list[tuple], columns: list[str], fmt: str) -> str:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
+    """One read-only statement, checked by the dashboard console's checker (warehouse/statements.py)."""
     import duckdb
 
     from warehouse.db import WarehouseMissing, connect_read_only
+    from warehouse.statements import Refused, check_statement, first_line
 
     db = settings.path("db", args.db)
+    try:
+        check_statement(args.query)
+    except Refused as exc:
+        print(f"error: {printable(exc)} (stemwatch sql only reads; `stemwatch export` writes files)", file=sys.stderr)
+        return EXIT_USAGE
     try:
         con = connect_read_only(db)
     except WarehouseMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
+        # The engine agrees with the checker: no files, no network, and no statement can undo it.
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
         cur = con.execute(args.query)
         columns = [d[0] for d in cur.description or []]
         rows = cur.fetchmany(args.limit) if args.limit else cur.fetchall()
+    except duckdb.InterruptException:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except duckdb.PermissionException as exc:
+        print(f"error: stemwatch sql reads only the warehouse, not files or the network: {printable(first_line(exc))}",
+              file=sys.stderr)
+        return EXIT_USAGE
     except duckdb.Error as exc:
-        print(f"error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        print(f"error: {printable(first_line(exc))}", file=sys.stderr)
         return EXIT_FAILED
     finally:
         con.close()
-    print(_render(rows, columns, args.format))
+    print(_render(rows, columns, args.format, tty=sys.stdout.isatty()))
     return EXIT_OK
 
 
@@ -291,6 +318,17 @@ def cmd_up(args: argparse.Namespace) -> int:
                   interval=float(settings.resolve("interval", args.interval)), cron=args.cron)
 
 
+def _count(text: str) -> int:
+    """A whole number >= 0 for --limit (argparse turns the error into a usage message, exit 2)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="stemwatch", description="Warehouse and dashboard of Chinese online articles about stem-cell therapy.")
     p.add_argument("--version", action="version", version=f"stemwatch {__version__}")
@@ -321,7 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("query", help="the SQL to run (read-only connection)")
     sp.add_argument("--db", help="the DuckDB warehouse file (env STEMWATCH_DB)")
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
-    sp.add_argument("--limit", type=int, default=0, help="at most this many rows (0 = all)")
+    sp.add_argument("--limit", type=_count, default=0, help="at most this many rows (0 = all)")
     sp.set_defaults(func=cmd_sql)
 
     sp = sub.add_parser("export", help="write every table as Parquet or CSV files into DIR")
@@ -334,7 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
     lsub = sp.add_subparsers(dest="lexicon_command", required=True, metavar="ACTION")
     lp = lsub.add_parser("check", help="validate the lexicon and list disease-like terms it does not know")
     lp.add_argument("--db", help="the DuckDB warehouse file (env STEMWATCH_DB)")
-    lp.add_argument("--limit", type=int, default=50, help="how many candidates to list (default 50)")
+    lp.add_argument("--limit", type=_count, default=50, help="how many candidates to list (default 50)")
     lp.set_defaults(func=cmd_lexicon_check)
 
     sp = sub.add_parser("schema-doc", help="print the data dictionary (docs/schema.md) from the schema's comments")
@@ -380,10 +418,76 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
     try:
+        problem = _db_problem(args)
+        if problem:
+            print(f"error: {printable(problem)}", file=sys.stderr)
+            return EXIT_USAGE
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Exception as exc:
+        message = _disk_problem(exc)
+        if message is None:
+            raise
+        print(f"error: {printable(message)}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+WRITERS = ("etl", "schedule", "up")   # commands that create or replace the warehouse file
+
+
+def _db_problem(args: argparse.Namespace) -> str | None:
+    """Why --db (or STEMWATCH_DB) cannot be used, before anything opens or replaces it; None if it can.
+
+    Only a missing path or a DuckDB file with stemwatch's tables is accepted (a text file or a
+    SQLite database named by --db used to be overwritten), and a writer needs a folder it can write.
+    """
+    if not hasattr(args, "db"):
+        return None
+    from warehouse.guard import NotAWarehouse, check_warehouse
+
+    db = settings.path("db", args.db)
+    try:
+        check_warehouse(db)
+    except NotAWarehouse as exc:
+        return str(exc)
+    if args.command in WRITERS:
+        folder = db.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir():
+            return f"cannot create the warehouse folder {db.parent}: {folder} is not a folder"
+        if not os.access(folder, os.W_OK | os.X_OK):
+            why = "read-only file system" if _read_only_fs(folder) else "permission denied"
+            return f"cannot write the warehouse folder {folder} ({why}); give a --db path in a folder you can write"
+    return None
+
+
+def _read_only_fs(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _disk_problem(exc: BaseException) -> str | None:
+    """A message for a full disk or an unwritable place, found anywhere in the exception's chain."""
+    seen = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        text = str(e)
+        where = f" ({e.filename})" if isinstance(e, OSError) and e.filename else ""
+        if (isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT)) or "No space left on device" in text:
+            return (f"no space left on the device{where}; the published warehouse was not changed. "
+                    "Free some space and run again.")
+        if isinstance(e, OSError) and e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return f"cannot write{where}: {e.strerror}; give a path you can write"
+        if "Read-only file system" in text or "Permission denied" in text:
+            return f"cannot write: {text.splitlines()[0]}"
+        e = e.__cause__ or e.__context__
+    return None
 
 
 if __name__ == "__main__":

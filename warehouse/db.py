@@ -24,6 +24,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.guard import NO_EXTENSIONS, check_magic
+
 # DuckDB 2.x writes a storage format 1.x clients cannot open; users' own clients may be 1.5.
 STORAGE_COMPATIBILITY = "v1.5.0"
 TMP_MARK = ".tmp-"
@@ -117,10 +119,11 @@ def connect_read_only(path: str | os.PathLike[str], retries: int = 20, **config:
     p = Path(path)
     if not p.exists():
         raise WarehouseMissing(f"no warehouse at {p}: run `stemwatch etl` first")
+    check_magic(p)   # a SQLite or text file is never handed to DuckDB (it tried to fetch an extension)
     last: Exception | None = None
     for attempt in range(retries):
         try:
-            return duckdb.connect(str(p), read_only=True, config=dict(config))
+            return duckdb.connect(str(p), read_only=True, config={**config, **NO_EXTENSIONS})
         except duckdb.IOException as exc:  # lock or swap race
             last = exc
             time.sleep(0.05 * (attempt + 1))
@@ -187,7 +190,7 @@ def snapshot(db_path: Path) -> Path | None:
 
 def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
     """A connection whose current database is ``tmp``, with small row groups (BUILD_ROW_GROUP_SIZE)."""
-    con = duckdb.connect(config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+    con = duckdb.connect(config={"storage_compatibility_version": STORAGE_COMPATIBILITY, **NO_EXTENSIONS})
     path = str(tmp).replace("'", "''")
     con.execute(f"ATTACH '{path}' AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE})")
     con.execute("USE build")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from warehouse.db import create_schema
+from warehouse.guard import NO_EXTENSIONS
 
 INTRO = """# stemwatch data dictionary
 
@@ -17,7 +18,7 @@ in DuckDB SQL `substr(main_text, start_char + 1, end_char - start_char)`; in Pyt
 
 
 def schema_markdown() -> str:
-    con = duckdb.connect()
+    con = duckdb.connect(config=dict(NO_EXTENSIONS))
     try:
         create_schema(con)
         out = [INTRO]

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
+from warehouse.csvsafe import safe_sql_expr
 from warehouse.db import reading
+
+
+def _csv_columns(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """The select list for a CSV export: text columns neutralised against spreadsheet formulas."""
+    cols = con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() "
+                       "AND table_name = ? ORDER BY column_index", [table]).fetchall()
+    out = []
+    for name, dtype in cols:
+        quoted = '"' + name.replace('"', '""') + '"'
+        out.append(f"{safe_sql_expr(quoted)} AS {quoted}" if dtype == "VARCHAR" else quoted)
+    return ", ".join(out)
 
 
 def export_tables(db: Path, out_dir: Path, fmt: str = "parquet") -> list[tuple[str, Path, int]]:
@@ -19,7 +33,9 @@ def export_tables(db: Path, out_dir: Path, fmt: str = "parquet") -> list[tuple[s
             path = out_dir / f"{t}.{fmt}"
             tmp = path.with_name(path.name + ".part")
             opts = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
-            con.execute(f"COPY (SELECT * FROM \"{t}\") TO '{tmp.as_posix()}' ({opts})")
+            select = "*" if fmt == "parquet" else _csv_columns(con, t)
+            target = tmp.as_posix().replace("'", "''")
+            con.execute(f"COPY (SELECT {select} FROM \"{t}\") TO '{target}' ({opts})")
             tmp.replace(path)
             n = con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
             written.append((t, path, n))
