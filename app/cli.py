@@ -104,11 +104,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json_safe(json.dumps(report, default=str, ensure_ascii=False, indent=2)))
         return EXIT_OK
-    print(f"warehouse: {report['db']}  ({report['db_bytes'] / 2**20:.1f} MiB)")
+    print(f"warehouse: {printable(report['db'])}  ({report['db_bytes'] / 2**20:.1f} MiB)")
     f = report["freshness"]
     print(f"last successful refresh: {f['last_success_at'] or 'never'}")
     print(f"newest seed change:      {f['seeds_newest_mtime'] or 'unknown'}")
-    print(f"behind seeds:            {'yes' if f['behind'] else 'no'}  ({f['behind_reason']})")
+    print(f"behind seeds:            {'yes' if f['behind'] else 'no'}  ({printable(f['behind_reason'])})")
     print("counts: " + ", ".join(f"{k} {v}" for k, v in report["counts"].items()))
     print("last runs:")
     for r in report["runs"]:
@@ -168,7 +168,12 @@ def cmd_sql(args: argparse.Namespace) -> int:
         cur = con.execute(args.query)
         columns = [d[0] for d in cur.description or []]
         rows = cur.fetchmany(args.limit) if args.limit else cur.fetchall()
-    except duckdb.InterruptException:
+    except (duckdb.InterruptException, KeyboardInterrupt):
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except RuntimeError as exc:   # DuckDB 2 reports Ctrl-C during execute as RuntimeError("Query interrupted")
+        if "interrupted" not in str(exc).lower():
+            raise
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except duckdb.PermissionException as exc:
