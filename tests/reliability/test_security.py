@@ -12,6 +12,7 @@ import io
 import json
 import os
 import resource
+import shutil
 import signal
 import socket
 import sqlite3
@@ -592,3 +593,62 @@ def test_11_csv_exports_neutralise_formulas(hostile_db: Path, tmp_path: Path) ->
     frame = safe_frame(pd.DataFrame({"title": ["=1+1", "-2", "@SUM(A1)", "ok"], "n": [-1, 2, 3, 4]}))
     assert list(frame["title"]) == ["'=1+1", "'-2", "'@SUM(A1)", "ok"] and list(frame["n"]) == [-1, 2, 3, 4]
     assert "safe_frame(result.frame)" in Path(sql_console.__file__).read_text(encoding="utf-8")
+
+
+# -- 5. one large article never breaks the Article explorer --------------------------------------
+
+BIG_PARAGRAPH = "糖尿病患者接受干细胞治疗，帕金森病也在研究中。"
+
+
+@pytest.fixture(scope="module")
+def big_article_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The seeds plus one 5 MB article with 160,000 mentions (the review's had 60 MB and 1.58M)."""
+    d = tmp_path_factory.mktemp("big")
+    seeds = d / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    lines = ["一篇很长的文章", ""] + [BIG_PARAGRAPH * 20 for _ in range(4000)]
+    (seeds / "big.txt").write_text("\n".join(lines), encoding="utf-8")
+    db = d / "w.duckdb"
+    run_etl(seeds, db, workers=1)
+    with reading(db) as con:
+        aid = con.execute("SELECT article_id FROM articles WHERE source_path = 'big.txt'").fetchone()[0]
+    return db, aid
+
+
+def test_5_a_large_article_renders_a_bounded_part_with_a_pager(big_article_db: tuple[Path, str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import queries
+
+    db, aid = big_article_db
+    with reading(db) as con:
+        chars, mentions = con.execute("SELECT length(main_text), (SELECT count(*) FROM disease_mentions WHERE "
+                                      "article_id = ?) FROM articles WHERE article_id = ?", [aid, aid]).fetchone()
+    assert chars > 10 * queries.TEXT_PART_CHARS and mentions > 100_000
+    monkeypatch.setenv("STEMWATCH_DB", str(db))
+    monkeypatch.delenv("STEMWATCH_SEEDS", raising=False)
+    t0 = time.monotonic()
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60).run()
+    at.switch_page("views/articles.py").run()
+    at.selectbox[0].set_value(aid).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert time.monotonic() - t0 < 30
+    main = [h.value for h in at.html if "sw-main-text" in h.value]
+    assert len(main) == 1 and len(main[0]) < 2 * 2**20, "the page carries one bounded part of the text"
+    first_marks = main[0].count("<mark ")
+    assert 0 < first_marks <= queries.PART_MENTIONS
+    assert any("showing characters 1–50,000" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert at.metric[1].value == f"{mentions}"     # the count is the whole article's
+    sent = sum(len(h.value) for h in at.html) + sum(len(str(df.value.to_json())) for df in at.dataframe)
+    assert sent < 8 * 2**20, f"{sent / 2**20:.1f} MB sent to the browser"
+    # page on: the third part shows other characters, with its own mentions
+    pager = at.number_input(key=f"article_part_{aid}")
+    assert pager.max == -(-chars // queries.TEXT_PART_CHARS)
+    pager.set_value(3).run()
+    assert not at.exception
+    assert any("showing characters 100,001–150,000" in c.value for c in at.caption)
+    assert next(h.value for h in at.html if "sw-main-text" in h.value).count("<mark ") > 0
+    last = at.number_input(key=f"article_part_{aid}")
+    last.set_value(last.max).run()           # the last, short part
+    assert not at.exception
