@@ -5,9 +5,10 @@ Before DuckDB is even imported it caps its own address space (RLIMIT_AS), CPU ti
 size, so a query that allocates outside DuckDB's buffer manager (``repeat('x', 10^9)``) or
 never checks for interruption fails or is killed here, never in the dashboard's process.
 
-Protocol: a JSON request on stdin (db, sql, limit, address_space, cpu_seconds, max_bytes);
-``ready`` on stdout once the sandbox is open (the parent starts the query clock then), then
-one JSON header line and, on success, the result as an Arrow IPC stream.
+Protocol: ``python -m dashboard.console_worker ADDRESS_SPACE CPU_SECONDS``; it limits itself,
+imports, writes ``ready`` and waits (the dashboard keeps one warm worker in reserve). Then a
+JSON request on stdin (db, sql, limit, max_bytes); the parent starts the query clock when it
+sends it. The reply is one JSON header line and, on success, the result as an Arrow IPC stream.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ def _reply(out, header: dict, body: bytes = b"") -> None:
 
 
 def main() -> int:
-    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-    _limit_self(int(request["address_space"]), int(request["cpu_seconds"]))
+    address_space, cpu_seconds = int(sys.argv[1]), int(sys.argv[2])
+    _limit_self(address_space, cpu_seconds)
     out = sys.stdout.buffer
     try:
         import time
@@ -41,13 +42,21 @@ def main() -> int:
 
         from dashboard.safe_sql import MEMORY_LIMIT, open_sandbox
         from warehouse.statements import Refused, check_statement, first_line
-
-        con = open_sandbox(request["db"])
     except MemoryError:
         _reply(out, {"ok": False, "limit": "memory", "message": "the console worker ran out of memory while starting"})
         return 1
+    # Warm and waiting: the dashboard keeps one of these ready, so a query does not pay for the imports.
     out.write(b"ready\n")
     out.flush()
+    raw = sys.stdin.buffer.read()
+    if not raw.strip():
+        return 0   # the dashboard went away before it needed us
+    request = json.loads(raw.decode("utf-8"))
+    try:
+        con = open_sandbox(request["db"])
+    except Exception as exc:
+        _reply(out, {"ok": False, "error_type": "Error", "message": f"cannot open the warehouse: {exc}"})
+        return 0
     limit, max_bytes = int(request["limit"]), int(request["max_bytes"])
     try:
         kind = check_statement(request["sql"], con)

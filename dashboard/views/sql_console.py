@@ -79,6 +79,7 @@ def _dictionary() -> None:
 
 def page() -> None:
     st.title("SQL console")
+    safe_sql.prewarm()
     st.caption(
         "Read-only SQL on the warehouse: one SELECT (or WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN) at a time. "
         f"No files, network, extensions or writes. Each query runs in its own process and stops after "

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -18,6 +19,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from etl.load.run import run_etl
 from etl.refresh.fingerprint import Tracker, scan
 from tests.conftest import ROOT, SEEDS
 from tests.reliability.helpers import assert_integrity, cli_env
+from tests.test_dashboard_browser import browser  # noqa: F401  (fixture)
 from warehouse.db import reading
 
 pytestmark = pytest.mark.reliability
@@ -150,9 +153,12 @@ def _listening(port: int) -> set[str]:
 
 
 def _children(pid: int) -> list[int]:
-    with contextlib.suppress(FileNotFoundError):
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    return []
+    """Child processes of ``pid``, started by any of its threads."""
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            out += [int(c) for c in (task / "children").read_text().split()]
+    return out
 
 
 def _alive(pid: int) -> bool:
@@ -652,3 +658,117 @@ def test_5_a_large_article_renders_a_bounded_part_with_a_pager(big_article_db: t
     last = at.number_input(key=f"article_part_{aid}")
     last.set_value(last.max).run()           # the last, short part
     assert not at.exception
+
+
+# -- 4 and 6 in the real dashboard, in Chromium ---------------------------------------------------
+
+
+def _server_pid(port: int) -> int:
+    """The `streamlit run` process serving ``port`` (found by its command line)."""
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            with contextlib.suppress(OSError):
+                cmd = (proc / "cmdline").read_bytes().split(b"\0")
+                if b"streamlit" in b" ".join(cmd) and str(port).encode() in cmd:
+                    return int(proc.name)
+    raise AssertionError(f"no streamlit process on port {port}")
+
+
+class _Peak:
+    """Samples a process's RSS every 20 ms (and the largest of its children's) while running."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self.child_peak = pid, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.02):
+            with contextlib.suppress(OSError, AssertionError):
+                self.peak = max(self.peak, _vm("VmRSS", self.pid))
+            for child in _children(self.pid):
+                with contextlib.suppress(OSError, AssertionError):
+                    self.child_peak = max(self.child_peak, _vm("VmRSS", child))
+
+    def __enter__(self) -> _Peak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_4_and_6_console_limits_and_plain_errors_in_chromium(browser, tmp_path: Path,  # noqa: F811
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import http.server
+
+    from dashboard import safe_sql
+    from tests.test_dashboard_browser import Tab, serving
+
+    hits: list[str] = []
+
+    class Beacon(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    beacon = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Beacon)
+    threading.Thread(target=beacon.serve_forever, daemon=True).start()
+    seeds = _hostile_seeds(tmp_path / "seeds", port=beacon.server_address[1])
+    db = tmp_path / "w.duckdb"
+    run_etl(seeds, db, workers=1)
+    limit_s = safe_sql.MAX_EXECUTION_MS / 1000
+    budget = _limit_bytes() + 500 * 2**20
+    figures = []
+    try:
+        with serving(db, tmp_path / "server.log") as base:
+            pid = _server_pid(int(base.rsplit(":", 1)[1]))
+            tab = Tab(browser, base)
+            tab.open("sql")
+            area = tab.page.locator(".st-key-sql_text textarea")
+            for sql in ESCAPES:
+                area.fill("SELECT 1 AS one")          # clear the previous message first
+                tab.page.get_by_role("button", name="Run").click()
+                tab.settle()
+                assert "Stopped by" not in tab.text()
+                area.fill(sql)
+                with _Peak(pid) as peak:
+                    t0 = time.monotonic()
+                    tab.page.get_by_role("button", name="Run").click()
+                    tab.page.get_by_text(re.compile(r"Stopped by the console's (time|memory) limit")).wait_for(timeout=60_000)
+                    took = time.monotonic() - t0
+                    tab.settle()
+                figures.append(f"{sql}: shown after {took:.1f} s; dashboard process peak RSS {peak.peak / 2**20:.0f} MB, "
+                               f"console child peak {peak.child_peak / 2**20:.0f} MB")
+                assert took < 2 * limit_s, figures[-1]
+                assert peak.peak < budget, figures[-1]
+            # the page stays usable
+            area.fill("SELECT count(*) AS n FROM articles")
+            tab.page.get_by_role("button", name="Run").click()
+            tab.settle()
+            assert "1 rows in" in tab.text()
+            # 6: a title quoted in an error is plain text; the browser fetches nothing
+            area.fill("SELECT CAST(title AS INTEGER) FROM articles WHERE title LIKE '![b]%'")
+            tab.page.get_by_role("button", name="Run").click()
+            tab.settle()
+            assert "Query failed" in tab.text() and "beacon.png" in tab.text()
+            area.fill("UPDATE EXTENSIONS")
+            tab.page.get_by_role("button", name="Run").click()
+            tab.settle()
+            assert "this kind of statement is not allowed" in tab.text()
+            assert tab.page.locator('[data-testid="stException"]').count() == 0
+            tab.open("articles")
+            tab.page.wait_for_timeout(1000)
+            assert not hits, f"the browser fetched {hits}"
+            assert not tab.errors and not tab.dialogs
+    finally:
+        beacon.shutdown()
+    with capsys.disabled():
+        print("\n" + "\n".join(figures))
