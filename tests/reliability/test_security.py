@@ -772,3 +772,29 @@ def test_4_and_6_console_limits_and_plain_errors_in_chromium(browser, tmp_path: 
         beacon.shutdown()
     with capsys.disabled():
         print("\n" + "\n".join(figures))
+
+
+@pytest.mark.slow
+def test_2_stemwatch_up_binds_loopback(tmp_path: Path) -> None:
+    port = _free_port()
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "up", "--seeds", str(seeds), "--db", str(tmp_path / "w.duckdb"),
+                             "--port", str(port)], cwd=ROOT, env=cli_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        while not _listening(port):
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the dashboard did not start listening"
+            time.sleep(0.3)
+        assert _listening(port) == {"0100007F"}
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode in (0, 130)
+    assert not _listening(port)
