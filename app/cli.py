@@ -8,6 +8,7 @@ seeds folder or warehouse), 3 another ETL run holds the warehouse, 130 interrupt
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import errno
 import io
@@ -17,6 +18,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -165,9 +167,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
         # The engine agrees with the checker: no files, no network, and no statement can undo it.
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
-        cur = con.execute(args.query)
-        columns = [d[0] for d in cur.description or []]
-        rows = cur.fetchmany(args.limit) if args.limit else cur.fetchall()
+        columns, rows = _query_interruptibly(con, args.query, args.limit)
     except (duckdb.InterruptException, KeyboardInterrupt):
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -184,9 +184,41 @@ def cmd_sql(args: argparse.Namespace) -> int:
         print(f"error: {printable(first_line(exc))}", file=sys.stderr)
         return EXIT_FAILED
     finally:
-        con.close()
+        with contextlib.suppress(duckdb.Error):   # after an interrupt DuckDB may still call it busy; we exit anyway
+            con.close()
     print(_render(rows, columns, args.format, tty=sys.stdout.isatty()))
     return EXIT_OK
+
+
+def _query_interruptibly(con: object, sql: str, limit: int) -> tuple[list[str], list[tuple]]:
+    """Run ``sql`` in a thread; Ctrl-C in the main thread interrupts DuckDB at once.
+
+    Python's SIGINT handler only runs when the main thread gets back to Python, which a long
+    query inside DuckDB may not do for a long time (Ctrl-C was ignored until it finished).
+    """
+    out: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            cur = con.execute(sql)  # type: ignore[attr-defined]
+            out["columns"] = [d[0] for d in cur.description or []]
+            out["rows"] = cur.fetchmany(limit) if limit else cur.fetchall()
+        except BaseException as exc:  # handed to the main thread
+            out["error"] = exc
+
+    worker = threading.Thread(target=work, name="stemwatch-sql", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.1)
+    except KeyboardInterrupt:
+        while worker.is_alive():   # the connection may only be closed once the query has stopped
+            con.interrupt()  # type: ignore[attr-defined]
+            worker.join(0.2)
+        raise
+    if "error" in out:
+        raise out["error"]  # type: ignore[misc]
+    return out["columns"], out["rows"]  # type: ignore[return-value]
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -500,7 +500,7 @@ def check_options(seeds: Path, interval: float, cron: str | None) -> str | None:
     if not seeds.is_dir():
         return f"seeds folder {seeds} does not exist or is not a folder"
     if not 0 < interval <= MAX_INTERVAL:   # inf overflowed APScheduler's timedelta, nan compared false
-        return f"--interval must be a number of seconds above 0 and at most {MAX_INTERVAL:.0f} (a year), not {interval:g}"
+        return f"--interval must be a positive number of seconds, at most {MAX_INTERVAL:.0f} (a year), not {interval:g}"
     if cron:
         try:
             trigger = CronTrigger.from_crontab(cron)

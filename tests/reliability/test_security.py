@@ -544,7 +544,7 @@ def _copy_db(tmp_path: Path) -> Path:
 
 
 def test_11_ctrl_c_in_stemwatch_sql_exits_130(seeded_db: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "sql", "SELECT count(*) FROM range(100000000000) a",
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "sql", "SELECT count(*) FROM range(100000000000) a WHERE a.range % 7 = 3",
                              "--db", str(seeded_db)], cwd=ROOT, env=cli_env(), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     time.sleep(3)
