@@ -20,14 +20,14 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 from pathlib import Path
 
 from app.terminal import PrintableFormatter, json_safe, printable
 from etl import __version__, settings
-from etl.errors import RulesError, StemwatchError
+from etl.errors import ExitCode, RulesError, StemwatchError
 from warehouse.csvsafe import safe_rows
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 log = logging.getLogger("stemwatch")
 
 
@@ -70,16 +70,17 @@ def cmd_etl(args: argparse.Namespace) -> int:
     try:
         res = run_etl(seeds, db, full=args.full, trigger=args.trigger, sources=settings.resolve("sources", args.sources) or None,
                       workers=int(settings.resolve("workers", args.workers)),
-                      max_file_mb=int(settings.resolve("max_file_mb", None)), progress=show)
+                      max_file_mb=int(settings.resolve("max_file_mb", None)), progress=show,
+                      engine=args.engine, scheduler=args.scheduler)
     except WarehouseBusy as exc:
         print(f"error: {exc}; try again when it has finished", file=sys.stderr)
-        return EXIT_BUSY
+        return ExitCode.BUSY
     except (RulesError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except StemwatchError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return ExitCode.FAILED
     print(f"run {res.run_id} ({res.mode}) published {db} in {res.seconds:.2f}s")
     print(f"  files seen:   {res.files_seen}")
     print(f"  loaded:       {res.files_loaded}")
@@ -90,7 +91,7 @@ def cmd_etl(args: argparse.Namespace) -> int:
         print(f"    {printable(path)}: {printable(reason)}: {printable(detail)}")
     if res.input_bytes and res.seconds:
         print(f"  throughput:   {res.input_bytes / 2**20 / res.seconds:.2f} MiB/s of input")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -102,10 +103,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         report = status_report(db, seeds)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     if args.format == "json":
         print(json_safe(json.dumps(report, default=str, ensure_ascii=False, indent=2)))
-        return EXIT_OK
+        return ExitCode.OK
     print(f"warehouse: {printable(report['db'])}  ({report['db_bytes'] / 2**20:.1f} MiB)")
     f = report["freshness"]
     print(f"last successful refresh: {f['last_success_at'] or 'never'}")
@@ -120,7 +121,35 @@ def cmd_status(args: argparse.Namespace) -> int:
         print("quarantine:")
         for q in report["quarantine"]:
             print(f"  {printable(q['source_path'])}: {printable(q['reason'])}: {printable(q['detail'])}")
-    return EXIT_OK
+    return ExitCode.OK
+
+
+CELL_WIDTH = 80  # terminal columns a table cell may take before it is cut with "…"
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: East Asian wide and full-width characters take two,
+    combining marks none, so columns of Chinese cells line up."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def fit(text: str, width: int = CELL_WIDTH) -> str:
+    """``text`` cut to at most ``width`` terminal columns (ending in "…" when cut)."""
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
 
 
 def _render(rows: list[tuple], columns: list[str], fmt: str, tty: bool = False) -> str:
@@ -136,11 +165,11 @@ def _render(rows: list[tuple], columns: list[str], fmt: str, tty: bool = False) 
         text = buf.getvalue().rstrip("\n")
         return printable(text, keep_newlines=True) if tty else text
     columns = [printable(c) for c in columns]
-    cells = [[printable(("" if v is None else str(v)).replace("\n", " "))[:80] for v in r] for r in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
+    cells = [[fit(printable(("" if v is None else str(v)).replace("\n", " "))) for v in r] for r in rows]
+    widths = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = [" | ".join(pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip(),
              "-+-".join("-" * w for w in widths)]
-    lines += [" | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
+    lines += [" | ".join(pad(v, w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines)
 
@@ -157,12 +186,12 @@ def cmd_sql(args: argparse.Namespace) -> int:
         check_statement(args.query)
     except Refused as exc:
         print(f"error: {printable(exc)} (stemwatch sql only reads; `stemwatch export` writes files)", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     try:
         con = connect_read_only(db)
     except WarehouseMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     try:
         # The engine agrees with the checker: no files, no network, and no statement can undo it.
         con.execute("SET enable_external_access = false")
@@ -170,24 +199,24 @@ def cmd_sql(args: argparse.Namespace) -> int:
         columns, rows = _query_interruptibly(con, args.query, args.limit)
     except (duckdb.InterruptException, KeyboardInterrupt):
         print("interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     except RuntimeError as exc:   # DuckDB 2 reports Ctrl-C during execute as RuntimeError("Query interrupted")
         if "interrupted" not in str(exc).lower():
             raise
         print("interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     except duckdb.PermissionException as exc:
         print(f"error: stemwatch sql reads only the warehouse, not files or the network: {printable(first_line(exc))}",
               file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except duckdb.Error as exc:
         print(f"error: {printable(first_line(exc))}", file=sys.stderr)
-        return EXIT_FAILED
+        return ExitCode.FAILED
     finally:
         with contextlib.suppress(duckdb.Error):   # after an interrupt DuckDB may still call it busy; we exit anyway
             con.close()
     print(_render(rows, columns, args.format, tty=sys.stdout.isatty()))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _query_interruptibly(con: object, sql: str, limit: int) -> tuple[list[str], list[tuple]]:
@@ -230,10 +259,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         written = export_tables(db, Path(args.dir), args.format)
     except WarehouseMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     for table, path, n in written:
         print(f"{table:<20} {n:>8} rows  -> {path}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_lexicon_check(args: argparse.Namespace) -> int:
@@ -244,7 +273,7 @@ def cmd_lexicon_check(args: argparse.Namespace) -> int:
         trig = load_triggers()
     except RulesError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     by_type: dict[str, int] = {}
     for c in lex.concepts.values():
         by_type[c.mention_type] = by_type.get(c.mention_type, 0) + 1
@@ -253,7 +282,7 @@ def cmd_lexicon_check(args: argparse.Namespace) -> int:
     db = settings.path("db", args.db)
     if not db.exists():
         print(f"(no warehouse at {db}: run `stemwatch etl` to list lexicon candidates)")
-        return EXIT_OK
+        return ExitCode.OK
     from warehouse.db import reading
 
     with reading(db) as con:
@@ -261,19 +290,20 @@ def cmd_lexicon_check(args: argparse.Namespace) -> int:
                            "ORDER BY occurrences DESC, articles DESC, term LIMIT ?", [args.limit]).fetchall()
     print(f"lexicon candidates (disease-like terms not in the lexicon), top {len(rows)}:")
     print(_render(rows, ["term", "occurrences", "articles", "example_sentence"], "table"))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_schema_doc(args: argparse.Namespace) -> int:
+    from etl.knowledge.vocabulary import load_vocabulary
     from warehouse.docs import schema_markdown
 
-    text = schema_markdown()
+    text = schema_markdown(load_vocabulary().rows())
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {args.output}")
     else:
         print(text)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -286,15 +316,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         result = evaluate(Path(args.gold), Path(args.pages), sources=settings.resolve("sources", args.sources) or None)
     except (GoldError, RulesError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except WarehouseBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_BUSY
+        return ExitCode.BUSY
     except StemwatchError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return ExitCode.FAILED
     print(render_json(result) if args.format == "json" else render_text(result, details=args.details))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -320,7 +350,7 @@ def _serve(proc: subprocess.Popen) -> int:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        return EXIT_OK
+        return ExitCode.OK
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -373,17 +403,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def seeds_db(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--seeds", help=f"{settings.SETTINGS['seeds'].help} (env STEMWATCH_SEEDS, default seeds/)")
-        sp.add_argument("--db", help=f"{settings.SETTINGS['db'].help} (env STEMWATCH_DB, default warehouse/stemwatch.duckdb)")
+        sp.add_argument("--seeds", help=settings.flag_help("seeds"))
+        sp.add_argument("--db", help=settings.flag_help("db"))
 
     def address_opt(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--address", help=f"{settings.SETTINGS['address'].help} (env STEMWATCH_ADDRESS, default 127.0.0.1)")
+        sp.add_argument("--address", help=settings.flag_help("address"))
 
     sp = sub.add_parser("etl", help="load the seeds folder into the warehouse (incremental; publishes atomically)")
     seeds_db(sp)
     sp.add_argument("--full", action="store_true", help="rebuild everything from scratch instead of only what changed")
-    sp.add_argument("--sources", help="sources file overriding source-type rules (env STEMWATCH_SOURCES)")
-    sp.add_argument("--workers", help="parser processes (env STEMWATCH_WORKERS; 0 = one per core)")
+    sp.add_argument("--sources", help=settings.flag_help("sources"))
+    sp.add_argument("--workers", help=settings.flag_help("workers"))
+    sp.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="where pages are parsed: local processes, or a Dask cluster (extra 'dask')")
+    sp.add_argument("--scheduler", help="with --engine dask: the scheduler address, e.g. tcp://host:8786 "
+                    "(default: a LocalCluster on this machine)")
     sp.add_argument("--trigger", default="cli", help=argparse.SUPPRESS)
     sp.set_defaults(func=cmd_etl)
 
@@ -394,21 +428,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("sql", help="run a read-only SQL query on the warehouse")
     sp.add_argument("query", help="the SQL to run (read-only connection)")
-    sp.add_argument("--db", help="the DuckDB warehouse file (env STEMWATCH_DB)")
+    sp.add_argument("--db", help=settings.flag_help("db"))
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
     sp.add_argument("--limit", type=_count, default=0, help="at most this many rows (0 = all)")
     sp.set_defaults(func=cmd_sql)
 
     sp = sub.add_parser("export", help="write every table as Parquet or CSV files into DIR")
     sp.add_argument("dir", help="output folder (created if missing)")
-    sp.add_argument("--db", help="the DuckDB warehouse file (env STEMWATCH_DB)")
+    sp.add_argument("--db", help=settings.flag_help("db"))
     sp.add_argument("--format", choices=["parquet", "csv"], default="parquet", help="file format (default parquet)")
     sp.set_defaults(func=cmd_export)
 
     sp = sub.add_parser("lexicon", help="lexicon tools")
     lsub = sp.add_subparsers(dest="lexicon_command", required=True, metavar="ACTION")
     lp = lsub.add_parser("check", help="validate the lexicon and list disease-like terms it does not know")
-    lp.add_argument("--db", help="the DuckDB warehouse file (env STEMWATCH_DB)")
+    lp.add_argument("--db", help=settings.flag_help("db"))
     lp.add_argument("--limit", type=_count, default=50, help="how many candidates to list (default 50)")
     lp.set_defaults(func=cmd_lexicon_check)
 
@@ -421,30 +455,30 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--pages", required=True, help="folder of the pages the gold file names")
     sp.add_argument("--format", choices=["text", "json"], default="text", help="output format (json always lists every miss)")
     sp.add_argument("--details", action="store_true", help="text format: list every miss (page, field, expected, got, cause)")
-    sp.add_argument("--sources", help="sources file overriding source-type rules (env STEMWATCH_SOURCES)")
+    sp.add_argument("--sources", help=settings.flag_help("sources"))
     sp.set_defaults(func=cmd_evaluate)
 
     sp = sub.add_parser("dashboard", help="serve the Streamlit dashboard on the warehouse (read-only)")
     seeds_db(sp)
-    sp.add_argument("--port", help="port (env STEMWATCH_PORT, default 8501)")
+    sp.add_argument("--port", help=settings.flag_help("port"))
     address_opt(sp)
     sp.set_defaults(func=cmd_dashboard)
 
     def sched_opts(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--interval", type=float, help="seconds between looks at the seeds folder (env STEMWATCH_INTERVAL, default 60)")
+        sp.add_argument("--interval", type=float, help=settings.flag_help("interval"))
         sp.add_argument("--cron", help="crontab expression for a forced full rebuild, e.g. '0 3 * * *' (nightly)")
 
     sp = sub.add_parser("schedule", help="refresh the warehouse whenever the seeds folder changes")
     seeds_db(sp)
     sched_opts(sp)
-    sp.add_argument("--sources", help="sources file overriding source-type rules (env STEMWATCH_SOURCES)")
+    sp.add_argument("--sources", help=settings.flag_help("sources"))
     sp.add_argument("--no-watch", action="store_true", help="poll only; do not react to file events")
     sp.set_defaults(func=cmd_schedule)
 
     sp = sub.add_parser("up", help="initial load, scheduler and dashboard together; Ctrl-C stops all")
     seeds_db(sp)
     sched_opts(sp)
-    sp.add_argument("--port", help="dashboard port (env STEMWATCH_PORT, default 8501)")
+    sp.add_argument("--port", help=settings.flag_help("port"))
     address_opt(sp)
     sp.set_defaults(func=cmd_up)
     return p
@@ -458,17 +492,17 @@ def main(argv: list[str] | None = None) -> int:
         problem = _db_problem(args)
         if problem:
             print(f"error: {printable(problem)}", file=sys.stderr)
-            return EXIT_USAGE
+            return ExitCode.USAGE
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     except Exception as exc:
         message = _disk_problem(exc)
         if message is None:
             raise
         print(f"error: {printable(message)}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
 
 
 WRITERS = ("etl", "schedule", "up")   # commands that create or replace the warehouse file

@@ -25,11 +25,8 @@ import urllib.request
 from pathlib import Path
 
 from etl import settings
-from etl.errors import StemwatchError
+from etl.errors import ExitCode, StemwatchError
 from etl.refresh.schedule import (
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    EXIT_USAGE,
     Refresher,
     Service,
     StopRequest,
@@ -142,7 +139,7 @@ def run_up(seeds: Path, db: Path, port: int, interval: float, cron: str | None =
     problem = check_options(seeds, interval, cron) or port_problem(port, address)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     quiet_libraries()
     stop = StopRequest()
     refresher = Refresher(seeds, db, sources=settings.resolve("sources") or None, interval=interval, abort=stop.abort)
@@ -150,12 +147,12 @@ def run_up(seeds: Path, db: Path, port: int, interval: float, cron: str | None =
         refresher.force = refresher.stale_build()   # also validates the rules and lexicon files
     except StemwatchError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
 
     dash = Dashboard(db, port, seeds, address)
     if address not in ("127.0.0.1", "localhost", "::1"):
         log.warning("the dashboard listens on %s and has no login: anyone who can reach it can read the warehouse", address)
-    code, aborted = EXIT_OK, False
+    code, aborted = ExitCode.OK, False
     with stop.installed():
         dash.start()
         service = Service(refresher, interval, cron, True, stop)
@@ -175,7 +172,7 @@ def run_up(seeds: Path, db: Path, port: int, interval: float, cron: str | None =
         finally:
             dash.stop()
     log.info("stopped%s", " (a run was aborted before publishing)" if aborted else "")
-    return code or (EXIT_INTERRUPTED if aborted else EXIT_OK)
+    return code or (ExitCode.INTERRUPTED if aborted else ExitCode.OK)
 
 
 def _initial_load(refresher: Refresher) -> None:

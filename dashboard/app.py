@@ -20,6 +20,7 @@ PAGES = [
     st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
     st.Page("views/topics.py", title="Topic coverage", icon=":material/grid_on:", url_path="topics"),
     st.Page("views/sources.py", title="Sources", icon=":material/public:", url_path="sources"),
+    st.Page("views/claims.py", title="Claims and red flags", icon=":material/gavel:", url_path="claims"),
     st.Page("views/articles.py", title="Article explorer", icon=":material/article:", url_path="articles"),
     st.Page("views/health.py", title="Data health", icon=":material/monitor_heart:", url_path="health"),
     st.Page("views/sql_console.py", title="SQL console", icon=":material/terminal:", url_path="sql"),

@@ -32,14 +32,13 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
 
-from warehouse.db import WarehouseMissing
+from warehouse.db import WarehouseMissing, open_with_retry
 from warehouse.statements import Refused, check_statement
 
 if TYPE_CHECKING:
@@ -89,12 +88,10 @@ class ConsoleResult:
 
 
 def open_read_only(db: str | os.PathLike[str], retries: int = 20) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the published warehouse with the dashboard's engine limits."""
-    path = Path(db)
-    if not path.exists():
-        raise WarehouseMissing(f"no warehouse at {path}: run `stemwatch etl` first")
-    last: Exception | None = None
-    for attempt in range(retries):
+    """A read-only connection to the published warehouse with the dashboard's engine limits
+    (retried like every read-only open: warehouse.db.open_with_retry)."""
+
+    def attach(path: Path) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect(":memory:", config=READ_CONFIG)
         try:
             con.execute(f"ATTACH ? AS {CATALOG} (READ_ONLY)", [str(path)])
@@ -102,14 +99,11 @@ def open_read_only(db: str | os.PathLike[str], retries: int = 20) -> duckdb.Duck
             con.execute("DETACH memory")
             con.execute("SET enable_external_access = false")
             return con
-        except duckdb.IOException as exc:  # the file was swapped while we opened it
-            con.close()
-            last = exc
-            time.sleep(0.05 * (attempt + 1))
         except BaseException:
             con.close()
             raise
-    raise RuntimeError(f"could not open {path} read-only after {retries} tries: {last}")
+
+    return open_with_retry(db, attach, retries)
 
 
 def open_sandbox(db: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:

@@ -5,20 +5,33 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from etl.annotate.annotations import Annotations, annotate
 from etl.annotate.mentions import Mention, find_candidates, find_mentions
 from etl.errors import Rejected
 from etl.extract import chrome as boilerplate
-from etl.extract.citations import Citation, extract_citations, find_reference_region
+from etl.extract.citations import Citation, extract_citations, reference_region
 from etl.extract.decode import decode_bytes
 from etl.extract.frontmatter import split_front_matter
 from etl.extract.html import html_to_page
 from etl.extract.lines import Line, clean
-from etl.extract.metadata import classify_source, decode_redirect, identify_site, language, parse_date
+from etl.extract.metadata import (
+    classify_source,
+    decode_redirect,
+    header_url,
+    identify_site,
+    language,
+    page_date,
+    parse_date,
+    source_fields,
+    url_date,
+)
 from etl.extract.sections import PlacedLine, Section, build_sections, detect_headings
 from etl.extract.signals import Signal, find_signals
 from etl.extract.text import text_to_lines
+from etl.knowledge.annotation import AnnotationKnowledge, load_annotation_knowledge
 from etl.knowledge.lexicon import Lexicon, TriggerSet
 from etl.knowledge.rules import Rules
 
@@ -45,6 +58,7 @@ class ParsedDocument:
     url: str | None
     published_date: dt.date | None
     date_source: str | None
+    url_date: dt.date | None
     language: str
     source_type: str
     source_type_evidence: list[str]
@@ -58,6 +72,7 @@ class ParsedDocument:
     signals: list[Signal] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     candidates: dict[str, tuple[int, str]] = field(default_factory=dict)
+    annotations: Annotations = field(default_factory=Annotations)   # claims, red flags, credibility, evidence
 
 
 def _split_long(lines: list[Line]) -> list[Line]:
@@ -71,8 +86,59 @@ def _split_long(lines: list[Line]) -> list[Line]:
     return out
 
 
-def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet) -> ParsedDocument:
-    """Parse one file. Raises :class:`Rejected` when the file cannot be loaded at all."""
+_PARAGRAPH = re.compile(r"[。！？]")
+_INVISIBLE = re.compile(r"<(script|style|head|noscript|template)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _joined(texts: Iterable[str], cap: int) -> str:
+    """Lines joined with newlines, stopping once ``cap`` characters are reached."""
+    out: list[str] = []
+    size = 0
+    for t in texts:
+        out.append(t[: cap - size])
+        size += len(out[-1]) + 1
+        if size >= cap:
+            break
+    return "\n".join(out)[:cap]
+
+
+def _visible_top(markup: str, n: int = 25) -> list[str]:
+    """The first visible text lines of an HTML page, navigation included (source-type cues
+    read a site's own furniture there, which the article extraction drops)."""
+    text = _TAG.sub("\n", _INVISIBLE.sub("\n", markup[:20000]))
+    return [t for t in (clean(x) for x in text.splitlines()) if t][:n]
+
+
+def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int, untitled_lines: int
+                ) -> tuple[list[str], str | None, list[str], list[str]]:
+    """(header, title, byline, lead): the lines where a page states its own date.
+
+    The byline zone is the few lines under the title up to the first paragraph; a page
+    without a title line gives its first short lines as header.
+    """
+    if sel.title_index is None:
+        header = []
+        for ln in lines[:untitled_lines]:
+            if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
+                break
+            header.append(ln.text)
+        return header, sel.title, [], [ln.text for ln in lines[:3]]
+    byline = []
+    for ln in lines[sel.title_index + 1 : sel.title_index + 1 + byline_lines]:
+        if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
+            break
+        byline.append(ln.text)
+    lead = [ln.text for ln in lines[sel.title_index + 1 : sel.title_index + 4]]
+    return sel.header, sel.title, byline, lead
+
+
+def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,
+                   knowledge: AnnotationKnowledge | None = None) -> ParsedDocument:
+    """Parse one file. Raises :class:`Rejected` when the file cannot be loaded at all.
+
+    ``knowledge``: the annotation data files (default: the packaged ones, loaded once per process).
+    """
     sha = hashlib.sha256(data).hexdigest()
     decoded = decode_bytes(data)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -129,10 +195,11 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
     main_text = "\n".join(parts)
 
     heads = detect_headings(placed, skip_first=has_title)
-    ref_start = find_reference_region(placed, [h[0] for h in heads])
+    region = reference_region(placed, [h[0] for h in heads])
+    ref_start, ref_end = region if region else (None, None)
     body_end = placed[ref_start].start if ref_start is not None else len(main_text)
     sections = build_sections(main_text, placed, has_title, title, heads)
-    citations = extract_citations(placed, ref_start)
+    citations = extract_citations(placed, ref_start, ref_end)
 
     cut = [(rule, lines[i].text) for i, rule in sel.cut]
     cut_lines = [t for _, t in cut]
@@ -169,25 +236,40 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
     if pub is None and meta.get("date"):
         pub = parse_date(meta["date"])
         date_source = "html_meta" if pub else None
+    header, _title, byline, lead = _date_zones(lines, sel, rules.dates.byline_lines, rules.dates.untitled_lines)
     if pub is None:
-        for b in sel.byline:
-            pub = parse_date(b)
-            if pub:
-                date_source = "byline"
-                break
-    cue_fields = {
-        "url": url or "",
-        "site": site or "",
-        "header": "\n".join([*sel.header, *outside.splitlines()[:30]]),
-        "tail": "\n".join(sel.tail),
-        "body": main_text[:body_end][:50000],
-        "all": text[:200000],
-        "categories": categories,
-    }
+        found = page_date(rules.dates, header, _title, byline, lead)
+        if found:
+            pub, date_source = found.date, found.source
+    if url is None:
+        url = header_url(rules, [*header, *byline])
+    outside_lines = outside.splitlines()[:30]
+    # Each field is capped: cues look for page furniture, not for every word of a huge page.
+    cue_fields = source_fields(
+        url,
+        site=site or "",
+        title=title or "",
+        header="\n".join([*sel.header, *outside_lines])[:20000],
+        byline="\n".join(byline)[:5000],
+        chrome="\n".join([*sel.header, *outside_lines, *byline, *sel.tail, *(ln.text for ln in lines[:10])])[:50000],
+        top="\n".join([*outside_lines[:15], *(_visible_top(body) if is_html else []),
+                       *(ln.text for ln in lines[:25])])[:20000],
+        lead="\n".join(lead)[:5000],
+        tail="\n".join(sel.tail)[:50000],
+        body=main_text[:body_end][:50000],
+        page=_joined((ln.text for ln in lines[: len(lines) - len(sel.tail)]), 50000),
+        all=text[:200000],
+        categories=categories,
+    )
     decision = classify_source(rules, cue_fields, site, url)
 
     mentions = find_mentions(lexicon, triggers, main_text, body_end, [s.start_char for s in sections])
     candidates = find_candidates(main_text, body_end, mentions)
+    annotations = annotate(knowledge or load_annotation_knowledge(), main_text=main_text, body_end=body_end,
+                           sections=sections, citations=citations, cut=cut, signals=signals, mentions=mentions,
+                           author=clean(author)[:200] if author else None, published_date=pub,
+                           date_source=date_source, raw_text=decoded.text,
+                           outside=outside)
     return ParsedDocument(
         article_id=article_id_for(source_path),
         source_path=source_path,
@@ -202,6 +284,7 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
         url=url,
         published_date=pub,
         date_source=date_source,
+        url_date=url_date(url),
         language=language(main_text),
         source_type=decision.source_type,
         source_type_evidence=decision.evidence,
@@ -215,4 +298,5 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
         signals=signals,
         mentions=mentions,
         candidates=candidates,
+        annotations=annotations,
     )

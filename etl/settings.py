@@ -37,5 +37,11 @@ def resolve(name: str, flag: object = None) -> str:
     return os.environ.get(s.env, s.default)
 
 
+def flag_help(name: str) -> str:
+    """The help of a command-line flag: what it is, its environment variable and its default."""
+    s = SETTINGS[name]
+    return f"{s.help} (env {s.env}" + (f", default {s.default})" if s.default else ")")
+
+
 def path(name: str, flag: object = None) -> Path:
     return Path(resolve(name, flag)).expanduser()

@@ -19,11 +19,12 @@ from dashboard import queries, render, shaping, ui
 
 def _pick(run: queries.Runner) -> str | None:
     wanted = st.query_params.get("article")
+    vocab = queries.vocabulary(run)
     c1, c2 = st.columns([2, 1])
     q = c1.text_input("Search title, site, path or article id", key="article_q",
                       placeholder="e.g. 帕金森, 知乎, 001_")
-    types = c2.multiselect("Source type", list(shaping.SOURCE_TYPES), key="article_types",
-                           placeholder="all source types")
+    types = c2.multiselect("Source type", vocab.values("source_types"), key="article_types",
+                           format_func=lambda v: vocab.label("source_types", v), placeholder="all source types")
     matches = queries.article_search(run, q, types)
     labels = {r["article_id"]: shaping.article_label(r) for r in matches.to_dict("records")}
     if wanted and wanted not in labels and not q.strip():  # a deep link outside the first page of results
@@ -85,10 +86,11 @@ def render_article(run: queries.Runner, article_id: str) -> None:
     part = _part_picker(article_id, total_chars)
     data = queries.article(run, article_id, part)
     counts = data["counts"].iloc[0].to_dict()
+    vocab: shaping.Vocabulary = data["vocabulary"]
 
     mentions, citations, signals, cut = data["mentions"], data["citations"], data["signals"], data["cut"]
     cols = st.columns(5)
-    cols[0].metric("Source type", meta["source_type"])
+    cols[0].metric("Source type", vocab.label("source_types", meta["source_type"]))
     cols[1].metric("Mentions", int(counts["mentions"]))
     cols[2].metric("Citations", int(counts["citations"]))
     cols[3].metric("Commercial signals", int(counts["signals"]))
@@ -110,7 +112,8 @@ def render_article(run: queries.Runner, article_id: str) -> None:
             _bounded_note(len(sections), int(counts["sections"]), "sections")
     with right:
         st.subheader("Main text")
-        st.html(render.legend_html())
+        colours = render.highlight_colours(vocab.colours("claim_contexts"))
+        st.html(render.legend_html(vocab.labels("claim_contexts"), colours))
         start, text = data["part"]["start"], data["part"]["text"]
         if total_chars > len(text):
             st.caption(f"A long article: showing characters {start + 1:,}–{start + len(text):,} of {total_chars:,} "
@@ -124,7 +127,7 @@ def render_article(run: queries.Runner, article_id: str) -> None:
                         + (")" if shaping.missing(m["trigger"]) else f": {m['trigger']})"))
             for m in mentions.to_dict("records")
         ]
-        st.html(render.article_text_html(text, spans))
+        st.html(render.article_text_html(text, spans, colours))
 
     st.subheader(f"Citations ({int(counts['citations'])})")
     if citations.empty:

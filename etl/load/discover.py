@@ -9,6 +9,11 @@ published the password file): it is quarantined as ``outside_seeds``. Names that
 UTF-8 (Linux names are bytes) cannot be stored as text, so they are quarantined as
 ``bad_file_name`` under their name with the bad bytes written as ``\\xNN``; when that text
 is already another entry's name, a suffix keeps the two apart (see :func:`stored_names`).
+
+This is the one definition of which files are seeds: ``walk`` applies it with strings and
+one ``stat`` per entry (no Path objects, so the scheduler's idle look at 10,000 files stays
+cheap); ``discover`` (the run) and etl/refresh/fingerprint.py (has the folder changed?)
+both read its entries, and the scheduler's file watcher asks ``ignored`` about each name.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import errno
 import os
 import stat as statmod
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +35,18 @@ class SeedFile:
     error: tuple[str, str] | None = None   # (reason, detail) when it cannot be read at all
 
 
-def _ignored(name: str) -> bool:
+@dataclass(frozen=True)
+class Found:
+    """One entry of the seeds folder as ``walk`` finds it (strings only: cheap to make)."""
+
+    rel: str                            # relative path as storable text (see as_text)
+    path: str                           # full path, for os calls
+    stat: os.stat_result | None         # None when the entry cannot be read at all
+    error: tuple[str, str] | None = None
+
+
+def ignored(name: str) -> bool:
+    """Hidden entries and editor backups are not seeds (a name, not a path)."""
     return name.startswith(".") or name.endswith("~")
 
 
@@ -81,73 +98,88 @@ def link_problem(full: str, root: str, is_dir: bool) -> tuple[str, str] | None:
     return _FOLDER_LINK if is_dir else None
 
 
-def discover(seeds: Path) -> list[SeedFile]:
+def _unreadable(rel: str, path: str, detail: str) -> Found:
+    # The raw rel: walk() turns an undecodable one into its stored name (bad_file_name).
+    return Found(rel, path, None, _BAD_NAME if as_text(rel) != rel else ("unreadable", detail))
+
+
+def examine(rel: str, path: str, is_symlink: bool, root: str) -> Found | None:
+    """The entry at ``path`` (not a real folder) as a seed; None when it vanished meanwhile.
+
+    ``root`` is the resolved seeds folder: a link whose target lies outside it is never read.
+    An undecodable ``rel`` comes back raw with ``bad_file_name``; walk() names it.
+    """
+    if as_text(rel) != rel:
+        return Found(rel, path, None, _BAD_NAME)
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Found(rel, path, None, ("unreadable", "symbolic link loop"))
+        if exc.errno == errno.ENOENT:
+            if not is_symlink:
+                return None  # deleted while scanning: nothing to account for
+            return Found(rel, path, None, ("unreadable", "broken symbolic link or file deleted while scanning"))
+        return Found(rel, path, None, ("unreadable", f"cannot stat: {exc.strerror}"))
+    if is_symlink:
+        problem = link_problem(path, root, statmod.S_ISDIR(st.st_mode))
+        if problem is not None:
+            return Found(rel, path, None, problem)
+        # Read the resolved target, checked inside: a link retargeted after this look
+        # cannot send the reader outside the folder.
+        path = os.path.realpath(path)
+    if not statmod.S_ISREG(st.st_mode):
+        return Found(rel, path, st, ("not_regular_file", "not a regular file (FIFO, socket or device): never opened"))
+    return Found(rel, path, st)
+
+
+def _entries(seeds: Path, root: str) -> Iterator[Found]:
+    stack: list[tuple[str, str]] = [(os.fspath(seeds), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            if prefix:
+                yield _unreadable(prefix[:-1], folder, f"cannot list folder: {exc.strerror}")
+            continue
+        for e in entries:
+            if ignored(e.name):
+                continue
+            rel = prefix + e.name
+            try:
+                link = e.is_symlink()
+                real_dir = not link and e.is_dir(follow_symlinks=False)
+            except OSError as exc:
+                yield _unreadable(rel, e.path, f"cannot stat: {exc.strerror}")
+                continue
+            if real_dir:
+                stack.append((e.path, rel + "/"))
+                continue
+            found = examine(rel, e.path, link, root)
+            if found is not None:
+                yield found
+
+
+def walk(seeds: Path) -> list[Found]:
+    """Every seed entry under ``seeds``, one per stored name, sorted by stored name."""
     if not seeds.is_dir():
         raise FileNotFoundError(f"seeds folder {seeds} does not exist or is not a folder")
-    root = os.path.realpath(seeds)
-    out: list[SeedFile] = []
-    walk_errors: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(seeds, followlinks=False, onerror=walk_errors.append):
-        base = Path(dirpath)
-        keep_dirs = []
-        for d in sorted(dirnames):
-            if _ignored(d):
-                continue
-            full = base / d
-            if full.is_symlink():
-                rel = full.relative_to(seeds).as_posix()
-                out.append(SeedFile(rel, full, error=link_problem(str(full), root, True)))
-                continue
-            keep_dirs.append(d)
-        dirnames[:] = keep_dirs
-        for name in sorted(filenames):
-            if _ignored(name):
-                continue
-            full = base / name
-            rel = full.relative_to(seeds).as_posix()
-            if as_text(rel) != rel:
-                out.append(SeedFile(rel, full, error=_BAD_NAME))
-                continue
-            try:
-                st = os.stat(full)
-            except OSError as exc:
-                if exc.errno == errno.ELOOP:
-                    detail = "symbolic link loop"
-                elif exc.errno == errno.ENOENT:
-                    detail = "broken symbolic link or file deleted while scanning" if full.is_symlink() else "file deleted while scanning"
-                    if not full.is_symlink():
-                        continue  # gone: nothing to account for
-                else:
-                    detail = f"cannot stat: {exc.strerror}"
-                out.append(SeedFile(rel, full, error=("unreadable", detail)))
-                continue
-            path = full
-            if full.is_symlink():
-                problem = link_problem(str(full), root, statmod.S_ISDIR(st.st_mode))
-                if problem is not None:
-                    out.append(SeedFile(rel, full, error=problem))
-                    continue
-                # Read the resolved target, checked inside: a link retargeted after this look
-                # cannot send the reader outside the folder.
-                path = Path(os.path.realpath(full))
-            if not statmod.S_ISREG(st.st_mode):
-                out.append(SeedFile(rel, full, st.st_size, st.st_mtime_ns,
-                                    error=("not_regular_file", "not a regular file (FIFO, socket or device): never opened")))
-                continue
-            out.append(SeedFile(rel, path, st.st_size, st.st_mtime_ns))
-    for exc in walk_errors:
-        if exc.filename:
-            try:
-                rel = Path(exc.filename).relative_to(seeds).as_posix()
-            except ValueError:
-                continue
-            if rel != ".":
-                out.append(SeedFile(rel, Path(exc.filename), error=("unreadable", f"cannot list folder: {exc.strerror}")))
-    names = stored_names([f.rel for f in out])
-    unique: dict[str, SeedFile] = {}
-    for f in out:
+    found = list(_entries(seeds, os.path.realpath(seeds)))
+    # Escaping can map two names to one text ("caf\\xe9" spelled out and the byte 0xE9):
+    # stored_names gives the escaped one a suffix, so neither file is dropped.
+    names = stored_names([f.rel for f in found])
+    out: dict[str, Found] = {}
+    for f in found:
         text = names[f.rel]
         if text != f.rel:
-            f = SeedFile(text, f.path, error=_BAD_NAME)
-        unique.setdefault(text, f)
-    return [unique[k] for k in sorted(unique)]
+            f = Found(text, f.path, None, _BAD_NAME)
+        out.setdefault(text, f)
+    return [out[k] for k in sorted(out)]
+
+
+def discover(seeds: Path) -> list[SeedFile]:
+    """The seed files a run accounts for: loaded, or quarantined with the reason in ``error``."""
+    return [SeedFile(f.rel, Path(f.path), f.stat.st_size if f.stat else None,
+                     f.stat.st_mtime_ns if f.stat else None, f.error) for f in walk(seeds)]

@@ -7,7 +7,6 @@ changes there and swaps it in with os.replace (see warehouse/db.py for the patte
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import contextlib
 import datetime as dt
 import hashlib
@@ -27,9 +26,11 @@ import pyarrow as pa
 from etl import PARSER_VERSION, __version__
 from etl.errors import Rejected, StemwatchError
 from etl.knowledge import lexicon as lexmod
+from etl.knowledge.annotation import load_annotation_knowledge
 from etl.knowledge.lexicon import Concept, load_lexicon, load_triggers
 from etl.knowledge.rules import Rules, load_rules
 from etl.load.discover import SeedFile, discover
+from etl.load.parts import RowsPart, concat_parts, insert_arrow
 from etl.parse import ParsedDocument, article_id_for, parse_document
 from warehouse import db as wh
 
@@ -37,7 +38,7 @@ log = logging.getLogger("stemwatch.etl")
 
 ARTICLE_TABLES = ("articles", "documents", "cut_blocks", "sections", "citations", "commercial_signals",
                   "article_concepts", "article_stats",
-                  "disease_mentions", "candidate_terms")
+                  "disease_mentions", "candidate_terms", "claims", "red_flags", "credibility")
 PARALLEL_THRESHOLD = 64
 BATCH = 500
 
@@ -87,7 +88,8 @@ def _tree_digest(h: hashlib._Hash, root: Path) -> None:
 def build_hash(rules: Rules) -> str:
     """Everything extraction depends on; when it changes, the next run rebuilds from scratch."""
     h = hashlib.sha256()
-    for part in (PARSER_VERSION, rules.fingerprint, lexmod.fingerprint(), wh.schema_hash()):
+    for part in (PARSER_VERSION, rules.fingerprint, lexmod.fingerprint(), wh.schema_hash(),
+                 load_annotation_knowledge().fingerprint):
         h.update(part.encode())
     pkg = Path(__file__).resolve().parent.parent
     for part in EXTRACTION_PARTS:
@@ -175,30 +177,31 @@ def _process(rel: str, path: str, old_sha: str | None, max_bytes: int) -> tuple:
     return ("parsed", rel, after.st_size, after.st_mtime_ns, doc)
 
 
-def _results(jobs: list[tuple[str, str, str | None]], workers: int, sources: str | None, max_bytes: int) -> Iterator[tuple]:
+def _results(jobs: list[tuple[str, str, str | None]], workers: int, sources: str | None, max_bytes: int,
+             engine: str = "local", scheduler: str | None = None, run_id: int = 0) -> Iterator[tuple]:
+    """Per-file outcomes in job order: in this process for a few files, else from an engine (etl/load/engines.py)."""
     if not jobs:
         return
-    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
+    if engine == "local" and (workers <= 1 or len(jobs) < PARALLEL_THRESHOLD):
         _init_worker(sources)
         for rel, path, old in jobs:
             yield _process(rel, path, old, max_bytes)
         return
-    ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_pool_worker, initargs=(sources,)) as pool:
-        chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
-        yield from pool.map(_process, *zip(*[(r, p, o, max_bytes) for r, p, o in jobs], strict=True), chunksize=chunk)
+    from etl.load import engines
+
+    yield from engines.outcomes(engine, jobs, workers, sources, max_bytes, run_id, scheduler)
 
 
 # ---------------------------------------------------------------- rows
 
 def doc_rows(doc: ParsedDocument, run_id: int) -> dict[str, list[dict]]:
     aid = doc.article_id
-    return {
+    rows = {
         "articles": [{
             "article_id": aid, "source_path": doc.source_path, "content_sha256": doc.content_sha256,
             "file_bytes": doc.file_bytes, "format": doc.format, "title": doc.title, "author": doc.author,
             "site_name": doc.site_name, "url": doc.url, "published_date": doc.published_date,
-            "date_source": doc.date_source, "language": doc.language, "source_type": doc.source_type,
+            "date_source": doc.date_source, "url_date": doc.url_date, "language": doc.language, "source_type": doc.source_type,
             "source_type_evidence": doc.source_type_evidence, "main_text": doc.main_text,
             "main_chars": len(doc.main_text), "body_end_char": doc.body_end_char, "raw_chars": len(doc.raw_text),
             "cut_chars": doc.cut_chars, "parse_warnings": doc.warnings, "run_id": run_id}],
@@ -216,10 +219,41 @@ def doc_rows(doc: ParsedDocument, run_id: int) -> dict[str, list[dict]]:
                               "start_char": m.start_char, "end_char": m.end_char, "surface": m.surface,
                               "concept_id": m.concept_id, "canonical_name": m.canonical_name, "icd10": m.icd10,
                               "mention_type": m.mention_type, "context": m.context, "trigger": m.trigger,
-                              "sentence": m.sentence} for m in doc.mentions],
+                              "sentence": m.sentence, "reported": m.reported} for m in doc.mentions],
         "candidate_terms": [{"article_id": aid, "term": t, "occurrences": n, "example_sentence": ex}
                             for t, (n, ex) in sorted(doc.candidates.items())],
     }
+    _add_annotation_rows(rows, doc)
+    return rows
+
+
+def _add_annotation_rows(rows: dict[str, list[dict]], doc: ParsedDocument) -> None:
+    """The annotation stage's rows: tables claims, red_flags and credibility, and the evidence
+    fields of the article and of each citation."""
+    aid, ann = doc.article_id, doc.annotations
+    rows["articles"][0] |= {"best_evidence_level": ann.best_evidence_level,
+                            "trial_registry_ids": [r.trial_id for r in ann.registry_ids]}
+    evidence = {e.citation_no: e for e in ann.citation_evidence}
+    for row in rows["citations"]:
+        e = evidence[row["citation_no"]]
+        row |= {"kind": e.kind, "study_design": e.study_design, "evidence_level": e.evidence_level,
+                "registry_id": e.registry_id}
+    rows["claims"] = [{"article_id": aid, **{k: getattr(c, k) for k in (
+        "concept_id", "canonical_name", "mention_type", "mentions", "own_mentions", "reported_mentions",
+        "own_stance", "reported_stance", "voice", "mention_no", "own_mention_no", "reported_mention_no",
+        "start_char", "end_char", "sentence", "sentence_start", "sentence_end", "wording_class", "wording_text",
+        "citation", "citation_text")}} for c in ann.claims]
+    rows["red_flags"] = [{"article_id": aid, **{k: getattr(f, k) for k in (
+        "flag_no", "rule_id", "basis_id", "law", "law_article", "law_item", "location", "matched_text",
+        "start_char", "end_char", "cut_no", "chrome_text", "chrome_start", "sentence")}} for f in ann.red_flags]
+    rows["credibility"] = []
+    if ann.credibility is not None:
+        cred: dict[str, object] = {"article_id": aid, "jama_total": ann.credibility.jama_total}
+        for key, item in ann.credibility.items.items():
+            col = f"jama_{key}" if key in ("authorship", "attribution", "disclosure", "currency") else key
+            cred |= {col: int(item.met), f"{col}_evidence": item.evidence,
+                     f"{col}_start": item.start_char if item.met else None}
+        rows["credibility"].append(cred)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
@@ -267,11 +301,13 @@ def _lexicon_rows(concepts: list[Concept]) -> list[dict]:
 
 def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "cli", sources: str | None = None,
             workers: int = 0, max_file_mb: int = 64,
-            progress: Callable[[int, int], None] | None = None, hold: Collection[str] = ()) -> RunResult:
+            progress: Callable[[int, int], None] | None = None, hold: Collection[str] = (),
+            engine: str = "local", scheduler: str | None = None) -> RunResult:
     """Run the ETL once and publish. Raises StemwatchError for problems a person must fix.
 
     ``hold``: paths the scheduler saw still being written; they are treated like a file that
     changed while being read (previous version kept, or quarantined as unstable) and retried next run.
+    ``engine``/``scheduler``: where files are parsed (etl/load/engines.py: "local" or "dask").
     """
     seeds = Path(seeds)
     db_path = Path(db_path)
@@ -287,6 +323,7 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
         mode = "full" if full else "incremental"
         try:
             rules = load_rules(sources or None)
+            load_annotation_knowledge()           # a malformed annotation data file fails here, before any work
             concepts = lexmod.validate()          # a malformed lexicon row fails here, before any work
             bh = build_hash(rules)
             if not full and (not old.readable or old.build_hash != bh or old.schema_hash != wh.schema_hash()):
@@ -294,7 +331,8 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
                 if old.readable and old.build_hash:
                     log.info("rules, lexicon, schema or parser changed since the last run: rebuilding everything")
             result = _build(seeds, db_path, old, run_id, mode, started, t0, concepts, bh, trigger,
-                            sources, workers, max_file_mb * 2**20, progress, frozenset(hold), snap)
+                            sources, workers, max_file_mb * 2**20, progress, frozenset(hold), snap,
+                            engine, scheduler)
             return result
         except Exception as exc:
             message = str(exc) if isinstance(exc, StemwatchError | FileNotFoundError) else f"{type(exc).__name__}: {exc}"
@@ -335,7 +373,8 @@ def _record_failure(db_path: Path, old: OldState, run_id: int, mode: str, starte
 def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, started: dt.datetime, t0: float,
            concepts: list[Concept], bh: str, trigger: str, sources: str | None,
            workers: int, max_bytes: int, progress: Callable[[int, int], None] | None,
-           hold: frozenset[str] = frozenset(), snapshot: Path | None = None) -> RunResult:
+           hold: frozenset[str] = frozenset(), snapshot: Path | None = None,
+           engine: str = "local", scheduler: str | None = None) -> RunResult:
     files = discover(seeds)
     res = RunResult(run_id, "success", mode, files_seen=len(files))
     prior = old.files if mode == "incremental" else {}
@@ -386,26 +425,41 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
         n_workers = workers or (os.cpu_count() or 1)
         batch: dict[str, list[dict]] = {t: [] for t in ARTICLE_TABLES}
         batch_ids: list[str] = []
+        parts: list[dict[str, pa.Table]] = []   # Arrow rows sent by workers (etl/load/parts.py)
+        loaded_ids: list[str] = []
         done = 0
+        fresh = mode == "full"   # a new file: nothing to delete; summaries built once at the end
 
         def flush() -> None:
-            _delete_articles(con, batch_ids)
+            if not fresh:
+                _delete_articles(con, batch_ids)
+            sent = concat_parts(parts)
             for t in ARTICLE_TABLES:
                 _insert(con, t, batch[t])
                 batch[t].clear()
-            _summarise(con, batch_ids)
+                if t in sent:
+                    insert_arrow(con, t, sent[t])
+            parts.clear()
+            if fresh:
+                loaded_ids.extend(batch_ids)
+            else:
+                _summarise(con, batch_ids)
             batch_ids.clear()
 
         requeue: list[str] = list(held)
-        for out in _results(jobs, n_workers, sources, max_bytes):
+        for out in _results(jobs, n_workers, sources, max_bytes, engine, scheduler, run_id):
             done += 1
             if progress:
                 progress(done, len(jobs))
             tag, rel = out[0], out[1]
             if tag == "parsed":
                 _, _, size, mtime, doc = out
-                for t, rows in doc_rows(doc, run_id).items():
-                    batch[t].extend(rows)
+                if isinstance(doc, RowsPart):
+                    if doc.tables:
+                        parts.append(doc.tables)
+                else:
+                    for t, rows in doc_rows(doc, run_id).items():
+                        batch[t].extend(rows)
                 batch_ids.append(doc.article_id)
                 source_rows.append({"source_path": rel, "file_bytes": size, "mtime_ns": mtime,
                                     "content_sha256": doc.content_sha256, "status": "loaded"})
@@ -435,6 +489,7 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
                 if rel in prior and prior[rel][3] == "loaded":
                     res.files_removed += 1
         flush()
+        _summarise(con, loaded_ids)
         # A file that was loaded and can no longer be opened (now a FIFO, a link loop, a broken
         # link) must lose its article rows, or it sits in articles and in quarantine at once
         # (tests/reliability/test_hostile_files.py::test_a_loaded_file_that_becomes_unreadable_leaves_articles).
@@ -479,6 +534,7 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
             INSERT INTO lexicon_candidates
             SELECT term, sum(occurrences), count(*), arg_min(example_sentence, article_id), min(article_id)
             FROM candidate_terms GROUP BY term""")
+        wh.rebuild_rollups(con)
         res.files_quarantined = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
         newest = max((f.mtime_ns for f in files if f.mtime_ns), default=None)
         newest_ts = dt.datetime.fromtimestamp(newest / 1e9, dt.UTC).replace(tzinfo=None) if newest else None
