@@ -208,16 +208,31 @@ def article_search(run: Runner, q: str = "", source_types: list[str] | None = No
     return run("article_search", {"q": q.strip(), "source_types": list(source_types or []), "limit": SEARCH_LIMIT})
 
 
-def article(run: Runner, article_id: str) -> dict[str, Any]:
+# An article is shown in bounded parts: one 60 MB page with 1.58M mentions broke the explorer
+# for everyone (Streamlit's MessageSizeError after 40 s, on the default view).
+TEXT_PART_CHARS = 50_000     # characters of main text per part
+PART_MENTIONS = 5_000        # highlighted mentions per part (and rows in the mentions table)
+ROWS_PER_TABLE = 1_000       # citations, signals, cut lines, sections
+CELL_CHARS = 2_000           # characters of one table cell
+
+
+def article(run: Runner, article_id: str, part: int = 0) -> dict[str, Any]:
+    """One article, bounded: metadata and counts, part ``part`` (0-based) of its text with the
+    mentions inside it, and at most ROWS_PER_TABLE rows of each other table."""
     p = {"article_id": article_id}
+    rows = {**p, "limit": ROWS_PER_TABLE, "cell_chars": CELL_CHARS}
+    start = max(0, int(part)) * TEXT_PART_CHARS
+    text = run("article_text", {**p, "start": start, "chars": TEXT_PART_CHARS})
     return {
         "vocabulary": vocabulary(run),
         "meta": run("article_meta", p),
-        "sections": run("article_sections", p),
-        "mentions": run("article_mentions", p),
-        "citations": run("article_citations", p),
-        "signals": run("article_signals", p),
-        "cut": run("article_cut", p),
+        "counts": run("article_counts", p),
+        "part": {"start": start, "text": "" if text.empty or text.iloc[0, 0] is None else str(text.iloc[0, 0])},
+        "sections": run("article_sections", rows),
+        "mentions": run("article_mentions", {**p, "start": start, "end": start + TEXT_PART_CHARS, "limit": PART_MENTIONS}),
+        "citations": run("article_citations", rows),
+        "signals": run("article_signals", rows),
+        "cut": run("article_cut", rows),
     }
 
 

@@ -36,6 +36,18 @@ def table(frame: pd.DataFrame, key: str | None = None, **kwargs: object) -> None
         st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kwargs)
 
 
+def problem(level: str, headline: str, detail: object = None, icon: str | None = None) -> None:
+    """An error, warning or note: ``headline`` is our own fixed wording; ``detail`` (an
+    exception's text, a run message, anything that may quote a title or a file name) is shown
+    as plain text in a code block, never as markdown. A title like ``![b](http://host/x.png)``
+    quoted in a DuckDB error made the browser fetch the image when passed to ``st.error``."""
+    show = {"error": st.error, "warning": st.warning, "info": st.info}[level]
+    show(headline, icon=icon or {"error": ":material/error:", "warning": ":material/block:",
+                                  "info": ":material/info:"}[level])
+    if detail is not None and str(detail).strip():
+        st.code(str(detail).strip(), language=None, wrap_lines=True)
+
+
 def text_html(text: str | None, tag: str = "div", style: str = "") -> None:
     """Show a string from the warehouse as escaped HTML (not markdown, which would interpret it)."""
     assert tag.isalnum()
@@ -91,7 +103,7 @@ def freshness_panel(fresh: pd.DataFrame) -> Freshness:
     else:
         st.info(status.message, icon=":material/info:")
     if run_status == "failed":
-        st.error(f"The last run failed: {row.get('last_run_message')}", icon=":material/error:")
+        problem("error", "The last run failed:", row.get("last_run_message"))
     return status
 
 
@@ -99,7 +111,7 @@ def sidebar(db_path: Path) -> None:
     v = version(db_path)
     st.session_state["_rendered_version"] = v
     with st.sidebar:
-        st.caption(f"Warehouse: `{db_path}`")
+        st.caption(f"Warehouse: {render.markdown_escape(str(db_path))}")
         if v is not None:
             published = dt.datetime.fromtimestamp(v.mtime_ns / 1e9, tz=dt.UTC)
             st.caption(f"Published {published:%Y-%m-%d %H:%M:%S} UTC")

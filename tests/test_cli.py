@@ -111,7 +111,7 @@ def test_sql_formats_and_read_only(seeded_db: Path) -> None:
     r = sw("sql", "SELECT count(*) AS n FROM citations", "--db", str(seeded_db))
     assert "30" in r.stdout and "(1 row)" in r.stdout
     r = sw("sql", "DELETE FROM articles", "--db", str(seeded_db))
-    assert r.returncode == 1 and "read-only" in r.stderr.lower()
+    assert r.returncode == 2 and "read-only" in r.stderr.lower()   # refused before it runs (issue 11 item 7)
     assert q(seeded_db, "SELECT count(*) FROM articles") == [(5,)]
 
 

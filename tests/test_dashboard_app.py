@@ -158,7 +158,9 @@ def test_freshness_up_to_date_then_behind(health_warehouse, app_env, tmp_path: P
     at = start()
     assert any("Up to date" in s.value for s in at.success)
     # the health warehouse's last run failed (after a successful one): both are shown
-    assert any("The last run failed" in e.value and "sources" in e.value for e in at.error)
+    # the run's message is plain text in a code block, never markdown (issue 11 item 6)
+    assert any("The last run failed" in e.value for e in at.error)
+    assert any("sources" in c.value for c in at.code)
     assert " failed, finished " in facts(at)["Last run"]
     recorded = expect_value(db, "SELECT seeds_newest_mtime_at_last_success FROM v_freshness")
     assert facts(at)["Newest seed change at last refresh"] == shaping.fmt_ts(recorded)
@@ -636,13 +638,16 @@ def test_sql_console_runs_a_query_and_refuses_writes(dashboard_db: Path, app_env
 
     at.text_area(key="sql_text").input("CREATE TEMP TABLE t AS SELECT 1")
     at.button[0].click().run()
+    # refusals and errors: a fixed headline, the message as plain text (issue 11 item 6)
     assert any("read-only" in w.value for w in at.warning)
+    assert any("CREATE TEMP TABLE" in c.value for c in at.code)
     at.text_area(key="sql_text").input("SELECT * FROM read_csv('/etc/passwd')")
     at.button[0].click().run()
-    assert any("cannot read files" in w.value for w in at.warning)
+    assert any("cannot read files" in c.value for c in at.code)
     at.text_area(key="sql_text").input("SELECT no_such_column FROM articles")
     at.button[0].click().run()
-    assert any(e.value.startswith("Query failed: Binder Error") for e in at.error)
+    assert any(e.value.startswith("Query failed") for e in at.error)
+    assert any(c.value.startswith("Binder Error") for c in at.code)
     assert "root:" not in "".join(str(df.value) for df in at.dataframe)
 
     # The data dictionary lists every table and view with its comment.

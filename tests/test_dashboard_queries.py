@@ -66,9 +66,13 @@ def workload(db: Path) -> dict[str, pd.DataFrame]:
         for name in ("overview_top_diseases", "quarantine", "etl_runs", "lexicon_candidates", "source_sites"):
             out[name] = queries.execute(con, name, {"limit": 100})
         out["article_search"] = queries.execute(con, "article_search", {"q": "", "source_types": [], "limit": 200})
-        for name in ("article_meta", "article_sections", "article_mentions", "article_citations",
-                     "article_signals", "article_cut"):
+        for name in ("article_meta", "article_counts"):
             out[name] = queries.execute(con, name, {"article_id": aid})
+        for name in ("article_sections", "article_citations", "article_signals", "article_cut"):
+            out[name] = queries.execute(con, name, {"article_id": aid, "limit": 1000, "cell_chars": 2000})
+        out["article_mentions"] = queries.execute(con, "article_mentions",
+                                                  {"article_id": aid, "start": 0, "end": 50_000, "limit": 5000})
+        out["article_text"] = queries.execute(con, "article_text", {"article_id": aid, "start": 0, "chars": 50_000})
     return out
 
 

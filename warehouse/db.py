@@ -25,6 +25,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.guard import NO_EXTENSIONS, check_magic
+
 # DuckDB 2.x writes a storage format 1.x clients cannot open; users' own clients may be 1.5.
 STORAGE_COMPATIBILITY = "v1.5.0"
 TMP_MARK = ".tmp-"
@@ -173,6 +175,7 @@ def open_with_retry(path: str | os.PathLike[str], opener: Callable[[Path], duckd
     p = Path(path)
     if not p.exists():
         raise WarehouseMissing(f"no warehouse at {p}: run `stemwatch etl` first")
+    check_magic(p)   # a SQLite or text file is never handed to DuckDB (it tried to fetch an extension)
     last: Exception | None = None
     for attempt in range(retries):
         try:
@@ -185,7 +188,7 @@ def open_with_retry(path: str | os.PathLike[str], opener: Callable[[Path], duckd
 
 def connect_read_only(path: str | os.PathLike[str], retries: int = 20, **config: object) -> duckdb.DuckDBPyConnection:
     """Open the published warehouse read-only (see open_with_retry)."""
-    return open_with_retry(path, lambda p: duckdb.connect(str(p), read_only=True, config=dict(config)), retries)
+    return open_with_retry(path, lambda p: duckdb.connect(str(p), read_only=True, config={**config, **NO_EXTENSIONS}), retries)
 
 
 @contextlib.contextmanager
@@ -266,7 +269,8 @@ def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
     """
     spill = str(tmp.with_name(tmp.name + ".spill")).replace("'", "''")
     con = duckdb.connect(config={"storage_compatibility_version": STORAGE_COMPATIBILITY,
-                                 "memory_limit": BUILD_MEMORY_LIMIT, "temp_directory": spill})
+                                 "memory_limit": BUILD_MEMORY_LIMIT, "temp_directory": spill,
+                                 **NO_EXTENSIONS})
     con.execute(f"ATTACH {sql_string(tmp)} AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE})")
     con.execute("USE build")
     return con

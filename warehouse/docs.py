@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from warehouse.db import VocabularyRows, create_schema
+from warehouse.guard import NO_EXTENSIONS
 
 INTRO = """# stemwatch data dictionary
 
@@ -18,7 +19,7 @@ in DuckDB SQL `substr(main_text, start_char + 1, end_char - start_char)`; in Pyt
 
 def schema_markdown(vocabulary: VocabularyRows) -> str:
     """``vocabulary``: the rows the CHECKs are made from (they do not show in the document)."""
-    con = duckdb.connect()
+    con = duckdb.connect(config=dict(NO_EXTENSIONS))
     try:
         create_schema(con, vocabulary)
         out = [INTRO]

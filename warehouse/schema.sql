@@ -590,7 +590,7 @@ COMMENT ON COLUMN source_files.status IS 'loaded (in articles) or quarantined (i
 COMMENT ON TABLE quarantine IS 'Files that could not be loaded, each with a reason a person understands; every file under seeds/ is in articles or here, never both.';
 COMMENT ON COLUMN quarantine.source_path IS 'Path relative to the seeds folder.';
 COMMENT ON COLUMN quarantine.content_sha256 IS 'sha256 of the bytes read, NULL when the file could not be read.';
-COMMENT ON COLUMN quarantine.reason IS 'Short reason code: empty_file, binary_file, undecodable, too_large, no_text, unreadable, unstable, parse_error.';
+COMMENT ON COLUMN quarantine.reason IS 'Short reason code: empty_file, binary_file, undecodable, too_large, no_text, unreadable, outside_seeds, not_regular_file, bad_file_name, unstable, parse_error.';
 COMMENT ON COLUMN quarantine.detail IS 'Readable explanation of the reason.';
 COMMENT ON COLUMN quarantine.seen_at IS 'When the file was quarantined.';
 COMMENT ON COLUMN quarantine.run_id IS 'etl_runs.run_id of that run.';

@@ -11,6 +11,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import duckdb
+
+from warehouse.csvsafe import safe_sql_expr
 from warehouse.db import reading, sql_string
 
 PARTITION_KEYS = ("source_type", "published_year")
@@ -24,6 +27,17 @@ def _article_tables(con: object, tables: list[str]) -> list[str]:
         "AND column_name = 'article_id'").fetchall()
     keyed = {r[0] for r in rows}
     return [t for t in tables if t in keyed and t != "articles"]
+
+
+def _csv_columns(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """The select list for a CSV export: text columns neutralised against spreadsheet formulas."""
+    cols = con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() "
+                       "AND table_name = ? ORDER BY column_index", [table]).fetchall()
+    out = []
+    for name, dtype in cols:
+        quoted = '"' + name.replace('"', '""') + '"'
+        out.append(f"{safe_sql_expr(quoted)} AS {quoted}" if dtype == "VARCHAR" else quoted)
+    return ", ".join(out)
 
 
 def export_tables(db: Path, out_dir: Path, fmt: str = "parquet") -> list[tuple[str, Path, int]]:
@@ -63,7 +77,8 @@ def export_tables(db: Path, out_dir: Path, fmt: str = "parquet") -> list[tuple[s
                 path = out_dir / f"{t}.{fmt}"
                 tmp = path.with_name(path.name + ".part")
                 opts = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
-                con.execute(f"COPY (SELECT * FROM \"{t}\") TO {sql_string(tmp.as_posix())} ({opts})")
+                select = "*" if fmt == "parquet" else _csv_columns(con, t)
+                con.execute(f"COPY (SELECT {select} FROM \"{t}\") TO {sql_string(tmp.as_posix())} ({opts})")
                 tmp.replace(path)
             written.append((t, path, n))
     return written

@@ -40,7 +40,7 @@ def scan(seeds: Path) -> dict[str, Stat]:
 def stat_one(seeds: Path, rel: str) -> Stat | None:
     """One entry's stat as scan() would record it; None when it vanished."""
     full = os.path.join(seeds, rel)
-    found = examine(rel, full, os.path.islink(full))
+    found = examine(rel, full, os.path.islink(full), os.path.realpath(seeds))
     return None if found is None else _stat(found)
 
 

@@ -484,17 +484,22 @@ def quiet_libraries() -> None:
     logging.getLogger("tzlocal").setLevel(logging.WARNING)
 
 
+MAX_INTERVAL = 365 * 86400.0
+
+
 def check_options(seeds: Path, interval: float, cron: str | None) -> str | None:
     """A usage problem in words, or None."""
     if not seeds.is_dir():
         return f"seeds folder {seeds} does not exist or is not a folder"
-    if not interval > 0:
-        return f"--interval must be a positive number of seconds, not {interval:g}"
+    if not 0 < interval <= MAX_INTERVAL:   # inf overflowed APScheduler's timedelta, nan compared false
+        return f"--interval must be a positive number of seconds, at most {MAX_INTERVAL:.0f} (a year), not {interval:g}"
     if cron:
         try:
-            CronTrigger.from_crontab(cron)
+            trigger = CronTrigger.from_crontab(cron)
         except ValueError as exc:
             return f"--cron {cron!r} is not a crontab expression (minute hour day month weekday): {exc}"
+        if trigger.get_next_fire_time(None, dt.datetime.now(dt.UTC)) is None:
+            return f"--cron {cron!r} never fires (no such date, e.g. 31 February)"
     return None
 
 
