@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from etl.errors import RulesError
+from etl.knowledge.chrome_rules import ChromeRules, load_chrome_rules
 
 SOURCE_TYPES = ("social_qa", "commercial_clinic", "content_aggregator", "commercial_blog", "news", "academic", "government", "other")
 SIGNAL_KINDS = ("phone", "wechat", "qq", "call_to_action", "disclaimer", "address")
@@ -118,6 +119,7 @@ class Rules:
     cues: tuple[Cue, ...]
     min_score: int
     signals: tuple[SignalRule, ...]
+    chrome: ChromeRules
     sources: dict[str, str] = field(default_factory=dict)
     sources_path: str = ""
     fingerprint: str = ""
@@ -236,6 +238,7 @@ def load_rules(sources_path: str | None = None) -> Rules:
         cues=tuple(cues),
         min_score=int(st.get("min_score", 2)),
         signals=tuple(signals),
+        chrome=load_chrome_rules(bp_path, bp),
         sources=sources,
         sources_path=str(src_path),
         fingerprint=h.hexdigest()[:16],

@@ -1,0 +1,187 @@
+"""Per-line evidence for separating article from chrome and for choosing the title. Pure.
+
+Each line gets what it shows by itself (length, sentence punctuation, digits, a chrome pattern,
+a field of a ``key: value`` header, an author list) and a weight: positive for text that reads
+like an article, negative for chrome. Patterns run over the line's Simplified shadow
+(``etl.extract.script.simplify``: same length), so rules written in Simplified Chinese also
+hold on Traditional pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.extract.lines import Line
+from etl.extract.script import simplify
+from etl.knowledge.chrome_rules import normalise_key
+from etl.knowledge.rules import PatternSet, Rules
+
+MAX_RULE_LINE = 300  # a longer "line" is a flattened page, not chrome: rules never drop it whole
+STRONG_UNITS = 40    # a paragraph at least this long (Han characters, or Latin words x 2.5) ...
+STRONG_PUNCT = 2     # ... with this many sentence marks is article text on its own evidence
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[，。；！？、,;!?]|[.:](?=\s|$)|[：]")
+_NORM = re.compile(r"[\s\u3000?？!！。.,，:：、\-—_|｜·•]+")
+_ROLE = re.compile(r"(综述|审校|执笔|整理|编译|等|著|译|et al\.?)$", re.I)
+_SUPERSCRIPT = re.compile(r"[\d*†‡#§]+")
+_HAN_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
+_LATIN_NAME = re.compile(r"^([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.)(\s+([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|de|van|von|da|del|bin|binti)){1,4}$")
+
+
+@dataclass
+class LineInfo:
+    """What one line shows by itself, and the weight that follows from it."""
+    simp: str                  # Simplified shadow of the text (same length)
+    cjk: int
+    words: int
+    punct: int
+    digits: int
+    rule: str | None = None    # a chrome pattern that matched (drop_lines)
+    marker: str | None = None  # a tail marker (heading of a related list, footer, ...)
+    fields: list[str] = field(default_factory=list)  # normalised keys when a "key: value" line
+    author_list: bool = False
+    tainted: str | None = None  # marker above this line whose list it belongs to
+    weight: float = 0.0
+
+    @property
+    def units(self) -> float:
+        return self.cjk + 2.5 * self.words
+
+    @property
+    def date_like(self) -> bool:
+        """A short line that is mostly a date or time ("2023-11-01 15:00:27", "21-06-19")."""
+        return self.digits >= 4 and self.units < 12
+
+    @property
+    def chrome(self) -> str | None:
+        """The name of the evidence that makes this line chrome, or None."""
+        if self.rule:
+            return self.rule
+        if self.marker:
+            return self.marker
+        if self.fields:
+            return "fields"
+        if self.tainted:
+            return self.tainted
+        return None
+
+    @property
+    def strong(self) -> bool:
+        return self.chrome is None and self.punct >= STRONG_PUNCT and self.units >= STRONG_UNITS
+
+
+def norm(text: str) -> str:
+    """Text for comparing lines: no spaces or punctuation, lower case, Simplified."""
+    return simplify(_NORM.sub("", text)).lower()
+
+
+def first_match(patterns: PatternSet, text: str) -> str | None:
+    if len(text) > MAX_RULE_LINE:
+        return None
+    return patterns.first(text)
+
+
+def is_author_list(text: str) -> bool:
+    """Three or more personal names separated by commas, 、 or spaces (superscripts allowed)."""
+    if len(text) > 300 or "。" in text or ":" in text or "：" in text:
+        return False
+    parts = [p for p in re.split(r"\s*[,，、;；]\s*", text) if p.strip()]
+    if len(parts) < 3:
+        parts = text.split()
+    names = 0
+    for part in parts:
+        p = _ROLE.sub("", _SUPERSCRIPT.sub("", part).strip()).strip(" *")
+        if not p:
+            continue
+        if _HAN_NAME.match(re.sub(r"\s+", "", p)) or _LATIN_NAME.match(p):
+            names += 1
+        else:
+            return False
+    return names >= 3
+
+
+def field_keys(simp: str, rules: Rules) -> list[str]:
+    """Normalised keys when the line is a ``key: value`` field line, else []."""
+    fr = rules.chrome.fields
+    if len(simp) > 250:
+        return []
+    keys = [normalise_key(m.group("key")) for m in fr.anywhere.finditer(simp)]
+    if len(keys) >= 2:
+        return keys
+    m = fr.start.match(simp)
+    if m and len(simp) <= fr.max_chars_one_key:
+        return [normalise_key(m.group("key"))]
+    return []
+
+
+def _weight(line: Line, info: LineInfo) -> float:
+    if info.rule:
+        return -2.0
+    if info.marker:
+        return -3.0
+    if info.fields:
+        return -1.5
+    if line.kind == "link":
+        return -1.0
+    u = info.units
+    if info.date_like:
+        return -1.0
+    if info.punct == 0:
+        return -0.25 if u < 40 else u / 80
+    return max(0.2, min(u, 400) / 40)
+
+
+def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
+    """Evidence and weight for every line; lines under a chrome heading inherit its name."""
+    out: list[LineInfo] = []
+    for line in lines:
+        t = line.text
+        simp = simplify(t)
+        info = LineInfo(simp, len(_CJK.findall(t)), len(_WORD.findall(t)), len(_PUNCT.findall(t)),
+                        len(_DIGIT.findall(t)))
+        info.rule = first_match(rules.drop_lines, simp)
+        if not info.rule:
+            info.marker = first_match(rules.tail_markers, simp)
+        if not info.rule and not info.marker:
+            info.fields = field_keys(simp, rules)
+        info.author_list = is_author_list(t)
+        out.append(info)
+    taint: str | None = None
+    for line, info in zip(lines, out, strict=True):
+        if info.marker:
+            taint = info.marker
+        elif taint and (info.strong or line.kind == "heading"):
+            taint = None
+        elif taint and not info.chrome:
+            info.tainted = taint
+        info.weight = _weight(line, info)
+        if info.tainted:
+            info.weight = min(info.weight, -1.0)
+    return out
+
+
+def densest_block(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """[start, end] of the run of lines with the largest total weight (None: no positive line).
+
+    Short negative stretches (a heading, one related-articles box) inside the article are
+    bridged because the text on both sides outweighs them.
+    """
+    best, best_span = 0.0, None
+    run, run_start = 0.0, 0
+    for i, info in enumerate(infos):
+        if run <= 0:
+            run, run_start = 0.0, i
+        run += info.weight
+        if run > best:
+            best, best_span = run, (run_start, i)
+    return best_span
+
+
+def heading_like(line: Line, info: LineInfo) -> bool:
+    """A short text line that may head or continue the article (not chrome, not a link)."""
+    return (info.chrome is None and line.kind != "link" and not info.date_like and not info.author_list
+            and (info.cjk >= 3 or info.words >= 2))
