@@ -176,13 +176,14 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: list[str], b
                 ev.add("repeated")  # "headline - section - site": the page's <title> scraped as a line
     if "repeated" in ev:
         score += 2.5
-    after = [j for j in range(i + 1, min(n, i + 4))]
-    for j in after:
+    for j in range(i + 1, min(n, i + 4)):
         nxt, ninfo = lines[j], infos[j]
         if ninfo.fields or ninfo.author_list or ninfo.date_like or (
                 len(nxt.text) <= rules.byline_max_chars and rules.byline.search(ninfo.simp)):
             ev.add("byline_after")
             break
+        if not ninfo.chrome and ninfo.units >= 3:
+            break  # another text line comes first: the byline (if any) belongs to it
     if "byline_after" in ev:
         score += 2.0
     if i > 0 and (infos[i - 1].date_like or (len(lines[i - 1].text) <= rules.byline_max_chars
