@@ -145,6 +145,7 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
     categories = " ".join(cats) if isinstance(cats, list) else str(cats)
     url = meta.get("url") or (fields.get("url") if isinstance(fields.get("url"), str) else None) \
         or (fields.get("link") if isinstance(fields.get("link"), str) else None)
+    url = url or sel.fields.get("url")  # a "URL: ..." field of the page's header block
     url = decode_redirect(url) if url else None
     if url and not url.lower().startswith(("http://", "https://")):
         warnings.append(f"non-web URL ignored: {url[:60]}")
@@ -159,6 +160,8 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
     author = meta.get("author")
     if not author and isinstance(fields.get("author"), str):
         author = fields["author"]
+    if not author and sel.fields.get("author"):
+        author = sel.fields["author"]
     if author and site and author == site:
         author = None  # front matter "author: 知乎" names the site, not a person
     pub: dt.date | None = None

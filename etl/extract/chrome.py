@@ -94,7 +94,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
                 or first_match(rules.header_lines, info.simp):
             decided[i] = _header_rule(line, info, rules)
         elif (t is not None and t < s) or has_container or i in keep_before:
-            decided[i] = None if info.units >= 3 else "fragment"
+            decided[i] = None if info.cjk >= 3 or (info.words and len(line.text) >= 6) else "fragment"
         else:
             decided[i] = _header_rule(line, info, rules)
 

@@ -85,23 +85,28 @@ def first_match(patterns: PatternSet, text: str) -> str | None:
     return patterns.first(text)
 
 
-def is_author_list(text: str) -> bool:
+def is_author_list(text: str, rules: Rules) -> bool:
     """Three or more personal names separated by commas, 、 or spaces (superscripts allowed)."""
     if len(text) > 300 or "。" in text or ":" in text or "：" in text:
         return False
+    surnames = rules.chrome.surnames
     parts = [p for p in re.split(r"\s*[,，、;；]\s*", text) if p.strip()]
     if len(parts) < 3:
         parts = text.split()
-    names = 0
+    names = han_names = with_surname = 0
     for part in parts:
         p = _ROLE.sub("", _SUPERSCRIPT.sub("", part).strip()).strip(" *")
         if not p:
             continue
-        if _HAN_NAME.match(re.sub(r"\s+", "", p)) or _LATIN_NAME.match(p):
-            names += 1
-        else:
+        han = re.sub(r"\s+", "", p)
+        if _HAN_NAME.match(han):
+            han_names += 1
+            with_surname += han[0] in surnames
+        elif not _LATIN_NAME.match(p):
             return False
-    return names >= 3
+        names += 1
+    # Most Chinese names start with a common surname; a few (巴特, 欧阳...) need not.
+    return names >= rules.chrome.min_names and with_surname >= 0.7 * han_names
 
 
 def field_keys(simp: str, rules: Rules) -> list[str]:
@@ -122,7 +127,7 @@ def _weight(line: Line, info: LineInfo) -> float:
     if info.rule:
         return -2.0
     if info.marker:
-        return -3.0
+        return -1.0  # the list under it is tainted (-0.75 a line): one box in the text is bridged
     if info.fields:
         return -1.5
     if line.kind == "link":
@@ -153,7 +158,7 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
             info.marker = first_match(rules.tail_markers, simp)
         if not info.rule and not info.marker:
             info.fields = field_keys(simp, rules)
-        info.author_list = is_author_list(t)
+        info.author_list = is_author_list(simp, rules)
         out.append(info)
     taint: str | None = None
     for line, info in zip(lines, out, strict=True):
@@ -165,7 +170,7 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
             info.tainted = taint
         info.weight = _weight(line, info)
         if info.tainted:
-            info.weight = min(info.weight, -1.0)
+            info.weight = min(info.weight, -0.75)
     return out
 
 
@@ -184,6 +189,14 @@ def densest_block(infos: list[LineInfo]) -> tuple[int, int] | None:
         if run > best:
             best, best_span = run, (run_start, i)
     return best_span
+
+
+def is_menu(text: str) -> bool:
+    """Three or more short words separated by spaces, bars or dots, no sentence marks: a menu."""
+    if _PUNCT.search(text):
+        return False
+    tokens = [t for t in re.split(r"[\s|｜·•/]+", text) if t]
+    return len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)
 
 
 def heading_like(line: Line, info: LineInfo) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from etl.extract.evidence import LineInfo, norm
+from etl.extract.evidence import LineInfo, is_menu, norm
 from etl.extract.lines import Line, clean
 from etl.knowledge.rules import Rules
 
@@ -53,6 +53,8 @@ def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
         return line.kind
     if info.author_list:
         return "author_list"
+    if is_menu(t):
+        return "menu"
     latin_only = info.cjk == 0
     if (latin_only and len(t) > tr.max_latin) or (not latin_only and info.cjk > tr.max_cjk):
         return "too_long"
@@ -176,19 +178,24 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: list[str], b
                 ev.add("repeated")  # "headline - section - site": the page's <title> scraped as a line
     if "repeated" in ev:
         score += 2.5
-    for j in range(i + 1, min(n, i + 4)):
+    j = i + 1
+    while j < min(n, i + 4):
         nxt, ninfo = lines[j], infos[j]
         if ninfo.fields or ninfo.author_list or ninfo.date_like or (
                 len(nxt.text) <= rules.byline_max_chars and rules.byline.search(ninfo.simp)):
             ev.add("byline_after")
-            break
-        if not ninfo.chrome and ninfo.units >= 3:
-            break  # another text line comes first: the byline (if any) belongs to it
+        elif not ninfo.chrome and ninfo.units >= 3:
+            break  # a text line: the byline (if any) is above it
+        j += 1
     if "byline_after" in ev:
-        score += 2.0
-    if i > 0 and (infos[i - 1].date_like or (len(lines[i - 1].text) <= rules.byline_max_chars
-                                              and rules.byline.search(infos[i - 1].simp) and infos[i - 1].digits >= 4)):
-        ev.add("date_above")
+        # Under a headline the byline is followed by the text; a date between two lines
+        # heads the second one more often than it closes the first.
+        k = next((k for k in range(j, min(n, j + 6)) if not infos[k].chrome and infos[k].units >= 3), None)
+        score += 2.0 if k is None or k == start or infos[k].strong or "repeated" in ev else 0.5
+    if i > 0 and (infos[i - 1].date_like or infos[i - 1].author_list or (
+            len(lines[i - 1].text) <= rules.byline_max_chars and rules.byline.search(infos[i - 1].simp)
+            and infos[i - 1].digits >= 4)):
+        ev.add("byline_above")  # a date line or the authors right above the headline
         score += 1.0
     nxt_text = next((j for j in range(i + 1, min(n, i + 6)) if not infos[j].chrome and not infos[j].date_like
                      and not infos[j].author_list and norms_safe(norms, j) != me), None)

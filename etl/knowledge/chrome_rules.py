@@ -46,6 +46,8 @@ class TitleRules:
 class ChromeRules:
     fields: FieldRules
     titles: TitleRules
+    surnames: frozenset[str]     # first characters of Chinese names, for author lists
+    min_names: int
 
 
 def _line_index(text: str) -> dict[tuple[str, ...], int]:
@@ -133,7 +135,14 @@ def load_chrome_rules(path: Path, data: dict) -> ChromeRules:
                             compile_(("titles", "strip_prefix"), td.get("strip_prefix")), cite)
     except (TypeError, ValueError) as exc:
         raise fail(("titles",), f"titles: limits must be integers ({exc})") from exc
-    return ChromeRules(fields, titles)
+    ad = data.get("author_list")
+    if not isinstance(ad, dict) or not isinstance(ad.get("surnames"), str) or not ad["surnames"].strip():
+        raise fail(("author_list",), "'author_list' needs 'surnames', a string of characters")
+    try:
+        min_names = int(ad.get("min_names", 3))
+    except (TypeError, ValueError) as exc:
+        raise fail(("author_list", "min_names"), "author_list.min_names must be an integer") from exc
+    return ChromeRules(fields, titles, frozenset(ad["surnames"].replace(" ", "")), min_names)
 
 
 def normalise_key(key: str) -> str:
