@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from etl.extract.evidence import LineInfo, analyse, densest_block, first_match, heading_like, norm
+from etl.extract.evidence import LineInfo, analyse, densest_block, first_match, heading_like, norm, same_text
 from etl.extract.lines import Line
 from etl.extract.titles import TitleChoice, choose_title
 from etl.knowledge.rules import Rules
@@ -88,7 +88,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             decided[i] = "byline"
         elif t is not None and t < s and after_title <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):
             decided[i] = "summary"
-        elif title_norm and norm(line.text) == title_norm:
+        elif same_text(line.text, title_norm):
             decided[i] = "repeated_title"
         elif info.chrome or info.author_list or info.date_like or line.kind == "link" \
                 or first_match(rules.header_lines, info.simp):
@@ -111,7 +111,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             else:
                 decided[i] = info.chrome or ("author_list" if info.author_list else "after_article")
             continue
-        if title_norm and norm(line.text) == title_norm:
+        if same_text(line.text, title_norm):
             decided[i] = "repeated_title"
         elif t is not None and 0 < i - t <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):
             decided[i] = "summary"   # a teaser under the byline repeats the lead

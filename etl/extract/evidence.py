@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from etl.extract.lines import Line
 from etl.extract.script import simplify
@@ -18,11 +19,17 @@ from etl.knowledge.chrome_rules import normalise_key
 from etl.knowledge.rules import PatternSet, Rules
 
 MAX_RULE_LINE = 300  # a longer "line" is a flattened page, not chrome: rules never drop it whole
+MAX_FLOATING = 160   # patterns that may match anywhere in a line are tried on lines up to this long
+PROSE_MIN = 40       # a longer line with a 。 in it is prose ...
+PROSE_PREFIX = 40    # ... and rules see only its start
+MEASURE_CHARS = 4000 # weights saturate long before: a 10 MB line is measured on its start
+_MARKS = re.compile("[，。；！？、,;!?]")
 STRONG_UNITS = 40    # a paragraph at least this long (Han characters, or Latin words x 2.5) ...
 STRONG_PUNCT = 2     # ... with this many sentence marks is article text on its own evidence
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[，。；！？、,;!?]|[.:](?=\s|$)|[：]")
 _NORM = re.compile(r"[\s\u3000?？!！。.,，:：、\-—_|｜·•]+")
@@ -32,7 +39,7 @@ _HAN_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 _LATIN_NAME = re.compile(r"^([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.)(\s+([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|de|van|von|da|del|bin|binti)){1,4}$")
 
 
-@dataclass
+@dataclass(slots=True)
 class LineInfo:
     """What one line shows by itself, and the weight that follows from it."""
     simp: str                  # Simplified shadow of the text (same length)
@@ -44,6 +51,7 @@ class LineInfo:
     marker: str | None = None  # a tail marker (heading of a related list, footer, ...)
     fields: list[str] = field(default_factory=list)  # normalised keys when a "key: value" line
     author_list: bool = False
+    prose: bool = False         # a sentence line: counted fast, rules see its start only
     tainted: str | None = None  # marker above this line whose list it belongs to
     weight: float = 0.0
 
@@ -79,16 +87,28 @@ def norm(text: str) -> str:
     return simplify(_NORM.sub("", text)).lower()
 
 
-def first_match(patterns: PatternSet, text: str) -> str | None:
-    if len(text) > MAX_RULE_LINE:
+def same_text(text: str, wanted: str | None) -> bool:
+    """``norm(text) == wanted``, without normalising lines far longer than ``wanted``."""
+    return bool(wanted) and len(text) <= 3 * len(wanted) + 20 and norm(text) == wanted
+
+
+def first_match(patterns: PatternSet, text: str, prose: bool | None = None) -> str | None:
+    """The first rule matching a line. Patterns that may match anywhere are slow on long text and
+    are tried only on short lines that do not read as prose (a sentence ending in 。)."""
+    n = len(text)
+    if n > MAX_RULE_LINE:
         return None
-    return patterns.first(text)
+    if prose is None:
+        prose = n > PROSE_MIN and "。" in text
+    return patterns.first(text, floating=not prose and n <= MAX_FLOATING)
 
 
 def is_author_list(text: str, rules: Rules) -> bool:
     """Three or more personal names separated by commas, 、 or spaces (superscripts allowed)."""
-    if len(text) > 300 or "。" in text or ":" in text or "：" in text:
+    if len(text) > 300 or "。" in text or ":" in text or "：" in text or len(text) < 6:
         return False
+    if sum(text.count(c) for c in ",，、 ") < 2:
+        return False  # fewer than three parts
     surnames = rules.chrome.surnames
     parts = [p for p in re.split(r"\s*[,，、;；]\s*", text) if p.strip()]
     if len(parts) < 3:
@@ -131,7 +151,9 @@ def _weight(line: Line, info: LineInfo) -> float:
     if info.fields:
         return -1.5
     if line.kind == "link":
-        return -1.0
+        # A whole-line link is a menu entry or a related headline more often than text,
+        # but one that reads as a sentence may be a paragraph with a link in it.
+        return 0.0 if info.punct else -0.5
     u = info.units
     if info.date_like:
         return -1.0
@@ -145,20 +167,47 @@ def _weight(line: Line, info: LineInfo) -> float:
     return max(0.2, min(u, 400) / 40)
 
 
+def _simplify(t: str) -> str:
+    """The shadow, skipping the per-character table for lines with nothing to convert."""
+    return simplify(t) if _convertible().search(t) else t
+
+
+@lru_cache(maxsize=1)
+def _convertible() -> re.Pattern[str]:
+    """One character class of every character that ``simplify`` changes (a C-speed test)."""
+    every = "".join(map(chr, range(0x80, 0x30000)))
+    changed = sorted({a for a, b in zip(every, simplify(every), strict=True) if a != b})
+    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
+
+
+def _measure(t: str) -> LineInfo:
+    """Counts for one line. A prose line (a sentence ending in 。) is the common case on a big
+    page: it is measured with C-level string methods, and only its start is simplified, as
+    the rules that can match prose are anchored at the start of the line."""
+    if len(t) > PROSE_MIN and "。" in t:
+        m = t[:MEASURE_CHARS]
+        cjk = (len(m.encode("utf-8")) - len(m)) // 2
+        words = len(_WORD.findall(m)) if cjk < STRONG_UNITS else 0  # Chinese prose is strong already
+        return LineInfo(_simplify(t[:PROSE_PREFIX]), cjk, words, len(_MARKS.findall(m)), 0, prose=True)
+    simp = _simplify(t) if len(t) <= MAX_RULE_LINE else t  # no rule reads a longer line
+    m = t[:MEASURE_CHARS]
+    return LineInfo(simp, len(_CJK.findall(m)), len(_WORD.findall(m)) if _LATIN.search(m) else 0,
+                    len(_PUNCT.findall(m)), len(_DIGIT.findall(m)))
+
+
 def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     """Evidence and weight for every line; lines under a chrome heading inherit its name."""
     out: list[LineInfo] = []
     for line in lines:
-        t = line.text
-        simp = simplify(t)
-        info = LineInfo(simp, len(_CJK.findall(t)), len(_WORD.findall(t)), len(_PUNCT.findall(t)),
-                        len(_DIGIT.findall(t)))
-        info.rule = first_match(rules.drop_lines, simp)
-        if not info.rule:
-            info.marker = first_match(rules.tail_markers, simp)
-        if not info.rule and not info.marker:
-            info.fields = field_keys(simp, rules)
-        info.author_list = is_author_list(simp, rules)
+        info = _measure(line.text)
+        if len(line.text) <= MAX_RULE_LINE:
+            info.rule = first_match(rules.drop_lines, info.simp, info.prose)
+            if not info.rule:
+                info.marker = first_match(rules.tail_markers, info.simp, info.prose)
+        if not info.prose:
+            if not info.rule and not info.marker:
+                info.fields = field_keys(info.simp, rules)
+            info.author_list = len(line.text) <= MAX_RULE_LINE and is_author_list(info.simp, rules)
         out.append(info)
     taint: str | None = None
     for line, info in zip(lines, out, strict=True):

@@ -15,13 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from etl.extract.evidence import LineInfo, is_menu, norm
+from etl.extract.evidence import MAX_RULE_LINE, LineInfo, is_menu, norm, same_text
 from etl.extract.lines import Line, clean
+from etl.extract.script import simplify
 from etl.knowledge.rules import Rules
 
 MIN_SCORE = 2.0
 HEADER_SCAN = 40          # lines from the top searched for header fields and cite lines
 LATE_SCAN = 8             # lines into the article searched for a late headline
+HINT_SCAN = 400           # lines searched for the line that repeats a metadata title
 _SEPARATOR = re.compile(r"\s*(?:[-_|｜–]|——)\s*")
 _BIGRAM_CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z]{3,}")
@@ -75,18 +77,18 @@ def _bigrams(simp: str) -> set[str]:
     return grams
 
 
-def _header_fields(lines: list[Line], infos: list[LineInfo], rules: Rules, stop: int) -> TitleChoice | None:
+def _header_fields(lines: list[Line], rules: Rules, stop: int) -> TitleChoice | None:
     """A header block of ``key: value`` lines with a title key, or a "how to cite" line."""
     fr = rules.chrome.fields
     for i in range(min(stop, len(lines))):
-        info = infos[i]
-        m = fr.start.match(info.simp)
+        simp = simplify(lines[i].text[:1000])
+        m = fr.start.match(simp)
         if m and fr.group_of.get(re.sub(r"\s+", "", m.group("key")).lower()) == "title":
             cells = [clean(c) for c in re.split(r"[|｜]", lines[i].text[m.end():]) if clean(c)]
             value = strip_prefix(cells[0], rules) if cells else ""
             if value:
                 return TitleChoice(i, value, "field", field_lines=[i])
-        c = rules.chrome.titles.cite_line.search(info.simp)
+        c = rules.chrome.titles.cite_line.search(simp)
         if c:
             value = clean(lines[i].text[c.start("title"):c.end("title")])
             return TitleChoice(i, value, "cite_line", field_lines=[i])
@@ -122,22 +124,24 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     fields, field_lines = _collect_fields(lines, infos, rules, head_stop)
     if hint:
         want = norm(hint)
-        for i in range(min(n, max(12, int(n * 0.4)))):
-            if want and norm(lines[i].text) == want:
+        for i in range(min(n, max(12, int(n * 0.4)), HINT_SCAN)):
+            if same_text(lines[i].text, want):
                 return TitleChoice(i, hint, "hint", fields, field_lines)
         return TitleChoice(None, hint, "hint", fields, field_lines)
-    found = _header_fields(lines, infos, rules, head_stop)
+    found = _header_fields(lines, rules, head_stop)
     if found:
         found.fields, found.field_lines = fields, sorted({*field_lines, *found.field_lines})
         return found
 
-    grams = {i: _bigrams(infos[i].simp) for i in range(start, min(n, start + 60))}
-    norms = [norm(ln.text) for ln in lines[: min(n, start + 40)]]
+    if not block:
+        start = min(n, 12)  # no article text to anchor on: only the top of the page is searched
+    first = max(0, start - HEADER_SCAN)   # bounded windows: a page of 100,000 menu lines stays linear
+    grams = {i: _bigrams(simplify(lines[i].text[:1000])) for i in range(start, min(n, start + 60))}
+    norms = {j: norm(lines[j].text[:MAX_RULE_LINE]) for j in range(first, min(n, start + HEADER_SCAN))}
     scored: list[tuple[float, int]] = []
     rejected: dict[int, str] = {}
-    limit = min(n, start + LATE_SCAN) if block else min(n, max(12, int(n * 0.4)))
     seen_strong = False
-    for i in range(limit):
+    for i in range(first, min(n, start + LATE_SCAN)):
         line, info = lines[i], infos[i]
         late = i >= start and seen_strong
         if i >= start and info.strong:
@@ -160,14 +164,14 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     return TitleChoice(i, strip_prefix(lines[i].text, rules), "scored", fields, field_lines, rejected)
 
 
-def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: list[str], body: set[str], start: int,
+def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, str], body: set[str], start: int,
            rules: Rules) -> tuple[float, set[str]]:
     line, info = lines[i], infos[i]
     n = len(lines)
     ev: set[str] = set()
     score = 0.0
-    me = norms[i] if i < len(norms) else norm(line.text)
-    for j, other in enumerate(norms):
+    me = norms.get(i) or norm(line.text)
+    for j, other in norms.items():
         if j == i or not me:
             continue
         if other == me:
@@ -198,7 +202,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: list[str], b
         ev.add("byline_above")  # a date line or the authors right above the headline
         score += 1.0
     nxt_text = next((j for j in range(i + 1, min(n, i + 6)) if not infos[j].chrome and not infos[j].date_like
-                     and not infos[j].author_list and norms_safe(norms, j) != me), None)
+                     and not infos[j].author_list and norms.get(j) != me), None)
     if nxt_text is not None and (infos[nxt_text].strong or nxt_text == start):
         ev.add("body_after")
         score += 1.5
@@ -222,6 +226,3 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: list[str], b
         score -= 0.1 * (start - 6 - i)
     return score, ev
 
-
-def norms_safe(norms: list[str], j: int) -> str | None:
-    return norms[j] if j < len(norms) else None

@@ -64,7 +64,8 @@ class PatternSet:
         self._any = re.compile("|".join(f"(?P<g{i}>{p.regex.pattern})" for i, p in floating)) \
             if simple and floating else None
 
-    def first(self, text: str) -> str | None:
+    def first(self, text: str, floating: bool = True) -> str | None:
+        """Name of the first pattern that matches; ``floating=False`` tries only those anchored at ^."""
         if self._start is None and self._any is None:
             for p in self.patterns:
                 if p.regex.search(text):
@@ -72,7 +73,7 @@ class PatternSet:
             return None
         hits = []
         for rx, fn in ((self._start, "match"), (self._any, "search")):
-            if rx is not None:
+            if rx is not None and (fn == "match" or floating):
                 m = getattr(rx, fn)(text)
                 if m and m.lastgroup:
                     hits.append(int(m.lastgroup[1:]))
