@@ -41,6 +41,7 @@ ARTICLE_TABLES = ("articles", "documents", "cut_blocks", "sections", "citations"
                   "disease_mentions", "candidate_terms", "claims", "red_flags", "credibility")
 PARALLEL_THRESHOLD = 64
 BATCH = 500
+SUMMARY_SLICE = 10_000   # articles per summary pass at the end of a full load
 
 
 @dataclass
@@ -489,7 +490,10 @@ def _build(seeds: Path, db_path: Path, old: OldState, run_id: int, mode: str, st
                 if rel in prior and prior[rel][3] == "loaded":
                     res.files_removed += 1
         flush()
-        _summarise(con, loaded_ids)
+        # In slices: one pass over 100,000 articles ran out of the writer's capped memory
+        # (warehouse/db.py BUILD_MEMORY_LIMIT) in the summaries' joins.
+        for i in range(0, len(loaded_ids), SUMMARY_SLICE):
+            _summarise(con, loaded_ids[i:i + SUMMARY_SLICE])
         # A file that was loaded and can no longer be opened (now a FIFO, a link loop, a broken
         # link) must lose its article rows, or it sits in articles and in quarantine at once
         # (tests/reliability/test_hostile_files.py::test_a_loaded_file_that_becomes_unreadable_leaves_articles).
