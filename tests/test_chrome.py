@@ -85,7 +85,7 @@ def test_traditional_page_chrome_behaves_like_simplified(env: tuple) -> None:
 def test_login_box_and_comment_box(env: tuple) -> None:
     doc = parse(env, "\n".join([
         "干细胞广告被点名：这些说法都违规", P1, P2, "分享到：", "我也来说两句：0条评论 查看评论",
-        "用户名： 密码： 验证码：", "会员登录名 密码 [注册]"]))
+        "用户名： 密码： 验证码：", "会员账号 密码 [免费注册]"]))
     assert P2 in doc.main_text
     for chrome in ("用户名", "登录名", "条评论", "分享到"):
         assert chrome not in doc.main_text
@@ -138,7 +138,7 @@ def test_page_that_starts_mid_body_has_no_title(env: tuple) -> None:
 
 
 def test_office_hours_above_a_headless_text_are_cut(env: tuple) -> None:
-    doc = parse(env, "\n".join(["周一至周五 9:00-17:30", "（仅收市话费）", P1, P2]))
+    doc = parse(env, "\n".join(["周一至周六 8:30-18:00", "（仅收市话费）", P1, P2]))
     assert doc.title is None
     assert "9:00" not in doc.main_text and "市话费" not in doc.main_text and P1 in doc.main_text
 
