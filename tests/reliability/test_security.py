@@ -313,6 +313,9 @@ def test_4_console_limits_hold_against_the_escaping_queries(seeded_db: Path, cap
     from dashboard import safe_sql
 
     budget = _limit_bytes() + 500 * 2**20
+    # VmHWM is the peak over the process's life: earlier tests in the same pytest process (large
+    # files) may have set it. Reset it (Linux clear_refs 5) so it measures these queries only.
+    Path("/proc/self/clear_refs").write_text("5")
     rss0 = _vm("VmRSS")
     figures = []
     for sql in ESCAPES:
@@ -363,12 +366,18 @@ def test_4_and_6_the_console_page_says_which_limit_and_stays_usable(seeded_db: P
 BEACON_TITLE = "![b](http://127.0.0.1:{port}/beacon.png)"
 
 
+def _titled(title: str, sentences: int = 1) -> str:
+    """A page whose title is stated in front matter (JSON string syntax is valid YAML), so the
+    title rules cannot decline it: the hostile text is the page's title whatever it looks like."""
+    return f"---\ntitle: {json.dumps(title)}\n---\n\n" + f"{SENTENCE}\n" * sentences
+
+
 def _hostile_seeds(folder: Path, port: int = 9) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "beacon.txt").write_text(f"{BEACON_TITLE.format(port=port)}\n\n{SENTENCE}\n{SENTENCE}\n", encoding="utf-8")
-    (folder / "formula.txt").write_text(f'=HYPERLINK("http://example.invalid/?q","点我")\n\n{SENTENCE}\n', encoding="utf-8")
-    (folder / "plus.txt").write_text(f"+1 干细胞\n\n{SENTENCE}\n", encoding="utf-8")
-    (folder / "term.txt").write_text(f"Evil \x1b]0;pwned\x07\x1b[2J title\u202e\n\n{SENTENCE}\n", encoding="utf-8")
+    (folder / "beacon.txt").write_text(_titled(BEACON_TITLE.format(port=port), 2), encoding="utf-8")
+    (folder / "formula.txt").write_text(_titled('=HYPERLINK("http://example.invalid/?q","点我")'), encoding="utf-8")
+    (folder / "plus.txt").write_text(_titled("+1 干细胞"), encoding="utf-8")
+    (folder / "term.txt").write_text(_titled("Evil \x1b]0;pwned\x07\x1b[2J title\u202e"), encoding="utf-8")
     (folder / "name\x1b[31m\rforged.txt").write_bytes(b"")           # quarantined: empty, odd name
     return folder
 
