@@ -31,7 +31,9 @@ def article_id_for(source_path: str) -> str:
 
 
 @dataclass
-class ParsedDocument:
+class Document:
+    """What extraction knows about one file: everything but the annotations."""
+
     article_id: str
     source_path: str
     content_sha256: str
@@ -56,6 +58,20 @@ class ParsedDocument:
     sections: list[Section] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
+
+
+@dataclass
+class Annotations:
+    """What annotation adds to a Document; depends only on the Document and the knowledge files."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: dict[str, tuple[int, str]] = field(default_factory=dict)   # term -> (occurrences, example)
+
+
+@dataclass
+class ParsedDocument(Document):
+    """A Document with its Annotations: what a full parse of one file gives."""
+
     mentions: list[Mention] = field(default_factory=list)
     candidates: dict[str, tuple[int, str]] = field(default_factory=dict)
 
@@ -72,7 +88,26 @@ def _split_long(lines: list[Line]) -> list[Line]:
 
 
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet) -> ParsedDocument:
-    """Parse one file. Raises :class:`Rejected` when the file cannot be loaded at all."""
+    """Parse one file: extract, then annotate. Raises :class:`Rejected` when the file cannot be loaded at all."""
+    doc = extract_document(source_path, data, rules)
+    ann = annotate_document(doc, lexicon, triggers)
+    return ParsedDocument(**vars(doc), mentions=ann.mentions, candidates=ann.candidates)
+
+
+def annotate_document(document: Document, lexicon: Lexicon, triggers: TriggerSet) -> Annotations:
+    """Mentions (with claim context) and lexicon candidates of an extracted document.
+
+    Reads only ``main_text``, ``body_end_char`` and the section starts, all stored in the
+    warehouse, so a lexicon or trigger edit re-annotates stored documents without the files.
+    """
+    starts = [s.start_char for s in document.sections]
+    mentions = find_mentions(lexicon, triggers, document.main_text, document.body_end_char, starts)
+    candidates = find_candidates(document.main_text, document.body_end_char, mentions)
+    return Annotations(mentions, candidates)
+
+
+def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
+    """Bytes to a Document (text, metadata, sections, citations, signals). Raises :class:`Rejected`."""
     sha = hashlib.sha256(data).hexdigest()
     decoded = decode_bytes(data)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -186,9 +221,7 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
     }
     decision = classify_source(rules, cue_fields, site, url)
 
-    mentions = find_mentions(lexicon, triggers, main_text, body_end, [s.start_char for s in sections])
-    candidates = find_candidates(main_text, body_end, mentions)
-    return ParsedDocument(
+    return Document(
         article_id=article_id_for(source_path),
         source_path=source_path,
         content_sha256=sha,
@@ -213,6 +246,4 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
         sections=sections,
         citations=citations,
         signals=signals,
-        mentions=mentions,
-        candidates=candidates,
     )

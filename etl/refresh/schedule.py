@@ -139,7 +139,7 @@ class Refresher:
 
         bh = build_hash(load_rules(self.sources))
         lexmod.validate()
-        old = read_old_state(self.db)
+        old = read_old_state(self.db, allow_snapshot=False)
         if not self.db.exists():
             return "no warehouse yet"
         if not old.readable:
