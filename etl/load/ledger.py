@@ -86,7 +86,7 @@ class Ledger:
 
 def read_prior(con: duckdb.DuckDBPyConnection, schema: str = "") -> dict[str, PriorFile]:
     """source_files as the previous run left it (``schema``: an attached database's name and a dot)."""
-    return {r[0]: PriorFile(r[1], r[2], r[3], r[4]) for r in con.execute(
+    return {r[0]: PriorFile(*r[1:]) for r in con.execute(
         f"SELECT source_path, file_bytes, mtime_ns, content_sha256, status FROM {schema}source_files").fetchall()}
 
 

@@ -28,9 +28,15 @@ from warehouse import db as wh
 
 log = logging.getLogger("stemwatch.etl")
 
-# Tables that are not per article, with their keys: synced row by row from the live file.
+# Tables that are not per article, with their keys: synced row by row from the live file
+# (lexicon_candidates is not: every run recomputes it).
 LEDGER_TABLES = {"source_files": "source_path", "quarantine": "source_path", "etl_runs": "run_id",
-                 "diseases": "concept_id", "lexicon_candidates": "term"}
+                 "diseases": "concept_id"}
+# DuckDB 2's default string compression (DICT_FSST) spends ~0.7 s per row group of article text
+# analysing it at CHECKPOINT; an incremental run rewrites one or two such row groups per text
+# table. With FSST forced, strings in those row groups are stored FSST-compressed or plain, in
+# ~0.1 s (benchmarks/results/refresh.md). Full rebuilds keep the default, best compression.
+INCREMENTAL_COMPRESSION = "fsst"
 # Beyond this share of changed articles, copying the live file is cheaper than a diff.
 MAX_SYNC_SHARE = 0.25
 
@@ -199,12 +205,18 @@ def open_incremental(db_path: Path, old: OldState) -> Build:
     if old.snapshot is not None:
         os.replace(old.snapshot, tmp)          # the copy the old state was read from
         old.snapshot = None
-        return Build(wh.open_for_build(tmp), tmp, "snapshot")
+        return Build(_incremental_connection(tmp), tmp, "snapshot")
     build = _from_spare(db_path, tmp)
     if build is not None:
         return build
     shutil.copyfile(db_path, tmp)
-    return Build(wh.open_for_build(tmp), tmp, "copy")
+    return Build(_incremental_connection(tmp), tmp, "copy")
+
+
+def _incremental_connection(tmp: Path) -> duckdb.DuckDBPyConnection:
+    con = wh.open_for_build(tmp)
+    con.execute(f"SET force_compression = '{INCREMENTAL_COMPRESSION}'")
+    return con
 
 
 def _from_spare(db_path: Path, tmp: Path) -> Build | None:
@@ -218,7 +230,7 @@ def _from_spare(db_path: Path, tmp: Path) -> Build | None:
         return None
     os.replace(spare, tmp)     # claimed: if this run is killed, the next one deletes it as a stale temp
     try:
-        con = wh.open_for_build(tmp)
+        con = _incremental_connection(tmp)
     except duckdb.Error as exc:    # a reader still has it open (DuckDB takes a file lock)
         log.info("spare warehouse in use (%s): copying the live file instead", str(exc).splitlines()[0])
         Build(duckdb.connect(), tmp, "spare").discard()

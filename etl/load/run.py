@@ -66,6 +66,8 @@ class RunResult(RunCounts):
     published: bool = False
     stages: list[str] = field(default_factory=list)
     stage_reason: str = ""
+    built_on: str = ""      # what the next warehouse was built on: fresh, spare, copy or snapshot
+    timings: dict[str, float] = field(default_factory=dict)   # seconds per phase, for benchmarks and -v logs
 
 
 # ---------------------------------------------------------------- fingerprints
@@ -142,14 +144,17 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
         started = now()
         t0 = time.perf_counter()
         old = read_old_state(db_path)
+        timings = {"read_state": time.perf_counter() - t0}
         rec = RunRecord(run_id=old.max_run_id + 1, started_at=started, status="failed",
                         mode="full" if full else "incremental", trigger_kind=trigger,
                         schema_hash=wh.schema_hash(), stemwatch_version=__version__)
         try:
             rules = load_rules(sources or None)
-            concepts = lexmod.validate()          # a malformed lexicon row fails here, before any work
             fp = fingerprints(rules)
             stages = plan_stages(_old_fingerprints(old), fp, readable=old.readable, forced_full=full)
+            # A malformed lexicon row fails here, before any work. Files with the fingerprint of the
+            # last successful run were valid then: not read again.
+            concepts = lexmod.validate() if stages.full or stages.reannotate else []
             if stages.full and not full and old.readable and old.build_hash:
                 log.info("%s since the last run: rebuilding everything", stages.reason)
             elif stages.reannotate or stages.reclassify:
@@ -159,7 +164,9 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
             rec.extract_hash, rec.annotate_hash, rec.sources_hash = fp.extract, fp.annotate, fp.sources
             rec.build_hash = hashlib.sha256(f"{fp.extract}{fp.annotate}{fp.sources}{fp.schema}".encode()).hexdigest()[:16]
             rec.stages, rec.stage_reason = stages.names(), stages.reason
+            t1 = time.perf_counter()
             files = discover(seeds)
+            timings["discover"] = time.perf_counter() - t1
             prior = old.files if not stages.full else {}
             plan = plan_files(files, prior, frozenset(hold))
             refusal = mass_delete(plan, old.files, len(files)) if old.readable else None
@@ -168,7 +175,7 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
                     f"refusing to run: {refusal} (is the seeds folder {seeds} mounted and complete?); "
                     "the warehouse is unchanged. Run with --allow-mass-delete if this is intended.")
             res = _apply(seeds, db_path, old, rec, stages, plan, files, concepts, sources,
-                         engine or LocalEngine(workers), max_file_mb * 2**20, progress, rules)
+                         engine or LocalEngine(workers), max_file_mb * 2**20, progress, timings)
             res.seconds = time.perf_counter() - t0
             return res
         except MassDeleteRefused:
@@ -227,14 +234,17 @@ def _record_failure(db_path: Path, old: OldState, rec: RunRecord) -> None:
 
 def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: Stages, plan: FilePlan,
            files: list, concepts: list, sources: str | None, engine: Engine, max_bytes: int,
-           progress: Callable[[int, int], None] | None, rules: Rules) -> RunResult:
+           progress: Callable[[int, int], None] | None, timings: dict[str, float]) -> RunResult:
     """Build the next warehouse from the plan and publish it."""
     res = RunResult(run_id=rec.run_id, status="success", mode=rec.mode, files_seen=len(files), stages=rec.stages,
                     stage_reason=rec.stage_reason or "")
     prior = old.files if not stages.full else {}
     ledger = Ledger(rec.run_id, dict(prior))
+    clock = time.perf_counter()
     build = publish.open_fresh(db_path, old) if stages.full else publish.open_incremental(db_path, old)
     con = build.con
+    res.built_on, res.timings = build.base, timings
+    timings["open_build"], clock = time.perf_counter() - clock, time.perf_counter()
     try:
         if stages.full or stages.reannotate:   # an unchanged annotate fingerprint means the lexicon in the file is current
             replace_lexicon(con, concepts)
@@ -314,7 +324,10 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         rec.status = "failed"
         build.discard()
         raise
+    timings["apply"], clock = time.perf_counter() - clock, time.perf_counter()
     build.publish(db_path)
+    timings["publish"] = time.perf_counter() - clock
+    log.debug("run %d phases: %s", rec.run_id, ", ".join(f"{k} {v:.3f}s" for k, v in timings.items()))
     res.published = True
     return res
 
