@@ -40,7 +40,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from etl import settings
 from etl.errors import StemwatchError
-from etl.load.run import RunResult, run_etl
+from etl.load.run import MassDeleteRefused, RunResult, run_etl
 from etl.refresh.fingerprint import Check, Tracker
 
 log = logging.getLogger("stemwatch.schedule")
@@ -214,6 +214,9 @@ class Refresher:
         try:
             res = run_etl(self.seeds, self.db, full=full, trigger=trigger, sources=self.sources,
                           workers=self.workers, max_file_mb=self.max_file_mb, progress=self._progress, hold=hold)
+        except MassDeleteRefused as exc:   # an unmounted or emptied folder: skip, keep the warehouse
+            log.error("run skipped: %s", exc)
+            return None
         except RunAborted:
             self.aborted = True
             log.warning("run aborted before publishing: %s still holds the previous warehouse", self.db)
