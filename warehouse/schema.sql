@@ -387,8 +387,8 @@ COMMENT ON COLUMN etl_runs.schema_hash IS 'sha256 (16 hex) of warehouse/schema.s
 COMMENT ON COLUMN etl_runs.build_hash IS 'sha256 (16 hex) of extract_hash, annotate_hash, sources_hash and schema_hash together: equal means the run built with the same code and knowledge.';
 COMMENT ON COLUMN etl_runs.extract_hash IS 'Fingerprint (16 hex) of the extraction stage: parser version, etl/extract code, etl/parse.py and the boilerplate, source-type and signal rules; a change re-extracts every file.';
 COMMENT ON COLUMN etl_runs.annotate_hash IS 'Fingerprint (16 hex) of the annotation stage: etl/annotate code, the lexicon and the context triggers; a change re-annotates the stored main_text of every article without reading the files.';
-COMMENT ON COLUMN etl_runs.sources_hash IS 'Fingerprint (16 hex) of the sources file (sites and their source types); a change re-classifies site and source type of every article.';
-COMMENT ON COLUMN etl_runs.stages IS 'Stages the run ran: extract (the new and changed files), annotate_all / classify_all (over every stored article), or extract, annotate, classify for a full rebuild. NULL for runs recorded before stages existed.';
+COMMENT ON COLUMN etl_runs.sources_hash IS 'Fingerprint (16 hex) of the sources file (sites and their source types); a change re-extracts every file (the cues classification needs are not all stored).';
+COMMENT ON COLUMN etl_runs.stages IS 'Stages the run ran: extract (the new and changed files) and annotate_all (re-annotation of every stored article), or extract, annotate, classify for a full rebuild. NULL for runs recorded before stages existed.';
 COMMENT ON COLUMN etl_runs.stage_reason IS 'Why those stages ran, e.g. lexicon, triggers or annotation code changed; NULL before stages existed.';
 COMMENT ON COLUMN etl_runs.message IS 'Summary or, for a failed run, the error.';
 COMMENT ON COLUMN etl_runs.stemwatch_version IS 'stemwatch package version.';

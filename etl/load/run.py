@@ -157,9 +157,8 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
             concepts = lexmod.validate() if stages.full or stages.reannotate else []
             if stages.full and not full and old.readable and old.build_hash:
                 log.info("%s since the last run: rebuilding everything", stages.reason)
-            elif stages.reannotate or stages.reclassify:
-                log.info("%s since the last run: re-running %s over the stored articles", stages.reason,
-                         " and ".join(s for s, on in (("annotation", stages.reannotate), ("classification", stages.reclassify)) if on))
+            elif stages.reannotate:
+                log.info("%s since the last run: re-annotating the stored articles", stages.reason)
             rec.mode = "full" if stages.full else "incremental"
             rec.extract_hash, rec.annotate_hash, rec.sources_hash = fp.extract, fp.annotate, fp.sources
             rec.build_hash = hashlib.sha256(f"{fp.extract}{fp.annotate}{fp.sources}{fp.schema}".encode()).hexdigest()[:16]
@@ -307,7 +306,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         ledger.apply(con)
         res.quarantined_now = ledger.quarantined_now
 
-        if stages.reannotate or stages.reclassify:
+        if stages.reannotate:
             restage.restage(con, rec.run_id, reannotate_all=stages.reannotate)
         refresh_lexicon_candidates(con)
         res.files_quarantined = con.execute("SELECT count(*) FROM quarantine").fetchall()[0][0]
