@@ -25,11 +25,8 @@ import urllib.request
 from pathlib import Path
 
 from etl import settings
-from etl.errors import StemwatchError
+from etl.errors import ExitCode, StemwatchError
 from etl.refresh.schedule import (
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    EXIT_USAGE,
     Refresher,
     Service,
     StopRequest,
@@ -44,14 +41,18 @@ READY_TIMEOUT = 90.0      # seconds to wait for the dashboard's health endpoint 
 STOP_TIMEOUT = 10.0       # seconds the dashboard gets to exit after SIGTERM before SIGKILL
 
 
-def port_problem(port: int) -> str | None:
-    """Why the dashboard could not listen on ``port`` (checked the way Streamlit binds), or None."""
+def port_problem(port: int, address: str = "127.0.0.1") -> str | None:
+    """Why the dashboard could not listen on ``address:port`` (checked the way Streamlit binds), or None."""
     if not 0 < port < 65536:
         return f"--port must be between 1 and 65535, not {port}"
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+    try:
+        family = socket.getaddrinfo(address, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror as exc:
+        return f"--address {address!r} is not an address of this machine: {exc.strerror}"
+    with socket.socket(family, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            s.bind(("0.0.0.0", port))
+            s.bind((address, port))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 return f"port {port} is already in use (another dashboard?); pick another with --port or STEMWATCH_PORT"
@@ -69,8 +70,8 @@ def _exit_with_parent() -> None:
 class Dashboard:
     """The Streamlit subprocess, its log lines and its readiness."""
 
-    def __init__(self, db: Path, port: int, seeds: Path) -> None:
-        self.db, self.port, self.seeds = db, port, seeds
+    def __init__(self, db: Path, port: int, seeds: Path, address: str = "127.0.0.1") -> None:
+        self.db, self.port, self.seeds, self.address = db, port, seeds, address
         self.proc: subprocess.Popen | None = None
         self.ready = threading.Event()
 
@@ -79,7 +80,7 @@ class Dashboard:
         from dashboard.launch import run_dashboard
 
         os.environ.setdefault("PYTHONUNBUFFERED", "1")   # its lines reach our log as they are written
-        self.proc = run_dashboard(self.db, self.port, self.seeds, headless=True, stdout=subprocess.PIPE,
+        self.proc = run_dashboard(self.db, self.port, self.seeds, headless=True, address=self.address, stdout=subprocess.PIPE,
                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True,
                                   errors="replace", bufsize=1, start_new_session=True,
                                   preexec_fn=_exit_with_parent)
@@ -95,7 +96,8 @@ class Dashboard:
                 dlog.info("%s", line)
 
     def _wait_ready(self) -> None:
-        url = f"http://127.0.0.1:{self.port}/_stcore/health"
+        host = "127.0.0.1" if self.address in ("0.0.0.0", "::", "") else self.address
+        url = f"http://{'[' + host + ']' if ':' in host else host}:{self.port}/_stcore/health"
         deadline = time.monotonic() + READY_TIMEOUT
         while time.monotonic() < deadline and not self.exited():
             try:
@@ -130,13 +132,14 @@ class Dashboard:
             self.proc.wait(5)
 
 
-def run_up(seeds: Path, db: Path, port: int, interval: float, cron: str | None = None) -> int:
+def run_up(seeds: Path, db: Path, port: int, interval: float, cron: str | None = None,
+           address: str = "127.0.0.1") -> int:
     """Serve until SIGINT/SIGTERM; returns 0 on a clean stop, 1 if the dashboard died, 2 for bad usage."""
     seeds, db = Path(seeds), Path(db)
-    problem = check_options(seeds, interval, cron) or port_problem(port)
+    problem = check_options(seeds, interval, cron) or port_problem(port, address)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     quiet_libraries()
     stop = StopRequest()
     refresher = Refresher(seeds, db, sources=settings.resolve("sources") or None, interval=interval, abort=stop.abort)
@@ -144,10 +147,12 @@ def run_up(seeds: Path, db: Path, port: int, interval: float, cron: str | None =
         refresher.force = refresher.stale_build()   # also validates the rules and lexicon files
     except StemwatchError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
 
-    dash = Dashboard(db, port, seeds)
-    code, aborted = EXIT_OK, False
+    dash = Dashboard(db, port, seeds, address)
+    if address not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("the dashboard listens on %s and has no login: anyone who can reach it can read the warehouse", address)
+    code, aborted = ExitCode.OK, False
     with stop.installed():
         dash.start()
         service = Service(refresher, interval, cron, True, stop)
@@ -167,7 +172,7 @@ def run_up(seeds: Path, db: Path, port: int, interval: float, cron: str | None =
         finally:
             dash.stop()
     log.info("stopped%s", " (a run was aborted before publishing)" if aborted else "")
-    return code or (EXIT_INTERRUPTED if aborted else EXIT_OK)
+    return code or (ExitCode.INTERRUPTED if aborted else ExitCode.OK)
 
 
 def _initial_load(refresher: Refresher) -> None:

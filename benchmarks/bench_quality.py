@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.stats import write_report
+from benchmarks.stats import Target, write_report
 from etl.evaluate import evaluate
 from etl.evaluate.report import confusion_table, markdown_table, metric_table
 
@@ -46,11 +46,9 @@ TARGETS: list[tuple[str, str, str, Callable[[dict], float | None], str, float]] 
 ]
 
 
-def _met(value: float | None, op: str, threshold: float) -> str:
-    if value is None:
-        return "no data"
-    ok = value >= threshold if op == ">=" else value <= threshold
-    return "met" if ok else "**missed**"
+def targets(corpus: str, result: dict) -> list[Target]:
+    return [Target(f"{corpus}: {what}", get(result["overall"]), op, threshold)
+            for name, _issue, what, get, op, threshold in TARGETS if name == corpus]
 
 
 def _fmt(v: float | None) -> str:
@@ -58,12 +56,10 @@ def _fmt(v: float | None) -> str:
 
 
 def target_rows(corpus: str, result: dict) -> list[list[str]]:
-    rows = []
-    for name, issue, what, get, op, threshold in TARGETS:
-        if name == corpus:
-            value = get(result["overall"])
-            rows.append([what, f"#{issue}", f"{op} {threshold:g}", _fmt(value), _met(value, op, threshold)])
-    return rows
+    issues = [issue for name, issue, *_ in TARGETS if name == corpus]
+    return [[t.what.split(": ", 1)[1], f"#{issue}", f"{t.op} {t.threshold:g}", _fmt(t.measured),
+             "**missed**" if t.met is False else t.verdict]
+            for issue, t in zip(issues, targets(corpus, result), strict=True)]
 
 
 def miss_rows(result: dict) -> list[list[str]]:
@@ -87,7 +83,7 @@ def section(title: str, note: str, corpus: str, result: dict) -> list[str]:
     return [*out, ""]
 
 
-def main(dev: str | None = None) -> None:
+def main(dev: str | None = None) -> list[Target]:
     lines = ["Scored by `stemwatch evaluate` (etl/evaluate/): the real ETL loads each folder into a throwaway",
              "warehouse and the stored `articles` and `disease_mentions` rows are compared with the gold file.",
              "Cells read `value (hits/total)`; `-` means nothing to score.", ""]
@@ -97,6 +93,7 @@ def main(dev: str | None = None) -> None:
                      "`mentions_optional`), so mention precision/recall here guard against regressions rather than "
                      "measure the lexicon; contexts are labelled by hand, debatable ones left unscored (null).",
                      "seeds", seeds)
+    verdicts = targets("seeds", seeds)
     dev_dir = Path(dev) if dev else DEV_DEFAULT
     if (dev_dir / "gold.json").is_file() and (dev_dir / "pages").is_dir():
         result = evaluate(dev_dir / "gold.json", dev_dir / "pages")
@@ -104,11 +101,13 @@ def main(dev: str | None = None) -> None:
                          f"{result['overall']['pages']} gold entries (40 `.txt` pages and 6 of them again as `.html`), "
                          "real pages of eight source types in Simplified, Traditional Chinese and English.",
                          "dev", result)
+        verdicts += targets("dev", result)
     else:
         msg = f"skipped: no development corpus at `../shared/corpus/dev` ({dev_dir.name}/gold.json and pages/ not found)"
         print(msg)
         lines += ["## Development corpus", "", msg, ""]
     write_report("quality", "Extraction quality against gold labels", lines)
+    return verdicts
 
 
 if __name__ == "__main__":

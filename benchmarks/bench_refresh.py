@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from benchmarks.corpus import make_corpus
 from benchmarks.stats import median, write_report
+from etl.knowledge.vocabulary import load_vocabulary
 from etl.load.rows import ARTICLE_TABLES, refresh_lexicon_candidates
 from etl.load.run import run_etl
 from warehouse import db as wh
@@ -40,7 +41,7 @@ def synthesize(seeds: Path, template_db: Path, db: Path) -> None:
     stats = [os.stat(p) for p in files]
     tmp = wh.temp_path(db)
     con = wh.open_for_build(tmp)
-    wh.create_schema(con)
+    wh.create_schema(con, load_vocabulary().rows())
     quoted = template_db.as_posix().replace("'", "''")
     con.execute(f"ATTACH '{quoted}' AS tmpl (READ_ONLY)")
     tmpl_ids = [r[0] for r in con.execute("SELECT article_id FROM tmpl.articles ORDER BY article_id").fetchall()]

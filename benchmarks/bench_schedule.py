@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 
 from benchmarks.corpus import make_corpus
-from benchmarks.stats import median, write_report
+from benchmarks.stats import Target, median, write_report
 from etl.load.run import run_etl
 from etl.refresh.fingerprint import Tracker
 
@@ -116,7 +116,7 @@ def latencies(seeds: Path, db: Path, log: Path, interval: float, changes: int, w
     return out, ticks, runs
 
 
-def main(n: int = 10_000, changes: int = 7, interval: float = 2.0) -> None:
+def main(n: int = 10_000, changes: int = 7, interval: float = 2.0) -> list[Target]:
     rng = random.Random(5)
     with tempfile.TemporaryDirectory() as d:
         seeds, db = Path(d) / "seeds", Path(d) / "w.duckdb"
@@ -164,6 +164,10 @@ def main(n: int = 10_000, changes: int = 7, interval: float = 2.0) -> None:
         "was written in the last 0.3 s (one still being written waits for the next tick), then the",
         "incremental run: snapshot and copy the live file, parse one document, CHECKPOINT, fsync, os.replace.",
     ])
+    return [Target("change -> queryable, polling (median)", median(poll), "<", target, " s"),
+            Target("change -> queryable, file events (median)", median(watch), "<", target, " s"),
+            Target(f"idle tick, {n} unchanged files (median)", median(ticks), "<", 0.5, " s"),
+            Target("idle tick in process (median)", median(warm), "<", 0.5, " s")]
 
 
 if __name__ == "__main__":

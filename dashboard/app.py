@@ -13,13 +13,14 @@ if _ROOT not in sys.path:
 import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard import settings, ui  # noqa: E402
+from dashboard import render, settings, ui  # noqa: E402
 from warehouse.db import WarehouseMissing  # noqa: E402
 
 PAGES = [
     st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
     st.Page("views/topics.py", title="Topic coverage", icon=":material/grid_on:", url_path="topics"),
     st.Page("views/sources.py", title="Sources", icon=":material/public:", url_path="sources"),
+    st.Page("views/claims.py", title="Claims and red flags", icon=":material/gavel:", url_path="claims"),
     st.Page("views/articles.py", title="Article explorer", icon=":material/article:", url_path="articles"),
     st.Page("views/health.py", title="Data health", icon=":material/monitor_heart:", url_path="health"),
     st.Page("views/sql_console.py", title="SQL console", icon=":material/terminal:", url_path="sql"),
@@ -31,8 +32,8 @@ st.set_page_config(page_title="stemwatch", page_icon="🧬", layout="wide")
 def _missing(db: Path) -> None:
     st.title("stemwatch")
     st.info(
-        f"No warehouse at `{db}` yet. Build it with "
-        f"`stemwatch etl --seeds seeds --db {db}`; this page shows it as soon as it is published.",
+        f"No warehouse at {render.markdown_escape(str(db))} yet. Build it with "
+        "`stemwatch etl --seeds seeds --db PATH`; this page shows it as soon as it is published.",
         icon=":material/hourglass_empty:",
     )
     ui.sidebar(db)  # polls, and reruns when the file appears
@@ -49,5 +50,5 @@ try:
     page.run()
 except WarehouseMissing:
     _missing(db)
-except (duckdb.Error, RuntimeError) as exc:
-    st.error(f"The warehouse at `{db}` could not be read: {exc}", icon=":material/error:")
+except (duckdb.Error, RuntimeError, ValueError) as exc:
+    ui.problem("error", "The warehouse could not be read:", f"{db}\n{type(exc).__name__}: {exc}")

@@ -1,10 +1,14 @@
 """Altair charts: each function takes a query/shaping result and returns an ``alt.Chart``.
 
 Every chart is finished with ``_finish`` which sets a CJK font for all text, so disease
-names, site names and chapter titles render as Chinese rather than tofu boxes.
+names, site names and chapter titles render as Chinese rather than tofu boxes. Source types,
+signal kinds and claim contexts keep their stored values in the data (selections return
+them) and are drawn with the labels and colours of the warehouse's vocabulary table.
 """
 
 from __future__ import annotations
+
+import json
 
 import altair as alt
 import pandas as pd
@@ -16,14 +20,36 @@ LABEL_LIMIT = 360
 ROW_PX = 24
 COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # counts: no 0.5 ticks
 
-# One colour per source type on every chart.
-_SOURCE_SCALE = alt.Scale(
-    domain=list(shaping.SOURCE_TYPES),
-    range=["#4c78a8", "#e45756", "#72b7b2", "#f58518", "#54a24b", "#b279a2", "#9d755d", "#bab0ac"],
-)
-_CONTEXT_STRONG = alt.Scale(
-    domain=list(shaping.CONTEXTS), range=["#dc2626", "#d97706", "#059669", "#60a5fa"]
-)
+FALLBACK_COLOUR = "#888888"  # a value the vocabulary gives no colour
+BASIS_LABEL_PX = 220  # legal-basis labels are long: the tooltip has them whole
+BAR_PX = 36
+LEGEND_ROW_PX = 20
+
+
+def label_expr(labels: dict[str, str]) -> str:
+    """A Vega expression showing each value's label (the value itself when it has none)."""
+    expr = "datum.label"
+    for value, label in reversed(labels.items()):
+        expr = f"datum.value === {json.dumps(value)} ? {json.dumps(label)} : ({expr})"
+    return expr
+
+
+def _scale(vocab: shaping.Vocabulary, name: str, present: list[str] | None = None) -> alt.Scale:
+    """One colour per value of a vocabulary, the same on every chart (``present``: only these
+    values, in the legend too)."""
+    values = vocab.values(name) if present is None else present
+    colours = vocab.colours(name)
+    return alt.Scale(domain=values, range=[colours.get(v, FALLBACK_COLOUR) for v in values])
+
+
+def _axis(vocab: shaping.Vocabulary, name: str, **kwargs: object) -> alt.Axis:
+    return alt.Axis(labelExpr=label_expr(vocab.labels(name)), **kwargs)
+
+
+def _colour(field: str, vocab: shaping.Vocabulary, name: str, title: str, legend: bool = True,
+            present: list[str] | None = None, **legend_args: object) -> alt.Color:
+    return alt.Color(f"{field}:N", scale=_scale(vocab, name, present), title=title,
+                     legend=alt.Legend(labelExpr=label_expr(vocab.labels(name)), **legend_args) if legend else None)
 
 
 def _finish(chart: alt.TopLevelMixin, title: str | None = None) -> alt.TopLevelMixin:
@@ -43,13 +69,13 @@ def _rows(step: int = ROW_PX) -> alt.Step:
     return alt.Step(step)
 
 
-def source_type_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
+def source_type_bar(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
     """Articles per source type (overview)."""
-    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
+    order = vocab.order("source_types", df["source_type"]) if not df.empty else []
     chart = alt.Chart(df).mark_bar().encode(
-        y=alt.Y("source_type:N", sort=order, title="source type"),
+        y=alt.Y("source_type:N", sort=order, title="source type", axis=_axis(vocab, "source_types")),
         x=alt.X("articles:Q", title="articles", axis=COUNT_AXIS),
-        color=alt.Color("source_type:N", scale=_SOURCE_SCALE, legend=None),
+        color=_colour("source_type", vocab, "source_types", "source type", legend=False),
         tooltip=["source_type", "articles", "sites"],
     ).properties(height=_rows())
     return _finish(chart, "Articles by source type")
@@ -65,17 +91,18 @@ def top_diseases_bar(df: pd.DataFrame, title: str = "Top diseases (articles)") -
     return _finish(chart, title)
 
 
-def coverage_heatmap(df: pd.DataFrame, measure: str = "articles") -> alt.TopLevelMixin:
+def coverage_heatmap(df: pd.DataFrame, vocab: shaping.Vocabulary, measure: str = "articles") -> alt.TopLevelMixin:
     """Disease x source type; click a cell (shift-click for more) to narrow the page."""
     pick = alt.selection_point(name=shaping.HEATMAP_SELECTION, fields=["concept_id", "source_type"], toggle="event.shiftKey")
     # The numbers sit on top of the cells and catch the clicks there, so they carry a
     # selection of their own; the page reads both as one (shaping.HEATMAP_SELECTIONS).
     pick_number = alt.selection_point(name=shaping.HEATMAP_NUMBER_SELECTION, fields=["concept_id", "source_type"],
                                       toggle="event.shiftKey")
-    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
+    order = vocab.order("source_types", df["source_type"]) if not df.empty else []
     diseases = list(dict.fromkeys(df["canonical_name"])) if not df.empty else []
     base = alt.Chart(df).encode(
-        x=alt.X("source_type:N", sort=order, title="source type", axis=alt.Axis(labelAngle=-30, orient="top")),
+        x=alt.X("source_type:N", sort=order, title="source type",
+                axis=_axis(vocab, "source_types", labelAngle=-30, orient="top")),
         y=alt.Y("canonical_name:N", sort=diseases, title=None),
     )
     rect = base.mark_rect(stroke="white", strokeWidth=1).encode(
@@ -98,19 +125,19 @@ def coverage_heatmap(df: pd.DataFrame, measure: str = "articles") -> alt.TopLeve
     return _finish(chart, f"Disease × source type ({measure})")
 
 
-def disease_context_bar(long: pd.DataFrame) -> alt.TopLevelMixin:
+def disease_context_bar(long: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
     """Top diseases, mentions stacked by claim context; click a bar to narrow the page."""
     pick = alt.selection_point(name=shaping.DISEASE_SELECTION, fields=["concept_id"], toggle="event.shiftKey")
     names = list(dict.fromkeys(long["canonical_name"])) if not long.empty else []
     chart = alt.Chart(long).mark_bar().encode(
         y=alt.Y("canonical_name:N", sort=names, title=None),
         x=alt.X("mentions:Q", title="mentions", stack="zero", axis=COUNT_AXIS),
-        color=alt.Color("context:N", scale=_CONTEXT_STRONG, title="context"),
+        color=_colour("context", vocab, "claim_contexts", "context"),
         order=alt.Order("context_rank:Q"),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
         tooltip=[alt.Tooltip("canonical_name:N", title="disease"), "concept_id", "articles", "context", "mentions"],
     ).add_params(pick).transform_calculate(
-        context_rank=f"indexof({list(shaping.CONTEXTS)!r}, datum.context)"
+        context_rank=f"indexof({vocab.values('claim_contexts')!r}, datum.context)"
     ).properties(height=_rows())
     return _finish(chart, "Top diseases: mentions by claim context")
 
@@ -127,41 +154,42 @@ def chapter_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
     return _finish(chart, "ICD-10 chapters (mentions)")
 
 
-def context_by_source_bar(df: pd.DataFrame) -> alt.TopLevelMixin:
+def context_by_source_bar(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
     """How the selected mentions are claimed, per source type (share of mentions)."""
-    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
+    order = vocab.order("source_types", df["source_type"]) if not df.empty else []
     chart = alt.Chart(df).mark_bar().encode(
-        y=alt.Y("source_type:N", sort=order, title="source type"),
+        y=alt.Y("source_type:N", sort=order, title="source type", axis=_axis(vocab, "source_types")),
         x=alt.X("mentions:Q", stack="normalize", title="share of mentions", axis=alt.Axis(format="%")),
-        color=alt.Color("context:N", scale=_CONTEXT_STRONG, title="context"),
+        color=_colour("context", vocab, "claim_contexts", "context"),
         order=alt.Order("context_rank:Q"),
         tooltip=["source_type", "context", "mentions"],
     ).transform_calculate(
-        context_rank=f"indexof({list(shaping.CONTEXTS)!r}, datum.context)"
+        context_rank=f"indexof({vocab.values('claim_contexts')!r}, datum.context)"
     ).properties(height=_rows())
     return _finish(chart, "Claim context by source type")
 
 
-def signals_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
+def signals_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
     """Share of each source type's articles that show each commercial signal."""
-    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
+    order = vocab.order("source_types", df["source_type"]) if not df.empty else []
+    kinds = vocab.order("signal_kinds", df["kind"]) if not df.empty else []
     chart = alt.Chart(df).mark_bar().encode(
-        y=alt.Y("kind:N", sort=list(shaping.SIGNAL_KINDS), title="signal"),
+        y=alt.Y("kind:N", sort=kinds, title="signal", axis=_axis(vocab, "signal_kinds")),
         yOffset=alt.YOffset("source_type:N", sort=order),
         x=alt.X("share_of_articles:Q", title="share of the source type's articles", axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("source_type:N", scale=_SOURCE_SCALE, title="source type"),
+        color=_colour("source_type", vocab, "source_types", "source type"),
         tooltip=["source_type", "kind", "signals", "articles", "type_articles",
                  alt.Tooltip("share_of_articles:Q", format=".0%")],
     ).properties(height=_rows(9))
     return _finish(chart, "Commercial signals per source type")
 
 
-def evidence_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
+def evidence_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
     """Citations per article by source type."""
-    order = shaping.source_type_order(df["source_type"]) if not df.empty else []
+    order = vocab.order("source_types", df["source_type"]) if not df.empty else []
     chart = alt.Chart(df).mark_bar(color="#54a24b").encode(
-        y=alt.Y("source_type:N", sort=order, title="source type"),
+        y=alt.Y("source_type:N", sort=order, title="source type", axis=_axis(vocab, "source_types")),
         x=alt.X("citations_per_article:Q", title="citations per article"),
         tooltip=["source_type", "articles", "citations", "citations_per_article",
                  alt.Tooltip("share_with_citations:Q", format=".0%"), "citations_with_id"],
@@ -169,11 +197,11 @@ def evidence_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
     return _finish(chart, "Evidence: citations per article")
 
 
-def timeline_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
+def timeline_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
     chart = alt.Chart(df).mark_bar().encode(
         x=alt.X("yearmonth(month):T", title="publication month"),
         y=alt.Y("sum(articles):Q", title="articles", axis=COUNT_AXIS),
-        color=alt.Color("source_type:N", scale=_SOURCE_SCALE, title="source type"),
+        color=_colour("source_type", vocab, "source_types", "source type"),
         tooltip=[alt.Tooltip("yearmonth(month):T", title="month"), "source_type", "sum(articles):Q"],
     ).properties(height=260)
     return _finish(chart, "Articles per publication month")
@@ -197,3 +225,58 @@ def runs_chart(df: pd.DataFrame) -> alt.TopLevelMixin:
                  "files_loaded", "files_quarantined", "message"],
     ).properties(height=220)
     return _finish(chart, "Files loaded per run")
+
+
+def _rank(vocab: shaping.Vocabulary, name: str, field: str) -> str:
+    """A Vega expression: the position of ``field`` in vocabulary ``name`` (stack order)."""
+    return f"indexof({json.dumps(vocab.values(name))}, datum.{field})"
+
+
+def stance_by_source_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
+    """Claims per disease, stacked by stance, one panel per source type; claims the page only
+    reports (when shown) are drawn paler."""
+    types = vocab.order("source_types", df["source_type"]) if not df.empty else []
+    diseases = list(dict.fromkeys(df["canonical_name"])) if not df.empty else []
+    panel = alt.Chart(df).mark_bar().encode(
+        y=alt.Y("canonical_name:N", sort=diseases, title=None),
+        x=alt.X("claims:Q", title="claims (articles)", stack="zero", axis=COUNT_AXIS),
+        color=_colour("stance", vocab, "claim_contexts", "stance"),
+        opacity=alt.condition("datum.voice === 'own'", alt.value(1.0), alt.value(0.45)),
+        order=alt.Order("stance_rank:Q"),
+        tooltip=[alt.Tooltip("canonical_name:N", title="disease"), "concept_id", "source_type", "voice", "stance",
+                 "claims"],
+    ).transform_calculate(stance_rank=_rank(vocab, "claim_contexts", "stance")).properties(
+        width=170, height=_rows())
+    chart = panel.facet(column=alt.Column(
+        "source_type:N", sort=types, title=None,
+        header=alt.Header(labelExpr=label_expr(vocab.labels("source_types")), labelFontWeight="bold")))
+    return _finish(chart, "Stance by disease and source type (claims)")
+
+
+def red_flags_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
+    """Red-flag hits per legal basis, stacked by source type."""
+    bases = vocab.order("red_flag_bases", df["basis_id"]) if not df.empty else []
+    order = vocab.order("source_types", df["source_type"]) if not df.empty else []
+    chart = alt.Chart(df).mark_bar().encode(
+        y=alt.Y("basis_id:N", sort=bases, title=None, axis=_axis(vocab, "red_flag_bases", labelLimit=BASIS_LABEL_PX)),
+        x=alt.X("hits:Q", title="red-flag hits", stack="zero", axis=COUNT_AXIS),
+        color=_colour("source_type", vocab, "source_types", "source type", present=order),
+        order=alt.Order("type_rank:Q"),
+        tooltip=["basis", "basis_id", "source_type", "hits", "articles"],
+    ).transform_calculate(type_rank=f"indexof({json.dumps(order)}, datum.source_type)").properties(
+        height=_rows(max(BAR_PX, -(-LEGEND_ROW_PX * (len(order) + 2) // max(len(bases), 1)))))  # room for the legend
+    return _finish(chart, "Red flags by legal basis and source type")
+
+
+def credibility_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
+    """Articles by JAMA benchmark score (0-4), side by side per source type."""
+    order = vocab.order("source_types", df["source_type"]) if not df.empty else []
+    chart = alt.Chart(df).mark_bar().encode(
+        x=alt.X("jama_total:O", title="JAMA benchmark score (criteria met, 0-4)",
+                scale=alt.Scale(domain=[0, 1, 2, 3, 4]), axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("source_type:N", sort=order),
+        y=alt.Y("articles:Q", title="articles", axis=COUNT_AXIS),
+        color=_colour("source_type", vocab, "source_types", "source type", present=order),
+        tooltip=["source_type", "jama_total", "articles", "authorship", "attribution", "disclosure", "currency"],
+    ).properties(height=260)
+    return _finish(chart, "Credibility: JAMA benchmark by source type")

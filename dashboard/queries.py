@@ -8,10 +8,9 @@ cached with
 file its inode/mtime/size change, the key changes, and the next rerun reads fresh data
 without restarting the app.
 
-Fragments: ``/*@include _x.sql*/`` inlines dashboard/sql/_x.sql. When that file does not
-exist but ``_x.table.sql`` and ``_x.derived.sql`` do, the table variant is used if the
-warehouse has the materialised summary table (article_concepts, article_stats; see
-warehouse/summaries.sql) and the derived variant otherwise.
+Fragments: ``/*@include _x.sql*/`` inlines dashboard/sql/_x.sql. The topic and source
+aggregates read the summary tables (article_concepts, article_stats) that every ETL run
+maintains (warehouse/summaries.sql).
 
 The page loaders at the bottom (``overview``, ``topic``, ...) are what the pages and the
 benchmark call, so the benchmark times exactly the queries a page runs.
@@ -37,9 +36,6 @@ from warehouse.db import version
 SQL_DIR = Path(__file__).with_name("sql")
 _INCLUDE = re.compile(r"/\*@include ([\w.]+)\*/")
 
-# fragment stem -> the summary table whose presence selects its `.table.sql` variant
-MATERIALISED = {"_concept_facts": "article_concepts", "_article_facts": "article_stats"}
-
 Runner = Callable[..., pd.DataFrame]
 
 TOP_DISEASES = 15
@@ -48,16 +44,11 @@ SEARCH_LIMIT = 200
 
 
 @functools.cache
-def load_sql(name: str, tables: frozenset[str] = frozenset()) -> str:
-    """Text of dashboard/sql/<name>.sql with its fragments inlined for a warehouse with ``tables``."""
+def load_sql(name: str) -> str:
+    """Text of dashboard/sql/<name>.sql with its fragments inlined."""
 
     def fragment(m: re.Match[str]) -> str:
-        path = SQL_DIR / m.group(1)
-        if not path.exists():
-            stem = path.name.removesuffix(".sql")
-            variant = "table" if MATERIALISED.get(stem) in tables else "derived"
-            path = SQL_DIR / f"{stem}.{variant}.sql"
-        return path.read_text(encoding="utf-8").strip()
+        return (SQL_DIR / m.group(1)).read_text(encoding="utf-8").strip()
 
     return _INCLUDE.sub(fragment, (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8"))
 
@@ -66,15 +57,8 @@ def query_names() -> list[str]:
     return sorted(p.stem for p in SQL_DIR.glob("*.sql") if not p.name.startswith("_"))
 
 
-def materialised_tables(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
-    wanted = list(MATERIALISED.values())
-    rows = con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' "
-                       "AND list_contains(?, table_name)", [wanted]).fetchall()
-    return frozenset(r[0] for r in rows)
-
-
 def execute(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
-    return con.execute(load_sql(name, materialised_tables(con)), dict(params or {})).df()
+    return con.execute(load_sql(name), dict(params or {})).df()
 
 
 class _Instances:
@@ -161,8 +145,9 @@ def cached_runner(db: Path) -> Iterator[Runner]:
 # -- page loaders --------------------------------------------------------------------------------
 
 
-def overview(run: Runner) -> dict[str, pd.DataFrame]:
+def overview(run: Runner) -> dict[str, Any]:
     return {
+        "vocabulary": vocabulary(run),
         "counts": run("overview_counts"),
         "freshness": run("freshness"),
         "source_types": run("overview_source_types"),
@@ -171,10 +156,17 @@ def overview(run: Runner) -> dict[str, pd.DataFrame]:
     }
 
 
+def vocabulary(run: Runner) -> shaping.Vocabulary:
+    """Values, labels and colours of source types, signal kinds, claim contexts (the vocabulary table)."""
+    return shaping.Vocabulary.from_frame(run("vocabulary"))
+
+
 def topic_options(run: Runner) -> dict[str, Any]:
     row = run("topic_options").iloc[0]
+    vocab = vocabulary(run)
     return {
-        "source_types": shaping.source_type_order(row["source_types"] if row["source_types"] is not None else []),
+        "vocabulary": vocab,
+        "source_types": vocab.order("source_types", row["source_types"] if row["source_types"] is not None else []),
         "sites": list(row["sites"]) if row["sites"] is not None else [],
         "mention_types": list(row["mention_types"]) if row["mention_types"] is not None else [],
         "date_min": None if pd.isna(row["date_min"]) else pd.Timestamp(row["date_min"]).date(),
@@ -194,14 +186,16 @@ def topic(run: Runner, filters: shaping.TopicFilters, focus: shaping.Focus, top_
     if sentences is None:
         sentences = filters.active or focus.active
     base = filters.params()
-    views = shaping.topic_views(run("topic_grain", base), focus, top_n=top_n, top_diseases=TOP_DISEASES)
+    contexts = vocabulary(run).values("claim_contexts")
+    views = shaping.topic_views(run("topic_grain", base), focus, contexts, top_n=top_n, top_diseases=TOP_DISEASES)
     views["sentences"] = (run("topic_sentences", {**base, **focus.params(), "limit": sentence_limit})
                           if sentences else None)
     return views
 
 
-def sources(run: Runner) -> dict[str, pd.DataFrame]:
+def sources(run: Runner) -> dict[str, Any]:
     return {
+        "vocabulary": vocabulary(run),
         "summary": run("source_type_summary"),
         "sites": run("source_sites", {"limit": 100}),
         "signals": run("source_signals"),
@@ -214,15 +208,31 @@ def article_search(run: Runner, q: str = "", source_types: list[str] | None = No
     return run("article_search", {"q": q.strip(), "source_types": list(source_types or []), "limit": SEARCH_LIMIT})
 
 
-def article(run: Runner, article_id: str) -> dict[str, pd.DataFrame]:
+# An article is shown in bounded parts: one 60 MB page with 1.58M mentions broke the explorer
+# for everyone (Streamlit's MessageSizeError after 40 s, on the default view).
+TEXT_PART_CHARS = 50_000     # characters of main text per part
+PART_MENTIONS = 5_000        # highlighted mentions per part (and rows in the mentions table)
+ROWS_PER_TABLE = 1_000       # citations, signals, cut lines, sections
+CELL_CHARS = 2_000           # characters of one table cell
+
+
+def article(run: Runner, article_id: str, part: int = 0) -> dict[str, Any]:
+    """One article, bounded: metadata and counts, part ``part`` (0-based) of its text with the
+    mentions inside it, and at most ROWS_PER_TABLE rows of each other table."""
     p = {"article_id": article_id}
+    rows = {**p, "limit": ROWS_PER_TABLE, "cell_chars": CELL_CHARS}
+    start = max(0, int(part)) * TEXT_PART_CHARS
+    text = run("article_text", {**p, "start": start, "chars": TEXT_PART_CHARS})
     return {
+        "vocabulary": vocabulary(run),
         "meta": run("article_meta", p),
-        "sections": run("article_sections", p),
-        "mentions": run("article_mentions", p),
-        "citations": run("article_citations", p),
-        "signals": run("article_signals", p),
-        "cut": run("article_cut", p),
+        "counts": run("article_counts", p),
+        "part": {"start": start, "text": "" if text.empty or text.iloc[0, 0] is None else str(text.iloc[0, 0])},
+        "sections": run("article_sections", rows),
+        "mentions": run("article_mentions", {**p, "start": start, "end": start + TEXT_PART_CHARS, "limit": PART_MENTIONS}),
+        "citations": run("article_citations", rows),
+        "signals": run("article_signals", rows),
+        "cut": run("article_cut", rows),
     }
 
 
@@ -238,3 +248,33 @@ def health(run: Runner) -> dict[str, pd.DataFrame]:
 
 def data_dictionary(run: Runner) -> pd.DataFrame:
     return run("data_dictionary")
+
+
+def claims_ready(run: Runner) -> bool:
+    """Whether the warehouse has the annotation views (v_claims, v_red_flags, v_credibility)."""
+    return bool(run("claims_ready").iloc[0]["ready"])
+
+
+def claims(run: Runner, filters: shaping.ClaimFilters, top_n: int = 20) -> dict[str, Any]:
+    """The claims page's charts and drill-down choices under ``filters``."""
+    scope = filters.scope_params()
+    reported = {"include_reported": filters.include_reported}
+    chrome = {"include_chrome": filters.include_chrome}
+    return {
+        "stance": run("claims_stance", {**scope, **reported, "limit": top_n}),
+        "red_flags": run("claims_red_flags", {**scope, **chrome}),
+        "credibility": run("claims_credibility", scope),
+        "drill": run("claims_drill_options", {**scope, **reported, **chrome}),
+    }
+
+
+def claims_by_disease(run: Runner, filters: shaping.ClaimFilters, concept_id: str,
+                      limit: int = SENTENCE_LIMIT) -> pd.DataFrame:
+    return run("claims_by_disease", {**filters.scope_params(), "include_reported": filters.include_reported,
+                                     "concept_id": concept_id, "limit": limit})
+
+
+def red_flags_by_rule(run: Runner, filters: shaping.ClaimFilters, rule_id: str,
+                      limit: int = SENTENCE_LIMIT) -> pd.DataFrame:
+    return run("red_flags_by_rule", {**filters.scope_params(), "include_chrome": filters.include_chrome,
+                                     "rule_id": rule_id, "limit": limit})

@@ -7,36 +7,52 @@ matters twice: DuckDB's per-path instance cache would hand a new connection the 
 of a file the ETL has since replaced, and it refuses a second connection with a different
 configuration than one already open in the process (e.g. a test's own connection).
 
-Two layers keep the console harmless:
+Three layers keep the console harmless:
 
-1. The engine. Read-only warehouse, nothing else attached, external access, extension
+1. The statement type (warehouse/statements.py, shared with `stemwatch sql`): one SELECT,
+   PIVOT or EXPLAIN of one, parsed by DuckDB's parser before anything runs.
+2. The engine. Read-only warehouse, nothing else attached, external access, extension
    autoload/autoinstall and community extensions off, memory/thread limits and
    ``max_execution_time``; the console then sets ``lock_configuration`` so no statement
    can loosen them. This alone stops ``COPY``, ``ATTACH``, ``INSTALL``/``LOAD``,
    ``read_csv('/etc/passwd')``, http URLs and writes to the warehouse.
-2. The statement type. ``CREATE TEMP TABLE`` still works (it writes to the temp catalog,
-   in memory), so we parse the input with DuckDB's own parser and run it only if it is one
-   SELECT (which covers FROM-first, WITH, VALUES, DESCRIBE, SHOW, SUMMARIZE) or an EXPLAIN
-   of one. Everything else is refused with a message that says why, before it runs.
+3. The process. The engine's limits do not hold for everything: ``repeat('x', 10^9)``
+   allocates outside the buffer manager and never checks for interruption (14 s, 2.25 GB in
+   the dashboard's own process). So each query runs in a child process
+   (dashboard/console_worker.py) with an address-space cap, killed when the time limit
+   has passed, and a cap on the size of the result it may send back.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
-import re
-import time
+import signal
+import subprocess
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
-from warehouse.db import WarehouseMissing
+from warehouse.db import WarehouseMissing, open_with_retry
+from warehouse.statements import Refused, check_statement
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_EXECUTION_MS = 5_000
 MEMORY_LIMIT = "1GB"
 CATALOG = "warehouse"
+# The child's whole address space: the engine's MEMORY_LIMIT plus Python, DuckDB, Arrow and
+# thread stacks (about 1.1 GB of mappings before the first query).
+CHILD_ADDRESS_SPACE = int(2.5 * 2**30)
+KILL_GRACE_S = 0.5            # after the time limit, before the child is killed
+STARTUP_TIMEOUT_S = 30.0      # imports and opening the warehouse, on a busy machine
+MAX_RESULT_BYTES = 32 * 2**20  # Arrow bytes a result may have; more is refused, not drawn
 
 # Set when the instance is created; enable_external_access goes off after the ATTACH.
 READ_CONFIG: dict[str, object] = {
@@ -52,39 +68,15 @@ READ_CONFIG: dict[str, object] = {
 DEFAULT_ROW_LIMIT = 1_000
 MAX_ROW_LIMIT = 10_000
 
-_EXPLAIN = re.compile(r"^\s*explain(\s+analy[sz]e)?(\s*\([^)]*\))?", re.IGNORECASE)
-
-# Statement type (duckdb.StatementType name) -> why it is refused.
-_REFUSALS: dict[str, str] = {
-    "INSERT": "the console is read-only: INSERT is not allowed",
-    "UPDATE": "the console is read-only: UPDATE is not allowed",
-    "DELETE": "the console is read-only: DELETE is not allowed",
-    "CREATE": "the console is read-only: CREATE (including CREATE TEMP TABLE) is not allowed",
-    "CREATE_FUNC": "the console is read-only: CREATE MACRO/FUNCTION is not allowed",
-    "DROP": "the console is read-only: DROP is not allowed",
-    "ALTER": "the console is read-only: ALTER is not allowed",
-    "MERGE_INTO": "the console is read-only: MERGE is not allowed",
-    "COPY": "COPY reads or writes files; the console cannot reach files",
-    "COPY_DATABASE": "COPY reads or writes files; the console cannot reach files",
-    "EXPORT": "EXPORT DATABASE writes files; the console cannot reach files",
-    "ATTACH": "ATTACH opens other databases or files; the console only reads the warehouse",
-    "DETACH": "DETACH changes the attached databases; the console only reads the warehouse",
-    "LOAD": "INSTALL/LOAD of extensions is not allowed in the console",
-    "EXTENSION": "INSTALL/LOAD of extensions is not allowed in the console",
-    "SET": "settings are locked in the console (SET/RESET/PRAGMA ... = ...)",
-    "VARIABLE_SET": "settings are locked in the console (SET VARIABLE)",
-    "PRAGMA": "PRAGMA statements are not allowed; use SELECT * FROM pragma_...() table functions",
-    "CALL": "CALL is not allowed; use SELECT * FROM table_function(...)",
-    "TRANSACTION": "transactions are pointless in a read-only console",
-    "PREPARE": "PREPARE/EXECUTE is not allowed",
-    "EXECUTE": "PREPARE/EXECUTE is not allowed",
-    "VACUUM": "VACUUM/ANALYZE write to the database",
-    "ANALYZE": "VACUUM/ANALYZE write to the database",
-}
+ConsoleRefused = Refused   # one class: the statement check's refusals and the console's are caught alike
 
 
-class ConsoleRefused(ValueError):
-    """The console will not run this statement; the message says why, for the user."""
+class ConsoleLimit(Refused):
+    """The query was stopped by one of the console's limits: ``limit`` is time, memory or result."""
+
+    def __init__(self, limit: str, message: str) -> None:
+        super().__init__(message)
+        self.limit = limit
 
 
 @dataclass(frozen=True)
@@ -96,12 +88,10 @@ class ConsoleResult:
 
 
 def open_read_only(db: str | os.PathLike[str], retries: int = 20) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the published warehouse with the dashboard's engine limits."""
-    path = Path(db)
-    if not path.exists():
-        raise WarehouseMissing(f"no warehouse at {path}: run `stemwatch etl` first")
-    last: Exception | None = None
-    for attempt in range(retries):
+    """A read-only connection to the published warehouse with the dashboard's engine limits
+    (retried like every read-only open: warehouse.db.open_with_retry)."""
+
+    def attach(path: Path) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect(":memory:", config=READ_CONFIG)
         try:
             con.execute(f"ATTACH ? AS {CATALOG} (READ_ONLY)", [str(path)])
@@ -109,14 +99,11 @@ def open_read_only(db: str | os.PathLike[str], retries: int = 20) -> duckdb.Duck
             con.execute("DETACH memory")
             con.execute("SET enable_external_access = false")
             return con
-        except duckdb.IOException as exc:  # the file was swapped while we opened it
-            con.close()
-            last = exc
-            time.sleep(0.05 * (attempt + 1))
         except BaseException:
             con.close()
             raise
-    raise RuntimeError(f"could not open {path} read-only after {retries} tries: {last}")
+
+    return open_with_retry(db, attach, retries)
 
 
 def open_sandbox(db: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
@@ -130,70 +117,153 @@ def open_sandbox(db: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def check_statement(sql: str, con: duckdb.DuckDBPyConnection) -> str:
-    """Return the statement type of ``sql`` if the console may run it, else raise ConsoleRefused."""
-    if not sql.strip():
-        raise ConsoleRefused("type a query first")
-    try:
-        statements = con.extract_statements(sql)
-    except Exception as exc:  # duckdb.ParserException, or ValueError for types the client does not know
-        raise ConsoleRefused(f"could not parse the query: {_first_line(exc)}") from exc
-    if len(statements) != 1:
-        raise ConsoleRefused(f"run one statement at a time (found {len(statements)})")
-    kind = statements[0].type.name
-    if kind == "SELECT":
-        return kind
-    if kind == "EXPLAIN":
-        # EXPLAIN ANALYZE executes its statement, so what it explains must pass too.
-        match = _EXPLAIN.match(statements[0].query)
-        inner = statements[0].query[match.end():] if match else ""
-        if not match or _EXPLAIN.match(inner) or check_statement(inner, con) != "SELECT":
-            raise ConsoleRefused("Refused: only EXPLAIN [ANALYZE] of a single SELECT runs here.")
-        return "EXPLAIN"
-    reason = _REFUSALS.get(kind, f"{kind} statements are not allowed; only SELECT and EXPLAIN run here")
-    raise ConsoleRefused(f"Refused: {reason}.")
-
-
 def run_console_query(db: str | Path, sql: str, limit: int = DEFAULT_ROW_LIMIT) -> ConsoleResult:
-    """Run one user query in the sandbox and return at most ``limit`` rows.
+    """Run one user query in the sandbox, in a child process, and return at most ``limit`` rows.
 
-    Raises ConsoleRefused (with a message for the user) for anything it will not run and
-    for engine refusals (file or network access, time or memory limit).
+    Raises ConsoleRefused (with a message for the user) for anything it will not run and for
+    engine refusals (file or network access); ConsoleLimit when the time, memory or result
+    size limit stopped it; the duckdb error of an ordinary mistake (a missing column).
     """
     limit = max(1, min(int(limit), MAX_ROW_LIMIT))
-    with contextlib.closing(open_sandbox(db)) as con:
-        kind = check_statement(sql, con)
-        start = time.perf_counter()
-        try:
-            if kind == "SELECT":
-                # The relation is lazy: the limit is pushed into the plan, so
-                # `SELECT * FROM articles` does not materialise every main_text.
-                frame = con.sql(sql).limit(limit + 1).df()
-            else:
-                frame = con.execute(sql).df()
-        except duckdb.PermissionException as exc:
-            raise ConsoleRefused(
-                "Refused: the console cannot read files or reach the network "
-                "(read_csv, read_parquet, read_text, glob, http/s3 URLs, ATTACH, COPY). "
-                f"Query the warehouse tables and views instead. [{_first_line(exc)}]"
-            ) from exc
-        except duckdb.InterruptException as exc:
-            raise ConsoleRefused(
-                f"Stopped: the query ran longer than {MAX_EXECUTION_MS / 1000:g} s. Add a filter or a LIMIT."
-            ) from exc
-        except duckdb.OutOfMemoryException as exc:
-            raise ConsoleRefused(
-                f"Stopped: the query needed more than {MEMORY_LIMIT} of memory. Aggregate or add a LIMIT."
-            ) from exc
-        except duckdb.InvalidInputException as exc:
-            msg = str(exc)
-            if "read-only" in msg or "configuration has been locked" in msg:
-                raise ConsoleRefused(f"Refused: the console is read-only. [{_first_line(exc)}]") from exc
-            raise
-        elapsed = (time.perf_counter() - start) * 1000
-    truncated = len(frame) > limit
-    return ConsoleResult(frame.head(limit), truncated, elapsed, kind)
+    kind = check_statement(sql)           # parse only: refusals need no child
+    if not Path(db).exists():
+        raise WarehouseMissing(f"no warehouse at {db}: run `stemwatch etl` first")
+    header, body = _in_child(str(db), sql, limit)
+    if header.get("ok"):
+        import pyarrow as pa
+
+        frame = pa.ipc.open_stream(body).read_all().to_pandas()
+        return ConsoleResult(frame.head(limit), len(frame) > limit, float(header["elapsed_ms"]), header.get("kind", kind))
+    raise _error(header)
 
 
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+def limit_message(limit: str) -> str:
+    """What the user reads when a limit stopped the query."""
+    if limit == "time":
+        return f"Stopped: the query ran longer than the {MAX_EXECUTION_MS / 1000:g} s time limit. Add a filter or a LIMIT."
+    if limit == "memory":
+        return f"Stopped: the query needed more than the {MEMORY_LIMIT} memory limit. Aggregate or add a LIMIT."
+    return (f"Stopped: the result is larger than the {MAX_RESULT_BYTES / 2**20:g} MB result limit. "
+            "Select fewer or shorter columns (e.g. left(main_text, 200)) or fewer rows.")
+
+
+def _error(header: dict) -> Exception:
+    message = str(header.get("message", ""))
+    if header.get("refused"):
+        return Refused(message)
+    if header.get("limit"):
+        return ConsoleLimit(str(header["limit"]), limit_message(str(header["limit"])))
+    name = str(header.get("error_type", "Error"))
+    line = message.splitlines()[0] if message else name
+    if name == "PermissionException":
+        return Refused("Refused: the console cannot read files or reach the network "
+                       "(read_csv, read_parquet, read_text, glob, http/s3 URLs, ATTACH, COPY). "
+                       f"Query the warehouse tables and views instead. [{line}]")
+    if name == "InvalidInputException" and ("read-only" in message or "configuration has been locked" in message):
+        return Refused(f"Refused: the console is read-only. [{line}]")
+    if "Out of Memory" in message:
+        return ConsoleLimit("memory", limit_message("memory"))
+    cls = getattr(duckdb, name, None)
+    if not (isinstance(cls, type) and issubclass(cls, duckdb.Error)):
+        cls = duckdb.Error
+    return cls(message)
+
+
+_SPARE: subprocess.Popen | None = None
+_SPARE_LOCK = threading.Lock()
+
+
+def _spawn() -> subprocess.Popen:
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(root), *filter(None, [env.get("PYTHONPATH")])])
+    cpu = int(2 * MAX_EXECUTION_MS / 1000 + STARTUP_TIMEOUT_S)
+    return subprocess.Popen([sys.executable, "-m", "dashboard.console_worker", str(CHILD_ADDRESS_SPACE), str(cpu)],
+                            cwd=str(root), env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+
+
+def prewarm() -> None:
+    """Start the reserve worker now (the console page calls this), so the first query is quick."""
+    global _SPARE
+    with _SPARE_LOCK:
+        if _SPARE is not None and _SPARE.poll() is None:
+            return
+        _SPARE = _spawn()
+
+
+def _take_worker() -> subprocess.Popen:
+    """The warm worker kept in reserve (or a new one), and another started in reserve."""
+    global _SPARE
+    with _SPARE_LOCK:
+        proc, _SPARE = _SPARE, None
+    if proc is None or proc.poll() is not None:
+        proc = _spawn()
+
+    def refill() -> None:
+        global _SPARE
+        spare = _spawn()
+        with _SPARE_LOCK:
+            if _SPARE is None:
+                _SPARE = spare
+                return
+        spare.kill()
+        spare.wait()
+
+    threading.Thread(target=refill, name="stemwatch-console-spare", daemon=True).start()
+    return proc
+
+
+def _in_child(db: str, sql: str, limit: int) -> tuple[dict, bytes]:
+    """Run the query in a dashboard/console_worker.py process; kill it when the time limit has passed."""
+    request = {"db": db, "sql": sql, "limit": limit, "max_bytes": MAX_RESULT_BYTES}
+    proc = _take_worker()
+    ready = threading.Event()
+    chunks: list[bytes] = []
+    errors: list[bytes] = []
+
+    def read_out() -> None:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        if first == b"ready\n":
+            ready.set()
+        else:
+            chunks.append(first)
+        chunks.append(proc.stdout.read(MAX_RESULT_BYTES * 2 + 2**20))   # never more than the cap allows
+        ready.set()
+
+    def read_err() -> None:
+        assert proc.stderr is not None
+        errors.append(proc.stderr.read()[-4000:])
+
+    readers = [threading.Thread(target=read_out, daemon=True), threading.Thread(target=read_err, daemon=True)]
+    try:
+        for t in readers:
+            t.start()
+        if not ready.wait(STARTUP_TIMEOUT_S):
+            raise RuntimeError(f"the console worker did not start within {STARTUP_TIMEOUT_S:g} s")
+        assert proc.stdin is not None
+        with contextlib.suppress(BrokenPipeError):   # the query clock starts here
+            proc.stdin.write(json.dumps(request).encode("utf-8"))
+            proc.stdin.close()
+        readers[0].join(MAX_EXECUTION_MS / 1000 + KILL_GRACE_S)
+        if readers[0].is_alive():
+            proc.kill()
+            proc.wait()
+            return {"ok": False, "limit": "time"}, b""
+        code = proc.wait(5)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for t in readers:
+            t.join(5)
+    data = b"".join(chunks)
+    line, _, body = data.partition(b"\n")
+    if line:
+        return json.loads(line), body
+    if code == -signal.SIGXCPU:          # RLIMIT_CPU: a query that spun past every other stop
+        return {"ok": False, "limit": "time"}, b""
+    if code < 0:                          # killed by the kernel or aborted (bad_alloc under RLIMIT_AS)
+        return {"ok": False, "limit": "memory"}, b""
+    raise RuntimeError(f"the console worker failed (exit {code}): {b''.join(errors).decode('utf-8', 'replace')[-500:]}")

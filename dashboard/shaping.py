@@ -12,12 +12,6 @@ from typing import Any
 
 import pandas as pd
 
-SOURCE_TYPES = (
-    "social_qa", "commercial_clinic", "content_aggregator", "commercial_blog",
-    "news", "academic", "government", "other",
-)
-CONTEXTS = ("asserted", "hedged", "negated", "neutral")
-SIGNAL_KINDS = ("phone", "wechat", "qq", "call_to_action", "disclaimer", "address")
 NO_CHAPTER = "(no ICD-10 chapter)"
 
 # Selection parameter names in the topic charts (charts.py) and what each narrows by.
@@ -29,16 +23,86 @@ CHAPTER_SELECTION = "chapter"
 
 
 @dataclass(frozen=True)
-class TopicFilters:
-    """The filter widgets of the topic page; empty tuples mean 'all'."""
+class Term:
+    value: str
+    label: str
+    colour: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The warehouse's vocabulary table (source types, signal kinds, claim contexts, ...):
+    values in display order, with the labels and colours the pages and charts show."""
+
+    lists: Mapping[str, tuple[Term, ...]]
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> Vocabulary:
+        """From the rows of vocabulary.sql (ordered by vocabulary and position)."""
+        lists: dict[str, list[Term]] = {}
+        for r in frame.to_dict("records"):
+            colour = None if missing(r.get("colour")) else str(r["colour"])
+            description = "" if missing(r.get("description")) else str(r["description"])
+            lists.setdefault(str(r["vocabulary"]), []).append(
+                Term(str(r["value"]), str(r["label"]), colour, description))
+        return cls({k: tuple(v) for k, v in lists.items()})
+
+    def values(self, name: str) -> list[str]:
+        return [t.value for t in self.lists.get(name, ())]
+
+    def labels(self, name: str) -> dict[str, str]:
+        return {t.value: t.label for t in self.lists.get(name, ())}
+
+    def label(self, name: str, value: str) -> str:
+        """The label of ``value``, or the value itself when the vocabulary does not know it."""
+        return self.labels(name).get(value, value)
+
+    def description(self, name: str, value: str) -> str:
+        """What ``value`` means (for a legal basis: the provision in plain words); "" when unknown."""
+        return next((t.description for t in self.lists.get(name, ()) if t.value == value), "")
+
+    def colours(self, name: str) -> dict[str, str]:
+        return {t.value: t.colour for t in self.lists.get(name, ()) if t.colour}
+
+    def order(self, name: str, present: Iterable[str]) -> list[str]:
+        """``present`` in the vocabulary's order, unknown values at the end."""
+        present = list(dict.fromkeys(present))
+        known = self.values(name)
+        return [v for v in known if v in present] + sorted(v for v in present if v not in known)
+
+
+@dataclass(frozen=True)
+class ArticleScope:
+    """The article filters every analysis page shares; empty tuples mean 'all'."""
 
     source_types: tuple[str, ...] = ()
     sites: tuple[str, ...] = ()
-    mention_types: tuple[str, ...] = ()
-    contexts: tuple[str, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     include_undated: bool = True
+
+    def scope_params(self) -> dict[str, Any]:
+        """SQL parameters of the article filters; the ``all_*`` flags let DuckDB skip a filter
+        that restricts nothing."""
+        return {
+            "source_types": list(self.source_types),
+            "sites": list(self.sites),
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "include_undated": self.include_undated,
+            "all_source_types": not self.source_types,
+            "all_sites": not self.sites,
+            "all_dates": self.date_from is None and self.date_to is None and self.include_undated,
+        }
+
+
+@dataclass(frozen=True)
+class TopicFilters(ArticleScope):
+    """The filter widgets of the topic page; empty tuples mean 'all'."""
+
+    mention_types: tuple[str, ...] = ()
+    contexts: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:
@@ -46,21 +110,22 @@ class TopicFilters:
                     or self.date_from or self.date_to or not self.include_undated)
 
     def params(self) -> dict[str, Any]:
-        """SQL parameters; the ``all_*`` flags let DuckDB skip a filter that restricts nothing."""
         return {
-            "source_types": list(self.source_types),
-            "sites": list(self.sites),
+            **self.scope_params(),
             "mention_types": list(self.mention_types),
             "contexts": list(self.contexts),
-            "date_from": self.date_from,
-            "date_to": self.date_to,
-            "include_undated": self.include_undated,
-            "all_source_types": not self.source_types,
-            "all_sites": not self.sites,
             "all_mention_types": not self.mention_types,
             "all_contexts": not self.contexts,
-            "all_dates": self.date_from is None and self.date_to is None and self.include_undated,
         }
+
+
+@dataclass(frozen=True)
+class ClaimFilters(ArticleScope):
+    """The filters of the claims page: the article scope, and whether claims the page only
+    reports (宣传, 声称 ...) and red flags in the page chrome count too."""
+
+    include_reported: bool = False
+    include_chrome: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,8 +157,11 @@ class Focus:
         return out
 
 
-def topic_views(grain: pd.DataFrame, focus: Focus, top_n: int = 20, top_diseases: int = 15) -> dict[str, Any]:
+def topic_views(grain: pd.DataFrame, focus: Focus, contexts: Iterable[str], top_n: int = 20,
+                top_diseases: int = 15) -> dict[str, Any]:
     """The topic charts from the disease x source type grain (queries: topic_grain.sql).
+
+    ``contexts``: the claim contexts (vocabulary claim_contexts), each a column of the grain.
 
     Crossfilter: each chart is narrowed by the other charts' selections, never by its own.
     Article counts are sums over source types, which is exact because an article has one
@@ -116,7 +184,8 @@ def topic_views(grain: pd.DataFrame, focus: Focus, top_n: int = 20, top_diseases
     ).sort_values(["_rank", "source_type"]).drop(columns="_rank")
     heatmap = heatmap[["concept_id", "canonical_name", "source_type", "articles", "mentions", "disease_mentions"]]
 
-    sums = ["articles", "mentions", *CONTEXTS]
+    contexts = [c for c in contexts if c in g.columns]
+    sums = ["articles", "mentions", *contexts]
     dis = g[in_cells & in_chapters].groupby(["concept_id"], as_index=False).agg(
         canonical_name=("canonical_name", "first"), icd10_chapter=("icd10_chapter", "first"),
         **{c: (c, "sum") for c in sums})
@@ -127,15 +196,15 @@ def topic_views(grain: pd.DataFrame, focus: Focus, top_n: int = 20, top_diseases
     chapters = chap.sort_values(["mentions", "icd10_chapter"], ascending=[False, True])
 
     narrowed = g[in_cells & in_concepts & in_chapters]
-    ctx = narrowed.groupby("source_type")[list(CONTEXTS)].sum().reset_index().melt(
+    ctx = narrowed.groupby("source_type")[contexts].sum().reset_index().melt(
         id_vars="source_type", var_name="context", value_name="mentions")
-    contexts = ctx[ctx["mentions"] > 0].sort_values(["source_type", "context"])
+    by_source = ctx[ctx["mentions"] > 0].sort_values(["source_type", "context"])
 
     return {
         "heatmap": heatmap.reset_index(drop=True),
         "diseases": diseases.reset_index(drop=True),
         "chapters": chapters.reset_index(drop=True),
-        "contexts": contexts.reset_index(drop=True),
+        "contexts": by_source.reset_index(drop=True),
         "total": int(narrowed["mentions"].sum()),
     }
 
@@ -174,15 +243,9 @@ def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def source_type_order(present: Iterable[str]) -> list[str]:
-    """Source types in the schema's order, keeping unknown ones at the end."""
-    present = list(dict.fromkeys(present))
-    return [s for s in SOURCE_TYPES if s in present] + sorted(s for s in present if s not in SOURCE_TYPES)
-
-
-def context_long(diseases: pd.DataFrame) -> pd.DataFrame:
+def context_long(diseases: pd.DataFrame, contexts: Iterable[str]) -> pd.DataFrame:
     """Top-disease rows to one row per (disease, context) for a stacked bar."""
-    cols = [c for c in CONTEXTS if c in diseases.columns]
+    cols = [c for c in contexts if c in diseases.columns]
     if diseases.empty:
         return pd.DataFrame(columns=["concept_id", "canonical_name", "articles", "context", "mentions"])
     ids = ["concept_id", "canonical_name", "articles"]
@@ -194,43 +257,6 @@ def counts_row(counts: pd.DataFrame) -> dict[str, int]:
     if counts.empty:
         return {}
     return {k: int(v) for k, v in counts.iloc[0].items()}
-
-
-@dataclass(frozen=True)
-class Freshness:
-    status: str  # up_to_date | behind | never_refreshed | unknown
-    message: str
-    last_success_at: dt.datetime | None
-    recorded_newest: dt.datetime | None
-    disk_newest: dt.datetime | None
-
-
-# Both sides come from etl.refresh.status.seeds_newest_mtime (same discovery, same rounding): compare exactly.
-FRESHNESS_TOLERANCE = dt.timedelta(0)
-
-
-def freshness(row: Mapping[str, Any], disk_newest: dt.datetime | None, seeds_known: bool) -> Freshness:
-    """Compare the newest seed change the last successful run saw with the seeds folder now.
-
-    All times are naive UTC. ``seeds_known`` says whether a seeds folder was given at all.
-    """
-    last = _ts(row.get("last_success_at"))
-    recorded = _ts(row.get("seeds_newest_mtime_at_last_success"))
-    if last is None:
-        return Freshness("never_refreshed", "No successful refresh yet.", None, recorded, disk_newest)
-    if not seeds_known:
-        return Freshness("unknown", "Seeds folder not given (set STEMWATCH_SEEDS), so staleness is not checked.",
-                         last, recorded, disk_newest)
-    if disk_newest is None:
-        return Freshness("unknown", "The seeds folder is missing or empty.", last, recorded, disk_newest)
-    if recorded is None or disk_newest > recorded + FRESHNESS_TOLERANCE:
-        return Freshness(
-            "behind",
-            f"Behind: a seed file changed at {fmt_ts(disk_newest)}, after the newest change the last "
-            f"refresh saw ({fmt_ts(recorded)}).",
-            last, recorded, disk_newest,
-        )
-    return Freshness("up_to_date", "Up to date with the seeds folder.", last, recorded, disk_newest)
 
 
 def _ts(v: Any) -> dt.datetime | None:
@@ -269,4 +295,53 @@ def dictionary_by_table(dictionary: pd.DataFrame) -> dict[tuple[str, str, str], 
         out[(kind, name, "" if comment is None or pd.isna(comment) else str(comment))] = (
             grp[["column_name", "data_type", "column_comment"]].reset_index(drop=True)
         )
+    return out
+
+
+# -- claims and red flags ------------------------------------------------------------------------
+
+
+def claims_summary(stance: pd.DataFrame, flags: pd.DataFrame, credibility: pd.DataFrame) -> dict[str, str]:
+    """The headline figures of the claims page, from the frames its charts draw (claims and
+    asserted ones count every disease, not only those charted)."""
+    claims = int(stance["all_claims"].iloc[0]) if not stance.empty else 0
+    asserted = int(stance["all_asserted"].iloc[0]) if not stance.empty else 0
+    hits = int(flags["hits"].sum()) if not flags.empty else 0
+    scored = int(credibility["articles"].sum()) if not credibility.empty else 0
+    mean = (float((credibility["jama_total"] * credibility["articles"]).sum()) / scored) if scored else None
+    return {
+        "Claims": f"{claims:,}",
+        "Asserted": f"{asserted:,}",
+        "Red-flag hits": f"{hits:,}",
+        "Mean JAMA score (0-4)": "—" if mean is None else f"{mean:.1f}",
+    }
+
+
+def flag_span(row: Mapping[str, Any]) -> tuple[int, int] | None:
+    """Where a red flag's matched text sits in its ``sentence`` (code points, end exclusive).
+
+    A chrome hit whose sentence is its whole cut line has an exact offset (offset_in_source);
+    otherwise the first occurrence in the sentence is taken. None when the text is not there.
+    """
+    sentence, matched = row.get("sentence"), row.get("matched_text")
+    if not isinstance(sentence, str) or not isinstance(matched, str) or not matched:
+        return None
+    at = row.get("offset_in_source")
+    if row.get("location") == "chrome" and row.get("chrome_text") == sentence and not missing(at):
+        at = int(at)
+        if sentence[at:at + len(matched)] == matched:
+            return at, at + len(matched)
+    found = sentence.find(matched)
+    return None if found < 0 else (found, found + len(matched))
+
+
+def choice_labels(options: pd.DataFrame, kind: str, label: Any = None) -> dict[str, str]:
+    """Drill-down choices of one ``kind`` (claims_drill_options.sql) -> "name (n)" labels.
+
+    ``label``: value -> display name (e.g. a vocabulary label); the row's name otherwise."""
+    rows = options[options["kind"] == kind] if not options.empty else options
+    out = {}
+    for r in rows.to_dict("records"):
+        name = label(r["value"]) if label else r["name"]
+        out[str(r["value"])] = f"{name} ({int(r['n']):,})"
     return out

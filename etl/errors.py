@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """The exit codes of every stemwatch command (README: "Exit codes"), defined once."""
+
+    OK = 0            # success; a run that quarantined files still succeeded
+    FAILED = 1        # the run or query failed
+    USAGE = 2         # bad usage or configuration (a malformed rule, sources or gold file)
+    BUSY = 3          # another ETL run holds the warehouse
+    INTERRUPTED = 130  # stopped by Ctrl-C / SIGTERM before finishing
+
 
 class StemwatchError(Exception):
     """Base class; the CLI prints these without a traceback."""

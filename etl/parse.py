@@ -5,20 +5,33 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from etl.annotate.annotations import Annotations, annotate
 from etl.annotate.mentions import Mention, find_candidates, find_mentions
 from etl.errors import Rejected
 from etl.extract import chrome as boilerplate
-from etl.extract.citations import Citation, extract_citations, find_reference_region
+from etl.extract.citations import Citation, extract_citations, reference_region
 from etl.extract.decode import decode_bytes
 from etl.extract.frontmatter import split_front_matter
 from etl.extract.html import html_to_page
 from etl.extract.lines import Line, clean
-from etl.extract.metadata import classify_source, decode_redirect, identify_site, language, parse_date
+from etl.extract.metadata import (
+    classify_source,
+    decode_redirect,
+    header_url,
+    identify_site,
+    language,
+    page_date,
+    parse_date,
+    source_fields,
+    url_date,
+)
 from etl.extract.sections import PlacedLine, Section, build_sections, detect_headings
 from etl.extract.signals import Signal, find_signals
 from etl.extract.text import text_to_lines
+from etl.knowledge.annotation import AnnotationKnowledge, load_annotation_knowledge
 from etl.knowledge.lexicon import Lexicon, TriggerSet
 from etl.knowledge.rules import Rules
 
@@ -47,6 +60,7 @@ class Document:
     url: str | None
     published_date: dt.date | None
     date_source: str | None
+    url_date: dt.date | None
     language: str
     source_type: str
     source_type_evidence: list[str]
@@ -58,14 +72,16 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
+    outside: str = ""   # text of an HTML page outside its article container (annotation reads it as chrome)
 
 
 @dataclass
-class Annotations:
+class DocumentAnnotations:
     """What annotation adds to a Document; depends only on the Document and the knowledge files."""
 
     mentions: list[Mention] = field(default_factory=list)
     candidates: dict[str, tuple[int, str]] = field(default_factory=dict)   # term -> (occurrences, example)
+    annotations: Annotations = field(default_factory=Annotations)   # claims, red flags, credibility, evidence
 
 
 @dataclass
@@ -74,6 +90,7 @@ class ParsedDocument(Document):
 
     mentions: list[Mention] = field(default_factory=list)
     candidates: dict[str, tuple[int, str]] = field(default_factory=dict)
+    annotations: Annotations = field(default_factory=Annotations)   # claims, red flags, credibility, evidence
 
 
 def _split_long(lines: list[Line]) -> list[Line]:
@@ -87,23 +104,82 @@ def _split_long(lines: list[Line]) -> list[Line]:
     return out
 
 
-def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet) -> ParsedDocument:
-    """Parse one file: extract, then annotate. Raises :class:`Rejected` when the file cannot be loaded at all."""
+_PARAGRAPH = re.compile(r"[。！？]")
+_INVISIBLE = re.compile(r"<(script|style|head|noscript|template)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _joined(texts: Iterable[str], cap: int) -> str:
+    """Lines joined with newlines, stopping once ``cap`` characters are reached."""
+    out: list[str] = []
+    size = 0
+    for t in texts:
+        out.append(t[: cap - size])
+        size += len(out[-1]) + 1
+        if size >= cap:
+            break
+    return "\n".join(out)[:cap]
+
+
+def _visible_top(markup: str, n: int = 25) -> list[str]:
+    """The first visible text lines of an HTML page, navigation included (source-type cues
+    read a site's own furniture there, which the article extraction drops)."""
+    text = _TAG.sub("\n", _INVISIBLE.sub("\n", markup[:20000]))
+    return [t for t in (clean(x) for x in text.splitlines()) if t][:n]
+
+
+def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int, untitled_lines: int
+                ) -> tuple[list[str], str | None, list[str], list[str]]:
+    """(header, title, byline, lead): the lines where a page states its own date.
+
+    The byline zone is the few lines under the title up to the first paragraph; a page
+    without a title line gives its first short lines as header.
+    """
+    if sel.title_index is None:
+        header = []
+        for ln in lines[:untitled_lines]:
+            if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
+                break
+            header.append(ln.text)
+        return header, sel.title, [], [ln.text for ln in lines[:3]]
+    byline = []
+    for ln in lines[sel.title_index + 1 : sel.title_index + 1 + byline_lines]:
+        if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
+            break
+        byline.append(ln.text)
+    lead = [ln.text for ln in lines[sel.title_index + 1 : sel.title_index + 4]]
+    return sel.header, sel.title, byline, lead
+
+
+def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,
+                   knowledge: AnnotationKnowledge | None = None) -> ParsedDocument:
+    """Parse one file: extract, then annotate. Raises :class:`Rejected` when the file cannot be loaded at all.
+
+    ``knowledge``: the annotation data files (default: the packaged ones, loaded once per process).
+    """
     doc = extract_document(source_path, data, rules)
-    ann = annotate_document(doc, lexicon, triggers)
-    return ParsedDocument(**vars(doc), mentions=ann.mentions, candidates=ann.candidates)
+    ann = annotate_document(doc, lexicon, triggers, knowledge)
+    return ParsedDocument(**vars(doc), mentions=ann.mentions, candidates=ann.candidates, annotations=ann.annotations)
 
 
-def annotate_document(document: Document, lexicon: Lexicon, triggers: TriggerSet) -> Annotations:
-    """Mentions (with claim context) and lexicon candidates of an extracted document.
+def annotate_document(document: Document, lexicon: Lexicon, triggers: TriggerSet,
+                      knowledge: AnnotationKnowledge | None = None) -> DocumentAnnotations:
+    """Mentions (with claim context), lexicon candidates, claims, red flags, credibility and
+    citation evidence of an extracted document.
 
-    Reads only ``main_text``, ``body_end_char`` and the section starts, all stored in the
-    warehouse, so a lexicon or trigger edit re-annotates stored documents without the files.
+    Reads only what the warehouse stores (articles, documents, sections, cut blocks, citations,
+    commercial signals), so a lexicon, trigger or annotation-rule edit re-annotates stored
+    documents without the files (etl/load/restage.py).
     """
     starts = [s.start_char for s in document.sections]
     mentions = find_mentions(lexicon, triggers, document.main_text, document.body_end_char, starts)
     candidates = find_candidates(document.main_text, document.body_end_char, mentions)
-    return Annotations(mentions, candidates)
+    annotations = annotate(knowledge or load_annotation_knowledge(), main_text=document.main_text,
+                           body_end=document.body_end_char, sections=document.sections,
+                           citations=document.citations, cut=document.cut, signals=document.signals,
+                           mentions=mentions, author=document.author, published_date=document.published_date,
+                           date_source=document.date_source, raw_text=document.raw_text, outside=document.outside)
+    return DocumentAnnotations(mentions, candidates, annotations)
 
 
 def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
@@ -164,10 +240,11 @@ def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
     main_text = "\n".join(parts)
 
     heads = detect_headings(placed, skip_first=has_title)
-    ref_start = find_reference_region(placed, [h[0] for h in heads])
+    region = reference_region(placed, [h[0] for h in heads])
+    ref_start, ref_end = region if region else (None, None)
     body_end = placed[ref_start].start if ref_start is not None else len(main_text)
     sections = build_sections(main_text, placed, has_title, title, heads)
-    citations = extract_citations(placed, ref_start)
+    citations = extract_citations(placed, ref_start, ref_end)
 
     cut = [(rule, lines[i].text) for i, rule in sel.cut]
     cut_lines = [t for _, t in cut]
@@ -204,21 +281,31 @@ def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
     if pub is None and meta.get("date"):
         pub = parse_date(meta["date"])
         date_source = "html_meta" if pub else None
+    header, _title, byline, lead = _date_zones(lines, sel, rules.dates.byline_lines, rules.dates.untitled_lines)
     if pub is None:
-        for b in sel.byline:
-            pub = parse_date(b)
-            if pub:
-                date_source = "byline"
-                break
-    cue_fields = {
-        "url": url or "",
-        "site": site or "",
-        "header": "\n".join([*sel.header, *outside.splitlines()[:30]]),
-        "tail": "\n".join(sel.tail),
-        "body": main_text[:body_end][:50000],
-        "all": text[:200000],
-        "categories": categories,
-    }
+        found = page_date(rules.dates, header, _title, byline, lead)
+        if found:
+            pub, date_source = found.date, found.source
+    if url is None:
+        url = header_url(rules, [*header, *byline])
+    outside_lines = outside.splitlines()[:30]
+    # Each field is capped: cues look for page furniture, not for every word of a huge page.
+    cue_fields = source_fields(
+        url,
+        site=site or "",
+        title=title or "",
+        header="\n".join([*sel.header, *outside_lines])[:20000],
+        byline="\n".join(byline)[:5000],
+        chrome="\n".join([*sel.header, *outside_lines, *byline, *sel.tail, *(ln.text for ln in lines[:10])])[:50000],
+        top="\n".join([*outside_lines[:15], *(_visible_top(body) if is_html else []),
+                       *(ln.text for ln in lines[:25])])[:20000],
+        lead="\n".join(lead)[:5000],
+        tail="\n".join(sel.tail)[:50000],
+        body=main_text[:body_end][:50000],
+        page=_joined((ln.text for ln in lines[: len(lines) - len(sel.tail)]), 50000),
+        all=text[:200000],
+        categories=categories,
+    )
     decision = classify_source(rules, cue_fields, site, url)
 
     return Document(
@@ -235,6 +322,7 @@ def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
         url=url,
         published_date=pub,
         date_source=date_source,
+        url_date=url_date(url),
         language=language(main_text),
         source_type=decision.source_type,
         source_type_evidence=decision.evidence,
@@ -246,4 +334,5 @@ def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
         sections=sections,
         citations=citations,
         signals=signals,
+        outside=outside,
     )

@@ -23,6 +23,9 @@ SETTINGS = {
     "max_file_mb": Setting("max_file_mb", "STEMWATCH_MAX_FILE_MB", "64", "files larger than this many MiB are quarantined as too_large"),
     "interval": Setting("interval", "STEMWATCH_INTERVAL", "60", "seconds between two looks at the seeds folder (schedule)"),
     "port": Setting("port", "STEMWATCH_PORT", "8501", "dashboard port"),
+    "address": Setting("address", "STEMWATCH_ADDRESS", "127.0.0.1",
+                       "interface the dashboard listens on; the dashboard has no login, so another "
+                       "address (0.0.0.0 = every interface) lets anyone who can reach it read the warehouse"),
 }
 
 
@@ -32,6 +35,12 @@ def resolve(name: str, flag: object = None) -> str:
         return str(flag)
     s = SETTINGS[name]
     return os.environ.get(s.env, s.default)
+
+
+def flag_help(name: str) -> str:
+    """The help of a command-line flag: what it is, its environment variable and its default."""
+    s = SETTINGS[name]
+    return f"{s.help} (env {s.env}" + (f", default {s.default})" if s.default else ")")
 
 
 def path(name: str, flag: object = None) -> Path:

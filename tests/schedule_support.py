@@ -59,13 +59,19 @@ def wait_until(pred: Callable[[], object], timeout: float, what: str, proc: Proc
 
 
 class Proc:
-    """A `python -m app.cli ...` subprocess in its own process group, logging to a file."""
+    """A `python -m app.cli ...` subprocess in its own process group, logging to a file.
 
-    def __init__(self, args: list[str], tmp_path: Path, env: dict[str, str] | None = None, name: str = "proc") -> None:
+    ``slow``: seconds every ETL run sleeps inside the run (via tests/slow_cli.py), so a test can
+    stop, kill or overlap a run on purpose.
+    """
+
+    def __init__(self, args: list[str], tmp_path: Path, env: dict[str, str] | None = None, name: str = "proc",
+                 slow: float | None = None) -> None:
         self.log_path = tmp_path / f"{name}.log"
         self._log = open(self.log_path, "w", encoding="utf-8")  # closed in close()
         full_env = {**cli_env(), **(env or {})}
-        self.p = subprocess.Popen([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=full_env,
+        entry = ["-m", "app.cli"] if slow is None else ["-m", "tests.slow_cli", str(slow)]
+        self.p = subprocess.Popen([sys.executable, *entry, *args], cwd=ROOT, env=full_env,
                                   stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                   start_new_session=True)
         self.pid = self.p.pid
@@ -112,9 +118,9 @@ class Proc:
 
 
 def schedule(seeds: Path, db: Path, tmp_path: Path, *extra: str, env: dict[str, str] | None = None,
-             name: str = "schedule") -> Proc:
+             name: str = "schedule", slow: float | None = None) -> Proc:
     return Proc(["-v", "schedule", "--seeds", str(seeds), "--db", str(db), "--interval", "1", *extra],
-                tmp_path, env, name)
+                tmp_path, env, name, slow)
 
 
 READER = r"""

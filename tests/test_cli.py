@@ -111,7 +111,7 @@ def test_sql_formats_and_read_only(seeded_db: Path) -> None:
     r = sw("sql", "SELECT count(*) AS n FROM citations", "--db", str(seeded_db))
     assert "30" in r.stdout and "(1 row)" in r.stdout
     r = sw("sql", "DELETE FROM articles", "--db", str(seeded_db))
-    assert r.returncode == 1 and "read-only" in r.stderr.lower()
+    assert r.returncode == 2 and "read-only" in r.stderr.lower()   # refused before it runs (issue 11 item 7)
     assert q(seeded_db, "SELECT count(*) FROM articles") == [(5,)]
 
 
@@ -119,8 +119,10 @@ def test_export_parquet_and_csv(seeded_db: Path, tmp_path: Path) -> None:
     r = sw("export", str(tmp_path / "pq"), "--db", str(seeded_db))
     assert r.returncode == 0, r.stderr
     con = duckdb.connect()
-    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'articles.parquet'}'").fetchone() == (5,)
-    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'disease_mentions.parquet'}'").fetchone()[0] > 100
+    # Partitioned since issue 10: articles/source_type=.../year=.../*.parquet (tests/test_export.py).
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'articles' / '*' / '*' / '*.parquet'}'").fetchone() == (5,)
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'disease_mentions' / '*' / '*' / '*.parquet'}'").fetchone()[0] > 100
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'diseases.parquet'}'").fetchone()[0] > 100
     r = sw("export", str(tmp_path / "csv"), "--db", str(seeded_db), "--format", "csv")
     assert r.returncode == 0 and (tmp_path / "csv" / "citations.csv").read_text(encoding="utf-8").startswith("article_id,")
 
@@ -128,7 +130,14 @@ def test_export_parquet_and_csv(seeded_db: Path, tmp_path: Path) -> None:
 def test_lexicon_check_lists_candidates(seeded_db: Path) -> None:
     r = sw("lexicon", "check", "--db", str(seeded_db), "--limit", "5")
     assert r.returncode == 0, r.stderr
-    assert "lexicon ok:" in r.stdout and "lexicon candidates" in r.stdout
+    concepts = q(seeded_db, "SELECT count(*) FROM diseases")[0][0]
+    assert f"lexicon ok: {concepts} concepts" in r.stdout
+    want = [t for (t,) in q(seeded_db, "SELECT term FROM lexicon_candidates "
+                                       "ORDER BY occurrences DESC, articles DESC, term LIMIT 5")]
+    assert len(want) == 5, "the seeds have at least five candidate terms"
+    assert f"top {len(want)}:" in r.stdout
+    listed = [ln.split("|")[0].strip() for ln in r.stdout.split("top 5:", 1)[1].splitlines()[3:3 + len(want)]]
+    assert listed == want, r.stdout
 
 
 def test_clean_errors_and_exit_codes(tmp_path: Path) -> None:
@@ -159,3 +168,39 @@ def test_sources_file_overrides_rules(fresh_seeds: Path, tmp_path: Path) -> None
 def test_every_command_has_help(cmd: str) -> None:
     r = sw(cmd, "--help")
     assert r.returncode == 0 and "usage: stemwatch" in r.stdout
+
+
+def test_export_into_a_folder_with_a_quote_in_its_name(seeded_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "it's 'quoted'" / "out"
+    r = sw("export", str(out), "--db", str(seeded_db), "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    assert (out / "articles.csv").read_text(encoding="utf-8").count("\n") > 5
+    assert not list(out.glob("*.part"))
+    r = sw("export", str(out), "--db", str(seeded_db))
+    assert r.returncode == 0, r.stderr
+    con = duckdb.connect()
+    # partitioned since issue 10 (tests/test_export.py)
+    glob = str(out / "articles" / "*" / "*" / "*.parquet")
+    assert con.execute("SELECT count(*) FROM read_parquet(?, hive_partitioning = true)", [glob]).fetchone() == (5,)
+
+
+def test_sql_table_aligns_chinese_cells(seeded_db: Path) -> None:
+    from app.cli import display_width
+
+    r = sw("sql", "SELECT title, site_name, source_type FROM articles ORDER BY source_path", "--db", str(seeded_db))
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    header, rule, body = lines[0], lines[1], lines[2:-1]
+    assert len(body) == 5 and any("知乎" in ln for ln in body)
+    # every separator stands in the same terminal column on every line (wide characters count two)
+    bars = {tuple(display_width(ln[:i]) for i, ch in enumerate(ln) if ch == "|") for ln in [header, *body]}
+    assert len(bars) == 1, lines
+    assert tuple(display_width(rule[:i]) for i, ch in enumerate(rule) if ch == "+") == next(iter(bars))
+
+
+def test_display_width_and_cutting() -> None:
+    from app.cli import display_width, fit
+
+    assert display_width("知乎ab") == 6 and display_width("ａ") == 2 and display_width("e\u0301") == 1
+    cut = fit("干细胞" * 40, 11)
+    assert cut.endswith("…") and display_width(cut) <= 11 and cut.startswith("干细胞干细")

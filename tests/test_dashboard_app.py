@@ -13,12 +13,13 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import shaping
+from dashboard import render, shaping
 from tests.dashboard_support import (  # noqa: F401  (fixtures)
     APP,
     app_env,
@@ -107,7 +108,7 @@ def test_missing_warehouse_shows_a_message_not_a_traceback(tmp_path: Path, app_e
 def test_every_page_runs_without_errors(dashboard_db: Path, app_env) -> None:
     app_env(dashboard_db)
     at = start()
-    for page in ["overview", "topics", "sources", "articles", "health", "sql_console"]:
+    for page in ["overview", "topics", "sources", "claims", "articles", "health", "sql_console"]:
         at.switch_page(f"views/{page}.py").run()
         assert not at.exception, (page, [e.value for e in at.exception])
         assert not at.error, (page, [e.value for e in at.error])
@@ -157,7 +158,9 @@ def test_freshness_up_to_date_then_behind(health_warehouse, app_env, tmp_path: P
     at = start()
     assert any("Up to date" in s.value for s in at.success)
     # the health warehouse's last run failed (after a successful one): both are shown
-    assert any("The last run failed" in e.value and "sources" in e.value for e in at.error)
+    # the run's message is plain text in a code block, never markdown (issue 11 item 6)
+    assert any("The last run failed" in e.value for e in at.error)
+    assert any("sources" in c.value for c in at.code)
     assert " failed, finished " in facts(at)["Last run"]
     recorded = expect_value(db, "SELECT seeds_newest_mtime_at_last_success FROM v_freshness")
     assert facts(at)["Newest seed change at last refresh"] == shaping.fmt_ts(recorded)
@@ -327,6 +330,169 @@ def test_sources_page_types_signals_evidence_timeline(dashboard_db: Path, app_en
     assert set(sites["site_name"]) == set(expect(dashboard_db, "SELECT DISTINCT coalesce(site_name, '(unknown site)') AS s FROM articles")["s"])
 
 
+# -- claims and red flags ------------------------------------------------------------------------
+
+STANCE_CHART = "Stance by disease and source type (claims)"
+FLAGS_CHART = "Red flags by legal basis and source type"
+JAMA_CHART = "Credibility: JAMA benchmark by source type"
+
+
+def sentences(at: AppTest) -> list[str]:
+    return [h.value for h in at.html if "sw-sentence" in h.value]
+
+
+def facts_of(at: AppTest) -> str:
+    return html.unescape("".join(h.value for h in at.html if "sw-facts" in h.value))
+
+
+def test_claims_page_charts_match_the_warehouse(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start("claims")
+    own = expect(dashboard_db, "SELECT concept_id, source_type, stance FROM v_claims WHERE voice = 'own'")
+    flags = expect(dashboard_db, "SELECT basis_id, source_type FROM v_red_flags WHERE location = 'article'")
+    cred = expect(dashboard_db, "SELECT source_type, jama_total FROM v_credibility")
+    assert len(own) and len(flags) and len(cred)
+    m = metrics(at)
+    assert m["Claims"] == f"{len(own):,}"
+    assert m["Asserted"] == f"{(own['stance'] == 'asserted').sum():,}"
+    assert m["Red-flag hits"] == f"{len(flags):,}"
+    assert m["Mean JAMA score (0-4)"] == f"{cred['jama_total'].mean():.1f}"
+
+    c = charts(at)
+    stance = chart_data(c[STANCE_CHART])
+    top = own.groupby("concept_id").size().reset_index(name="n").sort_values(["n", "concept_id"],
+                                                                             ascending=[False, True]).head(15)
+    want = own[own["concept_id"].isin(top["concept_id"])].groupby(["concept_id", "source_type", "stance"]).size()
+    got = stance.groupby(["concept_id", "source_type", "stance"])["claims"].sum()
+    assert got.to_dict() == want.to_dict()
+    assert set(stance["voice"]) == {"own"}
+
+    by_basis = chart_data(c[FLAGS_CHART]).groupby(["basis_id", "source_type"])["hits"].sum()
+    assert by_basis.to_dict() == flags.groupby(["basis_id", "source_type"]).size().to_dict()
+    by_score = chart_data(c[JAMA_CHART]).groupby(["source_type", "jama_total"])["articles"].sum()
+    assert by_score.to_dict() == cred.groupby(["source_type", "jama_total"]).size().to_dict()
+
+    # labels and colours come from the warehouse's vocabulary
+    label = expect_value(dashboard_db, "SELECT label FROM vocabulary WHERE vocabulary = 'red_flag_bases' AND value = ?",
+                         [flags["basis_id"].iloc[0]])
+    assert json.dumps(label) in json.loads(c[FLAGS_CHART].proto.spec)["encoding"]["y"]["axis"]["labelExpr"]
+    stance_colour = expect_value(dashboard_db, "SELECT colour FROM vocabulary WHERE vocabulary = 'claim_contexts' "
+                                            "AND value = 'asserted'")
+    assert stance_colour in c[STANCE_CHART].proto.spec
+
+
+def test_claims_page_toggles_add_reported_claims_and_chrome_flags(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start("claims")
+    every = expect(dashboard_db, "SELECT voice FROM v_claims")
+    all_flags = expect_value(dashboard_db, "SELECT count(*) FROM v_red_flags")
+    assert (every["voice"] == "reported").any()
+    at.toggle(key="claims_reported").set_value(True).run()
+    at.toggle(key="claims_chrome").set_value(True).run()
+    assert not at.exception
+    assert metrics(at)["Claims"] == f"{len(every):,}"
+    assert metrics(at)["Red-flag hits"] == f"{all_flags:,}"
+    c = charts(at)
+    assert "reported" in set(chart_data(c[STANCE_CHART])["voice"])
+    assert int(chart_data(c[FLAGS_CHART])["hits"].sum()) == all_flags
+    assert any("Paler bars" in cap.value for cap in at.caption)
+
+
+def test_claims_drill_down_highlights_the_disease_in_the_claim_sentence(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start("claims")
+    concept = at.selectbox(key="claims_drill_disease").value
+    listed = table(at, "claims_drill_table")
+    want = expect(dashboard_db, "SELECT * FROM v_claims WHERE concept_id = ? AND voice = 'own' "
+                             "ORDER BY published_date DESC NULLS LAST, article_id", [concept])
+    assert list(listed["article_id"]) == list(want["article_id"])
+    assert len(want) >= 2
+
+    second = want.iloc[1]
+    at.selectbox(key="claims_drill_article").set_value(second.article_id).run()
+    shown = sentences(at)
+    assert len(shown) == 1
+    span = second.sentence[second.highlight_start:second.highlight_end]
+    assert f'data-context="{second.stance}"' in shown[0]
+    assert f">{html.escape(span)}</mark>" in shown[0]
+    assert html.unescape(re_tags(shown[0])) == second.sentence
+    facts = facts_of(at)
+    citation = expect_value(dashboard_db, "SELECT label FROM vocabulary WHERE vocabulary = 'claim_citations' "
+                                          "AND value = ?", [second.citation])
+    assert f"Citation nearby: {citation}" in re_tags(facts)
+    if not shaping.missing(second.best_evidence_level):
+        level = expect_value(dashboard_db, "SELECT label FROM vocabulary WHERE vocabulary = 'evidence_levels' AND value = ?",
+                             [second.best_evidence_level])
+        assert level in facts
+
+
+def re_tags(markup: str) -> str:
+    """The text of an HTML fragment."""
+    import re
+
+    return re.sub(r"<[^>]+>", "", markup)
+
+
+def test_red_flag_drill_down_shows_the_hit_and_its_legal_basis(dashboard_db: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start("claims")
+    at.toggle(key="claims_chrome").set_value(True).run()
+    at.radio(key="claims_drill_mode").set_value("red-flag rule").run()
+    rule = at.selectbox(key="claims_drill_rule").value
+    hits = expect(dashboard_db, "SELECT * FROM v_red_flags WHERE rule_id = ? "
+                             "ORDER BY published_date DESC NULLS LAST, article_id, flag_no", [rule])
+    assert list(table(at, "flags_drill_table")["matched_text"]) == list(hits["matched_text"])
+    first = hits.iloc[0]
+    shown = sentences(at)
+    n_first = int((hits["article_id"] == first.article_id).sum())
+    assert len(shown) == n_first
+    assert f">{html.escape(first.matched_text)}</mark>" in shown[0]
+    facts = facts_of(at)
+    described = expect(dashboard_db, "SELECT label, description FROM vocabulary WHERE vocabulary = 'red_flag_bases' "
+                                  "AND value = ?", [first.basis_id]).iloc[0]
+    assert first.basis in facts and described.label in facts and described.description in facts
+
+
+def test_claims_page_empty_states(dashboard_db: Path, tmp_path: Path, app_env) -> None:
+    app_env(dashboard_db)
+    at = start("claims")
+    unflagged = expect(dashboard_db, """SELECT site_name FROM articles GROUP BY 1 HAVING count(*) FILTER (WHERE
+        article_id IN (SELECT article_id FROM red_flags WHERE location = 'article')) = 0 ORDER BY 1 LIMIT 1""")
+    assert len(unflagged)
+    at.multiselect(key="claims_sites").set_value([unflagged.iloc[0, 0]]).run()
+    at.radio(key="claims_drill_mode").set_value("red-flag rule").run()
+    assert not at.exception
+    assert any(i.value == "No red flags match these filters." for i in at.info)
+    assert FLAGS_CHART not in charts(at)
+    assert any(cap.value == "No red flags match these filters." for cap in at.caption)
+
+    # a warehouse built before the annotation stage has none of its views
+    old = tmp_path / "old.duckdb"
+    shutil.copyfile(dashboard_db, old)
+    with duckdb.connect(str(old)) as con:
+        con.execute("DROP VIEW v_claims")
+    app_env(old)
+    at = start("claims")
+    assert any("no claims, red flags or credibility yet" in i.value for i in at.info)
+    assert not at.get("vega_lite_chart")
+
+
+def test_claims_shaping_and_rendering_escape_and_locate() -> None:
+    hostile = '<img src=x onerror=alert(1)>根治<script>x</script>'
+    row = {"sentence": hostile, "matched_text": "根治", "location": "article", "offset_in_source": 400,
+           "chrome_text": None}
+    found = shaping.flag_span(row)
+    assert found and hostile[found[0]:found[1]] == "根治"
+    chrome = {"sentence": "电话 400 与 400", "matched_text": "400", "location": "chrome", "offset_in_source": 9,
+              "chrome_text": "电话 400 与 400"}
+    assert shaping.flag_span(chrome) == (9, 12)  # the second one, where the hit is
+    assert shaping.flag_span({**row, "matched_text": "保证"}) is None
+    out = render.sentence_html(hostile, [render.Span(*found, "ad_law_16_1")], {"ad_law_16_1": "#ffcccc"})
+    assert "<script" not in out and "<img" not in out and ">根治</mark>" in out
+    facts = render.facts_html([("basis", "<b>x</b>"), ("none", None)])
+    assert "<b>" not in facts and "&lt;b&gt;" in facts and "—" in facts
+
+
 # -- article explorer ----------------------------------------------------------------------------
 
 
@@ -472,13 +638,16 @@ def test_sql_console_runs_a_query_and_refuses_writes(dashboard_db: Path, app_env
 
     at.text_area(key="sql_text").input("CREATE TEMP TABLE t AS SELECT 1")
     at.button[0].click().run()
+    # refusals and errors: a fixed headline, the message as plain text (issue 11 item 6)
     assert any("read-only" in w.value for w in at.warning)
+    assert any("CREATE TEMP TABLE" in c.value for c in at.code)
     at.text_area(key="sql_text").input("SELECT * FROM read_csv('/etc/passwd')")
     at.button[0].click().run()
-    assert any("cannot read files" in w.value for w in at.warning)
+    assert any("cannot read files" in c.value for c in at.code)
     at.text_area(key="sql_text").input("SELECT no_such_column FROM articles")
     at.button[0].click().run()
-    assert any(e.value.startswith("Query failed: Binder Error") for e in at.error)
+    assert any(e.value.startswith("Query failed") for e in at.error)
+    assert any(c.value.startswith("Binder Error") for c in at.code)
     assert "root:" not in "".join(str(df.value) for df in at.dataframe)
 
     # The data dictionary lists every table and view with its comment.

@@ -37,7 +37,8 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
     "--disable-background-networking", "--disable-component-update", "--no-first-run",
 ]
-SHOTS = ROOT / "artifacts" / "screenshots"
+ARTIFACTS = ROOT / "artifacts"
+SHOTS = ARTIFACTS / "screenshots"
 PAGES = {  # screenshot name -> url path
     "overview": "", "topics": "topics", "sources": "sources", "articles": "articles",
     "health": "health", "sql": "sql",
@@ -139,14 +140,14 @@ class Tab:
         assert not self.dialogs, self.dialogs
         assert not self.errors, self.errors
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, folder: Path = SHOTS) -> Path:
         """The whole page (Streamlit scrolls inside stMain, so grow the viewport to fit it)."""
         p = self.page
         height = p.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
         p.set_viewport_size({"width": WIDTH, "height": int(min(max(height, 1000), 12000))})
         p.wait_for_timeout(800)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        path = SHOTS / f"{name}.png"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.png"
         p.screenshot(path=str(path))
         p.set_viewport_size({"width": WIDTH, "height": 1000})
         assert path.stat().st_size > 10_000
@@ -238,10 +239,13 @@ def test_filter_and_chart_click_narrow_the_topic_page(browser, dashboard_db: Pat
     with serving(dashboard_db, tmp_path / "server.log") as base:
         tab = Tab(browser, base)
         tab.open("topics")
-        # a filter: pick one source type in the multiselect
+        # a filter: pick one source type in the multiselect (it shows the vocabulary's label)
+        label = expect_value(dashboard_db, "SELECT label FROM vocabulary WHERE vocabulary = 'source_types' "
+                                           "AND value = ?", [source_type])
+        assert label != source_type
         box = tab.page.locator(".st-key-topic_source_types")
         box.click()
-        tab.page.get_by_role("option", name=source_type, exact=True).click()
+        tab.page.get_by_role("option", name=label, exact=True).click()
         tab.page.keyboard.press("Escape")
         tab.settle()
         assert sentences_heading(tab) == n_type
@@ -293,12 +297,46 @@ def test_hostile_seed_shows_as_text_and_never_runs(browser, dashboard_xss_db: Pa
             assert tab.page.locator('[data-testid="stMain"] img[src="x"]').count() == 0
             assert tab.page.locator('[data-testid="stMain"] a[href^="javascript"]').count() == 0
             tab.assert_clean()
-        for path in ("", "topics", "sources", "health"):
+        for path in ("", "topics", "sources", "claims", "health"):
             tab.open(path)
             assert tab.page.locator(injected).count() == 0
             tab.assert_clean()
         tab.page.wait_for_timeout(1000)  # an onerror fires late: give it the chance
         assert not tab.dialogs
+
+
+def test_claims_page_in_chromium(browser, dashboard_db: Path, tmp_path: Path) -> None:
+    """The claims page draws its three charts from the warehouse, and the drill-down shows the
+    flagged sentence with the hit highlighted; screenshots in artifacts/claims_*.png."""
+    own = expect_value(dashboard_db, "SELECT count(*) FROM v_claims WHERE voice = 'own'")
+    every = expect_value(dashboard_db, "SELECT count(*) FROM v_claims")
+    flag = expect(dashboard_db, """SELECT rule_id, matched_text, count(*) OVER (PARTITION BY rule_id) AS n FROM v_red_flags
+        WHERE location = 'chrome' ORDER BY n DESC, rule_id, published_date DESC NULLS LAST, article_id, flag_no
+        LIMIT 1""").iloc[0]
+    assert own < every
+    with serving(dashboard_db, tmp_path / "server.log") as base:
+        tab = Tab(browser, base)
+        tab.open("claims")
+        tab.page.wait_for_selector('[data-testid="stVegaLiteChart"] svg')  # the chart code loads on first use
+        tab.settle()
+        assert tab.metric("Claims") == f"{own:,}"
+        for key in ("claims_stance_chart", "claims_flags_chart", "claims_credibility_chart"):
+            assert tab.page.locator(f'.st-key-{key} path[aria-roledescription="bar"]').count() > 0, key
+        assert tab.page.locator(".sw-sentence mark").count() == 1
+        tab.assert_clean()
+        tab.screenshot("claims_page", ARTIFACTS)
+
+        tab.page.locator(".st-key-claims_reported label").click()
+        tab.settle()
+        assert tab.metric("Claims") == f"{every:,}"
+        tab.page.locator(".st-key-claims_chrome label").click()
+        tab.settle()
+        tab.page.locator(".st-key-claims_drill_mode").get_by_text("red-flag rule").click()
+        tab.settle()
+        mark = tab.page.locator(".sw-sentence mark").first
+        assert mark.inner_text() == flag.matched_text
+        tab.assert_clean()
+        tab.screenshot("claims_drill_red_flag", ARTIFACTS)
 
 
 def test_a_published_refresh_shows_without_restarting(browser, tmp_path: Path) -> None:

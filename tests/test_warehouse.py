@@ -173,8 +173,10 @@ def test_refreshes_build_on_the_spare_and_stay_readable_by_duckdb_1_5(fresh_seed
 
 
 def test_every_table_and_column_has_a_comment() -> None:
+    from etl.knowledge.vocabulary import load_vocabulary
+
     con = duckdb.connect()
-    create_schema(con)
+    create_schema(con, load_vocabulary().rows())
     missing = con.execute("SELECT table_name, column_name FROM duckdb_columns() JOIN duckdb_tables() USING (table_name) "
                           "WHERE duckdb_columns.comment IS NULL OR duckdb_columns.comment = ''").fetchall()
     assert missing == []
@@ -186,7 +188,9 @@ def test_schema_doc_is_current() -> None:
     from warehouse.docs import schema_markdown
 
     doc = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
-    assert doc == schema_markdown(), "docs/schema.md is stale: run `stemwatch schema-doc -o docs/schema.md`"
+    from etl.knowledge.vocabulary import load_vocabulary
+
+    assert doc == schema_markdown(load_vocabulary().rows()), "docs/schema.md is stale: run `stemwatch schema-doc -o docs/schema.md`"
 
 
 def test_readme_documents_every_command_and_setting() -> None:

@@ -15,14 +15,17 @@ import fcntl
 import glob
 import hashlib
 import os
+import re
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import duckdb
+
+from warehouse.guard import NO_EXTENSIONS, check_magic
 
 # DuckDB 2.x writes a storage format 1.x clients cannot open; users' own clients may be 1.5.
 STORAGE_COMPATIBILITY = "v1.5.0"
@@ -32,6 +35,7 @@ TMP_MARK = ".tmp-"
 # 10,000-document warehouse rewrote every table's only row group (about 4 s of the run). The
 # row group size is not stored in the file, so every build must open with the same value.
 BUILD_ROW_GROUP_SIZE = 2048
+BUILD_MEMORY_LIMIT = "192MB"
 
 
 class WarehouseMissing(FileNotFoundError):
@@ -46,6 +50,39 @@ def schema_sql() -> str:
     return resources.files("warehouse").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
+# Rows of the vocabulary table: {vocabulary, value, position, label, colour, description}.
+VocabularyRows = Sequence[Mapping[str, object]]
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+_vocabulary_source: Callable[[], VocabularyRows] | None = None
+
+
+def use_vocabulary(source: Callable[[], VocabularyRows]) -> None:
+    """Name where create_schema takes the vocabulary from when its caller passes none.
+
+    The warehouse imports nothing of ours, so the ETL (etl/load/__init__.py) hands it the
+    loader of etl/knowledge/data/vocabulary.yaml.
+    """
+    global _vocabulary_source
+    _vocabulary_source = source
+
+
+def render_schema(vocabulary: VocabularyRows) -> str:
+    """schema.sql with each {{name}} replaced by the quoted values of vocabulary ``name``."""
+    values: dict[str, list[str]] = {}
+    for row in vocabulary:
+        values.setdefault(str(row["vocabulary"]), []).append(str(row["value"]))
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if not values.get(name):
+            raise ValueError(f"warehouse/schema.sql needs vocabulary {name!r}, which has no values")
+        return ", ".join("'" + v.replace("'", "''") + "'" for v in values[name])
+
+    text = schema_sql()
+    header, _, body = text.partition("\nCREATE TABLE")  # the header comment names the syntax
+    return header + "\nCREATE TABLE" + _PLACEHOLDER.sub(fill, body)
+
+
 def views_sql() -> str:
     return resources.files("warehouse").joinpath("views.sql").read_text(encoding="utf-8")
 
@@ -54,25 +91,43 @@ def summaries_sql() -> str:
     return resources.files("warehouse").joinpath("summaries.sql").read_text(encoding="utf-8")
 
 
+def rollups_sql() -> str:
+    return resources.files("warehouse").joinpath("rollups.sql").read_text(encoding="utf-8")
+
+
 SUMMARY_TABLES = ("article_concepts", "article_stats")
+ROLLUP_TABLES = ("topic_cells",)
 
 
-def summary_statements() -> list[str]:
-    """The INSERT statements of warehouse/summaries.sql (they read the article ids from _ids)."""
+def _statements(sql: str) -> list[str]:
     out = []
-    for stmt in summaries_sql().split(";"):
+    for stmt in sql.split(";"):
         code = "\n".join(ln for ln in stmt.splitlines() if not ln.strip().startswith("--")).strip()
         if code:
             out.append(code)
     return out
 
 
+def summary_statements() -> list[str]:
+    """The INSERT statements of warehouse/summaries.sql (they read the article ids from _ids)."""
+    return _statements(summaries_sql())
+
+
+def rebuild_rollups(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the rollup tables of warehouse/rollups.sql from the summary tables (end of every run)."""
+    for stmt in _statements(rollups_sql()):
+        con.execute(stmt)
+
+
 def summary_tables_ddl() -> str:
-    """The CREATE TABLE statements of the summary tables, as written in schema.sql."""
+    """The CREATE TABLE statements of the summary tables (and the rollups, if missing), as in schema.sql."""
     import re
 
-    return ";\n".join(re.search(rf"CREATE TABLE {t} \(.*?\n\);", schema_sql(), re.S).group(0)  # type: ignore[union-attr]
-                      for t in SUMMARY_TABLES) + ";"
+    ddl = [re.search(rf"CREATE TABLE {t} \(.*?\n\);", schema_sql(), re.S).group(0)  # type: ignore[union-attr]
+           for t in (*SUMMARY_TABLES, *ROLLUP_TABLES)]
+    ddl = [d.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1) if i >= len(SUMMARY_TABLES) else d
+           for i, d in enumerate(ddl)]
+    return ";\n".join(ddl) + ";"
 
 
 def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
@@ -85,10 +140,11 @@ def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(stmt)
     finally:
         con.execute("DROP TABLE IF EXISTS _ids")
+    rebuild_rollups(con)
 
 
 def schema_hash() -> str:
-    return hashlib.sha256((schema_sql() + views_sql() + summaries_sql()).encode()).hexdigest()[:16]
+    return hashlib.sha256((schema_sql() + views_sql() + summaries_sql() + rollups_sql()).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -108,23 +164,31 @@ def version(path: str | os.PathLike[str]) -> Version | None:
     return Version(st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def connect_read_only(path: str | os.PathLike[str], retries: int = 20, **config: object) -> duckdb.DuckDBPyConnection:
-    """Open the published warehouse read-only.
+def open_with_retry(path: str | os.PathLike[str], opener: Callable[[Path], duckdb.DuckDBPyConnection],
+                    retries: int = 20) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse with ``opener`` (which must close what it opened when it fails).
 
     The file is replaced atomically, so an open can only fail transiently (for example
     when the path is swapped while DuckDB opens it); we retry a few times before raising.
+    Every read-only connection of the CLI, the ETL and the dashboard is opened through here.
     """
     p = Path(path)
     if not p.exists():
         raise WarehouseMissing(f"no warehouse at {p}: run `stemwatch etl` first")
+    check_magic(p)   # a SQLite or text file is never handed to DuckDB (it tried to fetch an extension)
     last: Exception | None = None
     for attempt in range(retries):
         try:
-            return duckdb.connect(str(p), read_only=True, config=dict(config))
+            return opener(p)
         except duckdb.IOException as exc:  # lock or swap race
             last = exc
             time.sleep(0.05 * (attempt + 1))
     raise RuntimeError(f"could not open {p} read-only after {retries} tries: {last}")
+
+
+def connect_read_only(path: str | os.PathLike[str], retries: int = 20, **config: object) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse read-only (see open_with_retry)."""
+    return open_with_retry(path, lambda p: duckdb.connect(str(p), read_only=True, config={**config, **NO_EXTENSIONS}), retries)
 
 
 @contextlib.contextmanager
@@ -166,7 +230,10 @@ def remove_stale_temps(db_path: Path) -> list[Path]:
     # (tests/reliability/test_hostile_files.py::test_warehouse_path_with_quote_and_space_keeps_history).
     for p in db_path.parent.glob(f"{glob.escape('.' + db_path.name + TMP_MARK)}*"):
         with contextlib.suppress(FileNotFoundError):
-            p.unlink()
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)   # a spill folder (open_for_build)
+            else:
+                p.unlink()
             removed.append(p)
     return removed
 
@@ -187,17 +254,43 @@ def snapshot(db_path: Path) -> Path | None:
     return snap
 
 
+def sql_string(text: str | os.PathLike[str]) -> str:
+    """``text`` (a path, usually) as an SQL string literal, for the statements that take no
+    parameter there (ATTACH options, COPY ... TO): a "'" in a folder name broke them."""
+    return "'" + os.fspath(text).replace("'", "''") + "'"
+
+
 def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
-    """A connection whose current database is ``tmp``, with small row groups (BUILD_ROW_GROUP_SIZE)."""
-    con = duckdb.connect(config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
-    path = str(tmp).replace("'", "''")
-    con.execute(f"ATTACH '{path}' AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE})")
+    """A connection whose current database is ``tmp``, with small row groups (BUILD_ROW_GROUP_SIZE).
+
+    Memory is capped (BUILD_MEMORY_LIMIT): by default DuckDB keeps every block it wrote cached
+    up to 80% of the machine's memory, so the writer of a full load grew with the warehouse
+    (600 MB at 10,000 documents). Beyond the cap it evicts written blocks, and spills
+    intermediate results to a folder beside the file (a temporary, removed by the next run
+    if a killed run leaves it).
+    """
+    spill = str(tmp.with_name(tmp.name + ".spill")).replace("'", "''")
+    con = duckdb.connect(config={"storage_compatibility_version": STORAGE_COMPATIBILITY,
+                                 "memory_limit": BUILD_MEMORY_LIMIT, "temp_directory": spill,
+                                 **NO_EXTENSIONS})
+    con.execute(f"ATTACH {sql_string(tmp)} AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE})")
     con.execute("USE build")
     return con
 
 
-def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(schema_sql())
+def create_schema(con: duckdb.DuckDBPyConnection, vocabulary: VocabularyRows | None = None) -> None:
+    """Tables and views, with the vocabulary stored and its values in the CHECKs.
+
+    ``vocabulary`` defaults to the source given to use_vocabulary (the ETL's vocabulary file).
+    """
+    if vocabulary is None:
+        if _vocabulary_source is None:
+            raise RuntimeError("no vocabulary: pass one to create_schema or import etl.load")
+        vocabulary = _vocabulary_source()
+    con.execute(render_schema(vocabulary))
+    con.executemany("INSERT INTO vocabulary VALUES (?, ?, ?, ?, ?, ?)",
+                    [[r["vocabulary"], r["value"], r["position"], r["label"], r.get("colour"), r["description"]]
+                     for r in vocabulary])
     con.execute(views_sql())
 
 

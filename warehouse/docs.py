@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse.db import create_schema
+from warehouse.db import VocabularyRows, create_schema
+from warehouse.guard import NO_EXTENSIONS
 
 INTRO = """# stemwatch data dictionary
 
@@ -16,10 +17,11 @@ in DuckDB SQL `substr(main_text, start_char + 1, end_char - start_char)`; in Pyt
 """
 
 
-def schema_markdown() -> str:
-    con = duckdb.connect()
+def schema_markdown(vocabulary: VocabularyRows) -> str:
+    """``vocabulary``: the rows the CHECKs are made from (they do not show in the document)."""
+    con = duckdb.connect(config=dict(NO_EXTENSIONS))
     try:
-        create_schema(con)
+        create_schema(con, vocabulary)
         out = [INTRO]
         tables = con.execute("SELECT table_name, comment FROM duckdb_tables() ORDER BY table_name").fetchall()
         views = con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal ORDER BY view_name").fetchall()

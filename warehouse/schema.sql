@@ -3,6 +3,18 @@
 -- docs/schema.md is generated from these comments (`stemwatch schema-doc`).
 -- Character offsets (start_char, end_char) always index articles.main_text, 0-based,
 -- end exclusive, in Unicode code points: substr(main_text, start_char + 1, end_char - start_char).
+-- {{name}} stands for the values of vocabulary `name` (etl/knowledge/data/vocabulary.yaml), filled
+-- in by warehouse/db.py::create_schema from the rows the caller stores in the vocabulary table.
+
+CREATE TABLE vocabulary (
+    vocabulary   VARCHAR NOT NULL,
+    value        VARCHAR NOT NULL,
+    position     INTEGER NOT NULL CHECK (position >= 0),
+    label        VARCHAR NOT NULL,
+    colour       VARCHAR CHECK (colour IS NULL OR regexp_full_match(colour, '#[0-9a-fA-F]{6}')),
+    description  VARCHAR NOT NULL,
+    PRIMARY KEY (vocabulary, value)
+);
 
 CREATE TABLE articles (
     article_id            VARCHAR PRIMARY KEY,
@@ -15,10 +27,10 @@ CREATE TABLE articles (
     site_name             VARCHAR,
     url                   VARCHAR,
     published_date        DATE,
-    date_source           VARCHAR CHECK (date_source IN ('front_matter', 'html_meta', 'byline')),
+    date_source           VARCHAR CHECK (date_source IN ('front_matter', 'html_meta', 'header', 'byline', 'dateline')),
+    url_date              DATE,
     language              VARCHAR NOT NULL,
-    source_type           VARCHAR NOT NULL CHECK (source_type IN ('social_qa', 'commercial_clinic',
-                              'content_aggregator', 'commercial_blog', 'news', 'academic', 'government', 'other')),
+    source_type           VARCHAR NOT NULL CHECK (source_type IN ({{source_types}})),
     source_type_evidence  VARCHAR[] NOT NULL,
     main_text             VARCHAR NOT NULL,
     main_chars            INTEGER NOT NULL CHECK (main_chars >= 0),
@@ -26,6 +38,9 @@ CREATE TABLE articles (
     raw_chars             INTEGER NOT NULL CHECK (raw_chars >= 0),
     cut_chars             INTEGER NOT NULL CHECK (cut_chars >= 0),
     parse_warnings        VARCHAR[] NOT NULL,
+    best_evidence_level   VARCHAR CHECK (best_evidence_level IN ('L1_systematic_review', 'L2_randomised_trial', 'L3_clinical_study',
+                              'L4_case_series', 'L5_preclinical_or_opinion', 'L6_non_research')),
+    trial_registry_ids    VARCHAR[] NOT NULL,
     run_id                BIGINT  NOT NULL
 );
 
@@ -33,7 +48,8 @@ CREATE TABLE documents (
     article_id   VARCHAR PRIMARY KEY,
     source_path  VARCHAR NOT NULL UNIQUE,
     encoding     VARCHAR NOT NULL,
-    raw_text     VARCHAR NOT NULL
+    raw_text     VARCHAR NOT NULL,
+    outside_text VARCHAR NOT NULL DEFAULT ''   
 );
 
 CREATE TABLE cut_blocks (
@@ -73,14 +89,23 @@ CREATE TABLE citations (
     url          VARCHAR,
     start_char   INTEGER NOT NULL CHECK (start_char >= 0),
     end_char     INTEGER NOT NULL,
+    kind         VARCHAR NOT NULL CHECK (kind IN ('journal_article', 'trial_registry', 'government', 'news',
+                     'company', 'encyclopedia', 'other')),
+    study_design VARCHAR CHECK (study_design IN ('systematic_review', 'randomised_trial', 'clinical_study',
+                     'case_report', 'review', 'preclinical', 'other')),
+    evidence_level VARCHAR NOT NULL CHECK (evidence_level IN ('L1_systematic_review', 'L2_randomised_trial', 'L3_clinical_study',
+                              'L4_case_series', 'L5_preclinical_or_opinion', 'L6_non_research')),
+    registry_id  VARCHAR,
     PRIMARY KEY (article_id, citation_no),
-    CHECK (end_char >= start_char)
+    CHECK (end_char >= start_char),
+    CHECK ((study_design IS NOT NULL) = (kind IN ('journal_article', 'trial_registry'))),
+    CHECK ((registry_id IS NOT NULL) = (kind = 'trial_registry'))
 );
 
 CREATE TABLE commercial_signals (
     article_id  VARCHAR NOT NULL,
     signal_no   INTEGER NOT NULL CHECK (signal_no >= 0),
-    kind        VARCHAR NOT NULL CHECK (kind IN ('phone', 'wechat', 'qq', 'call_to_action', 'disclaimer', 'address')),
+    kind        VARCHAR NOT NULL CHECK (kind IN ({{signal_kinds}})),
     text        VARCHAR NOT NULL,
     location    VARCHAR NOT NULL CHECK (location IN ('main_text', 'boilerplate')),
     start_char  INTEGER CHECK (start_char IS NULL OR start_char >= 0),
@@ -111,12 +136,117 @@ CREATE TABLE disease_mentions (
     canonical_name  VARCHAR NOT NULL,
     icd10           VARCHAR,
     mention_type    VARCHAR NOT NULL CHECK (mention_type IN ('disease', 'disease_group', 'symptom')),
-    context         VARCHAR NOT NULL CHECK (context IN ('asserted', 'hedged', 'negated', 'neutral')),
+    context         VARCHAR NOT NULL CHECK (context IN ({{claim_contexts}})),
     trigger         VARCHAR,
     sentence        VARCHAR NOT NULL,
+    reported        BOOLEAN NOT NULL DEFAULT false,
     PRIMARY KEY (article_id, mention_no),
     CHECK (end_char > start_char),
     CHECK ((context = 'neutral') = (trigger IS NULL))
+);
+
+CREATE TABLE claims (
+    article_id           VARCHAR NOT NULL,
+    concept_id           VARCHAR NOT NULL,
+    canonical_name       VARCHAR NOT NULL,
+    mention_type         VARCHAR NOT NULL CHECK (mention_type IN ('disease', 'disease_group', 'symptom')),
+    mentions             INTEGER NOT NULL CHECK (mentions >= 1),
+    own_mentions         INTEGER NOT NULL CHECK (own_mentions >= 0),
+    reported_mentions    INTEGER NOT NULL CHECK (reported_mentions >= 0),
+    own_stance           VARCHAR CHECK (own_stance IN ('asserted', 'hedged', 'negated', 'neutral')),
+    reported_stance      VARCHAR CHECK (reported_stance IN ('asserted', 'hedged', 'negated', 'neutral')),
+    voice                VARCHAR NOT NULL CHECK (voice IN ('own', 'reported')),
+    mention_no           INTEGER NOT NULL CHECK (mention_no >= 0),
+    own_mention_no       INTEGER,
+    reported_mention_no  INTEGER,
+    start_char           INTEGER NOT NULL CHECK (start_char >= 0),
+    end_char             INTEGER NOT NULL,
+    sentence             VARCHAR NOT NULL,
+    sentence_start       INTEGER NOT NULL CHECK (sentence_start >= 0),
+    sentence_end         INTEGER NOT NULL,
+    wording_class        VARCHAR CHECK (wording_class IN ('cure', 'treat', 'improve', 'reverse', 'prevent',
+                             'anti_ageing', 'rejuvenate')),
+    wording_text         VARCHAR,
+    citation             VARCHAR NOT NULL CHECK (citation IN ('in_sentence', 'in_section', 'none')),
+    citation_text        VARCHAR,
+    PRIMARY KEY (article_id, concept_id),
+    CHECK (mentions = own_mentions + reported_mentions),
+    CHECK ((own_mentions > 0) = (own_stance IS NOT NULL AND own_mention_no IS NOT NULL)),
+    CHECK ((reported_mentions > 0) = (reported_stance IS NOT NULL AND reported_mention_no IS NOT NULL)),
+    CHECK ((voice = 'own') = (own_mentions > 0)),
+    CHECK ((wording_class IS NULL) = (wording_text IS NULL)),
+    CHECK ((citation = 'none') = (citation_text IS NULL)),
+    CHECK (sentence_start <= start_char AND start_char < end_char AND end_char <= sentence_end)
+);
+
+CREATE TABLE red_flags (
+    article_id    VARCHAR NOT NULL,
+    flag_no       INTEGER NOT NULL CHECK (flag_no >= 0),
+    rule_id       VARCHAR NOT NULL,
+    basis_id      VARCHAR NOT NULL CHECK (basis_id IN ('ad_law_9_3', 'ad_law_16_1', 'ad_law_16_2', 'ad_law_16_3',
+                      'ad_law_16_4', 'med_ad_7', 'stem_cell_research_6', 'internet_ad_7')),
+    law           VARCHAR NOT NULL,
+    law_article   VARCHAR NOT NULL,
+    law_item      VARCHAR,
+    location      VARCHAR NOT NULL CHECK (location IN ('article', 'chrome')),
+    matched_text  VARCHAR NOT NULL,
+    start_char    INTEGER CHECK (start_char IS NULL OR start_char >= 0),
+    end_char      INTEGER,
+    cut_no        INTEGER CHECK (cut_no IS NULL OR cut_no >= 0),
+    chrome_text   VARCHAR,
+    chrome_start  INTEGER CHECK (chrome_start IS NULL OR chrome_start >= 0),
+    sentence      VARCHAR NOT NULL,
+    PRIMARY KEY (article_id, flag_no),
+    CHECK ((location = 'article') = (start_char IS NOT NULL AND end_char IS NOT NULL)),
+    CHECK ((location = 'chrome') = (chrome_text IS NOT NULL AND chrome_start IS NOT NULL)),
+    CHECK (location = 'chrome' OR cut_no IS NULL),
+    CHECK (end_char IS NULL OR end_char > start_char)
+);
+
+CREATE TABLE credibility (
+    article_id                     VARCHAR PRIMARY KEY,
+    jama_authorship                SMALLINT NOT NULL CHECK (jama_authorship IN (0, 1)),
+    jama_authorship_evidence       VARCHAR,
+    jama_authorship_start          INTEGER CHECK (jama_authorship_start IS NULL OR jama_authorship_start >= 0),
+    jama_attribution               SMALLINT NOT NULL CHECK (jama_attribution IN (0, 1)),
+    jama_attribution_evidence      VARCHAR,
+    jama_attribution_start         INTEGER CHECK (jama_attribution_start IS NULL OR jama_attribution_start >= 0),
+    jama_disclosure                SMALLINT NOT NULL CHECK (jama_disclosure IN (0, 1)),
+    jama_disclosure_evidence       VARCHAR,
+    jama_disclosure_start          INTEGER CHECK (jama_disclosure_start IS NULL OR jama_disclosure_start >= 0),
+    jama_currency                  SMALLINT NOT NULL CHECK (jama_currency IN (0, 1)),
+    jama_currency_evidence         VARCHAR,
+    jama_currency_start            INTEGER CHECK (jama_currency_start IS NULL OR jama_currency_start >= 0),
+    hon_disclaimer                 SMALLINT NOT NULL CHECK (hon_disclaimer IN (0, 1)),
+    hon_disclaimer_evidence        VARCHAR,
+    hon_disclaimer_start           INTEGER CHECK (hon_disclaimer_start IS NULL OR hon_disclaimer_start >= 0),
+    hon_contact                    SMALLINT NOT NULL CHECK (hon_contact IN (0, 1)),
+    hon_contact_evidence           VARCHAR,
+    hon_contact_start              INTEGER CHECK (hon_contact_start IS NULL OR hon_contact_start >= 0),
+    hon_ad_labelled                SMALLINT NOT NULL CHECK (hon_ad_labelled IN (0, 1)),
+    hon_ad_labelled_evidence       VARCHAR,
+    hon_ad_labelled_start          INTEGER CHECK (hon_ad_labelled_start IS NULL OR hon_ad_labelled_start >= 0),
+    discern_risks                  SMALLINT NOT NULL CHECK (discern_risks IN (0, 1)),
+    discern_risks_evidence         VARCHAR,
+    discern_risks_start            INTEGER CHECK (discern_risks_start IS NULL OR discern_risks_start >= 0),
+    discern_uncertainty            SMALLINT NOT NULL CHECK (discern_uncertainty IN (0, 1)),
+    discern_uncertainty_evidence   VARCHAR,
+    discern_uncertainty_start      INTEGER CHECK (discern_uncertainty_start IS NULL OR discern_uncertainty_start >= 0),
+    discern_alternatives           SMALLINT NOT NULL CHECK (discern_alternatives IN (0, 1)),
+    discern_alternatives_evidence  VARCHAR,
+    discern_alternatives_start     INTEGER CHECK (discern_alternatives_start IS NULL OR discern_alternatives_start >= 0),
+    jama_total                     SMALLINT NOT NULL CHECK (jama_total BETWEEN 0 AND 4),
+    CHECK (jama_total = jama_authorship + jama_attribution + jama_disclosure + jama_currency),
+    CHECK (jama_authorship = 1 OR (jama_authorship_start IS NULL)),
+    CHECK (jama_attribution = 1 OR (jama_attribution_start IS NULL)),
+    CHECK (jama_disclosure = 1 OR (jama_disclosure_start IS NULL)),
+    CHECK (jama_currency = 1 OR (jama_currency_start IS NULL)),
+    CHECK (hon_disclaimer = 1 OR (hon_disclaimer_start IS NULL)),
+    CHECK (hon_contact = 1 OR (hon_contact_start IS NULL)),
+    CHECK (hon_ad_labelled = 1 OR (hon_ad_labelled_start IS NULL)),
+    CHECK (discern_risks = 1 OR (discern_risks_start IS NULL)),
+    CHECK (discern_uncertainty = 1 OR (discern_uncertainty_start IS NULL)),
+    CHECK (discern_alternatives = 1 OR (discern_alternatives_start IS NULL))
 );
 
 CREATE TABLE lexicon_candidates (
@@ -155,12 +285,19 @@ CREATE TABLE article_stats (
     citations_with_id  INTEGER NOT NULL,
     mentions           INTEGER NOT NULL,
     signals            INTEGER NOT NULL,
-    phone              INTEGER NOT NULL,
-    wechat             INTEGER NOT NULL,
-    qq                 INTEGER NOT NULL,
-    call_to_action     INTEGER NOT NULL,
-    disclaimer         INTEGER NOT NULL,
-    address            INTEGER NOT NULL
+    signal_counts      MAP(VARCHAR, INTEGER) NOT NULL
+);
+
+CREATE TABLE topic_cells (
+    concept_id      VARCHAR NOT NULL,
+    source_type     VARCHAR NOT NULL,
+    contexts_mask   UTINYINT NOT NULL CHECK (contexts_mask BETWEEN 1 AND 15),
+    articles        INTEGER NOT NULL CHECK (articles >= 1),
+    asserted        BIGINT NOT NULL,
+    hedged          BIGINT NOT NULL,
+    negated         BIGINT NOT NULL,
+    neutral         BIGINT NOT NULL,
+    PRIMARY KEY (concept_id, source_type, contexts_mask)
 );
 
 CREATE TABLE candidate_terms (
@@ -213,6 +350,14 @@ CREATE TABLE etl_runs (
     stemwatch_version  VARCHAR NOT NULL
 );
 
+COMMENT ON TABLE vocabulary IS 'Every closed set of values the warehouse stores (source types, signal kinds, claim contexts, ...), written by the ETL from etl/knowledge/data/vocabulary.yaml. The CHECKs on the columns that hold these values were made from it; the dashboard takes its labels and colours from it.';
+COMMENT ON COLUMN vocabulary.vocabulary IS 'Name of the vocabulary: source_types, signal_kinds, claim_contexts, ...';
+COMMENT ON COLUMN vocabulary.value IS 'The value as stored in the tables (articles.source_type, commercial_signals.kind, disease_mentions.context, ...).';
+COMMENT ON COLUMN vocabulary.position IS 'Display order within the vocabulary, from 0.';
+COMMENT ON COLUMN vocabulary.label IS 'What the dashboard shows for the value.';
+COMMENT ON COLUMN vocabulary.colour IS 'Colour (#rrggbb) of the value on the dashboard''s charts, NULL when it has none.';
+COMMENT ON COLUMN vocabulary.description IS 'What the value means.';
+
 COMMENT ON TABLE articles IS 'One row per loaded source file: metadata, source type and the extracted main text that every offset indexes.';
 COMMENT ON COLUMN articles.article_id IS 'Stable id: first 16 hex digits of sha256 of source_path; the same relative path always gets the same id.';
 COMMENT ON COLUMN articles.source_path IS 'Path of the file relative to the seeds folder, with forward slashes.';
@@ -223,10 +368,11 @@ COMMENT ON COLUMN articles.title IS 'The article''s own title (front matter, og:
 COMMENT ON COLUMN articles.author IS 'Author as named by the page (e.g. the answerer on Zhihu), NULL when the page names none.';
 COMMENT ON COLUMN articles.site_name IS 'Publishing site or brand (知乎, 360doc个人图书馆, a clinic''s name), NULL when it cannot be told.';
 COMMENT ON COLUMN articles.url IS 'Canonical URL of the article when the file carries one (canonical link, og:url, original-answer link).';
-COMMENT ON COLUMN articles.published_date IS 'Publication date from front matter, HTML meta or the byline under the title; never a date of a neighbouring article''s link. NULL when unknown.';
-COMMENT ON COLUMN articles.date_source IS 'Where published_date came from: front_matter, html_meta or byline.';
+COMMENT ON COLUMN articles.published_date IS 'The article''s own date as the page states it: front matter, HTML meta, a labelled or bare date line in the header above the title or the byline under it (发布时间, 發佈時間, Published, Updated, 2026-05-12, May 12, 2026), or a dateline (…2026年2月25日电). Never a date from the headline, the body, a neighbouring article''s link or only the URL. NULL when unknown.';
+COMMENT ON COLUMN articles.date_source IS 'Where published_date came from: front_matter, html_meta, header (above the title), byline (under the title) or dateline (start of the first paragraph).';
+COMMENT ON COLUMN articles.url_date IS 'A date written in the article''s URL path (/2026/0512/, /2026-05/12/), kept apart from published_date because it is often an upload or archive date; NULL when the page carries no URL or the URL has no date.';
 COMMENT ON COLUMN articles.language IS 'zh when most letters are Chinese characters, en when Latin, und otherwise.';
-COMMENT ON COLUMN articles.source_type IS 'Kind of source: social_qa, commercial_clinic, content_aggregator, commercial_blog, news, academic, government or other.';
+COMMENT ON COLUMN articles.source_type IS 'Kind of source: a value of vocabulary source_types (social_qa, commercial_clinic, news, ...; see the vocabulary table).';
 COMMENT ON COLUMN articles.source_type_evidence IS 'The cues that decided source_type, e.g. sources.csv: zhihu.com, cue: hotline phone; the first entry is the deciding rule.';
 COMMENT ON COLUMN articles.main_text IS 'The article title line followed by the body with navigation, banners, related-article lists and footers removed. All character offsets index this text.';
 COMMENT ON COLUMN articles.main_chars IS 'Length of main_text in characters.';
@@ -234,6 +380,8 @@ COMMENT ON COLUMN articles.body_end_char IS 'Offset where the reference list beg
 COMMENT ON COLUMN articles.raw_chars IS 'Length of the decoded file text (documents.raw_text) in characters.';
 COMMENT ON COLUMN articles.cut_chars IS 'Characters of text lines removed as boilerplate (see cut_blocks).';
 COMMENT ON COLUMN articles.parse_warnings IS 'Non-fatal problems met while reading the file (replaced bytes, invalid front matter, truncated nesting).';
+COMMENT ON COLUMN articles.best_evidence_level IS 'Strongest evidence level among the article''s citations and the trial-registry ids in its body (L1_systematic_review strongest ... L6_non_research); NULL when it cites nothing. Scale: etl/knowledge/data/vocabulary.yaml evidence_levels.';
+COMMENT ON COLUMN articles.trial_registry_ids IS 'Clinical-trial registry ids found in the article body (NCT01234567, ChiCTR..., ISRCTN...), in order of first appearance.';
 COMMENT ON COLUMN articles.run_id IS 'etl_runs.run_id of the run that last (re)loaded this article.';
 
 COMMENT ON TABLE documents IS 'The full decoded text of every loaded file, so that what was cut as boilerplate can be audited.';
@@ -241,6 +389,7 @@ COMMENT ON COLUMN documents.article_id IS 'articles.article_id of this file.';
 COMMENT ON COLUMN documents.source_path IS 'Path relative to the seeds folder.';
 COMMENT ON COLUMN documents.encoding IS 'Encoding the bytes were decoded with (utf-8, utf-8-sig, gb18030, utf-16, ...).';
 COMMENT ON COLUMN documents.raw_text IS 'The whole file decoded to text, markup included.';
+COMMENT ON COLUMN documents.outside_text IS 'Text of an HTML page outside its article container (empty for other pages); annotation reads it as page furniture.';
 
 COMMENT ON TABLE cut_blocks IS 'Each text line removed from the main text, with the rule that removed it (header, related_list, footer, ...).';
 COMMENT ON COLUMN cut_blocks.article_id IS 'articles.article_id.';
@@ -274,11 +423,15 @@ COMMENT ON COLUMN citations.pmid IS 'PubMed id when the entry gives one.';
 COMMENT ON COLUMN citations.url IS 'Link of the entry, with redirect wrappers (link.zhihu.com/?target=) decoded to their target.';
 COMMENT ON COLUMN citations.start_char IS 'Offset of the entry in main_text.';
 COMMENT ON COLUMN citations.end_char IS 'End offset of the entry in main_text (exclusive).';
+COMMENT ON COLUMN citations.kind IS 'What the entry points to: journal_article (DOI, PMID, [J] mark, journal name or site), trial_registry, government, news, company, encyclopedia or other (cues: etl/knowledge/data/rules/evidence.yaml).';
+COMMENT ON COLUMN citations.study_design IS 'Design stated by the title of a journal article or registry entry: systematic_review, randomised_trial, clinical_study, case_report, review, preclinical or other (not stated); NULL for other kinds.';
+COMMENT ON COLUMN citations.evidence_level IS 'Evidence level: from study_design for journal articles, from kind otherwise (a registry entry is L3_clinical_study; government, news, company, encyclopedia and other links are L6_non_research).';
+COMMENT ON COLUMN citations.registry_id IS 'The trial-registry id of a trial_registry entry (NCT..., ChiCTR...), else NULL.';
 
 COMMENT ON TABLE commercial_signals IS 'Marketing and contact signals found anywhere in the file: phone numbers, WeChat/QQ ids, calls to action, disclaimers.';
 COMMENT ON COLUMN commercial_signals.article_id IS 'articles.article_id.';
 COMMENT ON COLUMN commercial_signals.signal_no IS 'Order of the signal in the document, from 0.';
-COMMENT ON COLUMN commercial_signals.kind IS 'phone, wechat, qq, call_to_action, disclaimer or address.';
+COMMENT ON COLUMN commercial_signals.kind IS 'A value of vocabulary signal_kinds (phone, wechat, qq, call_to_action, ...; see the vocabulary table).';
 COMMENT ON COLUMN commercial_signals.text IS 'The matched text (the number, id, phrase or disclaimer line).';
 COMMENT ON COLUMN commercial_signals.location IS 'main_text when the signal stands in the article body, boilerplate when it was in cut text.';
 COMMENT ON COLUMN commercial_signals.start_char IS 'Offset in main_text when location = main_text, else NULL.';
@@ -305,9 +458,85 @@ COMMENT ON COLUMN disease_mentions.concept_id IS 'diseases.concept_id it was nor
 COMMENT ON COLUMN disease_mentions.canonical_name IS 'diseases.canonical_name of the concept.';
 COMMENT ON COLUMN disease_mentions.icd10 IS 'diseases.icd10 of the concept.';
 COMMENT ON COLUMN disease_mentions.mention_type IS 'diseases.mention_type of the concept.';
-COMMENT ON COLUMN disease_mentions.context IS 'Claim context: asserted (治愈, 能治疗 ...), hedged (有望, 可能 ...), negated (没有临床试验支持, 无法 ...) or neutral.';
+COMMENT ON COLUMN disease_mentions.context IS 'Claim context, a value of vocabulary claim_contexts: asserted (治愈, 能治疗 ...), hedged (有望, 可能 ...), negated (没有临床试验支持, 无法 ...) or neutral.';
 COMMENT ON COLUMN disease_mentions.trigger IS 'The trigger phrase (etl/knowledge/data/lexicon/context_triggers.csv) that decided the context; NULL when neutral.';
 COMMENT ON COLUMN disease_mentions.sentence IS 'The sentence of main_text the mention stands in.';
+COMMENT ON COLUMN disease_mentions.reported IS 'True when the claim is reported from someone else (宣传, 声称, 号称, 所谓, claims ...), not made in the page''s own voice; context still says what the claim is.';
+
+COMMENT ON TABLE claims IS 'Article x disease concept: what the page claims about the disease, keeping the page''s own voice apart from claims it only reports (宣传…, 声称…, so-called). Built from disease_mentions by etl/annotate/claims.py.';
+COMMENT ON COLUMN claims.article_id IS 'articles.article_id.';
+COMMENT ON COLUMN claims.concept_id IS 'diseases.concept_id.';
+COMMENT ON COLUMN claims.canonical_name IS 'diseases.canonical_name.';
+COMMENT ON COLUMN claims.mention_type IS 'disease, disease_group or symptom.';
+COMMENT ON COLUMN claims.mentions IS 'Mentions of the concept in the article body (= own_mentions + reported_mentions).';
+COMMENT ON COLUMN claims.own_mentions IS 'Mentions in the page''s own voice.';
+COMMENT ON COLUMN claims.reported_mentions IS 'Mentions inside claims the page attributes to others (after 宣传, 声称, 号称, 所谓, claims, so-called ...).';
+COMMENT ON COLUMN claims.own_stance IS 'Strongest context of the own-voice mentions (asserted > hedged > negated > neutral); NULL when the page only reports the claim.';
+COMMENT ON COLUMN claims.reported_stance IS 'Strongest context of the reported mentions; NULL when none is reported.';
+COMMENT ON COLUMN claims.voice IS 'Whose words the claim sentence is: own (the strongest own-voice mention decides) or reported (the page has no own-voice mention of the concept).';
+COMMENT ON COLUMN claims.mention_no IS 'disease_mentions.mention_no of the mention that decides the claim (its sentence, wording and citation).';
+COMMENT ON COLUMN claims.own_mention_no IS 'disease_mentions.mention_no of the strongest own-voice mention; NULL when none.';
+COMMENT ON COLUMN claims.reported_mention_no IS 'disease_mentions.mention_no of the strongest reported mention; NULL when none.';
+COMMENT ON COLUMN claims.start_char IS 'Offset of the deciding mention in main_text.';
+COMMENT ON COLUMN claims.end_char IS 'End offset of the deciding mention in main_text (exclusive).';
+COMMENT ON COLUMN claims.sentence IS 'The claim sentence (the deciding mention''s sentence, cut to 300 characters around it when longer).';
+COMMENT ON COLUMN claims.sentence_start IS 'Offset of the claim sentence in main_text: substr(main_text, sentence_start + 1, sentence_end - sentence_start) = sentence.';
+COMMENT ON COLUMN claims.sentence_end IS 'End offset of the claim sentence in main_text (exclusive).';
+COMMENT ON COLUMN claims.wording_class IS 'Efficacy wording of the claim sentence for this disease: cure, treat, improve, reverse, prevent, anti_ageing or rejuvenate (vocabulary claim_classes); NULL when it uses none.';
+COMMENT ON COLUMN claims.wording_text IS 'The words that decided wording_class (根治, 治疗, 改善, 延缓衰老 ...).';
+COMMENT ON COLUMN claims.citation IS 'A source next to the claim: in_sentence (a [n] marker or inline reference in the sentence), in_section (one in the same section) or none.';
+COMMENT ON COLUMN claims.citation_text IS 'The marker or inline reference found ([1], et al. 2019, doi:...); NULL when citation = none.';
+
+COMMENT ON TABLE red_flags IS 'Advertising red flags: each hit of a statute-mapped rule (etl/knowledge/data/rules/red_flags.yaml) in the article or in the page chrome, with its legal basis. A hit is wording to review, not a legal finding.';
+COMMENT ON COLUMN red_flags.article_id IS 'articles.article_id.';
+COMMENT ON COLUMN red_flags.flag_no IS 'Order of the hit within the article (article hits of a rule, then its chrome hits, rule by rule), from 0.';
+COMMENT ON COLUMN red_flags.rule_id IS 'Rule that fired: superlative, efficacy_safety_guarantee, cure_or_effective_rate, comparison, endorsement_testimonial, implied_cure, stem_cell_research_fee or disguised_health_ad.';
+COMMENT ON COLUMN red_flags.basis_id IS 'Legal basis id (vocabulary red_flag_bases): ad_law_9_3, ad_law_16_1 ... ad_law_16_4, med_ad_7, stem_cell_research_6, internet_ad_7.';
+COMMENT ON COLUMN red_flags.law IS 'Name of the law or regulation (中华人民共和国广告法, 医疗广告管理办法, 干细胞临床研究管理办法（试行）, 互联网广告管理办法（2023）).';
+COMMENT ON COLUMN red_flags.law_article IS 'Article of the law (第九条, 第十六条, 第七条, 第六条).';
+COMMENT ON COLUMN red_flags.law_item IS 'Paragraph or item within the article ((三), 第一款(二) ...); NULL when the article has none.';
+COMMENT ON COLUMN red_flags.location IS 'article (in main_text) or chrome (in a line cut from the page: header, footer, contact block, sidebar).';
+COMMENT ON COLUMN red_flags.matched_text IS 'The text that fired the rule (the wording, or for disguised_health_ad the phone, WeChat id, address, booking call or price).';
+COMMENT ON COLUMN red_flags.start_char IS 'Offset of matched_text in main_text for article hits; NULL for chrome hits.';
+COMMENT ON COLUMN red_flags.end_char IS 'End offset in main_text (exclusive) for article hits; NULL for chrome hits.';
+COMMENT ON COLUMN red_flags.cut_no IS 'For chrome hits: cut_blocks.cut_no of the line; NULL for article hits and for text outside the article container.';
+COMMENT ON COLUMN red_flags.chrome_text IS 'For chrome hits: the cut line that holds the match; NULL for article hits.';
+COMMENT ON COLUMN red_flags.chrome_start IS 'For chrome hits: offset of matched_text within chrome_text; NULL for article hits.';
+COMMENT ON COLUMN red_flags.sentence IS 'The sentence (or chrome line) holding the hit, for drill-down (at most 300 characters).';
+
+COMMENT ON TABLE credibility IS 'One row per article: the JAMA benchmark (authorship, attribution, disclosure, currency; 0/1 each, total 0-4), HONcode-style signals and the DISCERN items a machine can check, each with the evidence that met it (cues: etl/knowledge/data/rules/credibility.yaml).';
+COMMENT ON COLUMN credibility.article_id IS 'articles.article_id.';
+COMMENT ON COLUMN credibility.jama_authorship IS 'JAMA authorship: a named author with credentials (医学博士, 主任医师, MD, PhD ...) in the author field, a byline or beside the name: 1 when met, else 0.';
+COMMENT ON COLUMN credibility.jama_authorship_evidence IS 'The text that met jama_authorship (or, for authorship, the author found without credentials); NULL when nothing was found.';
+COMMENT ON COLUMN credibility.jama_authorship_start IS 'Offset of the jama_authorship evidence in main_text when it stands in the article; NULL when it comes from the page chrome or the metadata.';
+COMMENT ON COLUMN credibility.jama_attribution IS 'JAMA attribution: the page lists references (citations) or names its sources inline (参考文献, doi, et al.): 1 when met, else 0.';
+COMMENT ON COLUMN credibility.jama_attribution_evidence IS 'The text that met jama_attribution (or, for authorship, the author found without credentials); NULL when nothing was found.';
+COMMENT ON COLUMN credibility.jama_attribution_start IS 'Offset of the jama_attribution evidence in main_text when it stands in the article; NULL when it comes from the page chrome or the metadata.';
+COMMENT ON COLUMN credibility.jama_disclosure IS 'JAMA disclosure: ownership, sponsorship or conflicts of interest disclosed (利益冲突, 赞助, 基金项目, 版权所有, ICP备 ...): 1 when met, else 0.';
+COMMENT ON COLUMN credibility.jama_disclosure_evidence IS 'The text that met jama_disclosure (or, for authorship, the author found without credentials); NULL when nothing was found.';
+COMMENT ON COLUMN credibility.jama_disclosure_start IS 'Offset of the jama_disclosure evidence in main_text when it stands in the article; NULL when it comes from the page chrome or the metadata.';
+COMMENT ON COLUMN credibility.jama_currency IS 'JAMA currency: the page is dated (published_date, or a 发布/更新时间 line): 1 when met, else 0.';
+COMMENT ON COLUMN credibility.jama_currency_evidence IS 'The text that met jama_currency (or, for authorship, the author found without credentials); NULL when nothing was found.';
+COMMENT ON COLUMN credibility.jama_currency_start IS 'Offset of the jama_currency evidence in main_text when it stands in the article; NULL when it comes from the page chrome or the metadata.';
+COMMENT ON COLUMN credibility.hon_disclaimer IS 'HONcode-style: a disclaimer that the page does not replace a doctor (不能代替医生, 仅供参考, 请遵医嘱, not medical advice): 1 when met, else 0.';
+COMMENT ON COLUMN credibility.hon_disclaimer_evidence IS 'The text that met hon_disclaimer (or, for authorship, the author found without credentials); NULL when nothing was found.';
+COMMENT ON COLUMN credibility.hon_disclaimer_start IS 'Offset of the hon_disclaimer evidence in main_text when it stands in the article; NULL when it comes from the page chrome or the metadata.';
+COMMENT ON COLUMN credibility.hon_contact IS 'HONcode-style: a way to contact the publisher (phone, WeChat/QQ, address, 联系我们, e-mail): 1 when met, else 0.';
+COMMENT ON COLUMN credibility.hon_contact_evidence IS 'The text that met hon_contact (or, for authorship, the author found without credentials); NULL when nothing was found.';
+COMMENT ON COLUMN credibility.hon_contact_start IS 'Offset of the hon_contact evidence in main_text when it stands in the article; NULL when it comes from the page chrome or the metadata.';
+COMMENT ON COLUMN credibility.hon_ad_labelled IS 'HONcode-style: advertising labelled as such (广告, 推广, Sponsored): 1 when met, else 0.';
+COMMENT ON COLUMN credibility.hon_ad_labelled_evidence IS 'The text that met hon_ad_labelled (or, for authorship, the author found without credentials); NULL when nothing was found.';
+COMMENT ON COLUMN credibility.hon_ad_labelled_start IS 'Offset of the hon_ad_labelled evidence in main_text when it stands in the article; NULL when it comes from the page chrome or the metadata.';
+COMMENT ON COLUMN credibility.discern_risks IS 'DISCERN: risks or side effects of treatment mentioned (副作用, 不良反应, 风险 ...; 无副作用 does not count): 1 when met, else 0.';
+COMMENT ON COLUMN credibility.discern_risks_evidence IS 'The text that met discern_risks (or, for authorship, the author found without credentials); NULL when nothing was found.';
+COMMENT ON COLUMN credibility.discern_risks_start IS 'Offset of the discern_risks evidence in main_text when it stands in the article; NULL when it comes from the page chrome or the metadata.';
+COMMENT ON COLUMN credibility.discern_uncertainty IS 'DISCERN: uncertainty stated (尚不明确, 仍需进一步研究, 证据不足, more research is needed ...): 1 when met, else 0.';
+COMMENT ON COLUMN credibility.discern_uncertainty_evidence IS 'The text that met discern_uncertainty (or, for authorship, the author found without credentials); NULL when nothing was found.';
+COMMENT ON COLUMN credibility.discern_uncertainty_start IS 'Offset of the discern_uncertainty evidence in main_text when it stands in the article; NULL when it comes from the page chrome or the metadata.';
+COMMENT ON COLUMN credibility.discern_alternatives IS 'DISCERN: other treatments mentioned (其他疗法, 传统治疗, 手术治疗, 器官移植, alternatives ...): 1 when met, else 0.';
+COMMENT ON COLUMN credibility.discern_alternatives_evidence IS 'The text that met discern_alternatives (or, for authorship, the author found without credentials); NULL when nothing was found.';
+COMMENT ON COLUMN credibility.discern_alternatives_start IS 'Offset of the discern_alternatives evidence in main_text when it stands in the article; NULL when it comes from the page chrome or the metadata.';
+COMMENT ON COLUMN credibility.jama_total IS 'JAMA benchmark score 0-4: jama_authorship + jama_attribution + jama_disclosure + jama_currency.';
 
 COMMENT ON TABLE lexicon_candidates IS 'Disease-like terms in article bodies (ending in 病, 症, 炎, 癌, 瘤, 综合征, 衰竭, 损伤 ...) that the lexicon does not know, for curators.';
 COMMENT ON COLUMN lexicon_candidates.term IS 'The candidate term.';
@@ -341,13 +570,17 @@ COMMENT ON COLUMN article_stats.citations IS 'Reference-list entries.';
 COMMENT ON COLUMN article_stats.citations_with_id IS 'Entries with a DOI or PMID.';
 COMMENT ON COLUMN article_stats.mentions IS 'Disease mentions.';
 COMMENT ON COLUMN article_stats.signals IS 'Commercial signals of any kind.';
-COMMENT ON COLUMN article_stats.phone IS 'Phone numbers.';
-COMMENT ON COLUMN article_stats.wechat IS 'WeChat ids.';
-COMMENT ON COLUMN article_stats.qq IS 'QQ ids.';
-COMMENT ON COLUMN article_stats.call_to_action IS 'Calls to action (免费在线咨询 ...).';
-COMMENT ON COLUMN article_stats.disclaimer IS 'Disclaimers.';
-COMMENT ON COLUMN article_stats.address IS 'Postal addresses.';
+COMMENT ON COLUMN article_stats.signal_counts IS 'Commercial signals by kind (commercial_signals.kind -> count); kinds the article does not show are left out.';
 
+COMMENT ON TABLE topic_cells IS 'article_concepts rolled up by disease concept, source type and the set of claim contexts an article''s mentions of the concept have. Rebuilt whole by each run (warehouse/rollups.sql): the topic page reads these few thousand rows instead of every article x concept row when no site or date filter is set.';
+COMMENT ON COLUMN topic_cells.concept_id IS 'diseases.concept_id.';
+COMMENT ON COLUMN topic_cells.source_type IS 'articles.source_type.';
+COMMENT ON COLUMN topic_cells.contexts_mask IS 'Which claim contexts the article''s mentions of the concept have: 1 asserted + 2 hedged + 4 negated + 8 neutral. An article counts for a context filter when its mask shares a bit with the filter.';
+COMMENT ON COLUMN topic_cells.articles IS 'Articles (of this source type) mentioning the concept with exactly these contexts.';
+COMMENT ON COLUMN topic_cells.asserted IS 'Their asserted mentions of the concept.';
+COMMENT ON COLUMN topic_cells.hedged IS 'Their hedged mentions of the concept.';
+COMMENT ON COLUMN topic_cells.negated IS 'Their negated mentions of the concept.';
+COMMENT ON COLUMN topic_cells.neutral IS 'Their neutral mentions of the concept.';
 COMMENT ON TABLE candidate_terms IS 'Per-article counts of disease-like terms the lexicon does not know; lexicon_candidates aggregates them.';
 COMMENT ON COLUMN candidate_terms.article_id IS 'articles.article_id.';
 COMMENT ON COLUMN candidate_terms.term IS 'The candidate term.';
@@ -364,7 +597,7 @@ COMMENT ON COLUMN source_files.status IS 'loaded (in articles) or quarantined (i
 COMMENT ON TABLE quarantine IS 'Files that could not be loaded, each with a reason a person understands; every file under seeds/ is in articles or here, never both.';
 COMMENT ON COLUMN quarantine.source_path IS 'Path relative to the seeds folder.';
 COMMENT ON COLUMN quarantine.content_sha256 IS 'sha256 of the bytes read, NULL when the file could not be read.';
-COMMENT ON COLUMN quarantine.reason IS 'Short reason code: empty_file, binary_file, undecodable, too_large, no_text, unreadable, unstable, parse_error.';
+COMMENT ON COLUMN quarantine.reason IS 'Short reason code: empty_file, binary_file, undecodable, too_large, no_text, unreadable, outside_seeds, not_regular_file, bad_file_name, unstable, parse_error.';
 COMMENT ON COLUMN quarantine.detail IS 'Readable explanation of the reason.';
 COMMENT ON COLUMN quarantine.seen_at IS 'When the file was quarantined.';
 COMMENT ON COLUMN quarantine.run_id IS 'etl_runs.run_id of that run.';

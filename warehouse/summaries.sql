@@ -20,20 +20,15 @@ GROUP BY m.article_id, m.concept_id;
 INSERT INTO article_stats
 SELECT a.article_id, a.source_type, a.site_name, a.published_date,
        coalesce(c.citations, 0), coalesce(c.citations_with_id, 0), coalesce(m.mentions, 0),
-       coalesce(g.signals, 0), coalesce(g.phone, 0), coalesce(g.wechat, 0), coalesce(g.qq, 0),
-       coalesce(g.call_to_action, 0), coalesce(g.disclaimer, 0), coalesce(g.address, 0)
+       coalesce(g.signals, 0), coalesce(g.signal_counts, MAP {})
 FROM articles a
 LEFT JOIN (SELECT article_id, count(*) AS citations,
                   count(*) FILTER (WHERE doi IS NOT NULL OR pmid IS NOT NULL) AS citations_with_id
            FROM citations WHERE article_id IN (SELECT article_id FROM _ids) GROUP BY article_id) c USING (article_id)
 LEFT JOIN (SELECT article_id, count(*) AS mentions
            FROM disease_mentions WHERE article_id IN (SELECT article_id FROM _ids) GROUP BY article_id) m USING (article_id)
-LEFT JOIN (SELECT article_id, count(*) AS signals,
-                  count(*) FILTER (WHERE kind = 'phone') AS phone,
-                  count(*) FILTER (WHERE kind = 'wechat') AS wechat,
-                  count(*) FILTER (WHERE kind = 'qq') AS qq,
-                  count(*) FILTER (WHERE kind = 'call_to_action') AS call_to_action,
-                  count(*) FILTER (WHERE kind = 'disclaimer') AS disclaimer,
-                  count(*) FILTER (WHERE kind = 'address') AS address
-           FROM commercial_signals WHERE article_id IN (SELECT article_id FROM _ids) GROUP BY article_id) g USING (article_id)
+LEFT JOIN (SELECT article_id, sum(n) AS signals, map_from_entries(list((kind, n) ORDER BY kind)) AS signal_counts
+           FROM (SELECT article_id, kind, count(*)::INTEGER AS n
+                 FROM commercial_signals WHERE article_id IN (SELECT article_id FROM _ids) GROUP BY article_id, kind)
+           GROUP BY article_id) g USING (article_id)
 WHERE a.article_id IN (SELECT article_id FROM _ids);

@@ -76,6 +76,120 @@ FROM commercial_signals g
 JOIN articles a USING (article_id)
 GROUP BY ALL;
 
+CREATE VIEW v_claims AS
+SELECT
+    c.article_id,
+    a.title,
+    a.site_name,
+    a.source_type,
+    a.published_date,
+    a.url,
+    c.concept_id,
+    c.canonical_name,
+    c.mention_type,
+    d.icd10,
+    d.icd10_chapter,
+    d.category,
+    c.voice,
+    CASE c.voice WHEN 'own' THEN c.own_stance ELSE c.reported_stance END AS stance,
+    c.own_stance,
+    c.reported_stance,
+    c.mentions,
+    c.own_mentions,
+    c.reported_mentions,
+    c.wording_class,
+    c.wording_text,
+    c.citation,
+    c.citation_text,
+    c.sentence,
+    c.sentence_start,
+    c.sentence_end,
+    c.start_char - c.sentence_start                  AS highlight_start,
+    c.end_char - c.sentence_start                    AS highlight_end,
+    rm.sentence                                      AS reported_sentence,
+    a.best_evidence_level
+FROM claims c
+JOIN articles a USING (article_id)
+LEFT JOIN diseases d USING (concept_id)
+LEFT JOIN disease_mentions rm ON rm.article_id = c.article_id AND rm.mention_no = c.reported_mention_no;
+
+CREATE VIEW v_red_flags AS
+SELECT
+    f.article_id,
+    a.title,
+    a.site_name,
+    a.source_type,
+    a.published_date,
+    a.url,
+    f.flag_no,
+    f.rule_id,
+    f.basis_id,
+    f.law,
+    f.law_article,
+    f.law_item,
+    f.law || ' ' || f.law_article || coalesce(f.law_item, '')       AS basis,
+    f.location,
+    f.matched_text,
+    f.sentence,
+    CASE WHEN f.location = 'article' THEN f.start_char ELSE f.chrome_start END AS offset_in_source,
+    f.start_char,
+    f.end_char,
+    f.cut_no,
+    f.chrome_text,
+    f.chrome_start
+FROM red_flags f
+JOIN articles a USING (article_id);
+
+CREATE VIEW v_red_flag_summary AS
+SELECT
+    f.basis_id,
+    any_value(f.law || ' ' || f.law_article || coalesce(f.law_item, ''))  AS basis,
+    f.rule_id,
+    a.source_type,
+    f.location,
+    count(*)                                                              AS hits,
+    count(DISTINCT f.article_id)                                          AS articles
+FROM red_flags f
+JOIN articles a USING (article_id)
+GROUP BY f.basis_id, f.rule_id, a.source_type, f.location;
+
+CREATE VIEW v_credibility AS
+SELECT
+    a.article_id,
+    a.title,
+    a.site_name,
+    a.source_type,
+    a.published_date,
+    a.url,
+    k.jama_total,
+    k.jama_authorship,
+    k.jama_attribution,
+    k.jama_disclosure,
+    k.jama_currency,
+    k.hon_disclaimer + k.hon_contact + k.hon_ad_labelled                    AS hon_signals,
+    k.hon_disclaimer,
+    k.hon_contact,
+    k.hon_ad_labelled,
+    k.discern_risks + k.discern_uncertainty + k.discern_alternatives         AS discern_items,
+    k.discern_risks,
+    k.discern_uncertainty,
+    k.discern_alternatives,
+    a.best_evidence_level,
+    (SELECT count(*) FROM citations c WHERE c.article_id = a.article_id)       AS citations,
+    (SELECT count(*) FROM red_flags f WHERE f.article_id = a.article_id)       AS red_flags,
+    k.jama_authorship_evidence,
+    k.jama_attribution_evidence,
+    k.jama_disclosure_evidence,
+    k.jama_currency_evidence,
+    k.hon_disclaimer_evidence,
+    k.hon_contact_evidence,
+    k.hon_ad_labelled_evidence,
+    k.discern_risks_evidence,
+    k.discern_uncertainty_evidence,
+    k.discern_alternatives_evidence
+FROM articles a
+JOIN credibility k USING (article_id);
+
 CREATE VIEW v_last_run AS
 SELECT * FROM etl_runs ORDER BY run_id DESC LIMIT 1;
 
@@ -95,3 +209,7 @@ COMMENT ON VIEW v_source_type_summary IS 'Per source type: articles, sites, cita
 COMMENT ON VIEW v_signals_by_source_type IS 'Commercial signals (hotlines, WeChat, calls to action, disclaimers) counted per source type and kind.';
 COMMENT ON VIEW v_last_run IS 'The most recent ETL run.';
 COMMENT ON VIEW v_freshness IS 'When the warehouse was last refreshed successfully, the newest seed change it saw, and current counts.';
+COMMENT ON VIEW v_claims IS 'Claims (article x disease) with the article''s source type, site and date and the disease''s ICD-10 chapter; stance is the stance of the claim sentence (own voice when the page has one, else reported). Filter voice = ''own'' for what pages claim themselves; highlight_start/highlight_end locate the disease in sentence, reported_sentence is the sentence of the strongest reported mention.';
+COMMENT ON VIEW v_red_flags IS 'Red-flag hits with their legal basis written out (basis) and the article''s source type, site and date; sentence holds the hit for drill-down, offset_in_source is its offset in main_text (article) or in chrome_text (chrome).';
+COMMENT ON VIEW v_red_flag_summary IS 'Red-flag hits and flagged articles per legal basis, rule, source type and location (article or chrome).';
+COMMENT ON VIEW v_credibility IS 'Credibility per article with source type: JAMA total and criteria, HONcode-style signals, DISCERN items (with counts of each group), best evidence level, citations, red flags and the evidence text of every criterion.';

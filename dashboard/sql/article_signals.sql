@@ -1,4 +1,5 @@
-SELECT signal_no, kind, text, location, start_char
+SELECT signal_no, kind, left(text, $cell_chars) AS text, location, start_char
 FROM commercial_signals
 WHERE article_id = $article_id
 ORDER BY signal_no
+LIMIT $limit

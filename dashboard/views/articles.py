@@ -1,5 +1,10 @@
 """Article explorer: one article's metadata, outline, highlighted text, citations, cut boilerplate.
 
+Everything is bounded (dashboard/queries.py: article): the text comes in parts of
+TEXT_PART_CHARS characters with a pager, with only the mentions inside the part, and each
+table has at most ROWS_PER_TABLE rows of at most CELL_CHARS characters per cell, so one huge
+article cannot break the page.
+
 All document text is escaped (dashboard/render.py) before it reaches st.html; tables show it
 as text. The article can be deep-linked with ?article=<article_id>.
 """
@@ -14,11 +19,12 @@ from dashboard import queries, render, shaping, ui
 
 def _pick(run: queries.Runner) -> str | None:
     wanted = st.query_params.get("article")
+    vocab = queries.vocabulary(run)
     c1, c2 = st.columns([2, 1])
     q = c1.text_input("Search title, site, path or article id", key="article_q",
                       placeholder="e.g. 帕金森, 知乎, 001_")
-    types = c2.multiselect("Source type", list(shaping.SOURCE_TYPES), key="article_types",
-                           placeholder="all source types")
+    types = c2.multiselect("Source type", vocab.values("source_types"), key="article_types",
+                           format_func=lambda v: vocab.label("source_types", v), placeholder="all source types")
     matches = queries.article_search(run, q, types)
     labels = {r["article_id"]: shaping.article_label(r) for r in matches.to_dict("records")}
     if wanted and wanted not in labels and not q.strip():  # a deep link outside the first page of results
@@ -54,20 +60,40 @@ def _metadata(meta: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _part_picker(article_id: str, total_chars: int) -> int:
+    """Which part of the text to show (0-based); a pager only when there is more than one."""
+    parts = max(1, -(-total_chars // queries.TEXT_PART_CHARS))
+    if parts == 1:
+        return 0
+    part = st.number_input(f"Part of the text (1–{parts:,})", min_value=1, max_value=parts, value=1, step=1,
+                           key=f"article_part_{article_id}")
+    return int(part) - 1
+
+
+def _bounded_note(shown: int, total: int, what: str) -> None:
+    if total > shown:
+        st.caption(f"Showing the first {shown:,} of {total:,} {what}.")
+
+
 def render_article(run: queries.Runner, article_id: str) -> None:
-    data = queries.article(run, article_id)
-    if data["meta"].empty:
+    meta_rows = run("article_meta", {"article_id": article_id})
+    if meta_rows.empty:
         st.warning("This article is no longer in the warehouse.")
         return
-    meta = data["meta"].iloc[0].to_dict()
+    meta = meta_rows.iloc[0].to_dict()
+    total_chars = int(meta.get("main_text_chars") or 0)
     ui.text_html("(untitled)" if shaping.missing(meta.get("title")) else meta["title"], tag="h2")
+    part = _part_picker(article_id, total_chars)
+    data = queries.article(run, article_id, part)
+    counts = data["counts"].iloc[0].to_dict()
+    vocab: shaping.Vocabulary = data["vocabulary"]
 
     mentions, citations, signals, cut = data["mentions"], data["citations"], data["signals"], data["cut"]
     cols = st.columns(5)
-    cols[0].metric("Source type", meta["source_type"])
-    cols[1].metric("Mentions", len(mentions))
-    cols[2].metric("Citations", len(citations))
-    cols[3].metric("Commercial signals", len(signals))
+    cols[0].metric("Source type", vocab.label("source_types", meta["source_type"]))
+    cols[1].metric("Mentions", int(counts["mentions"]))
+    cols[2].metric("Citations", int(counts["citations"]))
+    cols[3].metric("Commercial signals", int(counts["signals"]))
     cols[4].metric("Characters cut", f"{int(meta['cut_chars']):,}")
 
     left, right = st.columns([1, 2])
@@ -83,33 +109,46 @@ def render_article(run: queries.Runner, article_id: str) -> None:
             st.caption("No sections.")
         else:
             st.html(render.outline_html(zip(sections["level"], sections["heading"], strict=True)))
+            _bounded_note(len(sections), int(counts["sections"]), "sections")
     with right:
         st.subheader("Main text")
-        st.html(render.legend_html())
+        colours = render.highlight_colours(vocab.colours("claim_contexts"))
+        st.html(render.legend_html(vocab.labels("claim_contexts"), colours))
+        start, text = data["part"]["start"], data["part"]["text"]
+        if total_chars > len(text):
+            st.caption(f"A long article: showing characters {start + 1:,}–{start + len(text):,} of {total_chars:,} "
+                       f"(part {part + 1:,} of {-(-total_chars // queries.TEXT_PART_CHARS):,}), with the "
+                       f"{len(mentions):,} mentions inside it. Pick another part above to read on.")
+        if len(mentions) >= queries.PART_MENTIONS:
+            st.caption(f"Only the first {queries.PART_MENTIONS:,} mentions of this part are highlighted.")
         spans = [
-            render.Span(int(m["start_char"]), int(m["end_char"]), m["context"],
+            render.Span(int(m["start_char"]) - start, int(m["end_char"]) - start, m["context"],
                         f"{m['canonical_name']} ({m['context']}"
                         + (")" if shaping.missing(m["trigger"]) else f": {m['trigger']})"))
             for m in mentions.to_dict("records")
         ]
-        st.html(render.article_text_html(meta["main_text"], spans))
+        st.html(render.article_text_html(text, spans, colours))
 
-    st.subheader(f"Citations ({len(citations)})")
+    st.subheader(f"Citations ({int(counts['citations'])})")
     if citations.empty:
         st.caption("No reference list.")
     else:
         ui.table(citations, key="article_citations")
+        _bounded_note(len(citations), int(counts["citations"]), "citations")
 
-    with st.expander(f"Disease mentions ({len(mentions)})"):
+    in_part = "" if total_chars <= queries.TEXT_PART_CHARS else f", {len(mentions):,} in this part"
+    with st.expander(f"Disease mentions ({int(counts['mentions'])}{in_part})"):
         ui.table(mentions, key="article_mentions")
-    with st.expander(f"Commercial signals ({len(signals)})"):
+    with st.expander(f"Commercial signals ({int(counts['signals'])})"):
         ui.table(signals, key="article_signals")
-    with st.expander(f"Text cut as boilerplate ({len(cut)} lines, {int(meta['cut_chars']):,} characters)",
+        _bounded_note(len(signals), int(counts["signals"]), "signals")
+    with st.expander(f"Text cut as boilerplate ({int(counts['cut'])} lines, {int(meta['cut_chars']):,} characters)",
                      expanded=False):
         if cut.empty:
             st.caption("Nothing was cut.")
         else:
             ui.table(cut, key="article_cut")
+            _bounded_note(len(cut), int(counts["cut"]), "cut lines")
 
 
 def page() -> None:

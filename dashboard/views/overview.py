@@ -29,7 +29,7 @@ def page() -> None:
 
     left, right = st.columns(2)
     with left:
-        st.altair_chart(charts.source_type_bar(data["source_types"]), width="stretch", key="overview_source_types")
+        st.altair_chart(charts.source_type_bar(data["source_types"], data["vocabulary"]), width="stretch", key="overview_source_types")
     with right:
         st.altair_chart(charts.top_diseases_bar(data["top_diseases"]), width="stretch", key="overview_top_diseases")
 

@@ -18,7 +18,7 @@ def page() -> None:
 
     left, right = st.columns(2)
     with left:
-        st.altair_chart(charts.evidence_chart(summary), width="stretch", key="sources_evidence")
+        st.altair_chart(charts.evidence_chart(summary, data["vocabulary"]), width="stretch", key="sources_evidence")
         st.caption("Evidence: citations per article (reference-list entries); "
                    "share_with_citations is the share of articles with at least one.")
     with right:
@@ -26,7 +26,7 @@ def page() -> None:
         if signals.empty:
             st.caption("No commercial signals (hotlines, WeChat, calls to action) found.")
         else:
-            st.altair_chart(charts.signals_chart(signals), width="stretch", key="sources_signals")
+            st.altair_chart(charts.signals_chart(signals, data["vocabulary"]), width="stretch", key="sources_signals")
             st.caption("Share of each source type's articles showing a hotline (phone), WeChat/QQ id, "
                        "call to action, disclaimer or address, in the body or in the cut boilerplate.")
 
@@ -36,7 +36,7 @@ def page() -> None:
     if timeline.empty:
         st.caption("No article has a publication date.")
     else:
-        st.altair_chart(charts.timeline_chart(timeline), width="stretch", key="sources_timeline")
+        st.altair_chart(charts.timeline_chart(timeline, data["vocabulary"]), width="stretch", key="sources_timeline")
     st.caption(f"{int(undated['undated']):,} of {int(undated['articles']):,} articles have no publication date "
                "and are not in the timeline.")
 

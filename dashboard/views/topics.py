@@ -31,22 +31,17 @@ def _filters(opts: dict) -> tuple[shaping.TopicFilters, int, str]:
     with st.expander("Filters", expanded=True, icon=":material/filter_alt:"):
         c1, c2, c3 = st.columns(3)
         source_types = c1.multiselect("Source type", opts["source_types"], key="topic_source_types",
+                                      format_func=lambda v: opts["vocabulary"].label("source_types", v),
                                       placeholder="all source types")
         sites = c2.multiselect("Site", opts["sites"], key="topic_sites", placeholder="all sites")
         mention_types = c3.multiselect("Mention type", opts["mention_types"], key="topic_mention_types",
                                        placeholder="diseases, groups and symptoms")
         c4, c5, c6 = st.columns(3)
-        contexts = c4.multiselect("Claim context", list(shaping.CONTEXTS), key="topic_contexts",
-                                  placeholder="asserted, hedged, negated, neutral")
-        date_from = date_to = None
-        if opts["date_min"] is not None:
-            picked = c5.date_input("Published between", value=(opts["date_min"], opts["date_max"]),
-                                   min_value=opts["date_min"], max_value=opts["date_max"], key="topic_dates")
-            picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
-            if picked and picked[0] and picked[0] > opts["date_min"]:
-                date_from = picked[0]
-            if len(picked) > 1 and picked[1] and picked[1] < opts["date_max"]:
-                date_to = picked[1]
+        vocab: shaping.Vocabulary = opts["vocabulary"]
+        contexts = c4.multiselect("Claim context", vocab.values("claim_contexts"), key="topic_contexts",
+                                  format_func=lambda v: vocab.label("claim_contexts", v),
+                                  placeholder=", ".join(vocab.labels("claim_contexts").values()))
+        date_from, date_to = ui.date_range(c5, opts, key="topic_dates")
         include_undated = c6.checkbox(f"Include undated articles ({opts['undated']:,})", value=True,
                                       key="topic_undated")
         c7, c8 = st.columns(2)
@@ -90,19 +85,21 @@ def _draw(run: queries.Runner) -> None:
     heatmap = data["heatmap"]
     if heatmap.empty:
         st.warning("No disease mentions match these filters.")
-    st.altair_chart(charts.coverage_heatmap(heatmap, measure), on_select="rerun", key=_key(HEATMAP_KEY),
+    vocab: shaping.Vocabulary = opts["vocabulary"]
+    st.altair_chart(charts.coverage_heatmap(heatmap, vocab, measure), on_select="rerun", key=_key(HEATMAP_KEY),
                     selection_mode=list(shaping.HEATMAP_SELECTIONS), width="stretch")
 
     left, right = st.columns(2)
     with left:
-        st.altair_chart(charts.disease_context_bar(shaping.context_long(data["diseases"])), on_select="rerun",
+        st.altair_chart(charts.disease_context_bar(
+            shaping.context_long(data["diseases"], vocab.values("claim_contexts")), vocab), on_select="rerun",
                         key=_key(DISEASES_KEY), selection_mode=[shaping.DISEASE_SELECTION], width="stretch")
     with right:
         st.altair_chart(charts.chapter_bar(data["chapters"]), on_select="rerun", key=_key(CHAPTERS_KEY),
                         selection_mode=[shaping.CHAPTER_SELECTION], width="stretch")
 
     if not data["contexts"].empty:
-        st.altair_chart(charts.context_by_source_bar(data["contexts"]), width="stretch", key="topic_context_chart")
+        st.altair_chart(charts.context_by_source_bar(data["contexts"], vocab), width="stretch", key="topic_context_chart")
 
     sentences, total = data["sentences"], data["total"]
     st.subheader(f"Matching sentences ({total:,})")

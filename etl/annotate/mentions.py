@@ -1,26 +1,58 @@
-"""Disease mentions: longest-match automaton over the article body, then claim context.
+"""Disease mentions: longest-match automaton over a Simplified shadow of the body, then stance.
 
-Context is ConText/NegEx-style: within the mention's sentence, each trigger (etl/knowledge/data/lexicon/
-context_triggers.csv) covers the text after it (forward), before it (backward) or both, up
-to a termination cue (但是, 然而 ...); beyond MAX_SCOPE characters only inside one clause. Of the triggers covering a
-mention, negated beats hedged beats asserted; ties go to the nearest. Pure.
+Matching runs over ``etl.extract.script.shadow`` of the body (Traditional -> Simplified per
+character, pinyin debris dropped), so Simplified lexicon forms find Traditional text; every
+offset and surface is mapped back to the original ``main_text``.
+
+Stance is ConText/NegEx-style (triggers in etl/knowledge/data/lexicon/context_triggers.csv), decided within
+the sentence that holds the mention: a trigger covers the text after it (forward), before it
+(backward) or both, never across a termination cue (但, 然而 ...), across more than
+MAX_CLAUSES clause breaks, or beyond MAX_SCOPE characters of text (other disease names in a
+list do not count, so a long list stays in scope; nothing beyond HARD_SCOPE characters does).
+A trigger in the mention's own clause beats one in another clause, except that a negation
+always competes (a debunk often follows the claim: "X，目前尚未被证实有效"); then negated beats
+hedged beats asserted, then the nearest wins. A question about a treatment is hedged, never
+asserted. Claims made by someone else (宣传, 声称, so-called) set ``reported``. Lines wrapped
+in the middle of a sentence are joined before sentences are split. Pure.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 
-from etl.knowledge.lexicon import Lexicon, Term, TriggerSet
+from etl.extract.script import Shadow, shadow, simplify
+from etl.knowledge.lexicon import MAX_TRIGGER_CHARS, Lexicon, Term, TriggerSet
 
-SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n]")
-MAX_SCOPE = 60
+SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n.]")  # a full stop ends an English sentence only as _sentences says
+_STOP_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)]\"'’”")
+MAX_SCOPE = 40      # characters of text between trigger and mention (other mentions and spaces not counted)
+HARD_SCOPE = 150    # characters between trigger and mention, counting everything
+FRAME_SPAN = 210    # longest frame gap (max_gap up to 200) plus its head
+MAX_CLAUSES = 2     # clause breaks (，,) a trigger may cross
 MAX_SENTENCE = 300  # a stored sentence is cut to a window around its mention
-CLAUSE_BREAK = re.compile(r"[，,：:（）()]")
+CLAUSE_BREAK = re.compile(r"，|,(?!\d{3})")  # not the comma of 36,000
+_CITATION = re.compile(r"\[[0-9,，\-–^ ]{1,20}\]")  # [5,6] is a citation marker, not a clause break
+QUESTION_END = frozenset("?？")
+CLAUSE_END = frozenset("，,。；;！？!?：:\n )）」』”\"'")
 PRIORITY = {"negated": 3, "hedged": 2, "asserted": 1}
+STANCES = ("asserted", "hedged", "negated")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ASCII_WORDS = re.compile(r"[A-Za-z0-9'’-]+")
+_SPACES = re.compile(r"\s+")
+# A full stop after these is not the end of an English sentence.
+_ABBREVIATIONS = frozenset({"e.g", "i.e", "al", "vs", "dr", "mr", "mrs", "ms", "prof", "fig", "no", "st", "approx",
+                            "inc", "ltd", "co", "jr", "sr", "ph.d", "u.s", "u.k"})
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_ENDS_LINE = frozenset("\n。！？!?；;：:）)」』】”\"'.…")
+WRAP_MIN = 16  # a line shorter than this never continues on the next line
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+_LIST_MARKER = re.compile(r"^\s*(?:[0-9０-９]{1,3}[.、．)）]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[•·\-*#>])")
+
 # Candidate disease-like terms: a run of Han characters ending in a disease suffix that is
 # not the start of a longer word (症状, 病人, 病因, 炎症 ...).
 CANDIDATE_SUFFIX = re.compile(
@@ -51,6 +83,14 @@ class Mention:
     sentence: str
     sentence_start: int
     section_no: int | None = None
+    reported: bool = False
+
+
+@dataclass(frozen=True)
+class Stance:
+    context: str
+    trigger: str | None
+    reported: bool = False
 
 
 def find_terms(lex: Lexicon, text: str) -> list[tuple[int, int, Term]]:
@@ -70,10 +110,80 @@ def find_terms(lex: Lexicon, text: str) -> list[tuple[int, int, Term]]:
     return out
 
 
+def _line_at(text: str, pos: int, forward: bool) -> str:
+    """The line ending at ``pos`` (forward=False) or starting at ``pos`` (forward=True)."""
+    if forward:
+        e = text.find("\n", pos)
+        return text[pos:e if e >= 0 else len(text)]
+    return text[text.rfind("\n", 0, pos) + 1:pos]
+
+
+def is_wrapped(text: str, nl: int) -> bool:
+    """True when the line break at ``nl`` falls inside a sentence (a hard-wrapped line).
+
+    Joined: a line ending in a comma-like mark, an English line going on in lower case, or a
+    long Chinese line without end punctuation whose length matches the line before it (text
+    wrapped at a fixed width). Headings, list items and short lines stay apart.
+    """
+    j = nl - 1
+    while j >= 0 and text[j] in " \t\u3000\r":
+        j -= 1
+    if j < 0 or text[j] in _ENDS_LINE:
+        return False  # most lines end with 。 or a closing bracket: decided without reading them
+    prev = _line_at(text, nl, False).rstrip()
+    nxt = _line_at(text, nl + 1, True).strip()
+    if not prev or not nxt or _LIST_MARKER.match(nxt):
+        return False
+    last = prev[-1]
+    if last in "，、,":
+        return len(prev.strip()) >= 4
+    if last.isascii() and last.isalpha() and nxt[0].isascii() and nxt[0].islower():
+        return len(prev) >= 30
+    if not (_HAN_CHAR.match(last) and _HAN_CHAR.match(nxt[0]) and len(prev.strip()) >= WRAP_MIN):
+        return False
+    start = nl - len(_line_at(text, nl, False))
+    if start <= 0:
+        return False
+    before = _line_at(text, start - 1, False).rstrip()
+    return abs(len(before.strip()) - len(prev.strip())) <= 2 and before[-1:] not in "。！？!?；;:："
+
+
+def wrap_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of the line breaks (with the spaces around them) inside wrapped Chinese sentences.
+
+    The shadow leaves them out, so a term or trigger split by the wrap (糖尿\\n病) still matches;
+    an English wrap keeps its break, which then only stops being a sentence end.
+    """
+    out = []
+    pos = text.find("\n")
+    while pos >= 0:
+        if is_wrapped(text, pos):
+            a = pos
+            while a > 0 and text[a - 1] in " \t\u3000":
+                a -= 1
+            b = pos + 1
+            while b < len(text) and text[b] in " \t\u3000":
+                b += 1
+            if a > 0 and b < len(text) and not (text[a - 1].isascii() and text[b].isascii()):
+                out.append((a, b))
+        pos = text.find("\n", pos + 1)
+    return out
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in SENTENCE_SPLIT.finditer(text):
+        ch = m.group()
+        if ch == "\n" and m.start() > 0 and text[m.start() - 1] not in _ENDS_LINE and is_wrapped(text, m.start()):
+            continue
+        if ch == ".":
+            p = m.start()
+            if p == 0 or text[p - 1] not in _STOP_AFTER or (p + 1 < len(text) and not text[p + 1].isspace()):
+                continue  # 3.5, e.g.x, a URL: not the end of a sentence
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if w and (w.group(1).lower() in _ABBREVIATIONS or len(w.group(1)) == 1):
+                continue
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()
@@ -82,90 +192,233 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _triggers_in(ts: TriggerSet, sentence: str) -> tuple[list[tuple[int, int, str, str, str]], list[int]]:
-    hits = []
-    terms = []
+@dataclass(frozen=True)
+class _Hits:
+    scoped: list[tuple[int, int, str, str, str, int | None]]  # start, end, context, direction, phrase, max_gap
+    terms: list[int]       # termination positions
+    frames: list[tuple[int, int, str, str]]  # gap start, gap end, context, phrase (sorted)
+    question: str | None  # the cue that makes the sentence a question
+    treatment: bool
+    other_question: bool
+    starts: list[int]        # of scoped, for windows
+    frame_starts: list[int]  # of frames
+
+
+def _edges_ok(sentence: str, start: int, end: int, edges: tuple[bool, bool]) -> bool:
+    if edges[0] and start > 0 and _ASCII_ALNUM.match(sentence[start - 1]):
+        return False
+    return not (edges[1] and end < len(sentence) and _ASCII_ALNUM.match(sentence[end]))
+
+
+def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
+    hits, terms = [], []
+    question: str | None = None
+    treatment = other_question = False
+    longer: dict[int, int] = {}
     for start, end, trig in ts.matcher.find(sentence):
-        if trig.context == "termination":
+        if not _edges_ok(sentence, start, end, trig.ascii_edges):
+            continue
+        longer[start] = end
+        ctx = trig.context
+        if ctx == "termination":
             terms.append(start)
-        elif trig.context != "pseudo":
-            hits.append((start, end, trig.context, trig.direction, sentence[start:end]))
-    return hits, terms
+        elif ctx == "question":
+            # A one-character particle (吗, 呢) asks only at the end of a clause.
+            if end - start > 1 or end == len(sentence) or sentence[end] in CLAUSE_END:
+                question = question or sentence[start:end]
+        elif ctx == "treatment":
+            treatment = True
+        elif ctx == "other_question":
+            other_question = True
+        elif ctx != "pseudo":
+            hits.append((start, end, ctx, trig.direction, sentence[start:end], trig.max_gap))
+    frames = []
+    for fr in ts.frames:
+        if fr.head not in sentence or fr.tail not in sentence:
+            continue
+        for m in fr.pattern.finditer(sentence):
+            if longer.get(m.start(), 0) > m.start(1):
+                continue  # the head is part of a longer trigger (无法 is not 无…)
+            if fr.context == "pseudo":
+                continue
+            if fr.direction == "inside":
+                frames.append((m.start(1), m.end(1), fr.context, fr.phrase))
+            else:  # the whole match is one trigger (无任何…数据支持); its own span limits the gap
+                hits.append((m.start(), m.end(), fr.context, fr.direction, sentence[m.start():m.end()], None))
+    frames.sort()
+    hits.sort()
+    return _Hits(hits, terms, frames, question, treatment, other_question, [h[0] for h in hits],
+                 [f[0] for f in frames])
+
+
+@dataclass(frozen=True)
+class _Distances:
+    """Prefix sums over a sentence, so the distance between any two points costs O(1).
+
+    ``text``: characters that count as distance (other mentions, spaces and citation markers
+    such as [5,6] do not; an English word counts 2). ``clauses``: clause breaks (，,) outside
+    citation markers.
+    """
+
+    text: array
+    clauses: array
+
+    def gap(self, a: int, b: int) -> int:
+        return self.text[b] - self.text[a] if b > a else 0
+
+    def breaks(self, a: int, b: int) -> int:
+        return self.clauses[b] - self.clauses[a] if b > a else 0
+
+
+def _distances(sentence: str, others: list[tuple[int, int]]) -> _Distances:
+    n = len(sentence)
+    weight = bytearray(b"\x01") * n
+    brk = bytearray(n)
+    for m in CLAUSE_BREAK.finditer(sentence):
+        brk[m.start()] = 1
+    for m in _ASCII_WORDS.finditer(sentence):
+        weight[m.start():m.end()] = b"\x02" + bytes(m.end() - m.start() - 1)
+    for m in _SPACES.finditer(sentence):
+        weight[m.start():m.end()] = bytes(m.end() - m.start())
+    for m in _CITATION.finditer(sentence):
+        weight[m.start():m.end()] = bytes(m.end() - m.start())
+        brk[m.start():m.end()] = bytes(m.end() - m.start())
+    for a, b in others:
+        weight[a:b] = bytes(b - a)
+    return _Distances(array("i", accumulate(weight, initial=0)), array("i", accumulate(brk, initial=0)))
 
 
 def classify(ts: TriggerSet, sentence: str, m_start: int, m_end: int,
              cache: dict | None = None, key: object = None) -> tuple[str, str | None]:
-    """Context of the span [m_start, m_end) of ``sentence`` (offsets relative to it).
+    """Context and trigger of the span [m_start, m_end) of ``sentence`` (offsets relative to it)."""
+    st = stance(ts, simplify(sentence), m_start, m_end, cache=cache, key=key)
+    return st.context, st.trigger
 
-    ``cache``/``key``: trigger hits per sentence, keyed by its span (hashing the text of a
-    long sentence again for each of its mentions made a 10 MB line take 40 s).
+
+def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: list[tuple[int, int]] | None = None,
+           terminator: str = "", cache: dict | None = None, key: object = None) -> Stance:
+    """Stance of the span [m_start, m_end) of a Simplified ``sentence``.
+
+    ``others``: spans of the sentence's other mentions (a list of diseases is not distance).
+    ``terminator``: the character that ended the sentence (? makes it a question).
+    ``cache``/``key``: trigger hits and distances of the current sentence, keyed by its span
+    (hashing the text of a long sentence again for each of its mentions made a 10 MB line take
+    40 s); only one sentence is kept, so a 50 MB text does not hold arrays for all of them.
     """
     k = key if key is not None else sentence
-    if cache is not None and k in cache:
-        hits, terms = cache[k]
-    else:
-        hits, terms = _triggers_in(ts, sentence)
-        if cache is not None:
-            cache[k] = (hits, terms)
-    best: tuple[int, int, str, str] | None = None
+    if cache is None:
+        cache = {}
+    if cache.get("_key") != k:  # only the current sentence is kept: memory stays bounded
+        cache["_key"], cache["_hits"], cache["_dists"] = k, _triggers_in(ts, sentence), None
+    found: _Hits = cache["_hits"]
 
-    def too_far(a: int, b: int) -> bool:
-        # Beyond MAX_SCOPE only within one clause (a list joined by 、 stays in scope).
-        return b - a > MAX_SCOPE and CLAUSE_BREAK.search(sentence, a, b) is not None
+    def distances() -> _Distances:
+        if cache["_dists"] is None:  # built once per sentence, and only when a trigger is near
+            cache["_dists"] = _distances(sentence, others or [])
+        return cache["_dists"]
 
-    for t_start, t_end, ctx, direction, text in hits:
-        if t_end <= m_start and direction in ("forward", "both"):
-            if too_far(t_end, m_start) or any(t_end <= x < m_start for x in terms):
-                continue
-            dist = m_start - t_end
+    best: tuple[int, int, int, str, str] | None = None
+    reported = risk = False
+    # Only triggers within HARD_SCOPE can apply: a window keeps a long sentence linear.
+    lo = bisect.bisect_left(found.starts, m_start - HARD_SCOPE - MAX_TRIGGER_CHARS)
+    hi = bisect.bisect_right(found.starts, m_end + HARD_SCOPE)
+    for t_start, t_end, ctx, direction, text, max_gap in found.scoped[lo:hi]:
+        if t_end <= m_start and direction in ("forward", "both", "list"):
+            a, b = t_end, m_start
         elif t_start >= m_end and direction in ("backward", "both"):
-            if too_far(m_end, t_start) or any(m_end <= x < t_start for x in terms):
-                continue
-            dist = t_start - m_end
+            a, b = m_end, t_start
         else:
             continue
-        key = (PRIORITY[ctx], -dist, ctx, text)
-        if best is None or key[:2] > best[:2]:
-            best = key
+        if b - a > HARD_SCOPE:
+            continue
+        i = bisect.bisect_left(found.terms, a)
+        if i < len(found.terms) and found.terms[i] < b:
+            continue  # a termination cue (但, 然而) between them
+        dists = distances()
+        clauses = dists.breaks(a, b)
+        dist = dists.gap(a, b)
+        if direction != "list" and (clauses > MAX_CLAUSES or dist > (MAX_SCOPE if max_gap is None else max_gap)):
+            continue
+        if ctx == "reported":
+            reported = reported or a == t_end  # a claim reported before it is made
+            continue
+        if ctx == "risk":
+            risk = True
+            continue
+        # A denial, or a hedge that follows the claim (…，还处于探索阶段), judges the whole claim.
+        level = 0 if ctx == "negated" or (ctx == "hedged" and a == m_end) or direction == "list" else clauses
+        cand = (level, -PRIORITY[ctx], dist, ctx, text)
+        if best is None or cand[:3] < best[:3]:
+            best = cand
+    f_lo = bisect.bisect_left(found.frame_starts, m_start - FRAME_SPAN)
+    f_hi = bisect.bisect_right(found.frame_starts, m_start)
+    for g_start, g_end, ctx, text in found.frames[f_lo:f_hi]:
+        if g_start <= m_start and m_end <= g_end:
+            cand = (0, -PRIORITY[ctx], 0, ctx, text)
+            if best is None or cand[:3] < best[:3]:
+                best = cand
+    question = found.question or (terminator if terminator in QUESTION_END else None)
     if best is None:
-        return "neutral", None
-    return best[2], best[3]
+        if question and found.treatment and not found.other_question:
+            return Stance("hedged", question, reported)
+        return Stance("neutral", None, reported)
+    ctx, trig = best[3], best[4]
+    if risk and ctx == "hedged":
+        return Stance("neutral", None, reported)  # 可能导致X: a possible side effect, not a hedged claim
+    if question and ctx == "asserted":
+        return Stance("hedged", trig, reported)
+    return Stance(ctx, trig, reported)
 
 
-def _window(sentence: str, a: int, b: int) -> tuple[str, int]:
-    """The sentence (stripped), or a MAX_SENTENCE window around [a, b) when it is longer."""
+def _window(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """Span of the sentence (stripped), or of a MAX_SENTENCE window around [a, b) when it is longer."""
     if len(sentence) <= MAX_SENTENCE:
         lead = len(sentence) - len(sentence.lstrip())
-        return sentence.strip(), lead
+        return lead, lead + len(sentence.strip())
     half = max(0, (MAX_SENTENCE - (b - a)) // 2)
     lo = max(0, a - half)
     hi = min(len(sentence), max(b, lo + MAX_SENTENCE))
-    return sentence[lo:hi], lo
+    return lo, hi
 
 
 def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
                   section_starts: list[int] | None = None) -> list[Mention]:
     body = main_text[:body_end]
-    terms = find_terms(lex, body)
+    sh: Shadow = shadow(body, wrap_breaks(body))
+    text = sh.text
+    terms = find_terms(lex, text)
     if not terms:
         return []
-    sentences = _sentences(body)
+    sentences = _sentences(text)
     s_starts = [s for s, _ in sentences]
     cache: dict = {}
     out: list[Mention] = []
-    for start, end, term in terms:
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    term_sentence = []
+    for start, end, _term in terms:
         k = bisect.bisect_right(s_starts, start) - 1
-        s_start, s_end = sentences[k] if k >= 0 else (0, len(body))
-        sentence = body[s_start:s_end] if cache.get("_span") != (s_start, s_end) else cache["_text"]
+        term_sentence.append(k)
+        by_sentence.setdefault(k, []).append((start, end))
+    for (start, end, term), k in zip(terms, term_sentence, strict=True):
+        s_start, s_end = sentences[k] if k >= 0 else (0, len(text))
+        sentence = text[s_start:s_end] if cache.get("_span") != (s_start, s_end) else cache["_text"]
         cache["_span"], cache["_text"] = (s_start, s_end), sentence
-        ctx, trig = classify(ts, sentence, start - s_start, end - s_start, cache, (s_start, s_end))
+        if cache.get("_others_k") != k:
+            cache["_others_k"] = k
+            cache["_others"] = [(a - s_start, b - s_start) for a, b in by_sentence.get(k, [])]
+        others = cache["_others"]  # all the sentence's mentions; a gap never contains the mention itself
+        st = stance(ts, sentence, start - s_start, end - s_start, others=others,
+                    terminator=text[s_end] if s_end < len(text) else "", cache=cache, key=(s_start, s_end))
         c = lex.concepts[term.concept_id]
+        o_start, o_end = sh.span(start, end)
         section_no = None
         if section_starts:
-            section_no = max(0, bisect.bisect_right(section_starts, start) - 1)
-        shown, shown_start = _window(sentence, start - s_start, end - s_start)
-        out.append(Mention(len(out), start, end, main_text[start:end], c.concept_id, c.canonical_name, c.icd10,
-                           c.mention_type, ctx, trig, shown, s_start + shown_start, section_no))
+            section_no = max(0, bisect.bisect_right(section_starts, o_start) - 1)
+        w_lo, w_hi = _window(sentence, start - s_start, end - s_start)
+        shown_start, shown_end = sh.span(s_start + w_lo, s_start + w_hi)
+        shown = main_text[shown_start:shown_end]
+        out.append(Mention(len(out), o_start, o_end, main_text[o_start:o_end], c.concept_id, c.canonical_name, c.icd10,
+                           c.mention_type, st.context, st.trigger, shown, shown_start, section_no, st.reported))
     return out
 
 
@@ -201,5 +454,6 @@ def find_candidates(main_text: str, body_end: int, mentions: list[Mention]) -> d
         if term not in examples:
             k = bisect.bisect_right(s_starts, s) - 1
             a, z = sentences[k] if k >= 0 else (0, len(body))
-            examples[term] = _window(body[a:z], s - a, e - a)[0]
+            lo, hi = _window(body[a:z], s - a, e - a)
+            examples[term] = body[a:z][lo:hi]
     return {t: (n, examples[t]) for t, n in found.items()}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.errors import StemwatchError
-from etl.knowledge.rules import SOURCE_TYPES
+from etl.knowledge.vocabulary import load_vocabulary
 
 LABELS = ("asserted", "hedged", "negated", "neutral")
 
@@ -108,8 +108,9 @@ def parse_gold(data: object, path: str = "gold") -> list[GoldPage]:
             if not ok:
                 raise GoldError(f"{where}: published_date {date!r} is not a YYYY-MM-DD date")
         st = entry.get("source_type")
-        if st not in SOURCE_TYPES:
-            raise GoldError(f"{where}: source_type {st!r} is not one of {', '.join(SOURCE_TYPES)}")
+        source_types = load_vocabulary().values("source_types")
+        if st not in source_types:
+            raise GoldError(f"{where}: source_type {st!r} is not one of {', '.join(source_types)}")
         lang = entry.get("language")
         if not isinstance(lang, str) or not lang.strip():
             raise GoldError(f"{where}: 'language' must be a string such as zh-Hans, zh-Hant or en")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from etl.extract.metadata import decode_redirect
+from etl.extract.metadata import decode_redirect, fold
+from etl.extract.script import simplify
 from etl.extract.sections import REFERENCE_HEADING, PlacedLine
 
 NUMBERING = re.compile(r"^\s*(?:\[\s*\d{1,3}\s*\]|［\d{1,3}］|【\d{1,3}】|\d{1,3}\s*[.、．)）](?!\d)|[（(]\d{1,3}[）)])\s*")
@@ -91,22 +92,40 @@ def _looks_like_citation(text: str) -> bool:
                          or _tail(NATURE_YEAR, body, True) is not None or bool(AUTHOR_LIST.match(body)))
 
 
+MAX_TRAILING_CHROME = 8  # lines after an unheaded reference list that are not entries
+
+
+def reference_region(placed: list[PlacedLine], heading_indexes: list[int]) -> tuple[int, int] | None:
+    """(first, end) indexes into ``placed`` of the reference region.
+
+    A reference heading (参考文献, 參考文獻, References) opens a region that runs to the end;
+    otherwise a run of numbered, citation-looking lines near the end is one, even when a few
+    lines of page chrome (a disclaimer, prev/next links the chrome rules did not cut) follow it.
+    """
+    for i in heading_indexes:
+        if REFERENCE_HEADING.match(fold(placed[i].line.text)):
+            return i, len(placed)
+    n = len(placed)
+    for skipped in range(min(MAX_TRAILING_CHROME, n) + 1):
+        end = n - skipped
+        if skipped and NUMBERING.match(placed[end].line.text) and _looks_like_citation(placed[end].line.text):
+            break  # that line belongs to a run already tried
+        j = end
+        while j > 0:
+            t = placed[j - 1].line.text
+            if NUMBERING.match(t) and _looks_like_citation(t):
+                j -= 1
+            else:
+                break
+        if end - j >= (2 if skipped == 0 else 3):
+            return j, end
+    return None
+
+
 def find_reference_region(placed: list[PlacedLine], heading_indexes: list[int]) -> int | None:
     """Index into ``placed`` of the first line of the reference region (heading or entry)."""
-    for i in heading_indexes:
-        if REFERENCE_HEADING.match(placed[i].line.text):
-            return i
-    # A trailing run of numbered, citation-looking lines.
-    j = len(placed)
-    while j > 0:
-        t = placed[j - 1].line.text
-        if NUMBERING.match(t) and _looks_like_citation(t):
-            j -= 1
-        else:
-            break
-    if len(placed) - j >= 2:
-        return j
-    return None
+    region = reference_region(placed, heading_indexes)
+    return region[0] if region else None
 
 
 def _clean_doi(doi: str) -> str:
@@ -169,7 +188,7 @@ def parse_entry(raw: str) -> Citation:
         if vm:
             c.volume, c.issue, c.pages = vm.group("vol"), vm.group("iss"), vm.group("pages")
         else:
-            cn = re.search(r"(?:18|19|20)\d{2}\s*年\s*(?P<vol>\d+)\s*卷\s*(?:(?P<iss>\d+)\s*期)?\s*[,，]?\s*(?P<pages>[\d\-–]+)\s*页", rest)
+            cn = re.search(r"(?:18|19|20)\d{2}\s*年\s*(?P<vol>\d+)\s*卷\s*(?:(?P<iss>\d+)\s*期)?\s*[,，]?\s*(?P<pages>[\d\-–]+)\s*页", simplify(rest))
             if cn:
                 c.volume, c.issue, c.pages = cn.group("vol"), cn.group("iss"), cn.group("pages")
         return c
@@ -221,13 +240,13 @@ def parse_entry(raw: str) -> Citation:
     return c
 
 
-def extract_citations(placed: list[PlacedLine], region_start: int | None) -> list[Citation]:
+def extract_citations(placed: list[PlacedLine], region_start: int | None, region_end: int | None = None) -> list[Citation]:
     if region_start is None:
         return []
     out: list[Citation] = []
-    for pl in placed[region_start:]:
+    for pl in placed[region_start:region_end]:
         t = pl.line.text
-        if REFERENCE_HEADING.match(t):
+        if REFERENCE_HEADING.match(fold(t)):
             continue
         c = parse_entry(t)
         if pl.line.href and not c.url:

@@ -40,6 +40,29 @@ class Decoded:
     warnings: tuple[str, ...] = ()
 
 
+# Single-byte code pages whose letters are not Latin: a guess of one of them is kept.
+_NON_LATIN = frozenset({"cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic", "cp855",
+                        "cp1253", "iso8859_7", "cp737", "cp1255", "iso8859_8", "cp862", "cp1256",
+                        "iso8859_6", "cp864", "cp874", "tis_620", "iso8859_11"})
+# Multi-byte encodings: the detector's guess is specific enough to keep.
+_MULTI_BYTE = ("big5", "cp950", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949", "johab", "iso2022",
+               "hz", "utf_16", "utf_32", "utf_7", "gbk", "gb2312", "gb18030")
+
+
+def _fallback_order(guess: str | None) -> list[str]:
+    """Encodings to try, in order, once UTF-8 and GB18030 have failed.
+
+    For text in Latin letters the detector's pick among the many single-byte code pages is a
+    coin toss: a latin-1 page came back as cp775 or cp1250 (``crème`` read as ``crčme``).
+    Pages in Latin letters that are not UTF-8 are overwhelmingly windows-1252 (a superset
+    of latin-1's printable characters), so that is preferred; a multi-byte or non-Latin
+    guess (Big5, Shift-JIS, Cyrillic) is kept.
+    """
+    if guess and (guess.startswith(_MULTI_BYTE) or guess in _NON_LATIN):
+        return [guess]   # Latin mojibake of such text must not pass as a page
+    return ["cp1252", "latin-1"]
+
+
 def _plausibility(text: str) -> float:
     sample = text[:20000]
     if not sample:
@@ -87,13 +110,13 @@ def decode_bytes(data: bytes) -> Decoded:
         best = from_bytes(data[:2_000_000]).best()
     except Exception:  # detection is best effort
         best = None
-    if best is not None and best.encoding:
+    for encoding in _fallback_order(best.encoding if best is not None else None):
         try:
-            text = data.decode(best.encoding)
-            if _plausibility(text) > 0.9:
-                return _check_text(Decoded(text, best.encoding, (f"encoding guessed as {best.encoding}",)))
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            pass
+            continue
+        if _plausibility(text) > 0.9:
+            return _check_text(Decoded(text, encoding, (f"encoding guessed as {encoding}",)))
     raise Rejected("undecodable", f"not valid UTF-8 ({bad} bad byte sequences), GB18030 or any encoding we could detect")
 
 

@@ -3,35 +3,239 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from etl.knowledge.rules import Rules
+from etl.extract.script import shadow, simplify
+from etl.knowledge.rules import Cue, DateRules, Rules
 
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_MON = (r"(?P<mon>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![a-z]))")
+# Every date form we read, most specific first. Day-first and month-first numeric forms
+# (12/05/2026) are ambiguous and are not read.
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"),
+    re.compile(rf"(?<![A-Za-z]){_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s*,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
+    re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})\s+{_MON}\s+(?P<d>\d{{1,2}})(?!\d)", re.I),
     re.compile(r"(?<![\d-])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
 ]
+_FULLWIDTH_DIGITS = {0xFF10 + i: str(i) for i in range(10)}
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _CJK = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _LATIN = re.compile(r"[A-Za-z]")
 # Redirect wrappers whose real target is in a query parameter.
 _REDIRECT_PARAMS = ("target", "url", "u", "to", "redirect", "link")
 
 
-def parse_date(text: str) -> dt.date | None:
-    """First plausible date in ``text`` (YYYY-MM-DD, YYYY年M月D日, YY-MM-DD)."""
+_TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+
+
+@lru_cache(maxsize=1)
+def _foldable() -> re.Pattern[str]:
+    """Characters the shadow changes (Traditional forms, full-width letters) or that pinyin
+    debris needs (tone marks: 細(xì)): a text without any is its own shadow."""
+    every = "".join(chr(c) for c in range(0x2000, 0x10000) if not 0xD800 <= c < 0xE000)
+    changed = {a for a, b in zip(every, simplify(every), strict=True) if a != b}
+    return re.compile("[" + re.escape("".join(sorted(changed | set(_TONE_MARKED)))) + "]")
+
+
+def needs_fold(text: str) -> bool:
+    """False when ``text`` is already Simplified and debris-free (the common case, and a
+    regex scan is much cheaper than converting a large page)."""
+    return _foldable().search(text) is not None
+
+
+def fold(text: str) -> str:
+    """The Simplified, debris-free shadow rules are matched on (發佈時間, 發(fā)佈 -> 发布).
+
+    Only for matching: a date or cue read from it is a value, not an offset into the page.
+    """
+    return shadow(text).text if needs_fold(text) else text
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    date: dt.date
+    start: int
+    end: int
+
+
+def find_dates(text: str, limit: int = 2000) -> list[FoundDate]:
+    """Every plausible date in the first ``limit`` characters, in reading order.
+
+    Numeric (2026-05-12, 2026/5/12, 2026.05.12, 2026年5月12日, 26-05-12) and English
+    (May 12, 2026; 12 May 2026; 2026 May 12) forms; a span claimed by an earlier, more
+    specific form is not read again.
+    """
+    text = text[:limit].translate(_FULLWIDTH_DIGITS)
+    out: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    latest = dt.date.today() + dt.timedelta(days=1)
     for pat in _DATE_PATTERNS:
-        for m in pat.finditer(text[:2000]):
-            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        for m in pat.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            groups = m.groupdict()
+            y, d = int(groups["y"]), int(groups["d"])
+            mo = _MONTHS.get(groups["mon"][:3].lower()) if groups.get("mon") else int(groups["m"])
             if y < 100:
                 y += 2000
             try:
-                date = dt.date(y, mo, d)
+                date = dt.date(y, mo or 0, d)
             except ValueError:
                 continue
-            if dt.date(1990, 1, 1) <= date <= dt.date.today() + dt.timedelta(days=1):
-                return date
+            if dt.date(1990, 1, 1) <= date <= latest:
+                out.append(FoundDate(date, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """First plausible date in ``text`` (any form :func:`find_dates` reads)."""
+    found = find_dates(text)
+    return found[0].date if found else None
+
+
+# A sentence, not a meta line: Chinese sentence punctuation, a comma before more Chinese
+# text, or a run of eight English words.
+_SENTENCE = re.compile(r"[。！？；]|[，,](?=\s*[\u4e00-\u9fff])|(?:\b[A-Za-z]{2,}\b[\s,]+){8}")
+_OTHER = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
+_CELL_SPLIT = re.compile(r"\s*[|｜]\s*")
+# Ranks: a labelled publication date, then a dateline, then a bare date on a meta line,
+# then a labelled update date; within a rank the first in reading order wins.
+_RANK = {"publish": 0, "dateline": 1, "bare": 2, "update": 3}
+
+
+@dataclass(frozen=True)
+class PageDate:
+    date: dt.date
+    source: str      # header | byline | dateline
+    evidence: str
+
+
+def _label_kind(rules: DateRules, before: str) -> str | None:
+    window = re.split(r"\s{2,}|[|｜]", before[-16:])[-1]
+    for lab in rules.labels:
+        if lab.regex.search(window):
+            return lab.kind
+    return None
+
+
+def _line_dates(rules: DateRules, line: str, max_other: int | None = None) -> list[tuple[str, dt.date]]:
+    """(rank, date) for every date a header or byline line states of the page itself."""
+    simple = fold(line)
+    if len(simple) > 300 or (rules.skip and rules.skip.search(simple)):
+        return []
+    found = find_dates(simple, limit=300)
+    out = []
+    for f in found:
+        kind = _label_kind(rules, simple[: f.start])
+        if kind:
+            out.append((kind, f.date))
+    if out:
+        return out
+    if not found or _SENTENCE.search(simple):
+        return []
+    rest = simple
+    for f in reversed(found):
+        rest = rest[: f.start] + " " + rest[f.end:]
+    rest = _TIME.sub(" ", rest)
+    if len(_OTHER.findall(rest)) <= (rules.max_other_chars if max_other is None else max_other):
+        return [("bare", found[0].date)]
+    return []
+
+
+def _table_dates(rules: DateRules, lines: list[str]) -> list[tuple[str, dt.date]]:
+    """A label row above a value row (``答复日期 | …`` then ``… | 2026-05-12``)."""
+    out = []
+    for above, below in itertools.pairwise(lines):
+        heads = _CELL_SPLIT.split(fold(above).strip(" |｜"))
+        cells = _CELL_SPLIT.split(below.strip(" |｜"))
+        if len(heads) < 2 or len(heads) != len(cells):
+            continue
+        for head, cell in zip(heads, cells, strict=True):
+            kind = next((lab.kind for lab in rules.label_cell if lab.regex.search(head)), None)
+            found = find_dates(cell, limit=40) if kind else []
+            if found:
+                out.append((kind, found[0].date))
+    return out
+
+
+def page_date(rules: DateRules, header: list[str], title: str | None, byline: list[str],
+              lead: list[str]) -> PageDate | None:
+    """The article's own date from the lines where pages state it.
+
+    ``header``: lines above the title (or the first lines of an untitled page); ``byline``:
+    the lines just under the title; ``lead``: the first paragraphs, read only for a dateline.
+    The title is read only when it is itself a date line (a scrape whose "title" is its
+    byline), so a date inside a headline never counts.
+    """
+    best: tuple[int, int, dt.date, str, str] | None = None
+    n = 0
+
+    def offer(kind: str, date: dt.date, where: str, line: str) -> None:
+        nonlocal best, n
+        n += 1
+        cand = (_RANK[kind], n, date, where, line)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+
+    for kind, date in _line_dates(rules, title, max_other=4) if title else []:
+        offer(kind, date, "byline", title)  # a title that is only a date line
+    for where, lines in (("header", header), ("byline", byline)):
+        found = [(kind, date, line) for line in lines for kind, date in _line_dates(rules, line)]
+        near = [*lines, *([title] if title and where == "header" else [])]
+        bare = {date for line in near for kind, date in _line_dates(rules, line) if kind == "bare"}
+        if len(bare) >= 2:
+            # A list of dated links (latest news, neighbours) above the article: none is its date.
+            found = [f for f in found if f[0] != "bare"]
+        for kind, date, line in found:
+            offer(kind, date, where, line)
+    for kind, date in _table_dates(rules, [*header, *([title] if title else []), *byline]):
+        offer(kind, date, "header", "table")
+    for line in lead[:3]:
+        simple = fold(line)
+        for pat in rules.datelines:
+            m = pat.regex.search(simple)
+            found = find_dates(m.group(0)) if m else []
+            if found:
+                offer("dateline", found[0].date, "dateline", line)
+                break
+    if best is None:
+        return None
+    rank, _, date, where, line = best
+    label = next(k for k, v in _RANK.items() if v == rank)
+    return PageDate(date, where, f"{label}: {line[:60]}")
+
+
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/_.]?(?P<m>0[1-9]|1[0-2])[-/_.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """A date written in the URL's path (/2026/0512/, /2026-05/12/, /20260512/), or None.
+
+    Kept apart from published_date: a URL date is often the upload or archive date.
+    """
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    for m in _URL_DATE.finditer(path):
+        try:
+            date = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        if dt.date(1990, 1, 1) <= date <= dt.date.today() + dt.timedelta(days=1):
+            return date
     return None
 
 
@@ -80,27 +284,63 @@ class SourceDecision:
 
 def identify_site(rules: Rules, url: str | None, page_text: str, header: list[str], tail: list[str],
                   meta_site: str | None) -> tuple[str | None, str | None]:
-    """(site name, how we know it)."""
+    """(site name, how we know it).
+
+    Patterns are matched on the Simplified shadow (a Traditional page's 個人圖書館 is
+    个人图书馆); a name read from the page keeps the page's own characters.
+    """
     host = domain(url)
     for site in rules.sites:
         if host and any(host == d or host.endswith("." + d) for d in site.domains):
             return site.name, f"domain {host}"
+    folded = fold(page_text)
     for site in rules.sites:
         for p in site.patterns:
-            if p in page_text:
+            if p in folded:
                 return site.name, f"page chrome '{p}'"
     if meta_site:
         return meta_site, "og:site_name"
     for p in rules.site_name_patterns:
         for line in [*header, *tail]:
-            m = p.regex.search(line)
+            sh = shadow(line)
+            m = p.regex.search(sh.text)
             if m and m.groupdict().get("site"):
-                return m.group("site"), f"{p.name}: '{line[:40]}'"
+                start, end = sh.span(m.start("site"), m.end("site"))
+                return line[start:end], f"{p.name}: '{line[:40]}'"
     return None, None
 
 
+def _cue_hits(cue: Cue, value: str) -> re.Match[str] | None:
+    """The first match when the cue's pattern matches ``value`` at least ``cue.count`` times."""
+    if cue.count <= 1:
+        return cue.regex.search(value)
+    first = None
+    for n, m in enumerate(cue.regex.finditer(value), start=1):
+        first = first or m
+        if n >= cue.count:
+            return first
+    return None
+
+
+def source_fields(url: str | None, **texts: str) -> dict[str, str]:
+    """The fields source-type cues read, each as its Simplified shadow (same offsets)."""
+    fields = {k: fold(v or "") for k, v in texts.items()}
+    host = domain(url) or ""
+    try:
+        path = urlsplit(url).path if url else ""
+    except ValueError:
+        path = ""
+    fields.update(url=(url or "").lower(), host=host, path=unquote(path).lower())
+    return fields
+
+
 def classify_source(rules: Rules, fields: dict[str, str], site: str | None, url: str | None) -> SourceDecision:
-    """sources.csv first (site name or domain), then the weighted cues of source_types.yaml."""
+    """sources.csv first (site name or domain), then the families of weighted cues.
+
+    Each source type gathers the weights of its cues that fired; the best total wins when it
+    reaches ``min_score``, ties going to the type listed first in ``tie_order``. A page with
+    no family's evidence is ``other``.
+    """
     host = domain(url)
     candidates = []
     if host:
@@ -115,16 +355,28 @@ def classify_source(rules: Rules, fields: dict[str, str], site: str | None, url:
     evidence: dict[str, list[str]] = {}
     for cue in rules.cues:
         value = fields.get(cue.field) or ""
-        if not value:
-            continue
-        m = cue.regex.search(value)
+        m = _cue_hits(cue, value) if value else None
         if m:
             scores[cue.type] = scores.get(cue.type, 0) + cue.weight
-            evidence.setdefault(cue.type, []).append(f"{cue.name} ({cue.field}: '{m.group(0)[:30]}', +{cue.weight})")
+            times = f" x{cue.count}+" if cue.count > 1 else ""
+            evidence.setdefault(cue.type, []).append(
+                f"{cue.name} ({cue.field}: '{m.group(0)[:30]}'{times}, +{cue.weight})")
     if not scores:
         return SourceDecision("other", ["no source cue matched"])
-    best = max(scores, key=lambda t: (scores[t], -list(scores).index(t)))
+    order = {t: i for i, t in enumerate(rules.tie_order)}
+    best = min(scores, key=lambda t: (-scores[t], order.get(t, len(order))))
     if scores[best] < rules.min_score:
         return SourceDecision("other", [f"best cue score {scores[best]} for {best} below {rules.min_score}", *evidence[best]])
     others = [f"also {t}={s}" for t, s in sorted(scores.items(), key=lambda kv: -kv[1]) if t != best]
     return SourceDecision(best, [f"rules: {best} score {scores[best]}", *evidence[best], *others])
+
+
+def header_url(rules: Rules, lines: list[str]) -> str | None:
+    """The page's own address from a ``URL: https://…`` header line, if the page states one."""
+    if rules.url_line is None:
+        return None
+    for line in lines:
+        m = rules.url_line.search(line)
+        if m:
+            return m.group("url").rstrip(".,;，。)")
+    return None

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.lines import Line
+from etl.extract.metadata import fold
 
 STYLE_PATTERNS = [
     ("cn_num", re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
@@ -69,7 +70,7 @@ def detect_headings(placed: list[PlacedLine], skip_first: bool) -> list[tuple[in
         style: str | None = None
         heading = t
         used = 1
-        if REFERENCE_HEADING.match(t):
+        if REFERENCE_HEADING.match(fold(t)):  # 參考文獻 on Traditional pages too
             style = "references"
         elif ln.kind == "heading":
             style = f"h{ln.level}"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from etl.errors import RulesError
 
@@ -25,8 +25,20 @@ CATEGORIES = ("neurological", "mental_behavioural", "autoimmune_rheumatic", "met
               "reproductive_obstetric", "hematologic", "blood_cancer", "solid_tumour", "aging_related", "infectious",
               "ent_dental", "congenital_genetic", "injury", "general")
 MENTION_TYPES = ("disease", "disease_group", "symptom")
-CONTEXTS = ("asserted", "hedged", "negated", "termination", "pseudo")
-DIRECTIONS = ("forward", "backward", "both")
+# asserted/hedged/negated decide a mention's context; termination ends a trigger's scope; pseudo
+# hides a shorter trigger inside it; reported marks a claim made by someone else (宣传, 声称);
+# risk marks the mention as an outcome (导致X, 引起X), which a possibility cue (可能) does not
+# make a hedged claim; question marks a question (是否, 吗 at a clause end); treatment marks a
+# sentence about a treatment, which makes a question in it hedged rather than neutral, unless
+# other_question says it asks about something else (安全吗, 为什么, 什么是).
+CONTEXTS = ("asserted", "hedged", "negated", "termination", "pseudo", "reported", "risk", "question", "treatment",
+            "other_question")
+MAX_TRIGGER_CHARS = 40  # longer phrases are refused: stance looks for triggers in a window this wide
+FRAME_GAP = "…"  # 无…风险: the mention stands between the two parts, within one clause
+# list: forward over a list that the trigger introduces (适应症为 X, Y, Z), across commas,
+# up to the hard scope. inside: a two-part trigger (无…风险) that applies to a mention between
+# its parts; a two-part trigger with another direction (无任何…支持) acts as one trigger.
+DIRECTIONS = ("forward", "backward", "both", "list", "inside")
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,80}$")
 _ICD = re.compile(r"^[A-Z]\d{2}(\.\d{1,2})?$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -71,37 +83,46 @@ def icd10_chapter(code: str | None) -> str | None:
 
 
 class Matcher:
-    """Leftmost-longest multi-pattern matching with character offsets.
+    """Multi-pattern matching with character offsets: leftmost-longest, or ``maximal``.
 
-    Runs a contiguous NFA (builds in ~50 ms, matches at ~100 MB/s; a DFA matched ~20% faster but took 0.3 s to build) over the UTF-8 bytes with ASCII letters lower-cased (bytes.lower() touches
-    nothing else, so no offset moves), then maps byte offsets back to characters.
+    A DFA over the text with ASCII letters lower-cased (lowered as UTF-8 bytes, which touches
+    nothing else, so no offset moves); ahocorasick-rs maps the offsets back to characters in
+    Rust. Measured on the benchmark text (benchmarks/bench_matcher.py, CPU time, alternating
+    runs): the byte automaton with offsets mapped back in Python matched at 47-55 MB/s, this
+    one at 67-77 MB/s; the DFA takes about 0.3 s to build, once per process.
     """
 
-    def __init__(self, keys: list[str], values: list[object]) -> None:
+    def __init__(self, keys: list[str], values: list[object], *, maximal: bool = False) -> None:
         self.values = values
         self.keys = keys
-        self._chars = [len(k) for k in keys]  # a match's length in characters is its key's
-        self._ac = BytesAhoCorasick([k.encode("utf-8") for k in keys], matchkind=MatchKind.LeftmostLongest,
-                                    implementation=Implementation.ContiguousNFA) if keys else None
+        self.maximal = maximal
+        kind = MatchKind.Standard if maximal else MatchKind.LeftmostLongest
+        self._ac = AhoCorasick(keys, matchkind=kind, implementation=Implementation.DFA) if keys else None
 
     def find(self, text: str) -> list[tuple[int, int, object]]:
+        """Matches as (start, end, value) in character offsets, sorted by start.
+
+        ``maximal``: every match not inside a longer one, overlaps allowed (干细胞治疗 and
+        治疗的疾病主要有 both count), instead of leftmost-longest non-overlapping matches.
+        """
         if not text or self._ac is None:
             return []
-        data = text.encode("utf-8")
-        hits = self._ac.find_matches_as_indexes(data.lower())
-        if not hits:
-            return []
-        if len(data) == len(text):  # pure ASCII: byte offsets are character offsets
-            return [(s, e, self.values[i]) for i, s, e in hits]
+        low = text.lower() if text.isascii() else text.encode("utf-8").lower().decode("utf-8")
+        values = self.values
+        if self.maximal:
+            return self._find_maximal(low)
+        return [(s, e, values[i]) for i, s, e in self._ac.find_matches_as_indexes(low)]
+
+    def _find_maximal(self, low: str) -> list[tuple[int, int, object]]:
+        assert self._ac is not None
+        hits = sorted(self._ac.find_matches_as_indexes(low, overlapping=True), key=lambda h: (h[1], -h[2]))
         out = []
-        pos_b = pos_c = 0
-        chars, values = self._chars, self.values
+        reach = -1
         for i, s, e in hits:
-            pos_c += len(data[pos_b:s].decode("utf-8"))
-            start = pos_c
-            pos_c += chars[i]
-            pos_b = e
-            out.append((start, pos_c, values[i]))
+            if e <= reach:
+                continue  # inside a longer match that starts at or before it
+            reach = e
+            out.append((s, e, self.values[i]))
         return out
 
 
@@ -140,6 +161,22 @@ class Trigger:
     phrase: str
     context: str
     direction: str
+    max_gap: int | None = None  # at most this many characters between trigger and mention
+    ascii_edges: tuple[bool, bool] = (False, False)  # English words match whole words only
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A two-part trigger: 无…风险 (inside) covers a mention between its parts; 无任何…支持
+    (backward) is one trigger spanning both parts."""
+
+    phrase: str
+    context: str
+    pattern: re.Pattern[str]
+    direction: str = "inside"
+    max_gap: int | None = None
+    head: str = ""  # the two parts, for a cheap test before the regular expression
+    tail: str = ""
 
 
 @dataclass
@@ -147,6 +184,7 @@ class TriggerSet:
     matcher: Matcher
     triggers: dict[str, Trigger]
     fingerprint: str
+    frames: list[Frame] = field(default_factory=list)
 
 
 def lexicon_dir() -> Path:
@@ -285,15 +323,32 @@ def validate(directory: str | None = None, triggers: str | None = None) -> list[
     return [c for c, _, _ in read_concepts(lexicon_files(directory))]
 
 
+FRAME_MAX_GAP = 30
+# Characters a frame's gap may not cross: it stays within one clause.
+_FRAME_GAP_CHARS = r"[^，,。；;！？!?：:\n]"
+_FRAME_GAP_SENTENCE = r"[^。；;！？!?\n]"
+
+
 @lru_cache(maxsize=4)
 def load_triggers(path: str | None = None) -> TriggerSet:
     triggers, text = _read_triggers(path)
-    entries: dict[str, Trigger] = dict(triggers)
-    for trig in triggers.values():
+    entries: dict[str, Trigger] = {}
+    frames: list[Frame] = []
+    for key, trig in triggers.items():
+        if FRAME_GAP in trig.phrase:
+            head, tail = trig.phrase.split(FRAME_GAP)
+            # Within one clause by default; a frame given a max_gap may cross commas (对 X、Y，Z 有帮助).
+            chars = _FRAME_GAP_CHARS if trig.max_gap is None else _FRAME_GAP_SENTENCE
+            gap = f"{chars}{{1,{trig.max_gap or FRAME_MAX_GAP}}}?"
+            frames.append(Frame(trig.phrase, trig.context, re.compile(f"{re.escape(head)}({gap}){re.escape(tail)}"),
+                                trig.direction, trig.max_gap, head, tail))
+        else:
+            entries[key] = trig
+    for trig in list(entries.values()):
         for v in _variants(trig.phrase):
             entries.setdefault(v.translate(ASCII_LOWER), trig)
-    matcher = Matcher(list(entries), list(entries.values()))
-    return TriggerSet(matcher, triggers, hashlib.sha256(text.encode()).hexdigest()[:16])
+    matcher = Matcher(list(entries), list(entries.values()), maximal=True)
+    return TriggerSet(matcher, triggers, hashlib.sha256(text.encode()).hexdigest()[:16], frames)
 
 
 def _read_triggers(path: str | None = None) -> tuple[dict[str, Trigger], str]:
@@ -305,17 +360,31 @@ def _read_triggers(path: str | None = None) -> tuple[dict[str, Trigger], str]:
         raise RulesError(rel, None, f"cannot read trigger file: {exc}") from exc
     reader = csv.reader(text.splitlines())
     header = next(reader, None)
-    if header is None or [c.strip() for c in header[:3]] != ["trigger", "context", "direction"]:
-        raise RulesError(rel, 1, "header must start with trigger,context,direction")
+    if header is None or [c.strip() for c in header[:4]] != ["trigger", "context", "direction", "max_gap"]:
+        raise RulesError(rel, 1, "header must start with trigger,context,direction,max_gap")
     triggers: dict[str, Trigger] = {}
     for lineno, row in enumerate(reader, start=2):
         if not row or all(not c.strip() for c in row):
             continue
-        if len(row) < 3:
-            raise RulesError(rel, lineno, f"expected at least 3 columns, found {len(row)}")
-        phrase, ctx, direction = (c.strip() for c in row[:3])
+        if len(row) < 4:
+            raise RulesError(rel, lineno, f"expected at least 4 columns, found {len(row)}")
+        phrase, ctx, direction, gap = (c.strip() for c in row[:4])
         if not phrase:
             raise RulesError(rel, lineno, "empty trigger")
+        if len(phrase) > MAX_TRIGGER_CHARS:
+            raise RulesError(rel, lineno, f"trigger longer than {MAX_TRIGGER_CHARS} characters")
+        if gap and not (gap.isdigit() and int(gap) <= 200):
+            raise RulesError(rel, lineno, f"max_gap {gap!r} must be empty or a whole number up to 200")
+        if FRAME_GAP in phrase:
+            head, _, tail = phrase.partition(FRAME_GAP)
+            if not head or not tail or FRAME_GAP in tail:
+                raise RulesError(rel, lineno, f"a frame trigger needs text on both sides of one {FRAME_GAP}: {phrase!r}")
+            if ctx not in ("asserted", "hedged", "negated", "pseudo"):
+                raise RulesError(rel, lineno, f"a frame trigger must be asserted, hedged, negated or pseudo: {ctx!r}")
+            if direction == "list":
+                raise RulesError(rel, lineno, "a frame trigger cannot introduce a list")
+        elif direction == "inside":
+            raise RulesError(rel, lineno, f"direction inside needs a two-part trigger (with {FRAME_GAP})")
         if ctx not in CONTEXTS:
             raise RulesError(rel, lineno, f"context {ctx!r} is not one of {', '.join(CONTEXTS)}")
         if direction not in DIRECTIONS:
@@ -323,5 +392,6 @@ def _read_triggers(path: str | None = None) -> tuple[dict[str, Trigger], str]:
         key = phrase.translate(ASCII_LOWER)
         if key in triggers:
             raise RulesError(rel, lineno, f"trigger {phrase!r} is listed twice")
-        triggers[key] = Trigger(phrase, ctx, direction)
+        edges = (bool(_ASCII_WORD.match(phrase[0])), bool(_ASCII_WORD.match(phrase[-1])))
+        triggers[key] = Trigger(phrase, ctx, direction, int(gap) if gap else None, edges)
     return triggers, text

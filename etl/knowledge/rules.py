@@ -10,13 +10,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from etl.errors import RulesError
+from etl.knowledge.vocabulary import load_vocabulary
+from etl.knowledge.yamlfile import read_yaml
 
-SOURCE_TYPES = ("social_qa", "commercial_clinic", "content_aggregator", "commercial_blog", "news", "academic", "government", "other")
-SIGNAL_KINDS = ("phone", "wechat", "qq", "call_to_action", "disclaimer", "address")
-FIELDS = ("url", "site", "header", "tail", "body", "all", "categories")
+FIELDS = ("url", "host", "path", "site", "title", "header", "byline", "chrome", "top", "lead", "tail", "body", "page",
+          "all", "categories")
 
 
 @dataclass(frozen=True)
@@ -95,6 +94,7 @@ class Cue:
     regex: re.Pattern[str]
     weight: int
     name: str
+    count: int = 1            # the pattern must match at least this many times
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,50 @@ class SignalRule:
     kind: str
     regex: re.Pattern[str]
     whole_line: bool = False
+
+
+@dataclass(frozen=True)
+class DateLabel:
+    kind: str                 # publish | update
+    regex: re.Pattern[str]    # the label, anchored to end right before the date
+
+
+@dataclass(frozen=True)
+class DateRules:
+    """Where a page states its own date (etl/knowledge/data/rules/dates.yaml)."""
+
+    labels: tuple[DateLabel, ...] = ()
+    label_cell: tuple[DateLabel, ...] = ()   # the same labels as a whole table cell
+    datelines: tuple[NamedPattern, ...] = ()
+    skip: re.Pattern[str] | None = None
+    max_other_chars: int = 40
+    byline_lines: int = 4
+    untitled_lines: int = 8
+
+
+DATE_LABEL_KINDS = ("publish", "update")
+
+
+def _load_dates(path: Path) -> DateRules:
+    data = _yaml(path)
+    p = str(path)
+    labels, cells = [], []
+    for i, e in enumerate(data.get("labels") or []):
+        if not isinstance(e, dict) or e.get("kind") not in DATE_LABEL_KINDS:
+            raise RulesError(p, None, f"labels[{i}]: kind must be one of {DATE_LABEL_KINDS}")
+        _compile(p, f"labels[{i}]", e.get("pattern"))
+        body = e["pattern"]
+        labels.append(DateLabel(e["kind"], re.compile(rf"(?<![\u4e00-\u9fffA-Za-z])(?:{body})\s*[:：]?\s*$", re.I)))
+        cells.append(DateLabel(e["kind"], re.compile(rf"^\s*(?:{body})\s*[:：]?\s*$", re.I)))
+    skip = data.get("skip")
+    return DateRules(
+        labels=tuple(labels), label_cell=tuple(cells),
+        datelines=_named(p, "datelines", data.get("datelines") or []),
+        skip=_compile(p, "skip", skip, re.I) if skip else None,
+        max_other_chars=int(data.get("max_other_chars", 40)),
+        byline_lines=int(data.get("byline_lines", 4)),
+        untitled_lines=int(data.get("untitled_lines", 8)),
+    )
 
 
 @dataclass(frozen=True)
@@ -121,6 +165,9 @@ class Rules:
     sources: dict[str, str] = field(default_factory=dict)
     sources_path: str = ""
     fingerprint: str = ""
+    dates: DateRules = field(default_factory=DateRules)
+    tie_order: tuple[str, ...] = ()
+    url_line: re.Pattern[str] | None = None
 
 
 def rules_dir() -> Path:
@@ -152,19 +199,13 @@ def _named(path: str, section: str, entries: object) -> tuple[NamedPattern, ...]
 
 
 def _yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise RulesError(str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise RulesError(str(path), None, "expected a mapping at the top level")
-    return data
+    return read_yaml(path, with_lines=False)
 
 
 def load_sources(path: Path) -> dict[str, str]:
     """The user-editable sources file: ``match`` (domain or site name) -> source_type."""
     out: dict[str, str] = {}
+    source_types = load_vocabulary().values("source_types")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -177,8 +218,9 @@ def load_sources(path: Path) -> dict[str, str]:
         st = (row.get("source_type") or "").strip()
         if not match:
             raise RulesError(str(path), lineno, "empty 'match'")
-        if st not in SOURCE_TYPES:
-            raise RulesError(str(path), lineno, f"unknown source_type {st!r}; use one of {', '.join(SOURCE_TYPES)}")
+        if st not in source_types:
+            raise RulesError(str(path), lineno, f"unknown source_type {st!r}; use one of {', '.join(source_types)} "
+                                                f"(etl/knowledge/data/vocabulary.yaml)")
         out[match] = st
     return out
 
@@ -196,6 +238,7 @@ def load_rules(sources_path: str | None = None) -> Rules:
             raise RulesError(p, None, f"sites[{i}] needs a 'name'")
         sites.append(Site(str(s["name"]), tuple(s.get("domains") or ()), tuple(s.get("patterns") or ())))
 
+    vocabulary = load_vocabulary()
     st_path = d / "source_types.yaml"
     st = _yaml(st_path)
     cues = []
@@ -203,25 +246,37 @@ def load_rules(sources_path: str | None = None) -> Rules:
         where = f"cues[{i}]"
         if not isinstance(c, dict):
             raise RulesError(str(st_path), None, f"{where} must be a mapping")
-        if c.get("type") not in SOURCE_TYPES:
+        if c.get("type") not in vocabulary.values("source_types"):
             raise RulesError(str(st_path), None, f"{where}: unknown type {c.get('type')!r}")
         if c.get("field") not in FIELDS:
             raise RulesError(str(st_path), None, f"{where}: unknown field {c.get('field')!r}; use one of {FIELDS}")
-        cues.append(Cue(c["type"], c["field"], _compile(str(st_path), where, c.get("pattern"), re.M), int(c.get("weight", 1)), str(c.get("name", c["pattern"]))))
+        cues.append(Cue(c["type"], c["field"], _compile(str(st_path), where, c.get("pattern"), re.M), int(c.get("weight", 1)),
+                        str(c.get("name", c["pattern"])), int(c.get("count", 1))))
+    known_types = vocabulary.values("source_types")
+    listed = tuple(st.get("tie_order") or ())
+    bad = [t for t in listed if t not in known_types] + [t for t in set(listed) if listed.count(t) > 1]
+    if bad:
+        raise RulesError(str(st_path), None, f"tie_order: unknown or repeated source types {bad}; known: {', '.join(known_types)}")
+    # types the file does not rank (e.g. one just added to the vocabulary) come after, in vocabulary order
+    tie_order = listed + tuple(t for t in known_types if t not in listed)
+    url_line = _compile(str(st_path), "url_line", st["url_line"], re.M) if st.get("url_line") else None
 
     sg_path = d / "signals.yaml"
     sg = _yaml(sg_path)
     signals = []
     for i, s in enumerate(sg.get("signals") or []):
-        if s.get("kind") not in SIGNAL_KINDS:
+        if s.get("kind") not in vocabulary.values("signal_kinds"):
             raise RulesError(str(sg_path), None, f"signals[{i}]: unknown kind {s.get('kind')!r}")
         signals.append(SignalRule(s["kind"], _compile(str(sg_path), f"signals[{i}]", s.get("pattern"), re.M if s.get("multiline") else 0),
                                   bool(s.get("line", False))))
 
+    dt_path = d / "dates.yaml"
+    dates = _load_dates(dt_path)
+
     src_path = Path(sources_path) if sources_path else default_sources_path()
     sources = load_sources(src_path)
     h = hashlib.sha256()
-    for f in (bp_path, st_path, sg_path, src_path):
+    for f in (bp_path, st_path, sg_path, dt_path, src_path):
         h.update(f.read_bytes())
     return Rules(
         drop_lines=PatternSet(_named(p, "drop_lines", bp.get("drop_lines") or [])),
@@ -239,4 +294,7 @@ def load_rules(sources_path: str | None = None) -> Rules:
         sources=sources,
         sources_path=str(src_path),
         fingerprint=h.hexdigest()[:16],
+        dates=dates,
+        tie_order=tie_order,
+        url_line=url_line,
     )

@@ -1,11 +1,19 @@
 """Find the seed files: every regular file under the seeds folder, recursively.
 
 Hidden entries (names starting with ".") and editor backups ("~" suffix) are ignored.
-Symbolic links to files are followed; links to folders are not (they could loop) and,
-like broken links, link loops, FIFOs and devices, come back with an error so the run
-quarantines them with a reason instead of hanging or crashing. So do names that are not
-UTF-8 (Linux names are bytes): they cannot be stored as text, so they are quarantined as
-``bad_file_name`` under their name with the bad bytes written as ``\\xNN``.
+Symbolic links to files inside the seeds folder are followed; links to folders are not
+(they could loop) and, like broken links, link loops, FIFOs and devices, come back with an
+error so the run quarantines them with a reason instead of hanging or crashing. A link whose
+resolved path is outside the seeds folder is never read (``ln -s /etc/passwd seeds/x.txt``
+published the password file): it is quarantined as ``outside_seeds``. Names that are not
+UTF-8 (Linux names are bytes) cannot be stored as text, so they are quarantined as
+``bad_file_name`` under their name with the bad bytes written as ``\\xNN``; when that text
+is already another entry's name, a suffix keeps the two apart (see :func:`stored_names`).
+
+This is the one definition of which files are seeds: ``walk`` applies it with strings and
+one ``stat`` per entry (no Path objects, so the scheduler's idle look at 10,000 files stays
+cheap); ``discover`` (the run) and etl/refresh/fingerprint.py (has the folder changed?)
+both read its entries, and the scheduler's file watcher asks ``ignored`` about each name.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from __future__ import annotations
 import errno
 import os
 import stat as statmod
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +35,18 @@ class SeedFile:
     error: tuple[str, str] | None = None   # (reason, detail) when it cannot be read at all
 
 
-def _ignored(name: str) -> bool:
+@dataclass(frozen=True)
+class Found:
+    """One entry of the seeds folder as ``walk`` finds it (strings only: cheap to make)."""
+
+    rel: str                            # relative path as storable text (see as_text)
+    path: str                           # full path, for os calls
+    stat: os.stat_result | None         # None when the entry cannot be read at all
+    error: tuple[str, str] | None = None
+
+
+def ignored(name: str) -> bool:
+    """Hidden entries and editor backups are not seeds (a name, not a path)."""
     return name.startswith(".") or name.endswith("~")
 
 
@@ -40,75 +60,126 @@ def as_text(rel: str) -> str:
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def stored_names(rels: list[str]) -> dict[str, str]:
+    """The text each entry is stored under, keyed by its raw relative path (surrogate-escaped).
+
+    ``as_text`` can map two names to one text ("caf\\xe9" spelled out and the byte 0xE9);
+    dropping one left a file in neither articles nor quarantine. Readable names keep their
+    text; an escaped name that is taken gets ``" (undecodable name N)"`` with the first free N,
+    in sorted order, so discover() and the scheduler's scan agree on every name.
+    """
+    out = {rel: rel for rel in rels if as_text(rel) == rel}
+    taken = set(out.values())
+    for rel in sorted(r for r in rels if r not in out):
+        text = as_text(rel)
+        n = 1
+        while text in taken:
+            n += 1
+            text = f"{as_text(rel)} (undecodable name {n})"
+        taken.add(text)
+        out[rel] = text
+    return out
+
+
 _BAD_NAME = ("bad_file_name", "the file or folder name is not valid UTF-8, so it cannot be stored; rename the file")
+OUTSIDE = ("outside_seeds", "symbolic link to a path outside the seeds folder: never read")
+_FOLDER_LINK = ("unreadable", "symbolic link to a folder: not followed, so it cannot loop")
 
 
-def _entry(rel: str, full: str, **kw: object) -> SeedFile:
-    text = as_text(rel)
-    if text != rel:
-        return SeedFile(text, full, error=_BAD_NAME)
-    return SeedFile(rel, full, **kw)  # type: ignore[arg-type]
+def inside(real: str, root: str) -> bool:
+    """Is the resolved path ``real`` the folder ``root`` (resolved) or under it?"""
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def link_problem(full: str, root: str, is_dir: bool) -> tuple[str, str] | None:
+    """Why a symbolic link that stat() could follow must not be read, or None when it may be."""
+    if not inside(os.path.realpath(full), root):
+        return OUTSIDE
+    return _FOLDER_LINK if is_dir else None
+
+
+def _unreadable(rel: str, path: str, detail: str) -> Found:
+    # The raw rel: walk() turns an undecodable one into its stored name (bad_file_name).
+    return Found(rel, path, None, _BAD_NAME if as_text(rel) != rel else ("unreadable", detail))
+
+
+def examine(rel: str, path: str, is_symlink: bool, root: str) -> Found | None:
+    """The entry at ``path`` (not a real folder) as a seed; None when it vanished meanwhile.
+
+    ``root`` is the resolved seeds folder: a link whose target lies outside it is never read.
+    An undecodable ``rel`` comes back raw with ``bad_file_name``; walk() names it.
+    """
+    if as_text(rel) != rel:
+        return Found(rel, path, None, _BAD_NAME)
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Found(rel, path, None, ("unreadable", "symbolic link loop"))
+        if exc.errno == errno.ENOENT:
+            if not is_symlink:
+                return None  # deleted while scanning: nothing to account for
+            return Found(rel, path, None, ("unreadable", "broken symbolic link or file deleted while scanning"))
+        return Found(rel, path, None, ("unreadable", f"cannot stat: {exc.strerror}"))
+    if is_symlink:
+        problem = link_problem(path, root, statmod.S_ISDIR(st.st_mode))
+        if problem is not None:
+            return Found(rel, path, None, problem)
+        # Read the resolved target, checked inside: a link retargeted after this look
+        # cannot send the reader outside the folder.
+        path = os.path.realpath(path)
+    if not statmod.S_ISREG(st.st_mode):
+        return Found(rel, path, st, ("not_regular_file", "not a regular file (FIFO, socket or device): never opened"))
+    return Found(rel, path, st)
+
+
+def _entries(seeds: Path, root: str) -> Iterator[Found]:
+    stack: list[tuple[str, str]] = [(os.fspath(seeds), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            if prefix:
+                yield _unreadable(prefix[:-1], folder, f"cannot list folder: {exc.strerror}")
+            continue
+        for e in entries:
+            if ignored(e.name):
+                continue
+            rel = prefix + e.name
+            try:
+                link = e.is_symlink()
+                real_dir = not link and e.is_dir(follow_symlinks=False)
+            except OSError as exc:
+                yield _unreadable(rel, e.path, f"cannot stat: {exc.strerror}")
+                continue
+            if real_dir:
+                stack.append((e.path, rel + "/"))
+                continue
+            found = examine(rel, e.path, link, root)
+            if found is not None:
+                yield found
+
+
+def walk(seeds: Path) -> list[Found]:
+    """Every seed entry under ``seeds``, one per stored name, sorted by stored name."""
+    if not seeds.is_dir():
+        raise FileNotFoundError(f"seeds folder {seeds} does not exist or is not a folder")
+    found = list(_entries(seeds, os.path.realpath(seeds)))
+    # Escaping can map two names to one text ("caf\\xe9" spelled out and the byte 0xE9):
+    # stored_names gives the escaped one a suffix, so neither file is dropped.
+    names = stored_names([f.rel for f in found])
+    out: dict[str, Found] = {}
+    for f in found:
+        text = names[f.rel]
+        if text != f.rel:
+            f = Found(text, f.path, None, _BAD_NAME)
+        out.setdefault(text, f)
+    return [out[k] for k in sorted(out)]
 
 
 def discover(seeds: Path) -> list[SeedFile]:
-    if not seeds.is_dir():
-        raise FileNotFoundError(f"seeds folder {seeds} does not exist or is not a folder")
-    out: list[SeedFile] = []
-    walk_errors: list[OSError] = []
-    root = os.fspath(seeds)
-    # Plain strings inside the walk: pathlib's joins and relative_to cost ~50 us a file, which at
-    # 50,000 files was most of a one-file refresh (benchmarks/results/refresh.md).
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=walk_errors.append):
-        rel_dir = os.path.relpath(dirpath, root)
-        prefix = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
-        keep_dirs = []
-        for d in sorted(dirnames):
-            if _ignored(d):
-                continue
-            full_s = os.path.join(dirpath, d)
-            if os.path.islink(full_s):
-                out.append(_entry(prefix + d, full_s, error=("unreadable", "symbolic link to a folder: not followed, so it cannot loop")))
-                continue
-            keep_dirs.append(d)
-        dirnames[:] = keep_dirs
-        for name in sorted(filenames):
-            if _ignored(name):
-                continue
-            full_s = os.path.join(dirpath, name)
-            rel = prefix + name
-            if as_text(rel) != rel:
-                out.append(_entry(rel, full_s))
-                continue
-            try:
-                st = os.stat(full_s)
-            except OSError as exc:
-                is_link = os.path.islink(full_s)
-                if exc.errno == errno.ELOOP:
-                    detail = "symbolic link loop"
-                elif exc.errno == errno.ENOENT:
-                    detail = "broken symbolic link or file deleted while scanning" if is_link else "file deleted while scanning"
-                    if not is_link:
-                        continue  # gone: nothing to account for
-                else:
-                    detail = f"cannot stat: {exc.strerror}"
-                out.append(SeedFile(rel, full_s, error=("unreadable", detail)))
-                continue
-            if not statmod.S_ISREG(st.st_mode):
-                out.append(SeedFile(rel, full_s, st.st_size, st.st_mtime_ns,
-                                    error=("not_regular_file", "not a regular file (FIFO, socket or device): never opened")))
-                continue
-            out.append(SeedFile(rel, full_s, st.st_size, st.st_mtime_ns))
-    for exc in walk_errors:
-        if exc.filename:
-            try:
-                rel = Path(exc.filename).relative_to(seeds).as_posix()
-            except ValueError:
-                continue
-            if rel != ".":
-                out.append(_entry(rel, os.fspath(exc.filename), error=("unreadable", f"cannot list folder: {exc.strerror}")))
-    # Escaping can map two names to one text ("caf\\xe9" spelled out and the byte 0xE9):
-    # keep one entry per path (the readable one), or the run would fail on a primary key.
-    unique: dict[str, SeedFile] = {}
-    for f in sorted(out, key=lambda f: (f.rel, f.error is not None)):
-        unique.setdefault(f.rel, f)
-    return list(unique.values())
+    """The seed files a run accounts for: loaded, or quarantined with the reason in ``error``."""
+    return [SeedFile(f.rel, f.path, f.stat.st_size if f.stat else None,
+                     f.stat.st_mtime_ns if f.stat else None, f.error) for f in walk(seeds)]

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.knowledge.vocabulary import load_vocabulary
 from etl.load.ledger import PriorFile, copy_history, read_prior
 from etl.load.rows import ARTICLE_TABLES
 from warehouse import db as wh
@@ -190,7 +191,7 @@ def open_fresh(db_path: Path, old: OldState) -> Build:
     tmp = wh.temp_path(db_path)
     con = wh.open_for_build(tmp)
     try:
-        wh.create_schema(con)
+        wh.create_schema(con, load_vocabulary().rows())
         if old.readable:
             copy_history(con, old.snapshot or db_path)
     except BaseException:

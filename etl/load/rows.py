@@ -11,11 +11,20 @@ import duckdb
 import pyarrow as pa
 
 from etl.knowledge.lexicon import Concept
-from etl.parse import Annotations, Document, ParsedDocument
+from etl.parse import Document, DocumentAnnotations, ParsedDocument
 from warehouse import db as wh
 
 EXTRACT_TABLES = ("articles", "documents", "cut_blocks", "sections", "citations", "commercial_signals")
-ANNOTATE_TABLES = ("disease_mentions", "candidate_terms")
+ANNOTATE_TABLES = ("disease_mentions", "candidate_terms", "claims", "red_flags", "credibility")
+# Annotation columns of extraction tables: the article's and each citation's evidence.
+ARTICLE_EVIDENCE = ("best_evidence_level", "trial_registry_ids")
+CITATION_EVIDENCE = ("kind", "study_design", "evidence_level", "registry_id")
+_CLAIM_FIELDS = ("concept_id", "canonical_name", "mention_type", "mentions", "own_mentions", "reported_mentions",
+                 "own_stance", "reported_stance", "voice", "mention_no", "own_mention_no", "reported_mention_no",
+                 "start_char", "end_char", "sentence", "sentence_start", "sentence_end", "wording_class",
+                 "wording_text", "citation", "citation_text")
+_FLAG_FIELDS = ("flag_no", "rule_id", "basis_id", "law", "law_article", "law_item", "location", "matched_text",
+                "start_char", "end_char", "cut_no", "chrome_text", "chrome_start", "sentence")
 ARTICLE_TABLES = (*EXTRACT_TABLES, *wh.SUMMARY_TABLES, *ANNOTATE_TABLES)
 
 
@@ -27,11 +36,12 @@ def extract_rows(doc: Document, run_id: int) -> dict[str, list[dict]]:
             "article_id": aid, "source_path": doc.source_path, "content_sha256": doc.content_sha256,
             "file_bytes": doc.file_bytes, "format": doc.format, "title": doc.title, "author": doc.author,
             "site_name": doc.site_name, "url": doc.url, "published_date": doc.published_date,
-            "date_source": doc.date_source, "language": doc.language, "source_type": doc.source_type,
+            "date_source": doc.date_source, "url_date": doc.url_date, "language": doc.language, "source_type": doc.source_type,
             "source_type_evidence": doc.source_type_evidence, "main_text": doc.main_text,
             "main_chars": len(doc.main_text), "body_end_char": doc.body_end_char, "raw_chars": len(doc.raw_text),
             "cut_chars": doc.cut_chars, "parse_warnings": doc.warnings, "run_id": run_id}],
-        "documents": [{"article_id": aid, "source_path": doc.source_path, "encoding": doc.encoding, "raw_text": doc.raw_text}],
+        "documents": [{"article_id": aid, "source_path": doc.source_path, "encoding": doc.encoding, "raw_text": doc.raw_text,
+                       "outside_text": doc.outside}],
         "cut_blocks": [{"article_id": aid, "cut_no": i, "rule": r, "text": t} for i, (r, t) in enumerate(doc.cut)],
         "sections": [{"article_id": aid, "section_no": s.section_no, "level": s.level, "heading": s.heading,
                       "body": s.body, "start_char": s.start_char, "end_char": s.end_char} for s in doc.sections],
@@ -44,22 +54,69 @@ def extract_rows(doc: Document, run_id: int) -> dict[str, list[dict]]:
     }
 
 
-def annotation_rows(article_id: str, ann: Annotations) -> dict[str, list[dict]]:
+def annotation_rows(article_id: str, ann: DocumentAnnotations) -> dict[str, list[dict]]:
     """Rows of the annotation tables (ANNOTATE_TABLES) for one document."""
+    ev = ann.annotations
+    cred: list[dict] = []
+    if ev.credibility is not None:
+        row: dict[str, object] = {"article_id": article_id, "jama_total": ev.credibility.jama_total}
+        for key, item in ev.credibility.items.items():
+            col = f"jama_{key}" if key in ("authorship", "attribution", "disclosure", "currency") else key
+            row |= {col: int(item.met), f"{col}_evidence": item.evidence,
+                    f"{col}_start": item.start_char if item.met else None}
+        cred.append(row)
     return {
+        "claims": [{"article_id": article_id, **{k: getattr(c, k) for k in _CLAIM_FIELDS}} for c in ev.claims],
+        "red_flags": [{"article_id": article_id, **{k: getattr(f, k) for k in _FLAG_FIELDS}} for f in ev.red_flags],
+        "credibility": cred,
         "disease_mentions": [{"article_id": article_id, "mention_no": m.mention_no, "section_no": m.section_no,
                               "start_char": m.start_char, "end_char": m.end_char, "surface": m.surface,
                               "concept_id": m.concept_id, "canonical_name": m.canonical_name, "icd10": m.icd10,
                               "mention_type": m.mention_type, "context": m.context, "trigger": m.trigger,
-                              "sentence": m.sentence} for m in ann.mentions],
+                              "sentence": m.sentence, "reported": m.reported} for m in ann.mentions],
         "candidate_terms": [{"article_id": article_id, "term": t, "occurrences": n, "example_sentence": ex}
                             for t, (n, ex) in sorted(ann.candidates.items())],
     }
 
 
+def evidence_rows(article_id: str, ann: DocumentAnnotations) -> tuple[dict, list[dict]]:
+    """The annotation columns of the article row (ARTICLE_EVIDENCE) and of its citation rows
+    (CITATION_EVIDENCE, keyed by article_id and citation_no)."""
+    ev = ann.annotations
+    article = {"article_id": article_id, "best_evidence_level": ev.best_evidence_level,
+               "trial_registry_ids": [r.trial_id for r in ev.registry_ids]}
+    citations = [{"article_id": article_id, "citation_no": e.citation_no, "kind": e.kind,
+                  "study_design": e.study_design, "evidence_level": e.evidence_level, "registry_id": e.registry_id}
+                 for e in ev.citation_evidence]
+    return article, citations
+
+
 def doc_rows(doc: ParsedDocument, run_id: int) -> dict[str, list[dict]]:
     """Rows of every per-article table but the summaries, for one parsed document."""
-    return {**extract_rows(doc, run_id), **annotation_rows(doc.article_id, Annotations(doc.mentions, doc.candidates))}
+    ann = DocumentAnnotations(doc.mentions, doc.candidates, doc.annotations)
+    rows = {**extract_rows(doc, run_id), **annotation_rows(doc.article_id, ann)}
+    article, citations = evidence_rows(doc.article_id, ann)
+    rows["articles"][0] |= article
+    by_no = {c["citation_no"]: c for c in citations}
+    for row in rows["citations"]:
+        row |= by_no[row["citation_no"]]
+    return rows
+
+
+def update_evidence(con: duckdb.DuckDBPyConnection, articles: list[dict], citations: list[dict]) -> None:
+    """Write re-annotated evidence columns into stored article and citation rows (one UPDATE each)."""
+    sets = [("articles", ARTICLE_EVIDENCE, ("article_id",), articles),
+            ("citations", CITATION_EVIDENCE, ("article_id", "citation_no"), citations)]
+    for table, cols, keys, rows in sets:
+        if not rows:
+            continue
+        con.register("_evidence", pa.Table.from_pylist(rows))
+        try:
+            assign = ", ".join(f"{c} = e.{c}" for c in cols)
+            match = " AND ".join(f"{table}.{k} = e.{k}" for k in keys)
+            con.execute(f"UPDATE {table} SET {assign} FROM _evidence e WHERE {match}")
+        finally:
+            con.unregister("_evidence")
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:

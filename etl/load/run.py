@@ -2,7 +2,8 @@
 
 1. plan (etl/load/plan.py, pure): which files to read, skip, quarantine or forget, and which
    stages must run over every stored article because their code or knowledge changed;
-2. work (etl/load/workers.py): read and parse the files on an engine (a local process pool);
+2. work (etl/load/workers.py, etl/load/engines.py): read and parse the files on an engine (this
+   process, a local process pool or a Dask cluster);
 3. apply (etl/load/rows.py, etl/load/ledger.py, etl/load/restage.py): write rows to the next
    warehouse, built beside the live one (etl/load/publish.py);
 4. publish: swap it in atomically. The live file is never opened for writing.
@@ -23,10 +24,14 @@ from pathlib import Path
 from etl import PARSER_VERSION, __version__
 from etl.errors import StemwatchError
 from etl.knowledge import lexicon as lexmod
+from etl.knowledge.annotation import load_annotation_knowledge
 from etl.knowledge.rules import Rules, load_rules
+from etl.knowledge.vocabulary import load_vocabulary
 from etl.load import publish, restage
 from etl.load.discover import discover
+from etl.load.engines import PARALLEL_THRESHOLD, Engine, make_engine, run_jobs
 from etl.load.ledger import Ledger, RunCounts, RunRecord, now, write_run
+from etl.load.parts import concat_parts, insert_arrow
 from etl.load.plan import FilePlan, Fingerprints, Stages, mass_delete, plan_files, plan_stages
 from etl.load.publish import Build, OldState, read_old_state
 from etl.load.rows import (
@@ -38,15 +43,16 @@ from etl.load.rows import (
     replace_lexicon,
     summarise,
 )
-from etl.load.workers import Engine, Gone, LocalEngine, Parsed, Rejected, Unchanged, Unstable, run_jobs
+from etl.load.workers import Gone, Parsed, Rejected, Unchanged, Unstable
 from etl.parse import article_id_for
 from warehouse import db as wh
 
 log = logging.getLogger("stemwatch.etl")
 
 BATCH = 500
+SUMMARY_SLICE = 10_000   # articles per summary pass at the end of a full load
 
-__all__ = ["MassDeleteRefused", "OldState", "RunResult", "build_hash", "fingerprints", "read_old_state", "run_etl"]
+__all__ = ["PARALLEL_THRESHOLD", "MassDeleteRefused", "OldState", "RunResult", "build_hash", "fingerprints", "read_old_state", "run_etl"]
 
 
 class MassDeleteRefused(StemwatchError):
@@ -75,7 +81,9 @@ class RunResult(RunCounts):
 _PKG = Path(__file__).resolve().parent.parent
 # What each stage depends on, as paths under etl/. Anything else under etl/knowledge counts
 # for extraction, so a new module or data file re-extracts everything without being listed.
-ANNOTATE_PARTS = ("annotate", "knowledge/lexicon.py", "knowledge/data/lexicon")
+ANNOTATE_PARTS = ("annotate", "knowledge/lexicon.py", "knowledge/data/lexicon", "knowledge/annotation.py",
+                  "knowledge/data/rules/claims.yaml", "knowledge/data/rules/credibility.yaml",
+                  "knowledge/data/rules/evidence.yaml", "knowledge/data/rules/red_flags.yaml")
 EXTRACT_PARTS = ("extract", "knowledge", "parse.py")
 
 
@@ -103,7 +111,7 @@ def fingerprints(rules: Rules) -> Fingerprints:
     extract = [p for part in EXTRACT_PARTS for p in _files(part) if p not in annotate and p.resolve() != sources]
     return Fingerprints(
         extract=_digest(sorted(set(extract)), PARSER_VERSION),
-        annotate=_digest(sorted(annotate), lexmod.fingerprint()),
+        annotate=_digest(sorted(annotate), lexmod.fingerprint(), load_annotation_knowledge().fingerprint),
         sources=_digest([sources]),
         schema=wh.schema_hash(),
     )
@@ -127,14 +135,17 @@ def _old_fingerprints(old: OldState) -> Fingerprints | None:
 def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "cli", sources: str | None = None,
             workers: int = 0, max_file_mb: int = 64,
             progress: Callable[[int, int], None] | None = None, hold: Collection[str] = (),
-            wait: bool = True, allow_mass_delete: bool = False, engine: Engine | None = None) -> RunResult:
+            wait: bool = True, allow_mass_delete: bool = False, engine: str | Engine = "local",
+            scheduler: str | None = None) -> RunResult:
     """Run the ETL once and publish. Raises StemwatchError for problems a person must fix.
 
     ``hold``: paths the scheduler saw still being written; they are treated like a file that
     changed while being read (previous version kept, or quarantined as unstable) and retried next run.
     ``wait``: wait for another run holding the warehouse (else raise WarehouseBusy at once).
     ``allow_mass_delete``: remove more than half of the articles, or all (else MassDeleteRefused).
+    ``engine``/``scheduler``: where files are parsed (etl/load/engines.py: "local", "dask" or an Engine).
     """
+    runner = make_engine(engine, workers, scheduler) if isinstance(engine, str) else engine
     seeds = Path(seeds)
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -155,6 +166,8 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
             # A malformed lexicon row fails here, before any work. Files with the fingerprint of the
             # last successful run were valid then: not read again.
             concepts = lexmod.validate() if stages.full or stages.reannotate else []
+            if stages.full or stages.reannotate:
+                load_annotation_knowledge()   # a malformed annotation data file fails here too
             if stages.full and not full and old.readable and old.build_hash:
                 log.info("%s since the last run: rebuilding everything", stages.reason)
             elif stages.reannotate:
@@ -174,7 +187,7 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
                     f"refusing to run: {refusal} (is the seeds folder {seeds} mounted and complete?); "
                     "the warehouse is unchanged. Run with --allow-mass-delete if this is intended.")
             res = _apply(seeds, db_path, old, rec, stages, plan, files, concepts, sources,
-                         engine or LocalEngine(workers), max_file_mb * 2**20, progress, timings)
+                         runner, max_file_mb * 2**20, progress, timings)
             res.seconds = time.perf_counter() - t0
             return res
         except MassDeleteRefused:
@@ -219,7 +232,7 @@ def _record_failure(db_path: Path, old: OldState, rec: RunRecord) -> None:
                 log.error("the warehouse %s cannot be read; the failed run is not recorded in it", db_path)
                 return
             build = Build(wh.open_for_build(tmp), tmp, "fresh")
-            wh.create_schema(build.con)
+            wh.create_schema(build.con, load_vocabulary().rows())
         write_run(build.con, rec)
         build.publish(db_path)
     except Exception as exc:
@@ -255,28 +268,45 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
 
         batch: dict[str, list[dict]] = {t: [] for t in ARTICLE_TABLES}
         batch_ids: list[str] = []
+        parts: list[dict] = []      # Arrow rows sent by workers (etl/load/parts.py)
+        loaded_ids: list[str] = []
+        waiting = 0                 # parsed files whose Arrow part has not arrived yet
         done = 0
+        fresh = stages.full         # a new file: nothing to delete; summaries built once at the end
 
         def flush() -> None:
-            delete_articles(con, batch_ids)
+            if not fresh:
+                delete_articles(con, batch_ids)
             for t, rows in batch.items():
                 insert_rows(con, t, rows)
                 rows.clear()
-            summarise(con, batch_ids)
+            for t, table in concat_parts(parts).items():
+                insert_arrow(con, t, table)
+            parts.clear()
+            if fresh:
+                loaded_ids.extend(batch_ids)
+            else:
+                summarise(con, batch_ids)
             batch_ids.clear()
 
-        for out in run_jobs(plan.jobs, engine, max_bytes, sources):
+        for out in run_jobs(plan.jobs, engine, max_bytes, sources, rec.run_id):
             done += 1
             if progress:
                 progress(done, len(plan.jobs))
             if isinstance(out, Parsed):
-                for t, rows in doc_rows(out.doc, rec.run_id).items():
-                    batch[t].extend(rows)
-                batch_ids.append(out.doc.article_id)
-                ledger.loaded(out.rel, out.size, out.mtime_ns, out.doc.content_sha256)
+                if out.doc is not None:
+                    for t, rows in doc_rows(out.doc, rec.run_id).items():
+                        batch[t].extend(rows)
+                elif out.tables is not None:
+                    parts.append(out.tables)
+                    waiting = 0
+                else:
+                    waiting += 1
+                batch_ids.append(out.article_id)
+                ledger.loaded(out.rel, out.size, out.mtime_ns, out.content_sha256)
                 res.files_loaded += 1
                 res.input_bytes += out.size
-                if len(batch_ids) >= BATCH:
+                if len(batch_ids) >= BATCH and not waiting:   # a chunk's rows arrive with its last file
                     flush()
             elif isinstance(out, Unchanged):
                 ledger.unchanged(out.rel, out.size, out.mtime_ns, out.sha256)
@@ -293,6 +323,10 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
                 if out.rel in prior and prior[out.rel].status == "loaded":
                     res.files_removed += 1
         flush()
+        # In slices: one pass over 100,000 articles ran out of the writer's capped memory
+        # (warehouse/db.py BUILD_MEMORY_LIMIT) in the summaries' joins.
+        for i in range(0, len(loaded_ids), SUMMARY_SLICE):
+            summarise(con, loaded_ids[i:i + SUMMARY_SLICE])
         # A file that was loaded and can no longer be opened (now a FIFO, a link loop, a broken
         # link) must lose its article rows, or it sits in articles and in quarantine at once
         # (tests/reliability/test_hostile_files.py::test_a_loaded_file_that_becomes_unreadable_leaves_articles).
@@ -309,6 +343,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         if stages.reannotate:
             restage.restage(con, rec.run_id, reannotate_all=stages.reannotate)
         refresh_lexicon_candidates(con)
+        wh.rebuild_rollups(con)
         res.files_quarantined = con.execute("SELECT count(*) FROM quarantine").fetchall()[0][0]
         newest = max((f.mtime_ns for f in files if f.mtime_ns), default=None)
         res.message = _summary(res)

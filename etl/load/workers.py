@@ -1,38 +1,44 @@
-"""Read and parse one file, and the local process pool that maps that over the jobs.
+"""Read and parse one file into a typed outcome.
 
 :func:`process_file` is the seam for engines: a plain function of (path, previous hash,
-size limit) returning a picklable :data:`Outcome`, with the rules, lexicon and triggers
-loaded once per process. The local engine runs it in this process or a ``spawn`` pool;
-another engine (etl/load/engines.py) may map the same function over a cluster.
+size limit) returning a picklable :data:`Outcome`, with the rules, lexicon, triggers and
+annotation knowledge loaded once per process. The engines (etl/load/engines.py) map it over
+the jobs in this process, a local process pool or a Dask cluster.
 """
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import hashlib
 import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+
+import pyarrow as pa
 
 from etl import errors
+from etl.knowledge.annotation import load_annotation_knowledge
 from etl.knowledge.lexicon import load_lexicon, load_triggers
 from etl.knowledge.rules import load_rules
-from etl.load.plan import Job
 from etl.parse import ParsedDocument, parse_document
-
-PARALLEL_THRESHOLD = 64
 
 
 @dataclass(frozen=True)
 class Parsed:
+    """Parsed: the document itself (in this process), or, from a worker, its rows as Arrow.
+
+    A worker sends the rows of every parsed file of a chunk as one Arrow part (etl/load/parts.py)
+    on the chunk's last parsed file (``tables``), ``doc`` None on all of them.
+    """
+
     rel: str
     size: int
     mtime_ns: int
-    doc: ParsedDocument
+    article_id: str
+    content_sha256: str
+    doc: ParsedDocument | None = None
+    tables: dict[str, pa.Table] | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,7 @@ def init_knowledge(sources: str | None) -> None:
     _KNOWLEDGE["rules"] = load_rules(sources)
     _KNOWLEDGE["lexicon"] = load_lexicon()
     _KNOWLEDGE["triggers"] = load_triggers()
+    _KNOWLEDGE["annotation"] = load_annotation_knowledge()
     _KNOWLEDGE["sources"] = sources
 
 
@@ -134,7 +141,8 @@ def process_file(rel: str, path: str, old_sha: str | None, max_bytes: int) -> Ou
     if "rules" not in _KNOWLEDGE:
         init_knowledge(None)
     try:
-        doc = parse_document(rel, data, _KNOWLEDGE["rules"], _KNOWLEDGE["lexicon"], _KNOWLEDGE["triggers"])  # type: ignore[arg-type]
+        doc = parse_document(rel, data, _KNOWLEDGE["rules"], _KNOWLEDGE["lexicon"], _KNOWLEDGE["triggers"],  # type: ignore[arg-type]
+                             _KNOWLEDGE["annotation"])  # type: ignore[arg-type]
     except errors.Rejected as rj:
         return rejected(rj.reason, rj.detail)
     except RecursionError:
@@ -143,42 +151,4 @@ def process_file(rel: str, path: str, old_sha: str | None, max_bytes: int) -> Ou
         return rejected("parse_error", "ran out of memory while parsing")
     except Exception as exc:  # a bug must not lose the batch: quarantine with the error
         return rejected("parse_error", f"{type(exc).__name__}: {exc}"[:500])
-    return Parsed(rel, after.st_size, after.st_mtime_ns, doc)
-
-
-def _process_job(job: Job, max_bytes: int) -> Outcome:
-    return process_file(job.rel, job.path, job.old_sha, max_bytes)
-
-
-class Engine(Protocol):
-    """Maps :func:`process_file` over jobs; outcomes may come back in any order."""
-
-    def outcomes(self, jobs: Sequence[Job], max_bytes: int, sources: str | None) -> Iterator[Outcome]: ...
-
-
-@dataclass(frozen=True)
-class LocalEngine:
-    """This process for a few files, a ``spawn`` process pool of ``workers`` for many."""
-
-    workers: int = 0
-
-    def outcomes(self, jobs: Sequence[Job], max_bytes: int, sources: str | None) -> Iterator[Outcome]:
-        if not jobs:
-            return
-        workers = self.workers or (os.cpu_count() or 1)
-        if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-            _KNOWLEDGE.clear()
-            init_knowledge(sources)
-            for job in jobs:
-                yield _process_job(job, max_bytes)
-            return
-        ctx = multiprocessing.get_context("spawn")
-        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_pool_worker,
-                                    initargs=(sources,)) as pool:
-            chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
-            yield from pool.map(_process_job, jobs, [max_bytes] * len(jobs), chunksize=chunk)
-
-
-def run_jobs(jobs: Sequence[Job], engine: Engine, max_bytes: int, sources: str | None) -> Iterator[Outcome]:
-    """The outcomes of ``jobs`` on ``engine`` (the run consumes them as they arrive)."""
-    return engine.outcomes(jobs, max_bytes, sources)
+    return Parsed(rel, after.st_size, after.st_mtime_ns, doc.article_id, doc.content_sha256, doc)

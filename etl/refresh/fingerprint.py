@@ -5,22 +5,21 @@ A cheap stat pass first (one ``stat`` per file, no reading), compared with the
 while its mtime moved is hashed, to tell a real edit from a touch. A file whose stat moved
 between two looks is still being written and is left for the next tick.
 
-The scan mirrors etl/load/discover.py (same names skipped, same entries kept) but builds no
-Path objects, so an idle look at 10,000 files stays well under a tenth of a second.
+The scan is etl/load/discover.py's own walk (the one definition of which files are seeds),
+kept to strings and one stat per entry, so an idle look at 10,000 files stays well under a
+tenth of a second.
 """
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
-import stat as statmod
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.load.discover import as_text
+from etl.load.discover import Found, examine, walk
 from warehouse import db as wh
 
 # (size, mtime_ns, ctime_ns) of one seed; (0, 0, 0) for an entry discover() reports as unreadable.
@@ -28,67 +27,21 @@ Stat = tuple[int, int, int]
 NO_STAT: Stat = (0, 0, 0)
 
 
-def _ignored(name: str) -> bool:
-    return name.startswith(".") or name.endswith("~")
-
-
-def _entry_stat(path: str, is_symlink: bool) -> Stat | None:
-    """The stat of one entry as discover() would record it; None when it vanished."""
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        if exc.errno == errno.ENOENT and not is_symlink:
-            return None  # deleted while we looked
-        return NO_STAT   # broken link, link loop, no permission: quarantined with (0, 0)
-    if is_symlink and statmod.S_ISDIR(st.st_mode):
-        return NO_STAT   # a link to a folder is never followed
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+def _stat(found: Found) -> Stat:
+    st = found.stat
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns) if st is not None else NO_STAT
 
 
 def scan(seeds: Path) -> dict[str, Stat]:
-    """Every entry discover() would return, by relative path (forward slashes)."""
-    if not seeds.is_dir():
-        raise FileNotFoundError(f"seeds folder {seeds} does not exist or is not a folder")
-    out: dict[str, Stat] = {}
-    bad_names: dict[str, Stat] = {}    # not UTF-8: discover() quarantines them under an escaped name
-    stack: list[tuple[str, str]] = [(os.fspath(seeds), "")]
-    while stack:
-        folder, prefix = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            if prefix:
-                out[as_text(prefix[:-1])] = NO_STAT   # a folder we cannot list is quarantined by the ETL
-            continue
-        for e in entries:
-            name = e.name
-            if _ignored(name):
-                continue
-            rel = prefix + name
-            try:
-                link = e.is_symlink()
-                real_dir = not link and e.is_dir(follow_symlinks=False)
-            except OSError:
-                out[as_text(rel)] = NO_STAT
-                continue
-            if real_dir:
-                stack.append((e.path, rel + "/"))
-                continue
-            text = as_text(rel)
-            if text != rel:
-                bad_names[text] = NO_STAT
-                continue
-            st = _entry_stat(e.path, link)
-            if st is not None:
-                out[rel] = st
-    for text, st in bad_names.items():
-        out.setdefault(text, st)       # a readable name spelled the same way wins, as in discover()
-    return out
+    """Every entry discover() returns, by relative path (forward slashes): its stat, or NO_STAT."""
+    return {f.rel: _stat(f) for f in walk(seeds)}
 
 
 def stat_one(seeds: Path, rel: str) -> Stat | None:
+    """One entry's stat as scan() would record it; None when it vanished."""
     full = os.path.join(seeds, rel)
-    return _entry_stat(full, os.path.islink(full))
+    found = examine(rel, full, os.path.islink(full), os.path.realpath(seeds))
+    return None if found is None else _stat(found)
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,8 @@ ETL's file lock also keeps other processes out). A failed run is recorded by run
 ``etl_runs`` with its reason and retried on the next tick, then less often while it keeps
 failing. SIGINT/SIGTERM stop taking work and let a run in progress finish (it publishes or
 not, atomically); a second signal, or a run still going after STOP_GRACE seconds, aborts
-it before it publishes.
-
-Test-only: STEMWATCH_TEST_SLOW_SECONDS makes every run sleep that long once it holds the
-writer lock and has its temporary file open (the first progress callback), so tests can
-stop or overlap a run on purpose. Never set it in production.
+it before it publishes. (Tests that need a long run wrap this module from test code:
+tests/slow_cli.py.)
 """
 
 from __future__ import annotations
@@ -39,19 +36,18 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from etl import settings
-from etl.errors import StemwatchError
+from etl.errors import ExitCode, StemwatchError
+from etl.load.discover import ignored
 from etl.load.run import MassDeleteRefused, RunResult, run_etl
 from etl.refresh.fingerprint import Check, Tracker
 
 log = logging.getLogger("stemwatch.schedule")
 
-TEST_SLOW_ENV = "STEMWATCH_TEST_SLOW_SECONDS"   # test-only, see the module docstring
 DEBOUNCE_SECONDS = 0.3     # quiet time after the last file event before a watch-triggered look
 SETTLE_SECONDS = 0.3       # gap between the two looks that tell a settled file from one being written
 STOP_GRACE = 30.0          # how long a stop waits for a run in progress before aborting it
 ABORT_WAIT = 10.0          # how long an aborted run may take to unwind before the process exits anyway
 MAX_BACKOFF = 300.0        # longest wait between retries of a run that keeps failing
-EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 
 
 class RunAborted(BaseException):
@@ -119,8 +115,6 @@ class Refresher:
         self._retry_after = 0.0
         self._retry_full = False
         self._lock = threading.Lock()
-        self._slow = float(os.environ.get(TEST_SLOW_ENV) or 0)
-        self._slept = False
         self._seeds_missing = False
         self._progress_step = -1
         self._rules_stamp = rule_files_stamp(sources)
@@ -207,7 +201,6 @@ class Refresher:
                 self.idle.set()
 
     def _run(self, full: bool, trigger: str, why: str, check: Check | None) -> RunResult | None:
-        self._slept = False
         self._progress_step = -1
         hold = check.unsettled if check is not None else ()
         log.info("run starting (%s, %s): %s", trigger, "full rebuild" if full else "incremental", why)
@@ -242,10 +235,6 @@ class Refresher:
         return res
 
     def _progress(self, done: int, total: int) -> None:
-        if self._slow and not self._slept:
-            self._slept = True
-            log.info("test hook %s: sleeping %.1fs inside the run", TEST_SLOW_ENV, self._slow)
-            self.abort.wait(self._slow)
         if self.abort.is_set():
             raise RunAborted
         if total >= 200:
@@ -256,12 +245,15 @@ class Refresher:
 
 
 def rule_files_stamp(sources: str | None) -> tuple:
-    """(path, size, mtime_ns) of every rule, sources and lexicon file: a cheap way to see an edit."""
+    """(path, size, mtime_ns) of every knowledge data file (rules, lexicon, vocabulary) and the
+    sources file: a cheap way to see an edit."""
     from etl.knowledge.lexicon import lexicon_dir
     from etl.knowledge.rules import rules_dir
+    from etl.knowledge.vocabulary import default_path as vocabulary_path
 
     out = []
-    for path in [*rules_dir().rglob("*"), *lexicon_dir().rglob("*"), *([Path(sources)] if sources else [])]:
+    for path in [*rules_dir().rglob("*"), *lexicon_dir().rglob("*"), vocabulary_path(),
+                 *([Path(sources)] if sources else [])]:
         with contextlib.suppress(OSError):
             st = path.stat()
             out.append((str(path), st.st_size, st.st_mtime_ns))
@@ -270,9 +262,9 @@ def rule_files_stamp(sources: str | None) -> tuple:
 
 def forget_cached_rules() -> None:
     """The rule and lexicon loaders cache per process; a long-running scheduler must see edits."""
-    from etl.knowledge import lexicon, rules
+    from etl.knowledge import lexicon, rules, vocabulary
 
-    for fn in (rules.load_rules, lexicon.load_lexicon, lexicon.load_triggers):
+    for fn in (vocabulary.load_vocabulary, rules.load_rules, lexicon.load_lexicon, lexicon.load_triggers):
         fn.cache_clear()
 
 
@@ -333,7 +325,7 @@ def _watch(seeds: Path, on_event: Callable[[], None]):  # -> watchdog Observer
         rel = os.path.relpath(path, root)
         if rel == "." or rel.startswith(".."):
             return False
-        return not any(p.startswith(".") or p.endswith("~") for p in rel.split(os.sep))
+        return not any(ignored(p) for p in rel.split(os.sep))
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
@@ -471,7 +463,7 @@ class Service:
                 self._observer.join(2)
         return aborted or self.refresher.aborted
 
-    def hard_exit(self, code: int = EXIT_INTERRUPTED) -> None:
+    def hard_exit(self, code: int = ExitCode.INTERRUPTED) -> None:
         """Last resort when a run will not unwind: kill our children and leave.
 
         Safe for the warehouse: the live file is only ever replaced whole; the temporary
@@ -495,17 +487,22 @@ def quiet_libraries() -> None:
     logging.getLogger("tzlocal").setLevel(logging.WARNING)
 
 
+MAX_INTERVAL = 365 * 86400.0
+
+
 def check_options(seeds: Path, interval: float, cron: str | None) -> str | None:
     """A usage problem in words, or None."""
     if not seeds.is_dir():
         return f"seeds folder {seeds} does not exist or is not a folder"
-    if not interval > 0:
-        return f"--interval must be a positive number of seconds, not {interval:g}"
+    if not 0 < interval <= MAX_INTERVAL:   # inf overflowed APScheduler's timedelta, nan compared false
+        return f"--interval must be a positive number of seconds, at most {MAX_INTERVAL:.0f} (a year), not {interval:g}"
     if cron:
         try:
-            CronTrigger.from_crontab(cron)
+            trigger = CronTrigger.from_crontab(cron)
         except ValueError as exc:
             return f"--cron {cron!r} is not a crontab expression (minute hour day month weekday): {exc}"
+        if trigger.get_next_fire_time(None, dt.datetime.now(dt.UTC)) is None:
+            return f"--cron {cron!r} never fires (no such date, e.g. 31 February)"
     return None
 
 
@@ -516,7 +513,7 @@ def run_scheduler(seeds: Path, db: Path, interval: float, cron: str | None = Non
     problem = check_options(seeds, interval, cron)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     quiet_libraries()
     stop = StopRequest()
     refresher = Refresher(seeds, db, sources=sources, interval=interval, abort=stop.abort)
@@ -524,11 +521,11 @@ def run_scheduler(seeds: Path, db: Path, interval: float, cron: str | None = Non
         refresher.force = refresher.stale_build()
     except StemwatchError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     with stop.installed():
         service = Service(refresher, interval, cron, watch, stop)
         service.start()
         stop.wait()
         aborted = service.shutdown()
     log.info("scheduler stopped%s", " (a run was aborted)" if aborted else "")
-    return EXIT_INTERRUPTED if aborted else EXIT_OK
+    return ExitCode.INTERRUPTED if aborted else ExitCode.OK

@@ -232,9 +232,10 @@ def cases() -> list[Case]:
         Case("loop_b.txt", symlink("loop_a.txt"), "quarantined", frozenset({"unreadable"})),
         Case("self_loop.txt", symlink("self_loop.txt"), "quarantined", frozenset({"unreadable"})),
         Case("dir_loop", symlink("."), "quarantined", frozenset({"unreadable"})),
-        Case("nested/up", symlink("../.."), "quarantined", frozenset({"unreadable"})),
+        Case("nested/up", symlink("../.."), "quarantined", frozenset({"outside_seeds"})),   # issue 11 item 1
         Case("broken_link.txt", symlink("does_not_exist.txt"), "quarantined", frozenset({"unreadable"})),
-        Case("link_to_outside.txt", symlink("../outside/real.txt"), "loaded", check=contains("干细胞注射对肝脏的修复作用")),
+        # issue 11 item 1: a link out of the seeds folder is never read
+        Case("link_to_outside.txt", symlink("../outside/real.txt"), "quarantined", frozenset({"outside_seeds"})),
         Case("pipe.txt", fifo, "quarantined", frozenset({"not_regular_file"})),
     ]
 
@@ -424,11 +425,11 @@ def test_deep_nesting_is_fast(closed: bool) -> None:
 
     inner = f"<h2>小标题</h2><ul><li>{SENTENCE}</li></ul><p>{SENTENCE}</p>"
     html = "<html><body>" + "<div><section>" * DEEP + inner + ("</section></div>" * DEEP if closed else "")
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: other load on the machine does not count
     page = html_to_page(html)
-    took = time.perf_counter() - t0
+    took = time.process_time() - t0
     assert [(ln.kind, ln.level) for ln in page.lines] == [("heading", 2), ("li", 0), ("p", 0)]
-    assert took < 10, f"{took:.1f}s for {DEEP:,} nested blocks"
+    assert took < 10, f"{took:.1f} CPU s for {DEEP:,} nested blocks"
 
 
 def test_expected_paths_helper_matches_discover(corpus: tuple[Path, list[Case]]) -> None:

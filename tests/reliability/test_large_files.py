@@ -1,7 +1,9 @@
 """Large files, generated in a temporary folder: a 50 MB text and 10 MB on a single line.
 
-Each must load with sane text within a time budget per file (the serial run reports
-progress after every file, which times them one by one).
+Each must load with sane text within a CPU-time budget per file (the serial run reports
+progress after every file, which times them one by one). CPU time of this process, not wall
+time: other work on a busy machine does not count against the budget, so the test does not
+depend on load; a slow path (quadratic scans cost minutes of CPU) still fails it.
 """
 
 from __future__ import annotations
@@ -63,15 +65,15 @@ def test_large_files_load_with_sane_text_in_time(tmp_path: Path) -> None:
     for name in expect:
         assert (seeds / name).stat().st_size >= 10 * MB
     ticks: list[float] = []
-    start = time.perf_counter()
-    res = run_etl(seeds, tmp_path / "w.duckdb", workers=1, progress=lambda done, total: ticks.append(time.perf_counter()))
-    total = time.perf_counter() - start
+    start = time.process_time()
+    res = run_etl(seeds, tmp_path / "w.duckdb", workers=1, progress=lambda done, total: ticks.append(time.process_time()))
+    total = time.process_time() - start
     names = sorted(expect)                     # serial jobs run in path order
     per_file = dict(zip(names, [b - a for a, b in zip([start, *ticks], ticks, strict=False)], strict=True))
     print(f"large files: {', '.join(f'{n} {s:.1f}s' for n, s in per_file.items())}; whole run {total:.1f}s")
     assert res.status == "success" and res.files_loaded == 3, res.quarantined_now
     for name, budget in BUDGET_S.items():
-        assert per_file[name] < budget, f"{name} took {per_file[name]:.0f}s (budget {budget}s): a slow path is back"
+        assert per_file[name] < budget, f"{name} took {per_file[name]:.0f} CPU s (budget {budget} s): a slow path is back"
     db = tmp_path / "w.duckdb"
     assert_invariant(db, seeds)
     assert_integrity(db)

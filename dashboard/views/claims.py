@@ -1,0 +1,180 @@
+"""Claims and red flags: what pages claim about each disease, which advertising rules they
+trip, how well they back themselves up, and the sentences behind each count.
+
+Own-voice claims and red flags in the article text are the default; toggles add the claims
+a page only reports (宣传, 声称 ...) and the hits in the page chrome (contact blocks, footers).
+All document text is escaped (dashboard/render.py) before it reaches st.html.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, queries, render, shaping, ui
+
+DISEASE, RULE = "disease", "red-flag rule"
+
+
+def _filters(opts: dict) -> tuple[shaping.ClaimFilters, int]:
+    vocab: shaping.Vocabulary = opts["vocabulary"]
+    with st.expander("Filters", expanded=True, icon=":material/filter_alt:"):
+        c1, c2, c3, c4 = st.columns([3, 3, 3, 2])
+        source_types = c1.multiselect("Source type", opts["source_types"], key="claims_source_types",
+                                      format_func=lambda v: vocab.label("source_types", v),
+                                      placeholder="all source types")
+        sites = c2.multiselect("Site", opts["sites"], key="claims_sites", placeholder="all sites")
+        date_from, date_to = ui.date_range(c3, opts, key="claims_dates")
+        include_undated = c4.checkbox(f"Include undated articles ({opts['undated']:,})", value=True,
+                                      key="claims_undated")
+        c5, c6, c7 = st.columns(3)
+        include_reported = c5.toggle("Include reported claims", value=False, key="claims_reported",
+                                     help="Claims the page attributes to others (宣传, 声称, 号称, 所谓 ...), "
+                                          "drawn paler. Off: the page's own voice only.")
+        include_chrome = c6.toggle("Include red flags in the page chrome", value=False, key="claims_chrome",
+                                   help="Hits in lines cut from the article: headers, footers, contact blocks. "
+                                        "Off: hits in the article text only.")
+        top_n = c7.slider("Diseases in the stance chart", 5, 40, 15, key="claims_top_n")
+    filters = shaping.ClaimFilters(
+        source_types=tuple(source_types), sites=tuple(sites), date_from=date_from, date_to=date_to,
+        include_undated=include_undated, include_reported=include_reported, include_chrome=include_chrome,
+    )
+    return filters, int(top_n)
+
+
+def _charts(data: dict, vocab: shaping.Vocabulary) -> None:
+    for col, (label, value) in zip(st.columns(4), shaping.claims_summary(
+            data["stance"], data["red_flags"], data["credibility"]).items(), strict=True):
+        col.metric(label, value)
+
+    stance = data["stance"]
+    if stance.empty:
+        st.info("No claims match these filters.", icon=":material/info:")
+    else:
+        with st.container(key="claims_stance_chart"):  # class st-key-claims_stance_chart for the browser tests
+            st.altair_chart(charts.stance_by_source_chart(stance, vocab))
+        if (stance["voice"] != "own").any():
+            st.caption("Paler bars: claims the page only reports (宣传, 声称 ...), not in its own voice.")
+    left, right = st.columns(2)
+    with left:
+        flags = data["red_flags"]
+        if flags.empty:
+            st.info("No red flags match these filters.", icon=":material/info:")
+        else:
+            with st.container(key="claims_flags_chart"):  # class st-key-claims_flags_chart for the browser tests
+                st.altair_chart(charts.red_flags_chart(flags, vocab), width="stretch")
+            st.caption("A hit is wording to review against the provision, not a legal finding.")
+    with right:
+        cred = data["credibility"]
+        if cred.empty:
+            st.info("No article matches these filters.", icon=":material/info:")
+        else:
+            with st.container(key="claims_credibility_chart"):  # class st-key-claims_credibility_chart for the browser tests
+                st.altair_chart(charts.credibility_chart(cred, vocab), width="stretch")
+            st.caption("JAMA benchmark: authorship with credentials, attribution (references), "
+                       "disclosure of ownership or sponsorship, currency (dated); one point each.")
+
+
+def _article_choice(rows: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The rows of the article picked below the list."""
+    labels = {r["article_id"]: shaping.article_label(r) for r in rows.to_dict("records")}
+    chosen = st.selectbox("Show the sentence of", list(labels), format_func=labels.__getitem__, key=key)
+    return rows[rows["article_id"] == chosen]
+
+
+def _claims_drill(run: queries.Runner, filters: shaping.ClaimFilters, options: pd.DataFrame,
+                  vocab: shaping.Vocabulary) -> None:
+    choices = shaping.choice_labels(options, "disease")
+    if not choices:
+        st.caption("No claims match these filters.")
+        return
+    concept = st.selectbox("Disease", list(choices), format_func=choices.__getitem__, key="claims_drill_disease")
+    rows = queries.claims_by_disease(run, filters, concept)
+    if rows.empty:
+        st.caption("No claims about this disease match these filters.")
+        return
+    ui.table(rows.assign(open="articles?article=" + rows["article_id"]), key="claims_drill_table",
+             column_order=["title", "stance", "voice", "wording_class", "citation", "sentence", "source_type",
+                           "site_name", "published_date", "best_evidence_level", "open"],
+             column_config={"sentence": st.column_config.TextColumn("sentence", width="large"),
+                            "open": st.column_config.LinkColumn("article", display_text="open")})
+    colours = render.highlight_colours(vocab.colours("claim_contexts"))
+    for r in _article_choice(rows, "claims_drill_article").to_dict("records"):
+        stance = str(r["stance"])
+        span = render.Span(int(r["highlight_start"]), int(r["highlight_end"]), stance,
+                           f"{r['canonical_name']} ({vocab.label('claim_contexts', stance)})")
+        st.html(render.sentence_html(r["sentence"], [span], colours))
+        wording = None if shaping.missing(r["wording_class"]) else (
+            f"{vocab.label('claim_classes', r['wording_class'])} ({r['wording_text']})")
+        citation = vocab.label("claim_citations", r["citation"]) + (
+            "" if shaping.missing(r["citation_text"]) else f": {r['citation_text']}")
+        level = r["best_evidence_level"]
+        st.html(render.facts_html([
+            ("Voice", vocab.label("claim_voices", r["voice"])),
+            ("Stance", vocab.label("claim_contexts", stance)),
+            ("Efficacy wording", wording),
+            ("Citation nearby", citation),
+            ("Article's best evidence level", None if shaping.missing(level) else vocab.label("evidence_levels", level)),
+            ("Reported claim", None if shaping.missing(r["reported_sentence"]) else r["reported_sentence"]),
+        ]))
+
+
+def _flags_drill(run: queries.Runner, filters: shaping.ClaimFilters, options: pd.DataFrame,
+                 vocab: shaping.Vocabulary) -> None:
+    choices = shaping.choice_labels(options, "rule", lambda v: vocab.label("red_flag_rules", v))
+    if not choices:
+        st.caption("No red flags match these filters.")
+        return
+    rule = st.selectbox("Red-flag rule", list(choices), format_func=choices.__getitem__, key="claims_drill_rule")
+    rows = queries.red_flags_by_rule(run, filters, rule)
+    if rows.empty:
+        st.caption("No hits of this rule match these filters.")
+        return
+    ui.table(rows.assign(open="articles?article=" + rows["article_id"]), key="flags_drill_table",
+             column_order=["title", "location", "matched_text", "sentence", "basis", "source_type", "site_name",
+                           "published_date", "best_evidence_level", "open"],
+             column_config={"sentence": st.column_config.TextColumn("sentence", width="large"),
+                            "open": st.column_config.LinkColumn("article", display_text="open")})
+    colours = render.highlight_colours(vocab.colours("red_flag_bases"))
+    for r in _article_choice(rows.drop_duplicates("article_id"), "flags_drill_article").to_dict("records"):
+        for hit in rows[rows["article_id"] == r["article_id"]].to_dict("records"):
+            found = shaping.flag_span(hit)
+            spans = [render.Span(*found, hit["basis_id"], hit["basis"])] if found else []
+            st.html(render.sentence_html(hit["sentence"], spans, colours))
+            level = hit["best_evidence_level"]
+            st.html(render.facts_html([
+                ("Legal basis", f"{vocab.label('red_flag_bases', hit['basis_id'])} — {hit['basis']}"),
+                ("What it forbids", vocab.description("red_flag_bases", hit["basis_id"])),
+                ("Where", vocab.label("red_flag_locations", hit["location"])),
+                ("Article's best evidence level",
+                 None if shaping.missing(level) else vocab.label("evidence_levels", level)),
+            ]))
+
+
+def _draw(run: queries.Runner) -> None:
+    st.title("Claims and red flags")
+    if not queries.claims_ready(run):
+        st.info("This warehouse has no claims, red flags or credibility yet (it was built before the "
+                "annotation stage). Rebuild it with `stemwatch etl` to fill this page.", icon=":material/info:")
+        return
+    opts = queries.topic_options(run)
+    vocab: shaping.Vocabulary = opts["vocabulary"]
+    filters, top_n = _filters(opts)
+    data = queries.claims(run, filters, top_n)
+    _charts(data, vocab)
+
+    st.subheader("Drill down")
+    mode = st.radio("Drill down by", [DISEASE, RULE], horizontal=True, key="claims_drill_mode")
+    if mode == DISEASE:
+        _claims_drill(run, filters, data["drill"], vocab)
+    else:
+        _flags_drill(run, filters, data["drill"], vocab)
+
+
+def page() -> None:
+    with ui.runner() as run:
+        _draw(run)
+
+
+if __name__ == "__main__":
+    page()

@@ -1,0 +1,145 @@
+"""The article's own date: every form pages write it in, and where it may (not) come from.
+
+The pages are written for the test; each reproduces where a kind of page states its date
+(a labelled header line, a byline, a dateline, a table row), and the traps (a date in the
+headline, in the body, in the site's clock, only in the URL).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import opencc
+import pytest
+
+from etl.extract.metadata import find_dates, parse_date, url_date
+from etl.knowledge.lexicon import load_lexicon, load_triggers
+from etl.knowledge.rules import load_rules
+from etl.parse import ParsedDocument, parse_document
+
+D = dt.date(2023, 5, 12)
+PARA = "干细胞研究近年来进展很快，但多数疗法仍处在临床试验阶段，患者应当理性看待各种宣传。"
+TITLE = "干细胞治疗的现状与展望"
+
+
+def parse(text: str, name: str = "page.txt") -> ParsedDocument:
+    return parse_document(name, text.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
+
+
+@pytest.mark.parametrize("text", [
+    "May 12, 2023", "May 12 2023", "12 May 2023", "12th May, 2023", "2023 May 12", "Posted Fri, 12 May 2023",
+    "2023-05-12", "2023/5/12", "2023.05.12", "2023年5月12日", "2023 年 05 月 12 日", "２０２３年５月１２日",
+    "23-05-12",
+])
+def test_each_format(text: str) -> None:
+    assert parse_date(text) == D
+
+
+@pytest.mark.parametrize("text", ["12/05/2023", "05/12/2023", "2023-13-01", "Mayday 12, 2023", "1880-01-01"])
+def test_ambiguous_or_impossible_dates_are_not_read(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_find_dates_in_reading_order() -> None:
+    found = find_dates("更新于 June 1, 2023，发布于 2023-05-12")
+    assert [f.date for f in found] == [dt.date(2023, 6, 1), D]
+
+
+@pytest.mark.parametrize(("page", "source"), [
+    (f"首页 > 资讯\n发布时间：2023-05-12 10:20\n{TITLE}\n{PARA}\n", "header"),
+    (f"{TITLE}\n發佈時間：2023年05月12日  閱讀：1024\n{PARA}\n", "byline"),
+    (f"{TITLE}\n来源：某某健康网  作者：张三  2023-05-12 15:00:27\n{PARA}\n", "byline"),
+    (f"{TITLE}\nBy JOHN SMITH | Published: May 12, 2023\n{PARA}\n", "byline"),
+    (f"{TITLE}\n日期：2023.05.12\n{PARA}\n", "byline"),
+    (f"2023-05-12 15:00:27\n{TITLE}\n{PARA}\n", "header"),
+    (f"{TITLE}\n【本报讯 北京時間2023年05月12日訊】{PARA}\n", "dateline"),
+    (f"{TITLE}\n新华社北京2023年5月12日电（记者 李明）{PARA}\n", "dateline"),
+    (f"{TITLE}\nBEIJING, May 12, 2023 /Newswire/ -- The city health board listed the approved cell therapies and their fees.\n", "dateline"),
+])
+def test_where_pages_state_their_date(page: str, source: str) -> None:
+    doc = parse(page)
+    assert doc.published_date == D, doc.title
+    # Above or under the title depends on which line chrome selection took as the title.
+    assert doc.date_source == source or {doc.date_source, source} <= {"header", "byline"}
+
+
+def test_published_beats_updated() -> None:
+    doc = parse(f"{TITLE}\nUpdated: June 1, 2023 | Published: May 12, 2023\n{PARA}\n")
+    assert doc.published_date == D
+
+
+def test_updated_alone_is_used() -> None:
+    doc = parse(f"{TITLE}\n更新时间：2023-05-12\n{PARA}\n")
+    assert doc.published_date == D
+
+
+def test_label_row_of_a_table() -> None:
+    """A label row above a value row, as reply records list them; other dates in the table lose."""
+    doc = parse("题目 | 关于加强干细胞监管的建议 |\n"
+                "主办单位 | 交办日期 |\n"
+                "卫生健康委员会 | 2023-03-01 |\n"
+                "承办单位 | 答复日期 | 答复内容 |\n"
+                "卫生健康委员会 | 2023-05-12 | 查看\n"
+                f"{PARA}{PARA}\n")
+    assert doc.published_date == D
+
+
+def test_headline_date_is_ignored() -> None:
+    doc = parse(f"关于2012年7月1日前停止未经批准的干细胞临床研究的通知\n{PARA}\n{PARA}\n")
+    assert doc.published_date is None
+
+
+def test_body_date_is_ignored() -> None:
+    doc = parse(f"{TITLE}\n2021年9月3日，一个研究小组在学术会议上报告了间充质干细胞的随访数据，引起关注。\n{PARA}\n")
+    assert doc.published_date is None
+    doc = parse(f"{TITLE}\n{PARA}\n{PARA}\n2019年3月8日某市举行细胞产业推介会\n{PARA}\n")
+    assert doc.published_date is None
+
+
+def test_site_clock_is_ignored() -> None:
+    doc = parse(f"今天是2023年5月12日 星期五\n首页 > 资讯\n{TITLE}\n{PARA}\n")
+    assert doc.published_date is None
+
+
+def test_neighbour_link_dates_in_the_tail_are_ignored() -> None:
+    doc = parse(f"{TITLE}\n{PARA}\n{PARA}\n上一篇：干细胞与糖尿病 2023年5月12日\n下一篇：干细胞与帕金森病 2023年5月13日\n")
+    assert doc.published_date is None
+
+
+def test_url_only_date_is_not_the_published_date() -> None:
+    page = (f'<html><head><title>{TITLE}</title><link rel="canonical" href="https://news.example.com/2023-05/12/c_1.htm">'
+            f"</head><body><h1>{TITLE}</h1><p>{PARA}</p></body></html>")
+    doc = parse(page, "u.html")
+    assert doc.published_date is None
+    assert doc.url_date == D
+
+
+@pytest.mark.parametrize(("url", "date"), [
+    ("https://x.example.com/2023/0512/1.html", D),
+    ("https://x.example.com/a/202305/12/WS1.html", D),
+    ("https://x.example.com/content/20230512_77.htm", D),
+    ("https://x.example.com/article/14807321.shtml", None),
+    ("https://x.example.com/2023/1399/1.html", None),
+    (None, None),
+])
+def test_url_date(url: str | None, date: dt.date | None) -> None:
+    assert url_date(url) == date
+
+
+def test_traditional_and_english_labels_match() -> None:
+    s2t = opencc.OpenCC("s2t")
+    doc = parse(s2t.convert(f"首页 > 资讯\n{TITLE}\n发表于 2023-05-12\n{PARA}\n"))
+    assert doc.published_date == D
+    doc = parse(f"Stem cell therapy today\nLast updated 12 May 2023\n{PARA}\n")
+    assert doc.published_date == D
+
+
+def test_machine_converted_label_with_pinyin_debris() -> None:
+    doc = parse(f"{TITLE}\n發(fā)佈時(shí)間：2023-05-12\n{PARA}\n")
+    assert doc.published_date == D
+
+
+def test_dated_link_list_above_the_title_is_not_the_date() -> None:
+    doc = parse("最新资讯\n干细胞新规解读 2023-05-10\n脐带血储存指南 2023-05-08\n间充质干细胞问答 2023-04-30\n"
+                f"{TITLE}\n{PARA}\n{PARA}\n")
+    assert doc.published_date is None

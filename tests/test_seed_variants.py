@@ -1,0 +1,96 @@
+"""The five seeds give the same facts in other clothes (issue 12, "Done when").
+
+Each seed is converted to Traditional Chinese (OpenCC s2t, at test time), saved as GB18030,
+and wrapped as an HTML page with its own <header>/<nav>/<footer> navigation; each variant
+must give the original's title, date, source type, citation count and disease concepts.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import cache
+
+import opencc
+import pytest
+
+from etl.knowledge.lexicon import load_lexicon, load_triggers
+from etl.knowledge.rules import load_rules
+from etl.parse import ParsedDocument, parse_document
+from tests.conftest import SEED_NAMES, seed_path
+
+VARIANTS = ("traditional", "gb18030", "html")
+# The site navigation around the wrapped page names diseases on purpose: none may leak.
+NAV = ("<header><div class='logo'>健康资讯网</div><nav><a href='/'>首页</a> <a href='/tnb'>糖尿病专题</a> "
+       "<a href='/pjs'>帕金森病专区</a> <a href='/ask'>在线问答</a></nav></header>")
+FOOTER = "<footer><a href='/gyh'>肝硬化</a> <a href='/about'>关于我们</a> 版权所有</footer>"
+
+# Variants still failing because of the page-chrome rules (the chrome helper's part of issue 12):
+# the Traditional forms of their header and related-list markers are not recognised yet.
+CHROME_XFAIL = {
+    ("002", "traditional"): "chrome: the Traditional related-list block (猜你喜歡/類似文章) is not cut, so its "
+                            "disease names (糖尿病, 漸凍症, 癌症 ...) leak into mentions",
+    ("004", "traditional"): "chrome: the Traditional header line 免費在線諮詢 is not recognised as page chrome, "
+                            "so it is taken as the title",
+}
+
+
+@cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def _parse(name: str, data: bytes) -> ParsedDocument:
+    return parse_document(name, data, load_rules(), load_lexicon(), load_triggers())
+
+
+def _wrap_html(text: str, title: str | None) -> tuple[str, str]:
+    """(file name suffix, page): the seed inside a page with its own navigation."""
+    if text.lstrip().startswith("---"):  # front matter + HTML body: keep the front matter on top
+        first = text.index("---")
+        end = text.index("---", first + 3) + 3
+        return ".txt", f"{text[:end]}\n<html><body>{NAV}<main>{text[end:]}</main>{FOOTER}</body></html>"
+    paras = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
+    head = f"<head><meta charset='utf-8'><title>{html.escape(title or '')} - 健康资讯网</title></head>"
+    return ".html", f"<html>{head}<body>{NAV}<main>{paras}</main>{FOOTER}</body></html>"
+
+
+def _variant(prefix: str, kind: str) -> tuple[str, bytes]:
+    path = seed_path(prefix)
+    text = path.read_text(encoding="utf-8")
+    if kind == "traditional":
+        return path.name, _s2t().convert(text).encode("utf-8")
+    if kind == "gb18030":
+        return path.name, text.encode("gb18030")
+    suffix, page = _wrap_html(text, _parse(path.name, path.read_bytes()).title)
+    return path.stem + suffix, page.encode("utf-8")
+
+
+def _facts(doc: ParsedDocument) -> dict:
+    return {
+        "title": doc.title,
+        "date": doc.published_date,
+        "source_type": doc.source_type,
+        "citations": len(doc.citations),
+        "concepts": sorted({m.concept_id for m in doc.mentions}),
+    }
+
+
+@pytest.mark.parametrize("kind", VARIANTS)
+@pytest.mark.parametrize("prefix", sorted(n[:3] for n in SEED_NAMES))
+def test_variant_gives_the_same_facts(prefix: str, kind: str, request: pytest.FixtureRequest) -> None:
+    if (prefix, kind) in CHROME_XFAIL:
+        request.applymarker(pytest.mark.xfail(reason=CHROME_XFAIL[(prefix, kind)], strict=True))
+    path = seed_path(prefix)
+    want = _facts(_parse(path.name, path.read_bytes()))
+    if kind == "traditional" and want["title"]:
+        want["title"] = _s2t().convert(want["title"])
+    got = _facts(_parse(*_variant(prefix, kind)))
+    assert got == want
+
+
+def test_variants_really_differ() -> None:
+    """The conversions change the bytes (a test of nothing would pass as well)."""
+    for prefix in sorted(n[:3] for n in SEED_NAMES):
+        original = seed_path(prefix).read_bytes()
+        for kind in VARIANTS:
+            assert _variant(prefix, kind)[1] != original, (prefix, kind)

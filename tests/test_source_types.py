@@ -1,0 +1,222 @@
+"""Source type from families of evidence: one small page per type and per known trap.
+
+Every page here is written for the test; each reproduces the structure of a kind of page
+(a newsroom byline, a reply to a deputy, a doctor-answer card, a journal header, a repost
+footer, a clinic's hotline, an SEO explainer, a gambling mirror), not any real page's text.
+"""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+
+from etl.knowledge.lexicon import load_lexicon, load_triggers
+from etl.knowledge.rules import load_rules
+from etl.parse import ParsedDocument, parse_document
+
+PARA = "干细胞研究近年来进展很快，但多数疗法仍处在临床试验阶段，患者应当理性看待各种宣传。"
+
+
+def parse(text: str, name: str = "page.txt") -> ParsedDocument:
+    return parse_document(name, text.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
+
+
+def html_page(url: str, body: str, title: str = "干细胞治疗的现状与展望") -> str:
+    return (f'<html><head><title>{title}</title><link rel="canonical" href="{url}"></head>'
+            f"<body><h1>{title}</h1>{body}</body></html>")
+
+
+PAGES = {
+    "news": (
+        "首页 > 健康 > 正文\n"
+        "干细胞美容乱象调查\n"
+        "2023-03-02 09:15 来源：南方晚报\n"
+        "本报讯（记者 李明 通讯员 张华）近日，多家美容院被曝以干细胞名义推销抗衰项目。\n"
+        f"{PARA}\n"
+        "记者走访发现，部分机构并无医疗资质。\n"
+        "责任编辑：王芳\n"
+    ),
+    "government": (
+        "索引号：11400000/2023-00012 发布机构：某市卫生健康委员会\n"
+        "关于市政协五届二次全会第27号提案的答复\n"
+        "发布时间：2023-06-30\n"
+        "王委员：您提出的关于规范干细胞临床研究的提案收悉，现答复如下：\n"
+        f"一、工作情况。我委高度重视干细胞临床研究的备案管理工作。{PARA}\n"
+    ),
+    "social_qa": (
+        "当前位置：首页 > 问题库 > 内科\n"
+        "干细胞能治疗糖尿病吗？\n"
+        "病情描述：家里老人糖尿病十年了，想问问干细胞治疗有没有用。\n"
+        "医生回答（2）\n"
+        "张强 主任医师\n"
+        f"{PARA}\n"
+    ),
+    "academic": (
+        "干细胞移植治疗脊髓损伤的研究进展\n"
+        "王小明1，李红2\n"
+        "（1某某大学附属医院 神经外科，北京 100000；2某某研究所）\n"
+        "摘要：目的 综述干细胞移植治疗脊髓损伤的研究进展。\n"
+        "关键词：干细胞；脊髓损伤；综述\n"
+        "基金项目：某省自然科学基金（2020A001）\n"
+        f"{PARA}\n"
+    ),
+    "content_aggregator": (
+        "打开APP 阅读全文\n"
+        "干细胞抗衰到底靠不靠谱\n"
+        "本文来自微信公众号：健康观察（ID：jkgc），作者：陈一，原文标题：《干细胞抗衰的真相》\n"
+        f"{PARA}\n"
+        f"{PARA}\n"
+    ),
+    "commercial_clinic": (
+        "某某干细胞医院\n"
+        "免费咨询热线：400-123-4567 周一至周日 8:00-20:00\n"
+        "干细胞治疗膝关节炎效果怎么样\n"
+        f"{PARA}\n"
+        "我院采用自体脂肪间充质干细胞技术，欢迎来电预约。\n"
+    ),
+    "commercial_blog": (
+        "干细胞治疗帕金森病效果怎么样？如何选择？\n"
+        "帕金森病困扰着许多老年人，本文将带您了解干细胞疗法的原理和选择要点。\n"
+        f"一、什么是帕金森病\n{PARA}\n"
+        f"二、干细胞疗法的原理\n{PARA}\n"
+        f"三、如何选择治疗机构\n{PARA}\n"
+    ),
+    "other": (
+        "干细胞产业的发展现状\n"
+        f"{PARA}\n"
+        "本文来源：澳门新葡京娱乐城-www.example-bet.icu\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_one_page_per_type(kind: str) -> None:
+    doc = parse(PAGES[kind])
+    assert doc.source_type == kind, doc.source_type_evidence
+    # The deciding evidence is kept: a rules line, then the cues that fired for that type.
+    assert doc.source_type_evidence[0].startswith(f"rules: {kind}")
+    assert len(doc.source_type_evidence) >= 2
+
+
+def test_english_pages() -> None:
+    news = parse(
+        "Stem cell therapy prices released\n"
+        "By JANE DOE | City Daily | Updated: 2023-04-23 09:47\n"
+        "The city health board listed the approved cell therapies and their fees on Monday, a first for the region.\n"
+        "Officials said the treatments would be reviewed every year.\n", "en.txt")
+    assert news.source_type == "news"
+    guide = parse(
+        "How much does stem cell therapy cost abroad?\n"
+        "Medical tourism has made stem cell therapy a popular choice for international patients.\n"
+        "The cost of stem cell therapy depends on the condition, the cell type and the number of sessions.\n",
+        "guide.txt")
+    assert guide.source_type == "commercial_blog"
+    paper = parse(
+        "Skip to main content\n"
+        ". 2021 Mar 9;7:104455. doi: 10.1234/example.2021.104455\n"
+        "Managing hopes about cell therapy for children\n"
+        "PMCID: PMC0000001  PMID: 30000001\n"
+        "Stem cell therapy has been offered to many families, but the evidence remains weak and uneven.\n",
+        "paper.txt")
+    assert paper.source_type == "academic"
+
+
+def test_no_evidence_is_other() -> None:
+    doc = parse(f"干细胞的基本知识\n{PARA}\n{PARA}\n")
+    assert doc.source_type == "other"
+    assert doc.source_type_evidence == ["no source cue matched"]
+
+
+# ---------------------------------------------------------------- traps
+
+def test_company_news_page_is_still_the_company() -> None:
+    """A /news/ path is a hint; a company's hotline and site sections decide."""
+    body = ("<div>首页 | 关于我们 | 产品中心 | 公司新闻</div>"
+            "<div>全国服务热线：400-888-1234</div>"
+            f"<p>{PARA}</p><p>本公司建有GMP标准的细胞实验室。</p>")
+    doc = parse(html_page("https://www.example-biotech.com/news/2023/0512/88.html", body), "co.html")
+    assert doc.source_type == "commercial_clinic", doc.source_type_evidence
+    assert doc.url_date is not None and doc.published_date is None  # a URL date is not the publication date
+
+
+def test_ivf_agency_news_path_is_a_clinic() -> None:
+    body = ("<div>试管婴儿 | 海外助孕 | 免费咨询 | 在线预约</div>"
+            f"<p>{PARA}</p><p>我们的专家团队为您定制方案，名额有限，欢迎咨询。</p>")
+    doc = parse(html_page("https://www.example-ivf.com/news/186.html", body, "试管婴儿与干细胞抗衰"), "ivf.html")
+    assert doc.source_type == "commercial_clinic", doc.source_type_evidence
+    assert "also news=1" in doc.source_type_evidence  # the /news/ path was seen, and outweighed
+
+
+def test_podcast_summary_heading_is_not_academic() -> None:
+    doc = parse(
+        "健康夜话 第12期\n"
+        "干细胞能让人年轻吗\n"
+        "摘要\n"
+        "本期节目里，两位主播聊了聊最近很火的干细胞抗衰项目，以及它们背后的营销话术。\n"
+        f"{PARA}\n")
+    assert doc.source_type != "academic", doc.source_type_evidence
+
+
+def test_news_path_alone_does_not_make_news() -> None:
+    doc = parse(html_page("https://www.example.com/news/12345.html", f"<p>{PARA}</p><p>{PARA}</p>"), "n.html")
+    assert doc.source_type == "other"
+    assert "news path" in " ".join(doc.source_type_evidence)
+
+
+def test_government_domain_decides() -> None:
+    doc = parse(html_page("https://www.example.gov.cn/zwgk/2023/content_1.htm", f"<p>{PARA}</p>"), "g.html")
+    assert doc.source_type == "government"
+
+
+def test_url_only_from_canonical_or_header_line() -> None:
+    """A bare link in the page is not the page's address; a ``URL:`` header line is."""
+    linked = parse(f"https://www.example.gov.cn/\n干细胞政策解读\n{PARA}\n{PARA}\n")
+    assert linked.url is None and linked.source_type != "government"
+    stated = parse(f"标题：干细胞政策解读\nURL: https://www.example.gov.cn/zcjd/1.htm\n干细胞政策解读\n{PARA}\n{PARA}\n")
+    assert stated.url == "https://www.example.gov.cn/zcjd/1.htm"
+    assert stated.source_type == "government"
+
+
+@pytest.mark.parametrize("kind", ["news", "government", "social_qa", "academic", "content_aggregator", "commercial_clinic"])
+def test_traditional_pages_get_the_same_type(kind: str) -> None:
+    traditional = opencc.OpenCC("s2t").convert(PAGES[kind])
+    assert traditional != PAGES[kind]
+    doc = parse(traditional)
+    assert doc.source_type == kind, doc.source_type_evidence
+
+
+def test_pinyin_debris_and_signals_keep_original_text() -> None:
+    """A converter that left pinyin after characters (諮(zī)詢) still matches, and the stored
+    signal is the original text at its original offset."""
+    doc = parse("某某細(xì)胞醫(yī)院\n免費諮(zī)詢熱線：400-123-4567\n幹細胞治療膝關節炎效果怎麼樣\n"
+                "幹細(xì)胞研究近年來進展很快，但多數療法仍處在臨牀試驗階段，我院歡迎來電預約。\n")
+    assert doc.source_type == "commercial_clinic", doc.source_type_evidence
+    cta = [s for s in doc.signals if s.kind == "call_to_action"]
+    assert cta and cta[0].text.startswith("免費諮(zī)詢")
+    for s in doc.signals:
+        if s.start_char is not None:
+            assert doc.main_text[s.start_char:s.start_char + len(s.text)] == s.text
+
+
+def test_platform_account_post_with_editor_line_is_an_aggregator() -> None:
+    doc = parse("干细胞抗衰真相调查\n2023-05-12 10:00 来自网易号：健康前沿\n"
+                f"{PARA}\n{PARA}\n责任编辑：刘洋\n")
+    assert doc.source_type == "content_aggregator", doc.source_type_evidence
+
+
+def test_seo_summary_and_tag_lines_are_not_a_paper() -> None:
+    doc = parse("干细胞可以治疗糖尿病吗\n摘要：本文介绍干细胞治疗糖尿病的常见问题。\n关键词：干细胞,糖尿病,治疗费用\n"
+                f"{PARA}\n{PARA}\n")
+    assert doc.source_type != "academic", doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("kind", "page"), [
+    ("news", f"江城晚报 数字报\n第A05版：健康\n干细胞疗法热背后的冷思考\n{PARA}\n{PARA}\n"),
+    ("academic", f"干细胞移植治疗帕金森病的临床观察\n引言\n{PARA}\n资料与方法\n{PARA}\n结果\n{PARA}\n讨论\n{PARA}\n"),
+    ("social_qa", "Can stem cells cure type 1 diabetes?\nAsked by a parent in Health\n3 Answers\n"
+                  "Answered by Dr. Lee, endocrinologist\nNot yet. Islet cell transplants help some patients, "
+                  "but stem cell therapy for type 1 diabetes is still in clinical trials.\n"),
+])
+def test_more_furniture(kind: str, page: str) -> None:
+    doc = parse(page)
+    assert doc.source_type == kind, doc.source_type_evidence

@@ -1,0 +1,222 @@
+"""Stance of a mention: scope, questions, reported claims, absence, English, wrapped lines.
+
+Sentences written for these tests; each names the rule it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.annotate.mentions import Mention, find_mentions
+from etl.knowledge.lexicon import load_lexicon, load_triggers
+
+
+def mentions(text: str) -> list[Mention]:
+    return find_mentions(load_lexicon(), load_triggers(), text, len(text))
+
+
+def stance_of(text: str, surface: str) -> Mention:
+    ms = [m for m in mentions(text) if m.surface == surface]
+    assert ms, f"{surface!r} not found in {text!r}"
+    return ms[0]
+
+
+@pytest.mark.parametrize("text", [
+    "干细胞可以治疗帕金森病吗？",
+    "干细胞能治疗帕金森病吗",
+    "请问干细胞是否能治疗帕金森病",
+    "干细胞治疗帕金森病真的有效吗?",
+    "Can stem cells cure Parkinson's disease?",
+    "脐带血能不能治好脑瘫呢？",
+])
+def test_questions_are_hedged_never_asserted(text: str) -> None:
+    m = next(m for m in mentions(text))
+    assert m.context == "hedged", (text, m.context, m.trigger)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("什么是帕金森病？", "帕金森病"),
+    ("为什么干细胞受到糖尿病患者关注？", "糖尿病"),
+    ("干细胞注射治疗糖尿病安全吗？", "糖尿病"),
+])
+def test_questions_about_definitions_or_safety_stay_neutral(text: str, surface: str) -> None:
+    assert stance_of(text, surface).context == "neutral"
+
+
+def test_morphine_is_not_a_question() -> None:
+    # 吗 asks only at the end of a clause; 吗啡 is a drug.
+    assert stance_of("干细胞可以治疗糖尿病，无需吗啡镇痛。", "糖尿病").context == "asserted"
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("该诊所宣传干细胞能治愈糖尿病。", "糖尿病", "asserted"),
+    ("有商家声称干细胞可以治疗自闭症，但没有任何证据。", "自闭症", "asserted"),
+    ("所谓的干细胞抗衰老疗法，号称能治疗阿尔茨海默病，其实没有证据。", "阿尔茨海默病", "negated"),
+    ("The clinic claims its injections cure diabetes.", "diabetes", "asserted"),
+    ("So-called stem cell cures for autism are unproven.", "autism", "negated"),
+])
+def test_reported_claims_are_flagged(text: str, surface: str, context: str) -> None:
+    m = stance_of(text, surface)
+    assert m.reported and m.context == context, (m.context, m.trigger, m.reported)
+
+
+def test_own_voice_is_not_reported() -> None:
+    m = stance_of("我院采用干细胞治疗糖尿病，效果显著。", "糖尿病")
+    assert m.context == "asserted" and not m.reported
+
+
+def test_scope_ends_at_but() -> None:
+    text = "干细胞不能治愈糖尿病，但可以改善糖尿病足的症状。"
+    assert stance_of(text, "糖尿病").context == "negated"
+    assert stance_of(text, "糖尿病足").context == "asserted"
+
+
+def test_scope_ends_with_the_clause_chain() -> None:
+    # The hedge sits three clauses away from 高血压: out of scope.
+    text = "干细胞研究有望带来新疗法，患者需要定期复查，饮食要清淡，高血压患者应按时服药。"
+    assert stance_of(text, "高血压").context == "neutral"
+
+
+def test_a_trigger_far_away_in_unpunctuated_text_never_applies() -> None:
+    filler = "患者每天坚持散步并记录饮食情况和睡眠时间以便复诊时交给医生参考" * 6
+    text = "干细胞可以治愈" + filler + "高血压患者也要按时服药"
+    assert len(filler) > 150
+    assert stance_of(text, "高血压").context == "neutral"
+
+
+def test_a_long_list_stays_in_scope() -> None:
+    text = ("干细胞已成功用于治疗白血病、再生障碍性贫血、地中海贫血、淋巴瘤、多发性骨髓瘤、"
+            "系统性红斑狼疮、类风湿关节炎、克罗恩病、帕金森病和糖尿病。")
+    assert stance_of(text, "糖尿病").context == "asserted"
+
+
+def test_a_claim_that_reaches_new_diseases() -> None:
+    assert stance_of("细胞治疗已从血液病扩展至实体瘤，如乳腺癌。", "实体瘤").context == "asserted"
+
+
+def test_a_claim_with_no_evidence_behind_it() -> None:
+    text = "号称能治愈肝硬化的项目很多，九成处于早期阶段，无任何三期数据支持。"
+    m = stance_of(text, "肝硬化")
+    assert m.context == "negated" and m.reported
+
+
+def test_an_indication_list_across_commas() -> None:
+    text = "干细胞治疗的适应症为,1型糖尿病,糖尿病肾病,糖尿病足"
+    assert {m.surface: m.context for m in mentions(text)}["糖尿病足"] == "asserted"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("干细胞注射无感染、出血等风险。", "出血"),
+    ("细胞来源于自身，可避免免疫排斥反应。", "免疫排斥反应"),
+    ("目前尚无肝性脑病的相关报道。", "肝性脑病"),
+    ("目前尚无证据表明干细胞能治疗自闭症。", "自闭症"),
+    ("随访期间几乎没有发热病例。", "发热"),
+    ("非恶性肿瘤患者方可入组。", "恶性肿瘤"),
+    ("干细胞并非能够治愈帕金森病。", "帕金森病"),
+    ("干细胞对渐冻症的疗效十分有限。", "渐冻症"),
+])
+def test_absence_avoidance_and_denial_are_negated(text: str, surface: str) -> None:
+    m = stance_of(text, surface)
+    assert m.context == "negated", (m.context, m.trigger)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("自闭症并非单一疾病，而是一组症状。", "自闭症"),
+    ("渐冻症不是一种传染病。", "渐冻症"),
+    ("渐冻症目前仍无有效的治疗药物。", "渐冻症"),
+])
+def test_definitions_are_not_denials(text: str, surface: str) -> None:
+    assert stance_of(text, surface).context == "neutral"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("注射后可能导致感染。", "感染"),
+    ("部分患者可能出现发热和头痛。", "发热"),
+])
+def test_possible_side_effects_are_neutral(text: str, surface: str) -> None:
+    assert stance_of(text, surface).context == "neutral"
+
+
+def test_non_small_cell_lung_cancer_is_not_negated() -> None:
+    # 非 belongs to the disease name here, not to the sentence.
+    m = stance_of("干细胞可以治疗非小细胞肺癌。", "非小细胞肺癌")
+    assert m.context == "asserted"
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("Stem cells may help patients with Parkinson's disease.", "Parkinson's disease", "hedged"),
+    ("Mesenchymal cells could one day treat type 1 diabetes.", "type 1 diabetes", "hedged"),
+    ("There is no evidence that stem cells cure autism.", "autism", "negated"),
+    ("These injections are not approved for knee osteoarthritis.", "knee osteoarthritis", "negated"),
+    ("The therapy is effective for leukemia in children.", "leukemia", "asserted"),
+    ("Bone marrow transplants are used to treat leukemia.", "leukemia", "asserted"),
+    ("Diabetes affects millions of adults.", "Diabetes", "neutral"),
+    ("There is no cure for ALS yet.", "ALS", "neutral"),
+    ("Stem cells cannot cure ALS.", "ALS", "negated"),
+    ("The approved therapy, which costs 36,000 yuan, targets knee osteoarthritis.", "knee osteoarthritis", "asserted"),
+    ("Eligibility: adults with heart failure, diabetes, or chronic kidney disease.", "chronic kidney disease",
+     "asserted"),
+    ("These cells might cause infection.", "infection", "neutral"),
+])
+def test_english_triggers(text: str, surface: str, context: str) -> None:
+    m = stance_of(text, surface)
+    assert m.context == context, (m.context, m.trigger)
+
+
+def test_english_words_match_whole_words_only() -> None:
+    # "cure" inside "secure", "may" inside "mayor": no trigger.
+    assert stance_of("The mayor met diabetes patients at a secure site.", "diabetes").context == "neutral"
+
+
+def test_english_sentences_end_at_a_full_stop() -> None:
+    text = "Stem cells may help in future. Diabetes affects many adults, e.g. older ones."
+    assert stance_of(text, "Diabetes").context == "neutral"
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    # Text wrapped at a fixed width: the claim on line 2 reaches the disease on line 3.
+    text = ("本院多年来开展干细胞移植技术的临床实践，积累了\n"
+            "丰富的经验，实践证明该技术可以有效治疗严重的\n"
+            "糖尿病足和下肢缺血等疾病，患者恢复良好。")
+    assert stance_of(text, "糖尿病足").context == "asserted"
+    # The same lines as separate paragraphs (end punctuation) stay apart.
+    apart = "本院多年来开展干细胞移植技术的临床实践。\n实践证明该技术可以有效治疗。\n糖尿病足是常见并发症。"
+    assert stance_of(apart, "糖尿病足").context == "neutral"
+    wrapped = ("我们的团队多年来一直在研究干细胞的临床应用效果\n"
+               "目前干细胞治疗帕金森病的研究仍处于临床试验阶\n"
+               "段。阿尔茨海默病患者的家属常常来院咨询相关问题。")
+    assert stance_of(wrapped, "帕金森病").context == "hedged"
+    assert stance_of(wrapped, "阿尔茨海默病").context == "neutral"
+
+
+def test_headings_are_not_joined() -> None:
+    text = "二、糖尿病\n干细胞可以改善胰岛功能。"
+    assert stance_of(text, "糖尿病").context == "neutral"
+
+
+def test_traditional_and_pinyin_debris_keep_offsets() -> None:
+    text = "幹細(xì)胞能否治療漸凍癥？醫(yī)生說(shuō)仍處於臨床試驗階段。"
+    m = stance_of(text, "漸凍癥")
+    assert m.context == "hedged"
+    assert text[m.start_char:m.end_char] == "漸凍癥" and m.surface in m.sentence
+
+
+def test_stance_on_a_long_dense_sentence() -> None:
+    # One unpunctuated "sentence" with mentions and triggers every few characters: every mention is
+    # found with its own clause's stance. (Its speed is measured in benchmarks/bench_matcher.py,
+    # not here: a timed test fails on a busy machine.)
+    unit = "幹細(xì)胞可能治療糖尿病，無感染風險但無法根治高血壓"
+    text = unit * 2_000
+    ms = mentions(text)
+    assert len(ms) == 6_000
+    assert all(text[m.start_char:m.end_char] == m.surface for m in ms)
+    assert [m.context for m in ms[:3]] == [m.context for m in mentions(unit)]
+
+
+def test_a_term_split_by_a_wrap_still_matches() -> None:
+    text = ("本院多年来开展干细胞移植技术的临床实践，积累了\n"
+            "丰富的经验，实践证明该技术可以有效治疗严重的糖尿\n"
+            "病足和下肢缺血等疾病，患者恢复良好。")
+    m = stance_of(text, "糖尿\n病足")
+    assert m.concept_id == "diabetic_foot" and m.context == "asserted"
+    assert text[m.start_char:m.end_char] == m.surface and m.surface in m.sentence
