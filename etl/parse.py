@@ -136,19 +136,23 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
     without a title line gives its first short lines as header.
     """
     if sel.title_index is None:
+        # Only the lines above the article's first kept line: an untitled page's first kept
+        # line is text (perhaps a headline the title rules did not trust), never a date line.
+        first_kept = min(sel.kept, default=len(lines))
         header = []
-        for ln in lines[:untitled_lines]:
+        for ln in lines[:min(untitled_lines, first_kept)]:
             if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
                 break
             header.append(ln.text)
-        return header, sel.title, [], [ln.text for ln in lines[:3]]
+        return header, sel.title, list(sel.byline), [ln.text for ln in lines[:3]]
     byline = []
     for ln in lines[sel.title_index + 1 : sel.title_index + 1 + byline_lines]:
         if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
             break
         byline.append(ln.text)
     lead = [ln.text for ln in lines[sel.title_index + 1 : sel.title_index + 4]]
-    return sel.header, sel.title, byline, lead
+    header = [ln.text for ln in lines[max(0, sel.title_index - untitled_lines): sel.title_index]]  # above the title only
+    return header, sel.title, byline, lead
 
 
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,
@@ -257,6 +261,7 @@ def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
     categories = " ".join(cats) if isinstance(cats, list) else str(cats)
     url = meta.get("url") or (fields.get("url") if isinstance(fields.get("url"), str) else None) \
         or (fields.get("link") if isinstance(fields.get("link"), str) else None)
+    url = url or sel.fields.get("url")  # a "URL: ..." field of the page's header block
     url = decode_redirect(url) if url else None
     if url and not url.lower().startswith(("http://", "https://")):
         warnings.append(f"non-web URL ignored: {url[:60]}")
@@ -271,6 +276,8 @@ def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
     author = meta.get("author")
     if not author and isinstance(fields.get("author"), str):
         author = fields["author"]
+    if not author and sel.fields.get("author"):
+        author = sel.fields["author"]
     if author and site and author == site:
         author = None  # front matter "author: 知乎" names the site, not a person
     pub: dt.date | None = None

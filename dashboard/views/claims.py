@@ -82,22 +82,38 @@ def _article_choice(rows: pd.DataFrame, key: str) -> pd.DataFrame:
     return rows[rows["article_id"] == chosen]
 
 
-def _claims_drill(run: queries.Runner, filters: shaping.ClaimFilters, options: pd.DataFrame,
-                  vocab: shaping.Vocabulary) -> None:
-    choices = shaping.choice_labels(options, "disease")
+def _pick(choices: dict, label: str, key: str, none_msg: str) -> object | None:
+    """A select box over ``choices`` (value -> label), or a caption when there is nothing to pick."""
     if not choices:
-        st.caption("No claims match these filters.")
-        return
-    concept = st.selectbox("Disease", list(choices), format_func=choices.__getitem__, key="claims_drill_disease")
-    rows = queries.claims_by_disease(run, filters, concept)
+        st.caption(none_msg)
+        return None
+    return st.selectbox(label, list(choices), format_func=choices.__getitem__, key=key)
+
+
+def _articles_table(rows: pd.DataFrame, key: str, columns: list[str], empty_msg: str) -> bool:
+    """The matching articles with a link to the Article explorer; False (and a caption) when none."""
     if rows.empty:
-        st.caption("No claims about this disease match these filters.")
-        return
-    ui.table(rows.assign(open="articles?article=" + rows["article_id"]), key="claims_drill_table",
-             column_order=["title", "stance", "voice", "wording_class", "citation", "sentence", "source_type",
-                           "site_name", "published_date", "best_evidence_level", "open"],
+        st.caption(empty_msg)
+        return False
+    ui.table(rows.assign(open="articles?article=" + rows["article_id"]), key=key,
+             column_order=[*columns, "open"],
              column_config={"sentence": st.column_config.TextColumn("sentence", width="large"),
                             "open": st.column_config.LinkColumn("article", display_text="open")})
+    return True
+
+
+def _claims_drill(run: queries.Runner, filters: shaping.ClaimFilters, options: pd.DataFrame,
+                  vocab: shaping.Vocabulary) -> None:
+    concept = _pick(shaping.choice_labels(options, "disease"), "Disease", "claims_drill_disease",
+                    "No claims match these filters.")
+    if concept is None:
+        return
+    rows = queries.claims_by_disease(run, filters, concept)
+    if not _articles_table(rows, "claims_drill_table",
+                           ["title", "stance", "voice", "wording_class", "citation", "sentence", "source_type",
+                            "site_name", "published_date", "best_evidence_level"],
+                           "No claims about this disease match these filters."):
+        return
     colours = render.highlight_colours(vocab.colours("claim_contexts"))
     for r in _article_choice(rows, "claims_drill_article").to_dict("records"):
         stance = str(r["stance"])
@@ -121,20 +137,16 @@ def _claims_drill(run: queries.Runner, filters: shaping.ClaimFilters, options: p
 
 def _flags_drill(run: queries.Runner, filters: shaping.ClaimFilters, options: pd.DataFrame,
                  vocab: shaping.Vocabulary) -> None:
-    choices = shaping.choice_labels(options, "rule", lambda v: vocab.label("red_flag_rules", v))
-    if not choices:
-        st.caption("No red flags match these filters.")
+    rule = _pick(shaping.choice_labels(options, "rule", lambda v: vocab.label("red_flag_rules", v)),
+                 "Red-flag rule", "claims_drill_rule", "No red flags match these filters.")
+    if rule is None:
         return
-    rule = st.selectbox("Red-flag rule", list(choices), format_func=choices.__getitem__, key="claims_drill_rule")
     rows = queries.red_flags_by_rule(run, filters, rule)
-    if rows.empty:
-        st.caption("No hits of this rule match these filters.")
+    if not _articles_table(rows, "flags_drill_table",
+                           ["title", "location", "matched_text", "sentence", "basis", "source_type", "site_name",
+                            "published_date", "best_evidence_level"],
+                           "No hits of this rule match these filters."):
         return
-    ui.table(rows.assign(open="articles?article=" + rows["article_id"]), key="flags_drill_table",
-             column_order=["title", "location", "matched_text", "sentence", "basis", "source_type", "site_name",
-                           "published_date", "best_evidence_level", "open"],
-             column_config={"sentence": st.column_config.TextColumn("sentence", width="large"),
-                            "open": st.column_config.LinkColumn("article", display_text="open")})
     colours = render.highlight_colours(vocab.colours("red_flag_bases"))
     for r in _article_choice(rows.drop_duplicates("article_id"), "flags_drill_article").to_dict("records"):
         for hit in rows[rows["article_id"] == r["article_id"]].to_dict("records"):

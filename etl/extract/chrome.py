@@ -1,22 +1,24 @@
-"""Separate the article from the page around it. Pure: lines in, a selection out.
+"""Separate the article from the page around it, by evidence. Pure: lines in, a selection out.
 
-The page is read as header (before the title), article, and tail (from the first
-tail marker on: related lists, footers, disclaimers, prev/next links). Lines that are
-chrome wherever they stand (app banners, image file names, share bars) are dropped too.
-Every removed line is kept with the name of the rule that removed it.
+Every line is weighed on its own evidence (``etl.extract.evidence``); the article is the
+densest run of weight, so one related-articles box inside the text does not end it and a lead
+paragraph above a late headline stays. Around that run: the header (above the title), the
+lines between title and text (kept unless they are chrome: bylines, fields, author lists),
+and the tail (after the text). Every removed line is kept with the name of the evidence or
+rule that removed it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from etl.extract.evidence import LineInfo, analyse, densest_block, first_match, heading_like, norm, same_text
 from etl.extract.lines import Line
-from etl.knowledge.rules import PatternSet, Rules
+from etl.extract.titles import TitleChoice, choose_title
+from etl.knowledge.rules import Rules
 
-_SENTENCE_END = re.compile(r"[。；;]$")
-_QUESTION_END = re.compile(r"[?？]$")
-_NORM = re.compile(r"[\s\u3000?？!！。.,，:：、]+")
+EXTEND_BEFORE = 2   # short headings just above the text are kept when there is no title
+EXTEND_AFTER = 3    # ... and just below it (a page cut off after a heading)
 
 
 @dataclass
@@ -28,108 +30,112 @@ class Selection:
     byline: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     tail: list[str] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)     # header-block metadata: group -> value
+    title_how: str = "none"
 
 
-MAX_RULE_LINE = 300  # a longer "line" is a flattened page, not chrome: rules never drop it whole
-
-
-def _first_match(patterns: PatternSet, text: str) -> str | None:
-    if len(text) > MAX_RULE_LINE:
-        return None
-    return patterns.first(text)
-
-
-def norm(text: str) -> str:
-    return _NORM.sub("", text).lower()
-
-
-def _is_paragraph(line: Line) -> bool:
-    t = line.text
-    return (len(t) >= 40 and not _QUESTION_END.search(t)) or bool(_SENTENCE_END.search(t))
-
-
-def find_title(lines: list[Line], rules: Rules) -> int | None:
-    """Index of the headline line of a scrape, or None."""
-    limit = max(12, int(len(lines) * 0.4))
-    for i, line in enumerate(lines[:limit]):
-        t = line.text
-        if len(t) < 6 or len(t) > 100 or line.kind == "li":
-            continue
-        if _first_match(rules.drop_lines, t) or _first_match(rules.header_lines, t) or _first_match(rules.tail_markers, t):
-            continue
-        if any(p.name == "brand_line" and p.regex.search(t) for p in rules.site_name_patterns):
-            continue  # a site's own name ("中科西部干细胞") heads the page, not the article
-        if _SENTENCE_END.search(t) or "。" in t:
-            continue
-        if line.kind == "heading" and line.level <= 2:
-            return i
-        if _QUESTION_END.search(t):
-            return i
-        if any(_is_paragraph(n) for n in lines[i + 1 : i + 3]):
-            return i
-    for i, line in enumerate(lines[:limit]):
-        if len(line.text) >= 6 and not _first_match(rules.drop_lines, line.text):
-            return i
-    return None
+def _header_rule(line: Line, info: LineInfo, rules: Rules) -> str:
+    return info.chrome or first_match(rules.header_lines, info.simp) or (
+        "author_list" if info.author_list else "header")
 
 
 def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_container: bool = False) -> Selection:
-    """Choose the article lines.
+    """Choose the article lines and the title.
 
-    ``title_hint`` is a title known from metadata (front matter, og:title); when the
-    page came from a known content container (``has_container``) there is no header to cut.
+    ``title_hint`` is a title known from metadata (front matter, og:title); when the page came
+    from a known content container (``has_container``), lines above the text are cut only on
+    evidence of their own.
     """
-    title_index: int | None = None
-    title = title_hint
-    if title_hint:
-        want = norm(title_hint)
-        for i, line in enumerate(lines[: max(12, int(len(lines) * 0.4))]):
-            if want and norm(line.text) == want:
-                title_index = i
-                break
-    elif not has_container:
-        title_index = find_title(lines, rules)
-        if title_index is not None:
-            title = lines[title_index].text
+    infos = analyse(lines, rules)
+    n = len(lines)
+    block = densest_block(infos)
+    choice = choose_title(lines, infos, block, rules, hint=title_hint)
+    if has_container and choice.how != "hint":
+        choice = TitleChoice(None, None, "none", choice.fields, choice.field_lines)
+    s, e = block if block else (0, n - 1)
+    t = choice.index
+    sel = Selection(title=choice.text, title_index=t, fields=choice.fields, title_how=choice.how)
+    decided: dict[int, str | None] = {}   # line -> rule that cuts it, or None to keep
+    field_lines = set(choice.field_lines)
+    title_norm = norm(choice.text) if choice.text else None
 
-    sel = Selection(title=title, title_index=title_index)
-    start = 0
-    if title_index is not None:
-        for i in range(title_index):
-            rule = _first_match(rules.drop_lines, lines[i].text) or _first_match(rules.header_lines, lines[i].text) or "header"
-            sel.cut.append((i, rule))
-            sel.header.append(lines[i].text)
-        start = title_index + 1
-    in_tail: str | None = None
-    title_norm = norm(title) if title else None
+    # Above the text.
+    if t is not None and t < s:
+        for i in range(t):
+            decided[i] = _header_rule(lines[i], infos[i], rules)
+        decided[t] = "title_field" if t in field_lines else None
+        between = range(t + 1, s)
+    else:
+        between = range(0, s)
+        if t is not None:
+            decided[t] = "title_field" if t in field_lines else None
+    keep_before: set[int] = set()
+    if t is None or t >= s:
+        i = s - 1
+        while i >= 0 and len(keep_before) < EXTEND_BEFORE and heading_like(lines[i], infos[i]) and not has_container:
+            keep_before.add(i)
+            i -= 1
     after_title = 0
-    for i in range(start, len(lines)):
-        t = lines[i].text
-        if in_tail:
-            sel.cut.append((i, in_tail))
-            sel.tail.append(t)
+    for i in between:
+        if i in decided:
             continue
+        line, info = lines[i], infos[i]
         after_title += 1
-        if title_index is not None and after_title <= rules.byline_max_lines and len(t) <= rules.byline_max_chars and rules.byline.search(t):
-            sel.cut.append((i, "byline"))
-            sel.byline.append(t)
+        if i in field_lines:
+            decided[i] = "fields"
+        elif t is not None and t < s and after_title <= rules.byline_max_lines and len(line.text) <= rules.byline_max_chars \
+                and rules.byline.search(info.simp) and not info.strong:
+            decided[i] = "byline"
+        elif t is not None and t < s and after_title <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):
+            decided[i] = "summary"
+        elif same_text(line.text, title_norm):
+            decided[i] = "repeated_title"
+        elif info.chrome or info.author_list or info.date_like or line.kind == "link" \
+                or first_match(rules.header_lines, info.simp):
+            decided[i] = _header_rule(line, info, rules)
+        elif (t is not None and t < s) or has_container or i in keep_before:
+            decided[i] = None if info.cjk >= 3 or (info.words and len(line.text) >= 6) else "fragment"
+        else:
+            decided[i] = _header_rule(line, info, rules)
+
+    # The text, and what follows it.
+    extend = 0
+    for i in range(s, n):
+        if i in decided:
             continue
-        if title_index is not None and after_title <= rules.byline_max_lines + 1 and rules.summary.search(t):
-            sel.cut.append((i, "summary"))
+        line, info = lines[i], infos[i]
+        if i > e:
+            if extend < EXTEND_AFTER and heading_like(line, info) and (i == e + 1 or decided.get(i - 1, "x") is None):
+                extend += 1
+                decided[i] = None
+            else:
+                decided[i] = info.chrome or ("author_list" if info.author_list else "after_article")
             continue
-        marker = _first_match(rules.tail_markers, t)
-        if marker:
-            in_tail = marker
-            sel.cut.append((i, marker))
-            sel.tail.append(t)
+        if same_text(line.text, title_norm):
+            decided[i] = "repeated_title"
+        elif t is not None and 0 < i - t <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):
+            decided[i] = "summary"   # a teaser under the byline repeats the lead
+        else:
+            decided[i] = info.chrome
+
+    for i in range(n):
+        rule = decided.get(i)
+        if i == t and rule is None:
             continue
-        dropped = _first_match(rules.drop_lines, t)
-        if dropped:
-            sel.cut.append((i, dropped))
+        if rule is None:
+            sel.kept.append(i)
             continue
-        if title_norm and norm(t) == title_norm:
-            sel.cut.append((i, "repeated_title"))
-            continue
-        sel.kept.append(i)
-    sel.cut.sort()
+        sel.cut.append((i, rule))
+        text = lines[i].text
+        if rule == "byline" or (i < s and ("date" in _groups(infos[i], rules) or (infos[i].date_like and t is not None and abs(i - t) <= 2))):
+            sel.byline.append(text)
+        if i < s or (t is not None and i < t):
+            sel.header.append(text)
+        else:
+            sel.tail.append(text)
     return sel
+
+
+def _groups(info: LineInfo, rules: Rules) -> set[str]:
+    g = rules.chrome.fields.group_of
+    return {g.get(k, "other") for k in info.fields}

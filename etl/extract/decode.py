@@ -77,13 +77,21 @@ def decode_bytes(data: bytes) -> Decoded:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise Rejected("binary_file", f"this is a {what}, not a text or HTML page")
+    # FF FE 00 00 is both UTF-32-LE's mark and UTF-16-LE's mark before a NUL: try every mark the
+    # bytes start with, longest first, before calling the file undecodable.
+    first_error: UnicodeDecodeError | None = None
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
-                raise Rejected("undecodable", f"starts with a {enc} byte-order mark but does not decode as {enc}: {exc.reason} at byte {exc.start}") from exc
+                first_error = first_error or exc
+                continue
             return _check_text(Decoded(text, enc))
+    if first_error is not None:
+        enc, exc = first_error.encoding, first_error
+        raise Rejected("undecodable", f"starts with a {enc} byte-order mark but does not decode as {enc}: "
+                                      f"{exc.reason} at byte {exc.start}") from exc
     head = data[:65536]
     if head.count(b"\x00") > max(2, len(head) // 100):
         # UTF-16 without BOM is rare on the web; NULs otherwise mean binary.

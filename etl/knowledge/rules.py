@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from etl.errors import RulesError
+from etl.knowledge.chrome_rules import ChromeRules, load_chrome_rules
 from etl.knowledge.vocabulary import load_vocabulary
 from etl.knowledge.yamlfile import read_yaml
 
@@ -62,7 +63,8 @@ class PatternSet:
         self._any = re.compile("|".join(f"(?P<g{i}>{p.regex.pattern})" for i, p in floating)) \
             if simple and floating else None
 
-    def first(self, text: str) -> str | None:
+    def first(self, text: str, floating: bool = True) -> str | None:
+        """Name of the first pattern that matches; ``floating=False`` tries only those anchored at ^."""
         if self._start is None and self._any is None:
             for p in self.patterns:
                 if p.regex.search(text):
@@ -70,7 +72,7 @@ class PatternSet:
             return None
         hits = []
         for rx, fn in ((self._start, "match"), (self._any, "search")):
-            if rx is not None:
+            if rx is not None and (fn == "match" or floating):
                 m = getattr(rx, fn)(text)
                 if m and m.lastgroup:
                     hits.append(int(m.lastgroup[1:]))
@@ -162,6 +164,7 @@ class Rules:
     cues: tuple[Cue, ...]
     min_score: int
     signals: tuple[SignalRule, ...]
+    chrome: ChromeRules
     sources: dict[str, str] = field(default_factory=dict)
     sources_path: str = ""
     fingerprint: str = ""
@@ -291,6 +294,7 @@ def load_rules(sources_path: str | None = None) -> Rules:
         cues=tuple(cues),
         min_score=int(st.get("min_score", 2)),
         signals=tuple(signals),
+        chrome=load_chrome_rules(bp_path, bp),
         sources=sources,
         sources_path=str(src_path),
         fingerprint=h.hexdigest()[:16],

@@ -1,0 +1,254 @@
+"""Per-line evidence for separating article from chrome and for choosing the title. Pure.
+
+Each line gets what it shows by itself (length, sentence punctuation, digits, a chrome pattern,
+a field of a ``key: value`` header, an author list) and a weight: positive for text that reads
+like an article, negative for chrome. Patterns run over the line's Simplified shadow
+(``etl.extract.script.simplify``: same length), so rules written in Simplified Chinese also
+hold on Traditional pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from etl.extract.lines import Line
+from etl.extract.script import simplify
+from etl.knowledge.chrome_rules import normalise_key
+from etl.knowledge.rules import PatternSet, Rules
+
+MAX_RULE_LINE = 300  # a longer "line" is a flattened page, not chrome: rules never drop it whole
+MAX_FLOATING = 160   # patterns that may match anywhere in a line are tried on lines up to this long
+PROSE_MIN = 40       # a longer line with a 。 in it is prose ...
+PROSE_PREFIX = 40    # ... and rules see only its start
+MEASURE_CHARS = 4000 # weights saturate long before: a 10 MB line is measured on its start
+_MARKS = re.compile("[，。；！？、,;!?]")
+STRONG_UNITS = 40    # a paragraph at least this long (Han characters, or Latin words x 2.5) ...
+STRONG_PUNCT = 2     # ... with this many sentence marks is article text on its own evidence
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[，。；！？、,;!?]|[.:](?=\s|$)|[：]")
+_NORM = re.compile(r"[\s\u3000?？!！。.,，:：、\-—_|｜·•]+")
+_ROLE = re.compile(r"(综述|审校|执笔|整理|编译|等|著|译|et al\.?)$", re.I)
+_SUPERSCRIPT = re.compile(r"[\d*†‡#§]+")
+_HAN_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
+_LATIN_NAME = re.compile(r"^([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.)(\s+([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|de|van|von|da|del|bin|binti)){1,4}$")
+
+
+@dataclass(slots=True)
+class LineInfo:
+    """What one line shows by itself, and the weight that follows from it."""
+    simp: str                  # Simplified shadow of the text (same length)
+    cjk: int
+    words: int
+    punct: int
+    digits: int
+    rule: str | None = None    # a chrome pattern that matched (drop_lines)
+    marker: str | None = None  # a tail marker (heading of a related list, footer, ...)
+    fields: list[str] = field(default_factory=list)  # normalised keys when a "key: value" line
+    author_list: bool = False
+    prose: bool = False         # a sentence line: counted fast, rules see its start only
+    tainted: str | None = None  # marker above this line whose list it belongs to
+    weight: float = 0.0
+
+    @property
+    def units(self) -> float:
+        return self.cjk + 2.5 * self.words
+
+    @property
+    def date_like(self) -> bool:
+        """A short line that is mostly a date or time ("2023-11-01 15:00:27", "21-06-19")."""
+        return self.digits >= 4 and self.units < 12
+
+    @property
+    def chrome(self) -> str | None:
+        """The name of the evidence that makes this line chrome, or None."""
+        if self.rule:
+            return self.rule
+        if self.marker:
+            return self.marker
+        if self.fields:
+            return "fields"
+        if self.tainted:
+            return self.tainted
+        return None
+
+    @property
+    def strong(self) -> bool:
+        return self.chrome is None and self.punct >= STRONG_PUNCT and self.units >= STRONG_UNITS
+
+
+def norm(text: str) -> str:
+    """Text for comparing lines: no spaces or punctuation, lower case, Simplified."""
+    return simplify(_NORM.sub("", text)).lower()
+
+
+def same_text(text: str, wanted: str | None) -> bool:
+    """``norm(text) == wanted``, without normalising lines far longer than ``wanted``."""
+    return bool(wanted) and len(text) <= 3 * len(wanted) + 20 and norm(text) == wanted
+
+
+def first_match(patterns: PatternSet, text: str, prose: bool | None = None) -> str | None:
+    """The first rule matching a line. Patterns that may match anywhere are slow on long text and
+    are tried only on short lines that do not read as prose (a sentence ending in 。)."""
+    n = len(text)
+    if n > MAX_RULE_LINE:
+        return None
+    if prose is None:
+        prose = n > PROSE_MIN and "。" in text
+    return patterns.first(text, floating=not prose and n <= MAX_FLOATING)
+
+
+def is_author_list(text: str, rules: Rules) -> bool:
+    """Three or more personal names separated by commas, 、 or spaces (superscripts allowed)."""
+    if len(text) > 300 or "。" in text or ":" in text or "：" in text or len(text) < 6:
+        return False
+    if sum(text.count(c) for c in ",，、 ") < 2:
+        return False  # fewer than three parts
+    surnames = rules.chrome.surnames
+    parts = [p for p in re.split(r"\s*[,，、;；]\s*", text) if p.strip()]
+    if len(parts) < 3:
+        parts = text.split()
+    names = han_names = with_surname = 0
+    for part in parts:
+        p = _ROLE.sub("", _SUPERSCRIPT.sub("", part).strip()).strip(" *")
+        if not p:
+            continue
+        han = re.sub(r"\s+", "", p)
+        if _HAN_NAME.match(han):
+            han_names += 1
+            with_surname += han[0] in surnames
+        elif not _LATIN_NAME.match(p):
+            return False
+        names += 1
+    # Most Chinese names start with a common surname; a few (巴特, 欧阳...) need not.
+    return names >= rules.chrome.min_names and with_surname >= 0.7 * han_names
+
+
+def field_keys(simp: str, rules: Rules) -> list[str]:
+    """Normalised keys when the line is a ``key: value`` field line, else []."""
+    fr = rules.chrome.fields
+    if len(simp) > 250:
+        return []
+    keys = [normalise_key(m.group("key")) for m in fr.anywhere.finditer(simp)]
+    if len(keys) >= 2:
+        return keys
+    m = fr.start.match(simp)
+    if m and len(simp) <= fr.max_chars_one_key:
+        return [normalise_key(m.group("key"))]
+    return []
+
+
+def _weight(line: Line, info: LineInfo) -> float:
+    if info.rule:
+        return -2.0
+    if info.marker:
+        return -1.0  # the list under it is tainted (-0.75 a line): one box in the text is bridged
+    if info.fields:
+        return -1.5
+    if line.kind == "link":
+        # A whole-line link is a menu entry or a related headline more often than text,
+        # but one that reads as a sentence may be a paragraph with a link in it.
+        return 0.0 if info.punct else -0.5
+    u = info.units
+    if info.date_like:
+        return -1.0
+    if info.punct == 0 and u < 40:
+        # A short line: a heading or a phrase of a poster-style article when it is Chinese
+        # text (close to neutral, so runs of them inside the text are bridged), a menu
+        # entry or a button more often when it is a few Latin words.
+        return -0.05 if info.cjk >= 4 else -0.25
+    if info.punct == 0:
+        return u / 80
+    return max(0.2, min(u, 400) / 40)
+
+
+def _simplify(t: str) -> str:
+    """The shadow, skipping the per-character table for lines with nothing to convert."""
+    return simplify(t) if _convertible().search(t) else t
+
+
+@lru_cache(maxsize=1)
+def _convertible() -> re.Pattern[str]:
+    """One character class of every character that ``simplify`` changes (a C-speed test)."""
+    every = "".join(map(chr, range(0x80, 0x30000)))
+    changed = sorted({a for a, b in zip(every, simplify(every), strict=True) if a != b})
+    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
+
+
+def _measure(t: str) -> LineInfo:
+    """Counts for one line. A prose line (a sentence ending in 。) is the common case on a big
+    page: it is measured with C-level string methods, and only its start is simplified, as
+    the rules that can match prose are anchored at the start of the line."""
+    if len(t) > PROSE_MIN and "。" in t:
+        m = t[:MEASURE_CHARS]
+        cjk = (len(m.encode("utf-8")) - len(m)) // 2
+        words = len(_WORD.findall(m)) if cjk < STRONG_UNITS else 0  # Chinese prose is strong already
+        return LineInfo(_simplify(t[:PROSE_PREFIX]), cjk, words, len(_MARKS.findall(m)), 0, prose=True)
+    simp = _simplify(t) if len(t) <= MAX_RULE_LINE else t  # no rule reads a longer line
+    m = t[:MEASURE_CHARS]
+    return LineInfo(simp, len(_CJK.findall(m)), len(_WORD.findall(m)) if _LATIN.search(m) else 0,
+                    len(_PUNCT.findall(m)), len(_DIGIT.findall(m)))
+
+
+def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
+    """Evidence and weight for every line; lines under a chrome heading inherit its name."""
+    out: list[LineInfo] = []
+    for line in lines:
+        info = _measure(line.text)
+        if len(line.text) <= MAX_RULE_LINE:
+            info.rule = first_match(rules.drop_lines, info.simp, info.prose)
+            if not info.rule:
+                info.marker = first_match(rules.tail_markers, info.simp, info.prose)
+        if not info.prose:
+            if not info.rule and not info.marker:
+                info.fields = field_keys(info.simp, rules)
+            info.author_list = len(line.text) <= MAX_RULE_LINE and is_author_list(info.simp, rules)
+        out.append(info)
+    taint: str | None = None
+    for line, info in zip(lines, out, strict=True):
+        if info.marker:
+            taint = info.marker
+        elif taint and (info.strong or line.kind == "heading"):
+            taint = None
+        elif taint and not info.chrome:
+            info.tainted = taint
+        info.weight = _weight(line, info)
+        if info.tainted:
+            info.weight = min(info.weight, -0.75)
+    return out
+
+
+def densest_block(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """[start, end] of the run of lines with the largest total weight (None: no positive line).
+
+    Short negative stretches (a heading, one related-articles box) inside the article are
+    bridged because the text on both sides outweighs them.
+    """
+    best, best_span = 0.0, None
+    run, run_start = 0.0, 0
+    for i, info in enumerate(infos):
+        if run <= 0:
+            run, run_start = 0.0, i
+        run += info.weight
+        if run > best:
+            best, best_span = run, (run_start, i)
+    return best_span
+
+
+def is_menu(text: str) -> bool:
+    """Three or more short words separated by spaces, bars or dots, no sentence marks: a menu."""
+    if _PUNCT.search(text):
+        return False
+    tokens = [t for t in re.split(r"[\s|｜·•/]+", text) if t]
+    return len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)
+
+
+def heading_like(line: Line, info: LineInfo) -> bool:
+    """A short text line that may head or continue the article (not chrome, not a link)."""
+    return (info.chrome is None and line.kind != "link" and not info.date_like and not info.author_list
+            and (info.cjk >= 3 or info.words >= 2))

@@ -1,0 +1,228 @@
+"""Choose a page's title by scoring candidates. Pure.
+
+Order of trust: a title from metadata (front matter, og:title, <title>, <h1>: ``hint``), a
+``标题: ...`` / ``Title: ...`` field of a header block, a "how to cite" line; otherwise the
+lines above the article are scored on evidence (the line repeated elsewhere on the page, a
+byline or date just under it, the article starting right after it, words shared with the
+body). Lines that cannot be headlines (author lists, e-mails, addresses, dates, document
+numbers, bylines, breadcrumbs, numbered section headings, captions, over-long lines) are never
+chosen. When no line has enough evidence the title is None: a page that starts mid-body has
+none, and a wrong title is worse than no title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.extract.evidence import MAX_RULE_LINE, LineInfo, is_menu, norm, same_text
+from etl.extract.lines import Line, clean
+from etl.extract.script import simplify
+from etl.knowledge.rules import Rules
+
+MIN_SCORE = 2.0
+HEADER_SCAN = 40          # lines from the top searched for header fields and cite lines
+LATE_SCAN = 8             # lines into the article searched for a late headline
+HINT_SCAN = 400           # lines searched for the line that repeats a metadata title
+_SEPARATOR = re.compile(r"\s*(?:[-_|｜–]|——)\s*")
+_BIGRAM_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[a-z]{3,}")
+_FIRST_SECTION = re.compile(r"^\W{0,2}(一\s*[、.．]|1\s*[、.．]|1\s+\S|第一[章节部分]|I\.\s|[(（]\s*[一1]\s*[)）])")
+_QUESTION = re.compile(r"[?？!！]$")
+
+
+@dataclass
+class TitleChoice:
+    index: int | None            # line holding the title (None: from metadata, or no title)
+    text: str | None
+    how: str                     # hint | field | cite_line | scored | none
+    fields: dict[str, str] = field(default_factory=dict)  # header-block fields: group -> value
+    field_lines: list[int] = field(default_factory=list)  # header-block lines read as metadata
+    rejected: dict[int, str] = field(default_factory=dict)  # candidate line -> why it was refused
+
+
+def strip_prefix(text: str, rules: Rules) -> str:
+    return clean(rules.chrome.titles.strip_prefix.sub("", text))
+
+
+def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
+    """Why a line can never be a headline, or None."""
+    tr = rules.chrome.titles
+    t = line.text
+    if info.chrome:
+        return info.chrome
+    if line.kind in ("link", "li"):
+        return line.kind
+    if info.author_list:
+        return "author_list"
+    if is_menu(t):
+        return "menu"
+    latin_only = info.cjk == 0
+    if (latin_only and len(t) > tr.max_latin) or (not latin_only and info.cjk > tr.max_cjk):
+        return "too_long"
+    if (latin_only and info.words < tr.min_latin_words) or (not latin_only and info.cjk < tr.min_cjk and info.words < tr.min_latin_words):
+        return "too_short"
+    if "。" in t or (latin_only and t.endswith(".") and info.words > 12):
+        return "sentence"
+    for r in tr.reject:
+        if r.regex.search(info.simp):
+            return r.name
+    return None
+
+
+def _bigrams(simp: str) -> set[str]:
+    han = "".join(_BIGRAM_CJK.findall(simp))
+    grams = {han[i:i + 2] for i in range(len(han) - 1)}
+    grams.update(_WORD.findall(simp.lower()))
+    return grams
+
+
+def _header_fields(lines: list[Line], rules: Rules, stop: int) -> TitleChoice | None:
+    """A header block of ``key: value`` lines with a title key, or a "how to cite" line."""
+    fr = rules.chrome.fields
+    for i in range(min(stop, len(lines))):
+        simp = simplify(lines[i].text[:1000])
+        m = fr.start.match(simp)
+        if m and fr.group_of.get(re.sub(r"\s+", "", m.group("key")).lower()) == "title":
+            cells = [clean(c) for c in re.split(r"[|｜]", lines[i].text[m.end():]) if clean(c)]
+            value = strip_prefix(cells[0], rules) if cells else ""
+            if value:
+                return TitleChoice(i, value, "field", field_lines=[i])
+        c = rules.chrome.titles.cite_line.search(simp)
+        if c:
+            value = clean(lines[i].text[c.start("title"):c.end("title")])
+            return TitleChoice(i, value, "cite_line", field_lines=[i])
+    return None
+
+
+def _collect_fields(lines: list[Line], infos: list[LineInfo], rules: Rules, stop: int) -> tuple[dict[str, str], list[int]]:
+    """Values of the header's field lines (one key per line), by group."""
+    fr = rules.chrome.fields
+    out: dict[str, str] = {}
+    used: list[int] = []
+    for i in range(min(stop, len(lines))):
+        info = infos[i]
+        if len(info.fields) != 1:
+            continue
+        m = fr.start.match(info.simp)
+        if not m:
+            continue
+        group = fr.group_of.get(re.sub(r"\s+", "", m.group("key")).lower())
+        value = clean(lines[i].text[m.end():]).strip("|｜ ")
+        if group and group != "other" and value:
+            out.setdefault(group, value)
+            used.append(i)
+    return out, used
+
+
+def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int] | None, rules: Rules,
+                 hint: str | None = None) -> TitleChoice:
+    """The title and where it stands; see the module docstring for the order of trust."""
+    n = len(lines)
+    start = block[0] if block else n
+    head_stop = min(n, max(start + 1, 12), HEADER_SCAN)
+    fields, field_lines = _collect_fields(lines, infos, rules, head_stop)
+    if hint:
+        want = norm(hint)
+        for i in range(min(n, max(12, int(n * 0.4)), HINT_SCAN)):
+            if same_text(lines[i].text, want):
+                return TitleChoice(i, hint, "hint", fields, field_lines)
+        return TitleChoice(None, hint, "hint", fields, field_lines)
+    found = _header_fields(lines, rules, head_stop)
+    if found:
+        found.fields, found.field_lines = fields, sorted({*field_lines, *found.field_lines})
+        return found
+
+    if not block:
+        start = min(n, 12)  # no article text to anchor on: only the top of the page is searched
+    first = max(0, start - HEADER_SCAN)   # bounded windows: a page of 100,000 menu lines stays linear
+    grams = {i: _bigrams(simplify(lines[i].text[:1000])) for i in range(start, min(n, start + 60))}
+    norms = {j: norm(lines[j].text[:MAX_RULE_LINE]) for j in range(first, min(n, start + HEADER_SCAN))}
+    scored: list[tuple[float, int]] = []
+    rejected: dict[int, str] = {}
+    seen_strong = False
+    for i in range(first, min(n, start + LATE_SCAN)):
+        line, info = lines[i], infos[i]
+        late = i >= start and seen_strong
+        if i >= start and info.strong:
+            seen_strong = True
+            continue
+        why = reject_reason(line, info, rules)
+        if why:
+            rejected[i] = why
+            continue
+        body: set[str] = set().union(*(g for j, g in grams.items() if j != i))
+        score, evidence = _score(i, lines, infos, norms, body, start, rules)
+        if late and not ({"repeated", "byline_after"} & evidence or "first_section_after" in evidence):
+            rejected[i] = "late_without_evidence"
+            continue
+        scored.append((score, i))
+    best = max(scored, key=lambda s: (s[0], -abs(start - s[1])), default=None)
+    if best is None or best[0] < MIN_SCORE:
+        return TitleChoice(None, None, "none", fields, field_lines, rejected)
+    i = best[1]
+    return TitleChoice(i, strip_prefix(lines[i].text, rules), "scored", fields, field_lines, rejected)
+
+
+def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, str], body: set[str], start: int,
+           rules: Rules) -> tuple[float, set[str]]:
+    line, info = lines[i], infos[i]
+    n = len(lines)
+    ev: set[str] = set()
+    score = 0.0
+    me = norms.get(i) or norm(line.text)
+    for j, other in norms.items():
+        if j == i or not me:
+            continue
+        if other == me:
+            ev.add("repeated")
+        elif other.startswith(me) and len(other) > len(me):
+            first = _SEPARATOR.split(lines[j].text, maxsplit=1)[0]
+            if norm(first) == me:
+                ev.add("repeated")  # "headline - section - site": the page's <title> scraped as a line
+    if "repeated" in ev:
+        score += 2.5
+    j = i + 1
+    while j < min(n, i + 4):
+        nxt, ninfo = lines[j], infos[j]
+        if ninfo.fields or ninfo.author_list or ninfo.date_like or (
+                len(nxt.text) <= rules.byline_max_chars and rules.byline.search(ninfo.simp)):
+            ev.add("byline_after")
+        elif not ninfo.chrome and ninfo.units >= 3:
+            break  # a text line: the byline (if any) is above it
+        j += 1
+    if "byline_after" in ev:
+        # Under a headline the byline is followed by the text; a date between two lines
+        # heads the second one more often than it closes the first.
+        k = next((k for k in range(j, min(n, j + 6)) if not infos[k].chrome and infos[k].units >= 3), None)
+        score += 2.0 if k is None or k == start or infos[k].strong or "repeated" in ev else 0.5
+    if i > 0 and (infos[i - 1].date_like or infos[i - 1].author_list or (
+            len(lines[i - 1].text) <= rules.byline_max_chars and rules.byline.search(infos[i - 1].simp)
+            and infos[i - 1].digits >= 4)):
+        ev.add("byline_above")  # a date line or the authors right above the headline
+        score += 1.0
+    nxt_text = next((j for j in range(i + 1, min(n, i + 6)) if not infos[j].chrome and not infos[j].date_like
+                     and not infos[j].author_list and norms.get(j) != me), None)
+    if nxt_text is not None and (infos[nxt_text].strong or nxt_text == start):
+        ev.add("body_after")
+        score += 1.5
+    elif 0 <= start - i <= 4:
+        score += 0.5
+    if nxt_text is not None and _FIRST_SECTION.match(infos[nxt_text].simp):
+        ev.add("first_section_after")
+        score += 0.5
+    if line.kind == "heading" and line.level <= 2:
+        score += 1.0
+    elif line.kind == "bold":
+        score += 0.3
+    if _QUESTION.search(line.text):
+        score += 0.5
+    grams = _bigrams(info.simp)
+    if grams and body:
+        score += 2.0 * len(grams & body) / len(grams)
+    if info.cjk < 8 and info.words < 5:
+        score -= 0.5
+    if i < start - 6:
+        score -= 0.1 * (start - 6 - i)
+    return score, ev
+
