@@ -61,7 +61,7 @@ def _progress_printer() -> tuple:
 
 
 def cmd_etl(args: argparse.Namespace) -> int:
-    from etl.load.run import run_etl
+    from etl.load.run import MassDeleteRefused, run_etl
     from warehouse.db import WarehouseBusy
 
     seeds = settings.path("seeds", args.seeds)
@@ -71,10 +71,17 @@ def cmd_etl(args: argparse.Namespace) -> int:
         res = run_etl(seeds, db, full=args.full, trigger=args.trigger, sources=settings.resolve("sources", args.sources) or None,
                       workers=int(settings.resolve("workers", args.workers)),
                       max_file_mb=int(settings.resolve("max_file_mb", None)), progress=show,
+                      wait=args.wait, allow_mass_delete=args.allow_mass_delete,
                       engine=args.engine, scheduler=args.scheduler)
     except WarehouseBusy as exc:
-        print(f"error: {exc}; try again when it has finished", file=sys.stderr)
+        print(f"error: {exc}; try again when it has finished, or pass --wait", file=sys.stderr)
         return ExitCode.BUSY
+    except MassDeleteRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    except ValueError as exc:   # an unknown engine
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
     except (RulesError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
@@ -412,6 +419,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("etl", help="load the seeds folder into the warehouse (incremental; publishes atomically)")
     seeds_db(sp)
     sp.add_argument("--full", action="store_true", help="rebuild everything from scratch instead of only what changed")
+    sp.add_argument("--wait", action="store_true",
+                    help="wait for another ETL run holding the warehouse to finish (default: exit 3 at once)")
+    sp.add_argument("--allow-mass-delete", action="store_true",
+                    help="allow a run that removes more than half of the loaded articles, or all of them "
+                         "(refused by default: an unmounted or emptied seeds folder looks like that)")
     sp.add_argument("--sources", help=settings.flag_help("sources"))
     sp.add_argument("--workers", help=settings.flag_help("workers"))
     sp.add_argument("--engine", choices=["local", "dask"], default="local",

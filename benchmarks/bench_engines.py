@@ -27,6 +27,7 @@ from benchmarks.corpus import make_corpus
 from benchmarks.stages import stage_clock
 from benchmarks.stats import Target, median, write_report
 from etl.load import engines
+from etl.load.plan import Job
 from etl.load.run import run_etl
 
 
@@ -45,7 +46,7 @@ def scheduler_overhead(client: object, tasks: int = 400) -> float:
 def parse_cost(seeds: Path, n: int) -> float:
     """Seconds per document of the worker's whole job, in this process (after one warm-up chunk)."""
     files = sorted(p for p in seeds.rglob("*") if p.is_file())
-    jobs = [(p.relative_to(seeds).as_posix(), str(p), None) for p in files]
+    jobs = [Job(p.relative_to(seeds).as_posix(), str(p), None) for p in files]
     parts = engines.chunks(jobs)
     engines.parse_chunk(parts[0], None, 64 * 2**20, 1)
     t = time.process_time()

@@ -24,9 +24,10 @@ STAGES: dict[str, list[tuple[str, str]]] = {
     "citations": [("etl.parse", "find_reference_region"), ("etl.parse", "extract_citations")],
     "signals": [("etl.parse", "find_signals")],
     "mentions": [("etl.parse", "find_mentions"), ("etl.parse", "find_candidates")],
-    "rows": [("etl.load.run", "doc_rows"), ("etl.load.columns", "doc_tables")],
-    "insert": [("etl.load.run", "_insert"), ("etl.load.run", "_insert_tables"), ("etl.load.run", "_delete_articles"),
-               ("etl.load.run", "_summarise")],
+    "annotate": [("etl.parse", "annotate")],
+    "rows": [("etl.load.run", "doc_rows"), ("etl.load.engines", "build_part")],
+    "insert": [("etl.load.run", "insert_rows"), ("etl.load.run", "insert_arrow"), ("etl.load.run", "delete_articles"),
+               ("etl.load.run", "summarise")],
     "publish": [("warehouse.db", "publish")],
 }
 

@@ -44,7 +44,9 @@ def article_id_for(source_path: str) -> str:
 
 
 @dataclass
-class ParsedDocument:
+class Document:
+    """What extraction knows about one file: everything but the annotations."""
+
     article_id: str
     source_path: str
     content_sha256: str
@@ -70,6 +72,22 @@ class ParsedDocument:
     sections: list[Section] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
+    outside: str = ""   # text of an HTML page outside its article container (annotation reads it as chrome)
+
+
+@dataclass
+class DocumentAnnotations:
+    """What annotation adds to a Document; depends only on the Document and the knowledge files."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: dict[str, tuple[int, str]] = field(default_factory=dict)   # term -> (occurrences, example)
+    annotations: Annotations = field(default_factory=Annotations)   # claims, red flags, credibility, evidence
+
+
+@dataclass
+class ParsedDocument(Document):
+    """A Document with its Annotations: what a full parse of one file gives."""
+
     mentions: list[Mention] = field(default_factory=list)
     candidates: dict[str, tuple[int, str]] = field(default_factory=dict)
     annotations: Annotations = field(default_factory=Annotations)   # claims, red flags, credibility, evidence
@@ -139,10 +157,37 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
 
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,
                    knowledge: AnnotationKnowledge | None = None) -> ParsedDocument:
-    """Parse one file. Raises :class:`Rejected` when the file cannot be loaded at all.
+    """Parse one file: extract, then annotate. Raises :class:`Rejected` when the file cannot be loaded at all.
 
     ``knowledge``: the annotation data files (default: the packaged ones, loaded once per process).
     """
+    doc = extract_document(source_path, data, rules)
+    ann = annotate_document(doc, lexicon, triggers, knowledge)
+    return ParsedDocument(**vars(doc), mentions=ann.mentions, candidates=ann.candidates, annotations=ann.annotations)
+
+
+def annotate_document(document: Document, lexicon: Lexicon, triggers: TriggerSet,
+                      knowledge: AnnotationKnowledge | None = None) -> DocumentAnnotations:
+    """Mentions (with claim context), lexicon candidates, claims, red flags, credibility and
+    citation evidence of an extracted document.
+
+    Reads only what the warehouse stores (articles, documents, sections, cut blocks, citations,
+    commercial signals), so a lexicon, trigger or annotation-rule edit re-annotates stored
+    documents without the files (etl/load/restage.py).
+    """
+    starts = [s.start_char for s in document.sections]
+    mentions = find_mentions(lexicon, triggers, document.main_text, document.body_end_char, starts)
+    candidates = find_candidates(document.main_text, document.body_end_char, mentions)
+    annotations = annotate(knowledge or load_annotation_knowledge(), main_text=document.main_text,
+                           body_end=document.body_end_char, sections=document.sections,
+                           citations=document.citations, cut=document.cut, signals=document.signals,
+                           mentions=mentions, author=document.author, published_date=document.published_date,
+                           date_source=document.date_source, raw_text=document.raw_text, outside=document.outside)
+    return DocumentAnnotations(mentions, candidates, annotations)
+
+
+def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
+    """Bytes to a Document (text, metadata, sections, citations, signals). Raises :class:`Rejected`."""
     sha = hashlib.sha256(data).hexdigest()
     decoded = decode_bytes(data)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -270,14 +315,7 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
     )
     decision = classify_source(rules, cue_fields, site, url)
 
-    mentions = find_mentions(lexicon, triggers, main_text, body_end, [s.start_char for s in sections])
-    candidates = find_candidates(main_text, body_end, mentions)
-    annotations = annotate(knowledge or load_annotation_knowledge(), main_text=main_text, body_end=body_end,
-                           sections=sections, citations=citations, cut=cut, signals=signals, mentions=mentions,
-                           author=clean(author)[:200] if author else None, published_date=pub,
-                           date_source=date_source, raw_text=decoded.text,
-                           outside=outside)
-    return ParsedDocument(
+    return Document(
         article_id=article_id_for(source_path),
         source_path=source_path,
         content_sha256=sha,
@@ -303,7 +341,5 @@ def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon
         sections=sections,
         citations=citations,
         signals=signals,
-        mentions=mentions,
-        candidates=candidates,
-        annotations=annotations,
+        outside=outside,
     )

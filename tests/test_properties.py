@@ -36,7 +36,7 @@ from etl.extract.lines import clean
 from etl.extract.text import text_to_lines
 from etl.knowledge.lexicon import load_lexicon, load_triggers
 from etl.knowledge.rules import load_rules
-from etl.load.run import _insert, doc_rows
+from etl.load.rows import doc_rows, insert_rows
 from etl.parse import ParsedDocument, parse_document
 from tests.conftest import ROOT, SEEDS
 from warehouse.db import create_schema
@@ -165,7 +165,7 @@ def assert_rows_fit_schema(doc: ParsedDocument) -> None:
     con.execute("BEGIN")
     try:
         for table, rows in doc_rows(doc, 1).items():
-            _insert(con, table, rows)
+            insert_rows(con, table, rows)
     finally:
         con.execute("ROLLBACK")
 

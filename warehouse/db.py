@@ -217,8 +217,10 @@ def writer_lock(db_path: Path, wait: bool = True) -> Iterator[None]:
         os.close(fd)
 
 
-def temp_path(db_path: Path) -> Path:
-    return db_path.with_name(f".{db_path.name}{TMP_MARK}{os.getpid()}")
+def temp_path(db_path: Path, purpose: str = "") -> Path:
+    """A file beside the warehouse that remove_stale_temps deletes if this process dies."""
+    suffix = f"-{purpose}" if purpose else ""
+    return db_path.with_name(f".{db_path.name}{TMP_MARK}{os.getpid()}{suffix}")
 
 
 def remove_stale_temps(db_path: Path) -> list[Path]:

@@ -48,7 +48,8 @@ CREATE TABLE documents (
     article_id   VARCHAR PRIMARY KEY,
     source_path  VARCHAR NOT NULL UNIQUE,
     encoding     VARCHAR NOT NULL,
-    raw_text     VARCHAR NOT NULL
+    raw_text     VARCHAR NOT NULL,
+    outside_text VARCHAR NOT NULL DEFAULT ''   
 );
 
 CREATE TABLE cut_blocks (
@@ -340,6 +341,11 @@ CREATE TABLE etl_runs (
     seeds_newest_mtime TIMESTAMP,
     schema_hash        VARCHAR NOT NULL,
     build_hash         VARCHAR NOT NULL,
+    extract_hash       VARCHAR,
+    annotate_hash      VARCHAR,
+    sources_hash       VARCHAR,
+    stages             VARCHAR[],
+    stage_reason       VARCHAR,
     message            VARCHAR NOT NULL,
     stemwatch_version  VARCHAR NOT NULL
 );
@@ -383,6 +389,7 @@ COMMENT ON COLUMN documents.article_id IS 'articles.article_id of this file.';
 COMMENT ON COLUMN documents.source_path IS 'Path relative to the seeds folder.';
 COMMENT ON COLUMN documents.encoding IS 'Encoding the bytes were decoded with (utf-8, utf-8-sig, gb18030, utf-16, ...).';
 COMMENT ON COLUMN documents.raw_text IS 'The whole file decoded to text, markup included.';
+COMMENT ON COLUMN documents.outside_text IS 'Text of an HTML page outside its article container (empty for other pages); annotation reads it as page furniture.';
 
 COMMENT ON TABLE cut_blocks IS 'Each text line removed from the main text, with the rule that removed it (header, related_list, footer, ...).';
 COMMENT ON COLUMN cut_blocks.article_id IS 'articles.article_id.';
@@ -610,6 +617,11 @@ COMMENT ON COLUMN etl_runs.files_quarantined IS 'Files in quarantine after this 
 COMMENT ON COLUMN etl_runs.input_bytes IS 'Bytes read and extracted by this run.';
 COMMENT ON COLUMN etl_runs.seeds_newest_mtime IS 'Newest modification time among the seed files seen.';
 COMMENT ON COLUMN etl_runs.schema_hash IS 'sha256 (16 hex) of warehouse/schema.sql and views.sql.';
-COMMENT ON COLUMN etl_runs.build_hash IS 'sha256 (16 hex) of the parser version, rules, sources file and lexicon; a change forces a full rebuild.';
+COMMENT ON COLUMN etl_runs.build_hash IS 'sha256 (16 hex) of extract_hash, annotate_hash, sources_hash and schema_hash together: equal means the run built with the same code and knowledge.';
+COMMENT ON COLUMN etl_runs.extract_hash IS 'Fingerprint (16 hex) of the extraction stage: parser version, etl/extract code, etl/parse.py and the boilerplate, source-type and signal rules; a change re-extracts every file.';
+COMMENT ON COLUMN etl_runs.annotate_hash IS 'Fingerprint (16 hex) of the annotation stage: etl/annotate code, the lexicon and the context triggers; a change re-annotates the stored main_text of every article without reading the files.';
+COMMENT ON COLUMN etl_runs.sources_hash IS 'Fingerprint (16 hex) of the sources file (sites and their source types); a change re-extracts every file (the cues classification needs are not all stored).';
+COMMENT ON COLUMN etl_runs.stages IS 'Stages the run ran: extract (the new and changed files) and annotate_all (re-annotation of every stored article), or extract, annotate, classify for a full rebuild. NULL for runs recorded before stages existed.';
+COMMENT ON COLUMN etl_runs.stage_reason IS 'Why those stages ran, e.g. lexicon, triggers or annotation code changed; NULL before stages existed.';
 COMMENT ON COLUMN etl_runs.message IS 'Summary or, for a failed run, the error.';
 COMMENT ON COLUMN etl_runs.stemwatch_version IS 'stemwatch package version.';

@@ -1,13 +1,16 @@
 """Engines: where the pure parse stage runs. The single writer (etl/load/run.py) consumes outcomes.
 
-- ``local``: a process pool on this machine (``spawn``), chunks of files per task.
-- ``dask``: a Dask map over chunks of file paths on a ``dask.distributed`` cluster (a
-  ``LocalCluster`` when no scheduler address is given). Workers need the same seeds folder at
-  the same path (a shared file system) and the same stemwatch installed.
+One seam: an :class:`Engine` maps :func:`etl.load.workers.process_file` over the jobs and yields
+its typed outcomes (Parsed, Unchanged, Rejected, Unstable, Gone) in job order.
 
-Both send back per-file outcome tuples (the ones ``etl.load.run._process`` returns) in job
-order, with the parsed documents' rows as Arrow parts (etl/load/parts.py) instead of the
-documents, so the writer loads and publishes exactly as in a serial run.
+- ``local`` (:class:`LocalEngine`): this process for a few files, else a ``spawn`` process pool
+  on this machine, a chunk of files per task.
+- ``dask`` (:class:`DaskEngine`): a Dask map over chunks of file paths on a ``dask.distributed``
+  cluster (a ``LocalCluster`` when no scheduler address is given). Workers need the same seeds
+  folder at the same path (a shared file system) and the same stemwatch installed.
+
+A worker sends the parsed documents of a chunk back as one Arrow part (etl/load/parts.py) on a
+``Parsed`` outcome instead of the documents, so the writer only concatenates and inserts.
 """
 
 from __future__ import annotations
@@ -16,37 +19,38 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from etl.load import workers
+from etl.load.parts import build_part
+from etl.load.plan import Job
+from etl.load.rows import doc_rows
+from etl.load.workers import Outcome, Parsed
 
 ENGINES = ("local", "dask")
-Job = tuple[str, str, str | None]   # (relative path, absolute path, previous sha256)
+PARALLEL_THRESHOLD = 64   # fewer jobs than this are parsed in this process by the local engine
 # Files per task: large enough that a task's overhead (pickling, a scheduler round trip) is
 # small against parsing ~30 files (~50 ms), small enough to keep every worker busy to the end.
 CHUNK = 32
-_LOADED: dict[str, object] = {}
 
 
-def parse_chunk(jobs: Sequence[Job], sources: str | None, max_bytes: int, run_id: int) -> list[tuple]:
+def parse_chunk(jobs: Sequence[Job], sources: str | None, max_bytes: int, run_id: int) -> list[Outcome]:
     """Read and parse a chunk of files in this worker; parsed documents become one Arrow part.
 
-    Pure apart from reading the files it is given; loads the rules and the lexicon once per
-    process (for these ``sources``).
+    Pure apart from reading the files it is given; loads the knowledge once per process (for
+    these ``sources``).
     """
-    from etl.load import run as runmod
-    from etl.load.parts import RowsPart, build_part
-
-    if _LOADED.get("sources", ...) != sources or not runmod._WORKER:
-        runmod._init_worker(sources)
+    if workers._KNOWLEDGE.get("sources", ...) != sources or "rules" not in workers._KNOWLEDGE:
+        workers.init_knowledge(sources)
         _release_build_memory()
-        _LOADED["sources"] = sources
-    outs = [runmod._process(rel, path, old, max_bytes) for rel, path, old in jobs]
-    parsed = [i for i, o in enumerate(outs) if o[0] == "parsed"]
+    outs = [workers.process_file(j.rel, j.path, j.old_sha, max_bytes) for j in jobs]
+    parsed = [i for i, o in enumerate(outs) if isinstance(o, Parsed)]
     if not parsed:
         return outs
-    part = build_part([outs[i][4] for i in parsed], run_id, runmod.doc_rows)
+    part = build_part([outs[i].doc for i in parsed], run_id, doc_rows)  # type: ignore[union-attr]
     for i in parsed:
-        tag, rel, size, mtime, doc = outs[i]
-        outs[i] = (tag, rel, size, mtime, RowsPart(doc.article_id, doc.content_sha256,
-                                                   part if i == parsed[-1] else None))
+        outs[i] = replace(outs[i], doc=None, tables=part if i == parsed[-1] else None)  # type: ignore[type-var]
     return outs
 
 
@@ -70,64 +74,92 @@ def _release_build_memory() -> None:
 
 
 def _init_local(sources: str | None) -> None:
-    from etl.load.run import _init_pool_worker
-
-    _init_pool_worker(sources)
+    workers._init_pool_worker(sources)
     _release_build_memory()
-    _LOADED["sources"] = sources
 
 
 def chunks(jobs: Sequence[Job], size: int = CHUNK) -> list[list[Job]]:
     return [list(jobs[i:i + size]) for i in range(0, len(jobs), size)]
 
 
-def local_outcomes(jobs: Sequence[Job], workers: int, sources: str | None, max_bytes: int,
-                   run_id: int) -> Iterator[tuple]:
-    """Today's process pool, a chunk of files per task."""
-    ctx = multiprocessing.get_context("spawn")
-    size = max(1, min(CHUNK, len(jobs) // (workers * 4) or 1))
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_local,
-                                initargs=(sources,)) as pool:
-        parts = chunks(jobs, size)
-        n = len(parts)
-        for outs in pool.map(parse_chunk, parts, [sources] * n, [max_bytes] * n, [run_id] * n):
-            yield from outs
+class Engine(Protocol):
+    """Maps :func:`etl.load.workers.process_file` over jobs; outcomes come back in job order."""
+
+    def outcomes(self, jobs: Sequence[Job], max_bytes: int, sources: str | None, run_id: int) -> Iterator[Outcome]: ...
 
 
-def dask_outcomes(jobs: Sequence[Job], workers: int, sources: str | None, max_bytes: int, run_id: int,
-                  scheduler: str | None = None) -> Iterator[tuple]:
+@dataclass(frozen=True)
+class LocalEngine:
+    """This process for a few files (documents, no Arrow), a ``spawn`` process pool for many."""
+
+    workers: int = 0
+
+    def outcomes(self, jobs: Sequence[Job], max_bytes: int, sources: str | None, run_id: int) -> Iterator[Outcome]:
+        if not jobs:
+            return
+        n = self.workers or (os.cpu_count() or 1)
+        if n <= 1 or len(jobs) < PARALLEL_THRESHOLD:
+            workers._KNOWLEDGE.clear()
+            workers.init_knowledge(sources)
+            for job in jobs:
+                yield workers.process_file(job.rel, job.path, job.old_sha, max_bytes)
+            return
+        ctx = multiprocessing.get_context("spawn")
+        size = max(1, min(CHUNK, len(jobs) // (n * 4) or 1))
+        with cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_local,
+                                    initargs=(sources,)) as pool:
+            parts = chunks(jobs, size)
+            k = len(parts)
+            for outs in pool.map(parse_chunk, parts, [sources] * k, [max_bytes] * k, [run_id] * k):
+                yield from outs
+
+
+@dataclass(frozen=True)
+class DaskEngine:
     """A Dask map over chunks of paths; results gathered in job order as they complete."""
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError as exc:  # an optional extra
-        from etl.errors import StemwatchError
 
-        raise StemwatchError("the dask engine needs dask[distributed]: pip install 'stemwatch[dask]'") from exc
+    workers: int = 0
+    scheduler: str | None = None
 
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
-        client = Client(cluster)
-    try:
-        parts = chunks(jobs)
-        futures = client.map(parse_chunk, parts, sources=sources, max_bytes=max_bytes, run_id=run_id,
-                             pure=False)
-        for fut in futures:   # in order: the writer sees files as a serial run would
-            yield from fut.result()
-            fut.release()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    def outcomes(self, jobs: Sequence[Job], max_bytes: int, sources: str | None, run_id: int) -> Iterator[Outcome]:
+        if not jobs:
+            return
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:  # an optional extra
+            from etl.errors import StemwatchError
+
+            raise StemwatchError("the dask engine needs dask[distributed]: pip install 'stemwatch[dask]'") from exc
+
+        cluster = None
+        if self.scheduler:
+            client = Client(self.scheduler)
+        else:
+            cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
+            client = Client(cluster)
+        try:
+            futures = client.map(parse_chunk, chunks(jobs), sources=sources, max_bytes=max_bytes, run_id=run_id,
+                                 pure=False)
+            for fut in futures:   # in order: the writer sees files as a serial run would
+                yield from fut.result()
+                fut.release()
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
 
 
-def outcomes(engine: str, jobs: Sequence[Job], workers: int, sources: str | None, max_bytes: int,
-             run_id: int, scheduler: str | None = None) -> Iterator[tuple]:
-    if engine == "dask":
-        return dask_outcomes(jobs, workers, sources, max_bytes, run_id, scheduler)
-    if engine == "local":
-        return local_outcomes(jobs, workers, sources, max_bytes, run_id)
-    raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+def make_engine(name: str, workers: int = 0, scheduler: str | None = None) -> Engine:
+    """The engine called ``name`` (``--engine``); ValueError for an unknown name."""
+    if name == "local":
+        return LocalEngine(workers)
+    if name == "dask":
+        return DaskEngine(workers, scheduler)
+    raise ValueError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
+
+
+def run_jobs(jobs: Sequence[Job], engine: Engine, max_bytes: int, sources: str | None,
+             run_id: int = 0) -> Iterator[Outcome]:
+    """The outcomes of ``jobs`` on ``engine`` (the run consumes them as they arrive)."""
+    return engine.outcomes(jobs, max_bytes, sources, run_id)

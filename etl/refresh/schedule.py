@@ -38,7 +38,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from etl import settings
 from etl.errors import ExitCode, StemwatchError
 from etl.load.discover import ignored
-from etl.load.run import RunResult, run_etl
+from etl.load.run import MassDeleteRefused, RunResult, run_etl
 from etl.refresh.fingerprint import Check, Tracker
 
 log = logging.getLogger("stemwatch.schedule")
@@ -133,7 +133,7 @@ class Refresher:
 
         bh = build_hash(load_rules(self.sources))
         lexmod.validate()
-        old = read_old_state(self.db)
+        old = read_old_state(self.db, allow_snapshot=False)
         if not self.db.exists():
             return "no warehouse yet"
         if not old.readable:
@@ -207,6 +207,9 @@ class Refresher:
         try:
             res = run_etl(self.seeds, self.db, full=full, trigger=trigger, sources=self.sources,
                           workers=self.workers, max_file_mb=self.max_file_mb, progress=self._progress, hold=hold)
+        except MassDeleteRefused as exc:   # an unmounted or emptied folder: skip, keep the warehouse
+            log.error("run skipped: %s", exc)
+            return None
         except RunAborted:
             self.aborted = True
             log.warning("run aborted before publishing: %s still holds the previous warehouse", self.db)

@@ -208,3 +208,20 @@ def make_variants(folder: Path, copies: int, salt: str = "") -> list[Path]:
         p.write_bytes(data + f"\n\n编号{i}{salt}：干细胞治疗糖尿病的随访仍在进行。\n".encode())
         out.append(p)
     return out
+
+
+def table_rows(db: Path, ignore: frozenset[str] = frozenset({"run_id", "seen_at"}),
+               skip: frozenset[str] = frozenset({"etl_runs"})) -> dict[str, list[tuple]]:
+    """Every row of every table (but ``skip``), sorted, without the ``ignore`` columns: for comparing builds."""
+    out: dict[str, list[tuple]] = {}
+    with reading(db) as con:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+        for t in tables:
+            if t in skip:
+                continue
+            cols = [r[0] for r in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [t]).fetchall()
+                if r[0] not in ignore]
+            quoted = ", ".join(f'"{c}"' for c in cols)
+            out[t] = con.execute(f"SELECT {quoted} FROM {t} ORDER BY ALL").fetchall()
+    return out

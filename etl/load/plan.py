@@ -1,0 +1,130 @@
+"""What a run must do, decided from the files on disk and the previous state: pure, no I/O.
+
+Two decisions, both plain functions of their inputs so they can be tested without a warehouse:
+
+* :func:`plan_files`: per file, read it (new or its stat changed), skip it (same stat),
+  quarantine it (discover could not use it), hold it (still being written) or forget it (gone);
+* :func:`plan_stages`: which stages must run over every stored article because the code or
+  knowledge they depend on changed (extract, annotate), and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from etl.load.discover import SeedFile
+
+
+class PriorFile(NamedTuple):
+    """A file as the previous run left it in source_files (a tuple: 50,000 of them are read per run)."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+    status: str        # loaded | quarantined
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to read: its content is extracted unless its sha256 equals ``old_sha``."""
+
+    rel: str
+    path: str
+    old_sha: str | None
+
+
+@dataclass
+class FilePlan:
+    jobs: list[Job] = field(default_factory=list)
+    unchanged: list[SeedFile] = field(default_factory=list)   # same size and mtime: not read
+    errors: list[SeedFile] = field(default_factory=list)      # discover could not use them: quarantined
+    held: list[str] = field(default_factory=list)             # still being written: previous version kept
+    removed: list[str] = field(default_factory=list)          # in the warehouse, gone from disk
+
+
+def plan_files(files: Sequence[SeedFile], prior: Mapping[str, PriorFile], hold: Collection[str] = ()) -> FilePlan:
+    """Sort the discovered files by what the run must do with each."""
+    plan = FilePlan()
+    current = set()
+    for f in files:
+        current.add(f.rel)
+        if f.rel in hold:
+            plan.held.append(f.rel)
+        elif f.error:
+            plan.errors.append(f)
+        else:
+            p = prior.get(f.rel)
+            if p is not None and p.size == f.size and p.mtime_ns == f.mtime_ns:
+                plan.unchanged.append(f)
+            else:
+                plan.jobs.append(Job(f.rel, f.path, p.sha256 if p else None))
+    plan.removed = sorted(set(prior) - current)
+    return plan
+
+
+def mass_delete(plan: FilePlan, prior: Mapping[str, PriorFile], files_seen: int) -> str | None:
+    """Why this run looks like an unmounted or emptied seeds folder (None when it does not).
+
+    Refused: removing every loaded article, or more than half of them, or a folder with no
+    files while the warehouse holds articles. Files that merely turned bad are not counted:
+    they are quarantined with a reason, not silently dropped.
+    """
+    loaded = sum(1 for p in prior.values() if p.status == "loaded")
+    if not loaded:
+        return None
+    gone = sum(1 for r in plan.removed if prior[r].status == "loaded")
+    if files_seen == 0:
+        return f"the seeds folder holds no files while the warehouse holds {loaded} articles"
+    if gone == loaded:
+        return f"every one of the {loaded} loaded articles would be removed"
+    if gone * 2 > loaded:
+        return f"{gone} of the {loaded} loaded articles ({gone * 100 // loaded}%) would be removed"
+    return None
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """What each stage's output depends on (16 hex digits each)."""
+
+    extract: str       # parser version, extraction code, boilerplate/source-type/signal rules
+    annotate: str      # annotation code, lexicon, context triggers
+    sources: str       # the sources file (site names and their source types)
+    schema: str        # warehouse schema, views and summaries
+
+
+@dataclass(frozen=True)
+class Stages:
+    """Which stages run over every stored article (beyond the files that changed), and why."""
+
+    full: bool                 # rebuild from scratch: extract and annotate every file
+    reannotate: bool           # re-run annotation over stored main_text (no file read)
+    reason: str
+
+    def names(self) -> list[str]:
+        """Stage names for etl_runs.stages."""
+        if self.full:
+            return ["extract", "annotate", "classify"]
+        out = ["extract"]   # the changed files, if any
+        if self.reannotate:
+            out.append("annotate_all")
+        return out
+
+
+def plan_stages(old: Fingerprints | None, new: Fingerprints, *, readable: bool, forced_full: bool) -> Stages:
+    """Decide the stages from the previous successful run's fingerprints and the current ones."""
+    if forced_full:
+        return Stages(True, False, "full rebuild requested")
+    if not readable or old is None:
+        return Stages(True, False, "no readable warehouse yet")
+    if old.schema != new.schema:
+        return Stages(True, False, "warehouse schema changed")
+    if old.extract != new.extract:
+        return Stages(True, False, "extraction code or rules changed")
+    if old.sources != new.sources:
+        # Site and source type are decided from page parts not stored (header, tail, front matter).
+        return Stages(True, False, "sources file changed (classification re-reads the files)")
+    if old.annotate != new.annotate:
+        return Stages(False, True, "annotation code, lexicon or triggers changed")
+    return Stages(False, False, "files changed")
