@@ -60,6 +60,12 @@ def _progress_printer() -> tuple:
     return show, tty
 
 
+
+def _error(exc: BaseException, code: ExitCode) -> ExitCode:
+    """A domain error as one line on stderr, and the exit code that goes with it."""
+    print(f"error: {exc}", file=sys.stderr)
+    return code
+
 def cmd_etl(args: argparse.Namespace) -> int:
     from etl.load.run import MassDeleteRefused, run_etl
     from warehouse.db import WarehouseBusy
@@ -77,17 +83,13 @@ def cmd_etl(args: argparse.Namespace) -> int:
         print(f"error: {exc}; try again when it has finished, or pass --wait", file=sys.stderr)
         return ExitCode.BUSY
     except MassDeleteRefused as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
+        return _error(exc, ExitCode.USAGE)
     except ValueError as exc:   # an unknown engine
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
+        return _error(exc, ExitCode.USAGE)
     except (RulesError, FileNotFoundError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
+        return _error(exc, ExitCode.USAGE)
     except StemwatchError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.FAILED
+        return _error(exc, ExitCode.FAILED)
     print(f"run {res.run_id} ({res.mode}) published {db} in {res.seconds:.2f}s")
     print(f"  files seen:   {res.files_seen}")
     print(f"  loaded:       {res.files_loaded}")
@@ -109,8 +111,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     try:
         report = status_report(db, seeds)
     except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
+        return _error(exc, ExitCode.USAGE)
     if args.format == "json":
         print(json_safe(json.dumps(report, default=str, ensure_ascii=False, indent=2)))
         return ExitCode.OK
@@ -197,8 +198,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
     try:
         con = connect_read_only(db)
     except WarehouseMissing as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
+        return _error(exc, ExitCode.USAGE)
     try:
         # The engine agrees with the checker: no files, no network, and no statement can undo it.
         con.execute("SET enable_external_access = false")
@@ -265,8 +265,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         written = export_tables(db, Path(args.dir), args.format)
     except WarehouseMissing as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
+        return _error(exc, ExitCode.USAGE)
     for table, path, n in written:
         print(f"{table:<20} {n:>8} rows  -> {path}")
     return ExitCode.OK
@@ -279,8 +278,7 @@ def cmd_lexicon_check(args: argparse.Namespace) -> int:
         lex = load_lexicon()
         trig = load_triggers()
     except RulesError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
+        return _error(exc, ExitCode.USAGE)
     by_type: dict[str, int] = {}
     for c in lex.concepts.values():
         by_type[c.mention_type] = by_type.get(c.mention_type, 0) + 1
@@ -322,14 +320,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     try:
         result = evaluate(Path(args.gold), Path(args.pages), sources=settings.resolve("sources", args.sources) or None)
     except (GoldError, RulesError, FileNotFoundError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
+        return _error(exc, ExitCode.USAGE)
     except WarehouseBusy as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.BUSY
+        return _error(exc, ExitCode.BUSY)
     except StemwatchError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.FAILED
+        return _error(exc, ExitCode.FAILED)
     print(render_json(result) if args.format == "json" else render_text(result, details=args.details))
     return ExitCode.OK
 

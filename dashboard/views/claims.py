@@ -8,6 +8,8 @@ All document text is escaped (dashboard/render.py) before it reaches st.html.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -57,21 +59,13 @@ def _charts(data: dict, vocab: shaping.Vocabulary) -> None:
             st.caption("Paler bars: claims the page only reports (宣传, 声称 ...), not in its own voice.")
     left, right = st.columns(2)
     with left:
-        flags = data["red_flags"]
-        if flags.empty:
-            st.info("No red flags match these filters.", icon=":material/info:")
-        else:
-            with st.container(key="claims_flags_chart"):  # class st-key-claims_flags_chart for the browser tests
-                st.altair_chart(charts.red_flags_chart(flags, vocab), width="stretch")
-            st.caption("A hit is wording to review against the provision, not a legal finding.")
+        _chart_or_info(data["red_flags"], "No red flags match these filters.", "claims_flags_chart",
+                       lambda df: charts.red_flags_chart(df, vocab),
+                       "A hit is wording to review against the provision, not a legal finding.")
     with right:
-        cred = data["credibility"]
-        if cred.empty:
-            st.info("No article matches these filters.", icon=":material/info:")
-        else:
-            with st.container(key="claims_credibility_chart"):  # class st-key-claims_credibility_chart for the browser tests
-                st.altair_chart(charts.credibility_chart(cred, vocab), width="stretch")
-            st.caption("JAMA benchmark: authorship with credentials, attribution (references), "
+        _chart_or_info(data["credibility"], "No article matches these filters.", "claims_credibility_chart",
+                       lambda df: charts.credibility_chart(df, vocab),
+                       "JAMA benchmark: authorship with credentials, attribution (references), "
                        "disclosure of ownership or sponsorship, currency (dated); one point each.")
 
 
@@ -80,6 +74,17 @@ def _article_choice(rows: pd.DataFrame, key: str) -> pd.DataFrame:
     labels = {r["article_id"]: shaping.article_label(r) for r in rows.to_dict("records")}
     chosen = st.selectbox("Show the sentence of", list(labels), format_func=labels.__getitem__, key=key)
     return rows[rows["article_id"] == chosen]
+
+
+def _chart_or_info(df: pd.DataFrame, empty_msg: str, key: str, chart: Callable[[pd.DataFrame], object],
+                   caption: str) -> None:
+    """A chart in a keyed container (class st-key-<key> for the browser tests), or a note when empty."""
+    if df.empty:
+        st.info(empty_msg, icon=":material/info:")
+        return
+    with st.container(key=key):
+        st.altair_chart(chart(df), width="stretch")
+    st.caption(caption)
 
 
 def _pick(choices: dict, label: str, key: str, none_msg: str) -> object | None:
