@@ -25,7 +25,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from benchmarks.corpus import make_corpus
-from benchmarks.stats import median, write_report
+from benchmarks.stats import Target, median, write_report
 from etl.knowledge.vocabulary import load_vocabulary
 from etl.load.rows import ARTICLE_TABLES, refresh_lexicon_candidates
 from etl.load.run import run_etl
@@ -99,7 +99,7 @@ def measure(n: int, repeat: int, work: Path) -> dict[str, object]:
     return {"n": n, "size": db.stat().st_size, "built": built, "first": one[0], "runs": one[1:], "bases": bases, "phases": phases}
 
 
-def main(repeat: int = 5, *sizes: int) -> None:
+def main(repeat: int = 5, *sizes: int) -> list[Target]:
     import logging
 
     sizes = sizes or (10_000, 50_000)
@@ -136,6 +136,10 @@ def main(repeat: int = 5, *sizes: int) -> None:
     lines += ["", "All runs: " + "; ".join(f"{r['n']:,}: {[round(x, 3) for x in r['runs']]} (built on {r['bases']})"
                                        for r in results)]
     write_report("refresh", "Refresh cost with one changed file", lines)
+    targets = [Target("one changed file at 10,000 documents", by_n.get(10_000), "<", 1.0, " s")]
+    if 10_000 in by_n and 50_000 in by_n:
+        targets.append(Target("one changed file at 50,000 documents", by_n[50_000], "<", 2 * by_n[10_000], " s"))
+    return targets
 
 
 if __name__ == "__main__":
