@@ -20,6 +20,7 @@ from etl.extract.lines import Line, clean
 from etl.extract.metadata import (
     classify_source,
     decode_redirect,
+    domain,
     header_url,
     identify_site,
     language,
@@ -73,6 +74,8 @@ class Document:
     citations: list[Citation] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
     outside: str = ""   # text of an HTML page outside its article container (annotation reads it as chrome)
+    url_source: str | None = None   # manifest | front_matter | html_meta | header
+    domain: str | None = None       # host of url, no leading www.
 
 
 @dataclass
@@ -156,12 +159,13 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
 
 
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,
-                   knowledge: AnnotationKnowledge | None = None) -> ParsedDocument:
+                   knowledge: AnnotationKnowledge | None = None, *, address: str | None = None) -> ParsedDocument:
     """Parse one file: extract, then annotate. Raises :class:`Rejected` when the file cannot be loaded at all.
 
     ``knowledge``: the annotation data files (default: the packaged ones, loaded once per process).
+    ``address``: the address the page was fetched from (the seeds folder's manifest), if known.
     """
-    doc = extract_document(source_path, data, rules)
+    doc = extract_document(source_path, data, rules, address=address)
     ann = annotate_document(doc, lexicon, triggers, knowledge)
     return ParsedDocument(**vars(doc), mentions=ann.mentions, candidates=ann.candidates, annotations=ann.annotations)
 
@@ -186,8 +190,24 @@ def annotate_document(document: Document, lexicon: Lexicon, triggers: TriggerSet
     return DocumentAnnotations(mentions, candidates, annotations)
 
 
-def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
-    """Bytes to a Document (text, metadata, sections, citations, signals). Raises :class:`Rejected`."""
+def _page_url(address: str | None, stated: list[tuple[str, object]], warnings: list[str]) -> tuple[str | None, str | None]:
+    """(url, where from): the crawl address first, else the first web address the page states
+    of itself (``stated``: (source, value) in order of trust)."""
+    if address:
+        return address, "manifest"
+    for where, value in stated:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        url = decode_redirect(value.strip())
+        if url.lower().startswith(("http://", "https://")):
+            return url, where
+        warnings.append(f"non-web URL ignored: {url[:60]}")  # never store javascript: or data: links
+    return None, None
+
+
+def extract_document(source_path: str, data: bytes, rules: Rules, *, address: str | None = None) -> Document:
+    """Bytes (and the crawl address, when known) to a Document (text, metadata, sections,
+    citations, signals). Raises :class:`Rejected`."""
     sha = hashlib.sha256(data).hexdigest()
     decoded = decode_bytes(data)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -259,13 +279,10 @@ def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
     # Metadata.
     cats = fields.get("categories") or fields.get("tags") or []
     categories = " ".join(cats) if isinstance(cats, list) else str(cats)
-    url = meta.get("url") or (fields.get("url") if isinstance(fields.get("url"), str) else None) \
-        or (fields.get("link") if isinstance(fields.get("link"), str) else None)
-    url = url or sel.fields.get("url")  # a "URL: ..." field of the page's header block
-    url = decode_redirect(url) if url else None
-    if url and not url.lower().startswith(("http://", "https://")):
-        warnings.append(f"non-web URL ignored: {url[:60]}")
-        url = None  # never store javascript: or data: links as the article's URL
+    url, url_source = _page_url(address, [
+        ("html_meta", meta.get("url")), ("front_matter", fields.get("url")),
+        ("front_matter", fields.get("source_url")), ("front_matter", fields.get("link")),
+        ("header", sel.fields.get("url"))], warnings)   # sel.fields: a "URL: ..." line of the header block
     all_text = "\n".join([*sel.header, outside, *sel.byline, *sel.tail, categories])
     site, _how = identify_site(rules, url, all_text, [*sel.header, *outside.splitlines()[:20]], sel.tail,
                                meta.get("site_name"))
@@ -295,6 +312,7 @@ def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
             pub, date_source = found.date, found.source
     if url is None:
         url = header_url(rules, [*header, *byline])
+        url_source = "header" if url else None
     outside_lines = outside.splitlines()[:30]
     # Each field is capped: cues look for page furniture, not for every word of a huge page.
     cue_fields = source_fields(
@@ -342,4 +360,6 @@ def extract_document(source_path: str, data: bytes, rules: Rules) -> Document:
         citations=citations,
         signals=signals,
         outside=outside,
+        url_source=url_source,
+        domain=domain(url),
     )

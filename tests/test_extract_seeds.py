@@ -61,7 +61,7 @@ def test_zhihu_answer_metadata() -> None:
     assert doc.url == "https://www.zhihu.com/question/479001028/answer/2190961378"
     assert doc.published_date == dt.date(2021, 10, 28) and doc.date_source == "front_matter"
     assert doc.source_type == "social_qa"
-    assert doc.language == "zh"
+    assert doc.language == "zh-Hans"
     assert doc.source_type_evidence[0].startswith("sources file")
 
 

@@ -220,3 +220,88 @@ def test_seo_summary_and_tag_lines_are_not_a_paper() -> None:
 def test_more_furniture(kind: str, page: str) -> None:
     doc = parse(page)
     assert doc.source_type == kind, doc.source_type_evidence
+
+
+# ---------------------------------------------------------------- the crawl address
+
+def at(address: str, text: str, name: str = "page.txt") -> ParsedDocument:
+    """Parse a page the way the run does when the seeds folder's manifest gives its address."""
+    return parse_document(name, text.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(),
+                          address=address)
+
+
+PLAIN = f"{PARA}\n{PARA}\n"   # a body excerpt with no publisher furniture at all
+
+
+@pytest.mark.parametrize(("address", "kind"), [
+    # user-account platforms: the platform is the publisher, whatever the account reposts
+    ("https://www.163.com/dy/article/ABCDEFG0123.html", "content_aggregator"),
+    ("https://www.sohu.com/a/712345678_121123456", "content_aggregator"),
+    ("https://baijiahao.baidu.com/s?id=1770000000000000000", "content_aggregator"),
+    ("https://mp.weixin.qq.com/s/AbCdEfGh", "content_aggregator"),
+    # Q&A hosts and paths, doctor-answer sites
+    ("https://zhidao.baidu.com/question/123456.html", "social_qa"),
+    ("https://m.example-health.com/ask/ABCD123.html", "social_qa"),
+    ("https://www.120ask.com/wenda/12345.htm", "social_qa"),
+    # government domains, journals and DOIs in the path
+    ("https://wsjkw.example.gov.cn/zwgk/2024/content_123.htm", "government"),
+    ("https://www.health.example.gov.hk/tc/page.html", "government"),
+    ("https://doi.org/10.1000/xyz123", "academic"),
+    ("https://www.example-journal.org/article/10.12345/1001-0001.2024.01.003", "academic"),
+    # a provider in the host of a site that is no platform: hospital, clinic, IVF, stem cells, booking
+    ("https://int.examplehospital.com/web-stories/stem-cells", "commercial_clinic"),
+    ("https://www.exampleivf.com/hangye/12.html", "commercial_clinic"),
+    ("https://www.example-stemcell.cn/news/33.html", "commercial_clinic"),
+    ("https://appointment.example-care.com/news/some-topic", "commercial_clinic"),
+    # news outlets, medical-tourism guides
+    ("https://news.example.com/health/2024/01/01/123.html", "news"),
+    ("https://www.example-medicaltourism.com/faq/cost.html", "commercial_blog"),
+])
+def test_address_families(address: str, kind: str) -> None:
+    doc = at(address, PLAIN)
+    assert doc.source_type == kind, doc.source_type_evidence
+    assert doc.url == address and doc.url_source == "manifest"
+    assert any("host" in e or "url" in e or "path" in e or "sources file" in e for e in doc.source_type_evidence)
+
+
+def test_address_without_a_family_stays_other() -> None:
+    doc = at("https://www.example.com/a/b/123.html", PLAIN)
+    assert doc.source_type == "other" and doc.domain == "example.com"
+
+
+def test_company_news_path_in_the_address_is_still_the_company() -> None:
+    """A /news/ path is a hint; the stem-cell company in the host decides."""
+    doc = at("https://www.example-stemcell.com/news/2024/88.html", f"干细胞行业动态\n{PLAIN}")
+    assert doc.source_type == "commercial_clinic", doc.source_type_evidence
+    assert any(e.startswith("also news=") for e in doc.source_type_evidence)
+
+
+def test_page_furniture_can_outweigh_a_hint_in_the_address() -> None:
+    """A Q&A path is good evidence, not a verdict: a newsroom page under /question/ stays news."""
+    doc = at("https://www.example.com/question/12.html", PAGES["news"])
+    assert doc.source_type == "news", doc.source_type_evidence
+
+
+def test_crawl_address_wins_over_the_stated_one() -> None:
+    page = html_page("https://www.example.gov.cn/zcjd/1.htm", f"<p>{PARA}</p>")
+    stated = parse(page, "p.html")
+    crawled = at("https://www.163.com/dy/article/X1.html", page, "p.html")
+    assert (stated.url_source, stated.source_type) == ("html_meta", "government")
+    assert (crawled.url_source, crawled.domain, crawled.source_type) == ("manifest", "163.com", "content_aggregator")
+
+
+def test_front_matter_source_url_is_the_page_address() -> None:
+    doc = parse(f"---\ntitle: 干细胞问答\nsource_url: https://zhidao.baidu.com/question/9.html\n---\n{PLAIN}", "q.md")
+    assert (doc.url_source, doc.domain, doc.source_type) == ("front_matter", "zhidao.baidu.com", "social_qa")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    (PLAIN, "zh-Hans"),
+    (opencc.OpenCC("s2t").convert(PLAIN), "zh-Hant"),
+    ("幹細(xì)胞研究近年來進展很快，但多數療法仍處在臨牀試驗階段，患者應當理性看待各種宣傳。\n" * 2, "zh-Hant"),
+    ("Stem cell research has moved fast, but most therapies are still in clinical trials. "
+     "Patients should weigh claims with care.\n" * 2, "en"),
+    (f"ALS, MSC and iPSC: {PARA}\n", "zh-Hans"),
+])
+def test_language_is_the_body_script(text: str, lang: str) -> None:
+    assert parse(text).language == lang

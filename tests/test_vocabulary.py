@@ -68,7 +68,7 @@ def test_the_schema_checks_come_from_the_vocabulary() -> None:
     cols = ("article_id, source_path, content_sha256, file_bytes, format, language, source_type, "
             "source_type_evidence, main_text, main_chars, body_end_char, raw_chars, cut_chars, parse_warnings, run_id, "
             "trial_registry_ids")
-    sql = f"INSERT INTO articles ({cols}) VALUES (?, ?, ?, 1, 'text', 'zh', ?, [], 't', 1, 1, 1, 0, [], 1, [])"
+    sql = f"INSERT INTO articles ({cols}) VALUES (?, ?, ?, 1, 'text', 'zh-Hans', ?, [], 't', 1, 1, 1, 0, [], 1, [])"
     con.execute(sql, ["a", "p", "0" * 64, "news"])
     with pytest.raises(duckdb.ConstraintException):  # a value the default vocabulary knows, this one does not
         con.execute(sql, ["b", "q", "0" * 64, "social_qa"])

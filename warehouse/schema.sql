@@ -26,10 +26,12 @@ CREATE TABLE articles (
     author                VARCHAR,
     site_name             VARCHAR,
     url                   VARCHAR,
+    url_source            VARCHAR CHECK (url_source IN ('manifest', 'front_matter', 'html_meta', 'header')),
+    domain                VARCHAR,
     published_date        DATE,
     date_source           VARCHAR CHECK (date_source IN ('front_matter', 'html_meta', 'header', 'byline', 'dateline')),
     url_date              DATE,
-    language              VARCHAR NOT NULL,
+    language              VARCHAR NOT NULL CHECK (language IN ('zh-Hans', 'zh-Hant', 'en', 'und')),
     source_type           VARCHAR NOT NULL CHECK (source_type IN ({{source_types}})),
     source_type_evidence  VARCHAR[] NOT NULL,
     main_text             VARCHAR NOT NULL,
@@ -313,7 +315,8 @@ CREATE TABLE source_files (
     file_bytes      BIGINT  NOT NULL,
     mtime_ns        BIGINT  NOT NULL,
     content_sha256  VARCHAR NOT NULL,
-    status          VARCHAR NOT NULL CHECK (status IN ('loaded', 'quarantined'))
+    status          VARCHAR NOT NULL CHECK (status IN ('loaded', 'quarantined', 'manifest')),
+    crawl_url       VARCHAR
 );
 
 CREATE TABLE quarantine (
@@ -367,11 +370,13 @@ COMMENT ON COLUMN articles.format IS 'How the file was read: text (plain-text sc
 COMMENT ON COLUMN articles.title IS 'The article''s own title (front matter, og:title, h1, or the headline line of a scrape), not the site''s name.';
 COMMENT ON COLUMN articles.author IS 'Author as named by the page (e.g. the answerer on Zhihu), NULL when the page names none.';
 COMMENT ON COLUMN articles.site_name IS 'Publishing site or brand (知乎, 360doc个人图书馆, a clinic''s name), NULL when it cannot be told.';
-COMMENT ON COLUMN articles.url IS 'Canonical URL of the article when the file carries one (canonical link, og:url, original-answer link).';
+COMMENT ON COLUMN articles.url IS 'Address of the page: the crawl address given by the seeds folder''s manifest (manifest.csv / manifest.jsonl) when there is one, else the address the file states of itself (front matter url/source_url/link, canonical link, og:url, a URL: header line); NULL when neither is known.';
+COMMENT ON COLUMN articles.url_source IS 'Where url came from: manifest (the crawl address), front_matter, html_meta (canonical link or og:url) or header (a URL: line at the top of the page); NULL when url is NULL.';
+COMMENT ON COLUMN articles.domain IS 'Host of url, lower case, without a leading www. (e.g. sohu.com, zhidao.baidu.com); source-type rules read it; NULL when url is NULL.';
 COMMENT ON COLUMN articles.published_date IS 'The article''s own date as the page states it: front matter, HTML meta, a labelled or bare date line in the header above the title or the byline under it (发布时间, 發佈時間, Published, Updated, 2026-05-12, May 12, 2026), or a dateline (…2026年2月25日电). Never a date from the headline, the body, a neighbouring article''s link or only the URL. NULL when unknown.';
 COMMENT ON COLUMN articles.date_source IS 'Where published_date came from: front_matter, html_meta, header (above the title), byline (under the title) or dateline (start of the first paragraph).';
 COMMENT ON COLUMN articles.url_date IS 'A date written in the article''s URL path (/2026/0512/, /2026-05/12/), kept apart from published_date because it is often an upload or archive date; NULL when the page carries no URL or the URL has no date.';
-COMMENT ON COLUMN articles.language IS 'zh when most letters are Chinese characters, en when Latin, und otherwise.';
+COMMENT ON COLUMN articles.language IS 'Script of the body: zh-Hans (Simplified Chinese), zh-Hant (Traditional Chinese, also machine-converted), en (mostly Latin letters) or und (no letters).';
 COMMENT ON COLUMN articles.source_type IS 'Kind of source: a value of vocabulary source_types (social_qa, commercial_clinic, news, ...; see the vocabulary table).';
 COMMENT ON COLUMN articles.source_type_evidence IS 'The cues that decided source_type, e.g. sources.csv: zhihu.com, cue: hotline phone; the first entry is the deciding rule.';
 COMMENT ON COLUMN articles.main_text IS 'The article title line followed by the body with navigation, banners, related-article lists and footers removed. All character offsets index this text.';
@@ -587,17 +592,18 @@ COMMENT ON COLUMN candidate_terms.term IS 'The candidate term.';
 COMMENT ON COLUMN candidate_terms.occurrences IS 'Occurrences in this article''s body.';
 COMMENT ON COLUMN candidate_terms.example_sentence IS 'The first sentence it occurs in.';
 
-COMMENT ON TABLE source_files IS 'Every file the last run saw, with the stat and hash used to skip unchanged files on the next run.';
+COMMENT ON TABLE source_files IS 'Every file the last run saw, with the stat, hash and crawl address used to skip unchanged files on the next run.';
 COMMENT ON COLUMN source_files.source_path IS 'Path relative to the seeds folder.';
 COMMENT ON COLUMN source_files.file_bytes IS 'Size in bytes when last read.';
 COMMENT ON COLUMN source_files.mtime_ns IS 'Modification time (ns since epoch) when last read.';
 COMMENT ON COLUMN source_files.content_sha256 IS 'sha256 of the content when last read.';
-COMMENT ON COLUMN source_files.status IS 'loaded (in articles) or quarantined (in quarantine).';
+COMMENT ON COLUMN source_files.status IS 'loaded (in articles), quarantined (in quarantine) or manifest (a crawl manifest at the top of the seeds folder: not a page; in quarantine too while it has rows that were skipped).';
+COMMENT ON COLUMN source_files.crawl_url IS 'The address the manifest gave the page when it was last parsed (NULL: none); a page whose manifest address changes is parsed again.';
 
 COMMENT ON TABLE quarantine IS 'Files that could not be loaded, each with a reason a person understands; every file under seeds/ is in articles or here, never both.';
 COMMENT ON COLUMN quarantine.source_path IS 'Path relative to the seeds folder.';
 COMMENT ON COLUMN quarantine.content_sha256 IS 'sha256 of the bytes read, NULL when the file could not be read.';
-COMMENT ON COLUMN quarantine.reason IS 'Short reason code: empty_file, binary_file, undecodable, too_large, no_text, unreadable, outside_seeds, not_regular_file, bad_file_name, unstable, parse_error.';
+COMMENT ON COLUMN quarantine.reason IS 'Short reason code: empty_file, binary_file, undecodable, too_large, no_text, unreadable, outside_seeds, not_regular_file, bad_file_name, unstable, parse_error, bad_manifest (a manifest with rows that were skipped; detail lists them).';
 COMMENT ON COLUMN quarantine.detail IS 'Readable explanation of the reason.';
 COMMENT ON COLUMN quarantine.seen_at IS 'When the file was quarantined.';
 COMMENT ON COLUMN quarantine.run_id IS 'etl_runs.run_id of that run.';

@@ -30,6 +30,7 @@ METRICS: list[tuple[str, Callable[[dict], Cell]]] = [
     ("date accuracy", lambda m: _cell(m["date"], "accuracy", "correct", "total")),
     ("  date on a null-gold page (info)", lambda m: (None, m["date"]["null_gold_with_date"], m["date"]["null_gold"])),
     ("source-type accuracy", lambda m: _cell(m["source_type"], "accuracy", "correct", "total")),
+    ("language accuracy", lambda m: _cell(m["language"], "accuracy", "correct", "total")),
     ("pages with chrome in main_text", lambda m: _cell(m["chrome"], "share", "pages_with_chrome", "pages")),
     ("pages missing body text", lambda m: _cell(m["missing_body"], "share", "pages_missing_body", "pages")),
     ("mention precision", lambda m: (m["mentions"]["precision"], m["mentions"]["tp"], m["mentions"]["tp"] + m["mentions"]["fp"])),

@@ -7,6 +7,7 @@ figures then describe the rows a user's SQL and charts see.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ class PredPage:
     main_text: str
     raw_text: str
     mentions: tuple[PredMention, ...] = field(default=())
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def read_warehouse(db: Path) -> Extraction:
     with reading(db) as con:
         arts = con.execute(
             "SELECT a.article_id, a.source_path, a.title, CAST(a.published_date AS VARCHAR), a.source_type, "
-            "a.main_text, d.raw_text FROM articles a JOIN documents d USING (article_id) ORDER BY a.source_path").fetchall()
+            "a.main_text, d.raw_text, a.language FROM articles a JOIN documents d USING (article_id) ORDER BY a.source_path").fetchall()
         ments = con.execute(
             "SELECT m.article_id, m.start_char, m.end_char, m.surface, coalesce(c.canonical_name, m.canonical_name), "
             "m.context FROM disease_mentions m LEFT JOIN diseases c USING (concept_id) "
@@ -54,17 +56,21 @@ def read_warehouse(db: Path) -> Extraction:
     by_article: dict[str, list[PredMention]] = {}
     for aid, start, end, surface, canonical, ctx in ments:
         by_article.setdefault(aid, []).append(PredMention(start, end, surface, canonical, ctx))
-    pages = {path: PredPage(path, title, date, st, main, raw, tuple(by_article.get(aid, ())))
-             for aid, path, title, date, st, main, raw in arts}
+    pages = {path: PredPage(path, title, date, st, main, raw, tuple(by_article.get(aid, ())), lang)
+             for aid, path, title, date, st, main, raw, lang in arts}
     return Extraction(pages, {p: f"{r}: {d}" for p, r, d in quar})
 
 
-def extract_folder(pages_dir: Path, *, sources: str | None = None) -> Extraction:
-    """Load ``pages_dir`` with the real ETL into a temporary warehouse and read it back."""
+def extract_folder(pages_dir: Path, *, sources: str | None = None,
+                   addresses: Mapping[str, str] | None = None) -> Extraction:
+    """Load ``pages_dir`` with the real ETL into a temporary warehouse and read it back.
+
+    ``addresses``: each page's crawl address, given to the run as a manifest would give it.
+    """
     pages_dir = Path(pages_dir)
     if not pages_dir.is_dir():
         raise FileNotFoundError(f"pages folder {pages_dir} does not exist or is not a folder")
     with tempfile.TemporaryDirectory(prefix="stemwatch-evaluate-") as tmp:
         db = Path(tmp) / "evaluate.duckdb"
-        run_etl(pages_dir, db, full=True, trigger="evaluate", sources=sources, workers=1)
+        run_etl(pages_dir, db, full=True, trigger="evaluate", sources=sources, workers=1, addresses=addresses)
         return read_warehouse(db)

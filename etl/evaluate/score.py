@@ -100,6 +100,7 @@ class _Tally:
                      "null_gold": c["date_null"], "null_gold_with_date": c["date_null_got"]},
             "source_type": {"correct": c["st_ok"], "total": c["pages"], "accuracy": _ratio(c["st_ok"], c["pages"]),
                             "confusion": {g: dict(sorted(row.items())) for g, row in sorted(self.confusion.items())}},
+            "language": {"correct": c["lang_ok"], "total": c["pages"], "accuracy": _ratio(c["lang_ok"], c["pages"])},
             "chrome": {"pages_with_chrome": c["chrome_pages"], "pages": c["pages"],
                        "share": _ratio(c["chrome_pages"], c["pages"]),
                        "snippets_found": c["chrome_found"], "snippets": c["chrome_n"]},
@@ -202,7 +203,7 @@ def _score_page(gold: GoldPage, pred: PredPage | None, t: _Tally, misses: list[d
     t.c["pages"] += 1
     if pred is None:
         t.c["not_extracted"] += 1
-        pred = PredPage(gold.file, None, None, "(not extracted)", "", "")
+        pred = PredPage(gold.file, None, None, "(not extracted)", "", "", language="(not extracted)")
     if gold.title is None:
         t.c["title_null"] += 1
         t.c["title_null_got"] += pred.title is not None
@@ -230,6 +231,10 @@ def _score_page(gold: GoldPage, pred: PredPage | None, t: _Tally, misses: list[d
     else:
         _miss(misses, gold.file, "source_type", gold.source_type, pred.source_type,
               "fell back to other" if pred.source_type == "other" else "wrong type")
+    if pred.language == gold.language:
+        t.c["lang_ok"] += 1
+    else:
+        _miss(misses, gold.file, "language", gold.language, pred.language, "wrong language")
     body = squash(pred.main_text)
     leaks = [s for s in gold.must_not_contain if squash(s) in body]
     t.c["chrome_n"] += len(gold.must_not_contain)

@@ -44,7 +44,7 @@ def parse_chunk(jobs: Sequence[Job], sources: str | None, max_bytes: int, run_id
     if workers._KNOWLEDGE.get("sources", ...) != sources or "rules" not in workers._KNOWLEDGE:
         workers.init_knowledge(sources)
         _release_build_memory()
-    outs = [workers.process_file(j.rel, j.path, j.old_sha, max_bytes) for j in jobs]
+    outs = [workers.process_file(j.rel, j.path, j.old_sha, max_bytes, j.address) for j in jobs]
     parsed = [i for i, o in enumerate(outs) if isinstance(o, Parsed)]
     if not parsed:
         return outs
@@ -102,7 +102,7 @@ class LocalEngine:
             workers._KNOWLEDGE.clear()
             workers.init_knowledge(sources)
             for job in jobs:
-                yield workers.process_file(job.rel, job.path, job.old_sha, max_bytes)
+                yield workers.process_file(job.rel, job.path, job.old_sha, max_bytes, job.address)
             return
         ctx = multiprocessing.get_context("spawn")
         size = max(1, min(CHUNK, len(jobs) // (n * 4) or 1))

@@ -38,20 +38,35 @@ class Ledger:
     quarantine: dict[str, dict] = field(default_factory=dict)   # rel -> quarantine row
     forget: set[str] = field(default_factory=set)               # rels that leave both tables
     quarantined_now: list[tuple[str, str, str]] = field(default_factory=list)
+    addresses: dict[str, str] = field(default_factory=dict)     # rel -> crawl address (the manifest)
+    cleared: set[str] = field(default_factory=set)              # rels that leave quarantine
+
+    def _row(self, rel: str, size: int | None, mtime_ns: int | None, sha256: str | None, status: str) -> dict:
+        return {"source_path": rel, "file_bytes": size or 0, "mtime_ns": mtime_ns or 0,
+                "content_sha256": sha256 or "", "status": status, "crawl_url": self.addresses.get(rel)}
 
     def loaded(self, rel: str, size: int, mtime_ns: int, sha256: str) -> None:
-        self.files[rel] = {"source_path": rel, "file_bytes": size, "mtime_ns": mtime_ns,
-                           "content_sha256": sha256, "status": "loaded"}
+        self.files[rel] = self._row(rel, size, mtime_ns, sha256, "loaded")
 
     def unchanged(self, rel: str, size: int, mtime_ns: int, sha256: str) -> None:
         """Read again, same content: new stat, same status as before."""
-        self.files[rel] = {"source_path": rel, "file_bytes": size, "mtime_ns": mtime_ns,
-                           "content_sha256": sha256, "status": self.prior[rel].status}
+        self.files[rel] = self._row(rel, size, mtime_ns, sha256, self.prior[rel].status)
+
+    def manifest(self, rel: str, size: int | None, mtime_ns: int | None, sha256: str | None,
+                 problem: str | None) -> None:
+        """A crawl manifest (etl/load/manifest.py): recorded so its edits trigger a run; in
+        quarantine while it has rows that had to be skipped."""
+        self.files[rel] = self._row(rel, size, mtime_ns, sha256, "manifest") | {"crawl_url": None}
+        if problem:
+            self.quarantine[rel] = {"source_path": rel, "content_sha256": sha256, "reason": "bad_manifest",
+                                    "detail": problem, "seen_at": self.seen_at, "run_id": self.run_id}
+            self.quarantined_now.append((rel, "bad_manifest", problem))
+        else:
+            self.cleared.add(rel)
 
     def quarantined(self, rel: str, sha256: str | None, size: int | None, mtime_ns: int | None,
                     reason: str, detail: str, note: str | None = None) -> None:
-        self.files[rel] = {"source_path": rel, "file_bytes": size or 0, "mtime_ns": mtime_ns or 0,
-                           "content_sha256": sha256 or "", "status": "quarantined"}
+        self.files[rel] = self._row(rel, size, mtime_ns, sha256, "quarantined")
         self.quarantine[rel] = {"source_path": rel, "content_sha256": sha256, "reason": reason,
                                 "detail": detail, "seen_at": self.seen_at, "run_id": self.run_id}
         self.quarantined_now.append((rel, reason, note or detail))
@@ -77,7 +92,8 @@ class Ledger:
             return
         con.execute("DELETE FROM source_files WHERE source_path IN (SELECT unnest(?))", [touched])
         # A file loaded now leaves quarantine; a file quarantined now gets its new reason.
-        leaving = [r for r, row in self.files.items() if row["status"] == "loaded"] + list(self.quarantine)
+        leaving = [r for r, row in self.files.items() if row["status"] == "loaded"] + list(self.quarantine) \
+            + sorted(self.cleared)
         if leaving:
             con.execute("DELETE FROM quarantine WHERE source_path IN (SELECT unnest(?))", [sorted(leaving)])
         insert_rows(con, "source_files", [self.files[r] for r in touched])
@@ -86,8 +102,14 @@ class Ledger:
 
 def read_prior(con: duckdb.DuckDBPyConnection, schema: str = "") -> dict[str, PriorFile]:
     """source_files as the previous run left it (``schema``: an attached database's name and a dot)."""
+    db = schema.rstrip(".") or None
+    cols = {r[0] for r in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = 'source_files' AND database_name = "
+        + ("?" if db else "current_database()"), [db] if db else []).fetchall()}
+    # A warehouse written before crawl addresses has no crawl_url: every page counts as having none.
+    url = "crawl_url" if "crawl_url" in cols else "NULL"
     return {r[0]: PriorFile(*r[1:]) for r in con.execute(
-        f"SELECT source_path, file_bytes, mtime_ns, content_sha256, status FROM {schema}source_files").fetchall()}
+        f"SELECT source_path, file_bytes, mtime_ns, content_sha256, status, {url} FROM {schema}source_files").fetchall()}
 
 
 @dataclass(kw_only=True)

@@ -23,16 +23,21 @@ class PriorFile(NamedTuple):
     size: int
     mtime_ns: int
     sha256: str
-    status: str        # loaded | quarantined
+    status: str        # loaded | quarantined | manifest
+    crawl_url: str | None = None   # the manifest's address for the page when it was last parsed
 
 
 @dataclass(frozen=True)
 class Job:
-    """One file to read: its content is extracted unless its sha256 equals ``old_sha``."""
+    """One file to read: its content is extracted unless its sha256 equals ``old_sha``.
+
+    ``address``: where the page was fetched (etl/load/manifest.py), part of the parse input.
+    """
 
     rel: str
     path: str
     old_sha: str | None
+    address: str | None = None
 
 
 @dataclass
@@ -44,9 +49,15 @@ class FilePlan:
     removed: list[str] = field(default_factory=list)          # in the warehouse, gone from disk
 
 
-def plan_files(files: Sequence[SeedFile], prior: Mapping[str, PriorFile], hold: Collection[str] = ()) -> FilePlan:
-    """Sort the discovered files by what the run must do with each."""
+def plan_files(files: Sequence[SeedFile], prior: Mapping[str, PriorFile], hold: Collection[str] = (),
+               addresses: Mapping[str, str] | None = None) -> FilePlan:
+    """Sort the discovered pages by what the run must do with each.
+
+    ``addresses``: crawl address by page (the manifest); a page whose address is not the one
+    it was parsed with is parsed again even when its bytes are the same.
+    """
     plan = FilePlan()
+    addresses = addresses or {}
     current = set()
     for f in files:
         current.add(f.rel)
@@ -56,11 +67,13 @@ def plan_files(files: Sequence[SeedFile], prior: Mapping[str, PriorFile], hold: 
             plan.errors.append(f)
         else:
             p = prior.get(f.rel)
-            if p is not None and p.size == f.size and p.mtime_ns == f.mtime_ns:
+            address = addresses.get(f.rel)
+            moved = p is not None and p.crawl_url != address
+            if p is not None and not moved and p.size == f.size and p.mtime_ns == f.mtime_ns:
                 plan.unchanged.append(f)
             else:
-                plan.jobs.append(Job(f.rel, f.path, p.sha256 if p else None))
-    plan.removed = sorted(set(prior) - current)
+                plan.jobs.append(Job(f.rel, f.path, p.sha256 if p and not moved else None, address))
+    plan.removed = sorted(r for r, p in prior.items() if r not in current and p.status != "manifest")
     return plan
 
 

@@ -57,7 +57,7 @@ def stored_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> Iterator
         SELECT a.article_id, a.source_path, a.content_sha256, a.file_bytes, a.format, a.title, a.author,
                a.site_name, a.url, a.published_date, a.date_source, a.url_date, a.language, a.source_type,
                a.source_type_evidence, a.main_text, a.body_end_char, a.cut_chars, a.parse_warnings,
-               d.encoding, d.raw_text, d.outside_text
+               d.encoding, d.raw_text, d.outside_text, a.url_source, a.domain
         FROM articles a JOIN documents d USING (article_id)
         WHERE a.article_id IN (SELECT article_id FROM _restage_ids)
         ORDER BY a.article_id""").fetchall()
@@ -79,7 +79,7 @@ def stored_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> Iterator
             author=r[6], site_name=r[7], url=r[8], published_date=r[9], date_source=r[10], url_date=r[11],
             language=r[12], source_type=r[13], source_type_evidence=list(r[14]), main_text=r[15],
             body_end_char=r[16], cut_chars=r[17], warnings=list(r[18]), encoding=r[19], raw_text=r[20],
-            outside=r[21],
+            outside=r[21], url_source=r[22], domain=r[23],
             sections=[Section(*s) for s in secs.get(aid, [])],
             cut=[(c[0], c[1]) for c in cuts.get(aid, [])],
             citations=[Citation(c[0], c[1], c[2], list(c[3]), *c[4:]) for c in cites.get(aid, [])],

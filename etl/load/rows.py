@@ -35,7 +35,7 @@ def extract_rows(doc: Document, run_id: int) -> dict[str, list[dict]]:
         "articles": [{
             "article_id": aid, "source_path": doc.source_path, "content_sha256": doc.content_sha256,
             "file_bytes": doc.file_bytes, "format": doc.format, "title": doc.title, "author": doc.author,
-            "site_name": doc.site_name, "url": doc.url, "published_date": doc.published_date,
+            "site_name": doc.site_name, "url": doc.url, "url_source": doc.url_source, "domain": doc.domain, "published_date": doc.published_date,
             "date_source": doc.date_source, "url_date": doc.url_date, "language": doc.language, "source_type": doc.source_type,
             "source_type_evidence": doc.source_type_evidence, "main_text": doc.main_text,
             "main_chars": len(doc.main_text), "body_end_char": doc.body_end_char, "raw_chars": len(doc.raw_text),

@@ -17,7 +17,7 @@ import hashlib
 import logging
 import shutil
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from etl.load import publish, restage
 from etl.load.discover import discover
 from etl.load.engines import PARALLEL_THRESHOLD, Engine, make_engine, run_jobs
 from etl.load.ledger import Ledger, RunCounts, RunRecord, now, write_run
+from etl.load.manifest import Manifest, is_manifest, read_manifest
 from etl.load.parts import concat_parts, insert_arrow
 from etl.load.plan import FilePlan, Fingerprints, Stages, mass_delete, plan_files, plan_stages
 from etl.load.publish import Build, OldState, read_old_state
@@ -136,7 +137,7 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
             workers: int = 0, max_file_mb: int = 64,
             progress: Callable[[int, int], None] | None = None, hold: Collection[str] = (),
             wait: bool = True, allow_mass_delete: bool = False, engine: str | Engine = "local",
-            scheduler: str | None = None) -> RunResult:
+            scheduler: str | None = None, addresses: Mapping[str, str] | None = None) -> RunResult:
     """Run the ETL once and publish. Raises StemwatchError for problems a person must fix.
 
     ``hold``: paths the scheduler saw still being written; they are treated like a file that
@@ -144,6 +145,8 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
     ``wait``: wait for another run holding the warehouse (else raise WarehouseBusy at once).
     ``allow_mass_delete``: remove more than half of the articles, or all (else MassDeleteRefused).
     ``engine``/``scheduler``: where files are parsed (etl/load/engines.py: "local", "dask" or an Engine).
+    ``addresses``: crawl addresses by page (relative path), read exactly as the folder's manifest
+    rows are and winning over them (``stemwatch evaluate`` passes a gold file's urls).
     """
     runner = make_engine(engine, workers, scheduler) if isinstance(engine, str) else engine
     seeds = Path(seeds)
@@ -177,17 +180,19 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
             rec.build_hash = hashlib.sha256(f"{fp.extract}{fp.annotate}{fp.sources}{fp.schema}".encode()).hexdigest()[:16]
             rec.stages, rec.stage_reason = stages.names(), stages.reason
             t1 = time.perf_counter()
-            files = discover(seeds)
+            found = discover(seeds)
+            manifest = read_manifest(found, addresses)
+            files = [f for f in found if not is_manifest(f.rel)]
             timings["discover"] = time.perf_counter() - t1
             prior = old.files if not stages.full else {}
-            plan = plan_files(files, prior, frozenset(hold))
+            plan = plan_files(files, prior, frozenset(hold), manifest.addresses)
             refusal = mass_delete(plan, old.files, len(files)) if old.readable else None
             if refusal and not allow_mass_delete:
                 raise MassDeleteRefused(
                     f"refusing to run: {refusal} (is the seeds folder {seeds} mounted and complete?); "
                     "the warehouse is unchanged. Run with --allow-mass-delete if this is intended.")
             res = _apply(seeds, db_path, old, rec, stages, plan, files, concepts, sources,
-                         runner, max_file_mb * 2**20, progress, timings)
+                         runner, max_file_mb * 2**20, progress, timings, manifest)
             res.seconds = time.perf_counter() - t0
             return res
         except MassDeleteRefused:
@@ -246,12 +251,12 @@ def _record_failure(db_path: Path, old: OldState, rec: RunRecord) -> None:
 
 def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: Stages, plan: FilePlan,
            files: list, concepts: list, sources: str | None, engine: Engine, max_bytes: int,
-           progress: Callable[[int, int], None] | None, timings: dict[str, float]) -> RunResult:
+           progress: Callable[[int, int], None] | None, timings: dict[str, float], manifest: Manifest) -> RunResult:
     """Build the next warehouse from the plan and publish it."""
     res = RunResult(run_id=rec.run_id, status="success", mode=rec.mode, files_seen=len(files), stages=rec.stages,
                     stage_reason=rec.stage_reason or "")
     prior = old.files if not stages.full else {}
-    ledger = Ledger(rec.run_id, dict(prior))
+    ledger = Ledger(rec.run_id, dict(prior), addresses=manifest.addresses)
     clock = time.perf_counter()
     build = publish.open_fresh(db_path, old) if stages.full else publish.open_incremental(db_path, old)
     con = build.con
@@ -336,6 +341,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
             ledger.quarantined(f.rel, None, f.size, f.mtime_ns, reason, detail)
         for rel in plan.held:   # still being written: keep the previous version, retry next run
             res.files_unchanged += ledger.unstable(rel)
+        _record_manifests(ledger, manifest, prior)
         res.files_unchanged += len(plan.unchanged)
         ledger.apply(con)
         res.quarantined_now = ledger.quarantined_now
@@ -364,6 +370,27 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
     log.debug("run %d phases: %s", rec.run_id, ", ".join(f"{k} {v:.3f}s" for k, v in timings.items()))
     res.published = True
     return res
+
+
+def _record_manifests(ledger: Ledger, manifest: Manifest, prior: Mapping) -> None:
+    """The manifests in source_files (quarantined while rows were skipped); a deleted one is forgotten."""
+    names = {f.rel for f in manifest.files}
+    for f in manifest.files:
+        ledger.manifest(f.rel, f.size, f.mtime_ns, _sha(f.path) if not f.error else None,
+                        manifest.detail(f.rel) if f.rel in manifest.problems else None)
+        if f.rel in manifest.problems:
+            log.warning("manifest %s: %s", f.rel, manifest.detail(f.rel))
+    for rel, p in prior.items():
+        if p.status == "manifest" and rel not in names:
+            ledger.gone(rel)
+
+
+def _sha(path: str) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def _summary(res: RunResult) -> str:

@@ -115,8 +115,11 @@ def _init_pool_worker(sources: str | None) -> None:
     init_knowledge(sources)
 
 
-def process_file(rel: str, path: str, old_sha: str | None, max_bytes: int) -> Outcome:
-    """Read one file and parse it unless its content is unchanged. Never raises for a bad file."""
+def process_file(rel: str, path: str, old_sha: str | None, max_bytes: int, address: str | None = None) -> Outcome:
+    """Read one file and parse it unless its content is unchanged. Never raises for a bad file.
+
+    ``address``: where the page was fetched (the manifest), part of the parse input.
+    """
     try:
         before = os.stat(path)
         if before.st_size > max_bytes:
@@ -142,7 +145,7 @@ def process_file(rel: str, path: str, old_sha: str | None, max_bytes: int) -> Ou
         init_knowledge(None)
     try:
         doc = parse_document(rel, data, _KNOWLEDGE["rules"], _KNOWLEDGE["lexicon"], _KNOWLEDGE["triggers"],  # type: ignore[arg-type]
-                             _KNOWLEDGE["annotation"])  # type: ignore[arg-type]
+                             _KNOWLEDGE["annotation"], address=address)  # type: ignore[arg-type]
     except errors.Rejected as rj:
         return rejected(rj.reason, rj.detail)
     except RecursionError:
