@@ -159,3 +159,21 @@ def test_evaluate_passes_each_gold_url_as_the_crawl_address(folder: Path, tmp_pa
     res = evaluate(path, folder)["overall"]
     assert res["source_type"]["correct"] == 2
     assert (res["language"]["correct"], res["language"]["total"]) == (1, 2)   # b.txt is Simplified
+
+
+def test_a_manifest_still_being_written_is_read_next_run(folder: Path, tmp_path: Path) -> None:
+    write_csv(folder, "file,url", "a.txt,https://www.163.com/dy/article/A1.html")
+    db = tmp_path / "w.duckdb"
+    run_etl(folder, db, workers=1)
+    (folder / "manifest.csv").write_text("file,url\na.txt,https://www.exam", encoding="utf-8")  # half written
+    os.utime(folder / "manifest.csv", ns=(3, 3))
+    res = run_etl(folder, db, workers=1, hold={"manifest.csv"})
+    assert res.files_loaded == 0 and not res.quarantined_now
+    assert rows(db, "SELECT url, source_type FROM articles WHERE source_path = 'a.txt'") == [
+        ("https://www.163.com/dy/article/A1.html", "content_aggregator")]
+    assert pending(folder, db)   # the previous manifest's row stands, so the edit is still pending
+    write_csv(folder, "file,url", "a.txt,https://zhidao.baidu.com/question/5.html")
+    os.utime(folder / "manifest.csv", ns=(4, 4))
+    res = run_etl(folder, db, workers=1)
+    assert res.files_loaded == 1
+    assert rows(db, "SELECT source_type FROM articles WHERE source_path = 'a.txt'") == [("social_qa",)]

@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -79,6 +79,7 @@ class Manifest:
     addresses: dict[str, str] = field(default_factory=dict)
     problems: dict[str, list[str]] = field(default_factory=dict)   # manifest name -> problems
     files: list[SeedFile] = field(default_factory=list)            # the manifest entries themselves
+    held: list[str] = field(default_factory=list)                  # still being written: not read this run
 
     def detail(self, name: str) -> str:
         """The quarantine detail for manifest ``name``: its problems, the first few spelled out."""
@@ -168,10 +169,27 @@ def _read_text(f: SeedFile) -> tuple[str | None, str | None]:
         return None, f"not UTF-8 text (byte {exc.start})"
 
 
-def read_manifest(files: Sequence[SeedFile], given: Mapping[str, str] | None = None) -> Manifest:
+def read_manifest(files: Sequence[SeedFile], given: Mapping[str, str] | None = None, *,
+                  hold: Collection[str] = (), previous: Mapping[str, str] | None = None) -> Manifest:
     """The addresses of the manifests among ``files``; ``given`` (e.g. a gold file's urls) is
-    checked the same way and wins over a manifest row for the same page."""
-    m = Manifest(files=[f for f in files if is_manifest(f.rel)])
+    checked the same way and wins over a manifest row for the same page.
+
+    ``hold``: entries still being written (the scheduler's look); when a manifest is among them
+    none is read this run and every page keeps ``previous`` (the addresses it was parsed with).
+    """
+    manifests = [f for f in files if is_manifest(f.rel)]
+    if any(f.rel in hold for f in manifests):
+        m = Manifest(addresses=dict(previous or {}), held=[f.rel for f in manifests])
+    else:
+        m = _read_all(manifests)
+    for key, url in (given or {}).items():
+        if address_problem(url) is None:
+            m.addresses[file_key(key)] = url.strip()
+    return m
+
+
+def _read_all(manifests: list[SeedFile]) -> Manifest:
+    m = Manifest(files=manifests)
     found: dict[str, tuple[str, str]] = {}   # file -> (address, where)
     conflicted: set[str] = set()
     for f in sorted(m.files, key=lambda f: f.rel):
@@ -190,7 +208,4 @@ def read_manifest(files: Sequence[SeedFile], given: Mapping[str, str] | None = N
         if problems:
             m.problems[f.rel] = problems
     m.addresses = {k: v[0] for k, v in found.items() if k not in conflicted}
-    for key, url in (given or {}).items():
-        if address_problem(url) is None:
-            m.addresses[file_key(key)] = url.strip()
     return m

@@ -181,7 +181,8 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
             rec.stages, rec.stage_reason = stages.names(), stages.reason
             t1 = time.perf_counter()
             found = discover(seeds)
-            manifest = read_manifest(found, addresses)
+            manifest = read_manifest(found, addresses, hold=frozenset(hold),
+                                     previous={r: p.crawl_url for r, p in old.files.items() if p.crawl_url})
             files = [f for f in found if not is_manifest(f.rel)]
             timings["discover"] = time.perf_counter() - t1
             prior = old.files if not stages.full else {}
@@ -374,7 +375,9 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
 
 def _record_manifests(ledger: Ledger, manifest: Manifest, prior: Mapping) -> None:
     """The manifests in source_files (quarantined while rows were skipped); a deleted one is forgotten."""
-    names = {f.rel for f in manifest.files}
+    names = {f.rel for f in manifest.files} | set(manifest.held)
+    for rel in manifest.held:   # still being written: the previous one stands, read next run
+        ledger.unstable(rel)
     for f in manifest.files:
         ledger.manifest(f.rel, f.size, f.mtime_ns, _sha(f.path) if not f.error else None,
                         manifest.detail(f.rel) if f.rel in manifest.problems else None)
