@@ -305,3 +305,9 @@ def test_front_matter_source_url_is_the_page_address() -> None:
 ])
 def test_language_is_the_body_script(text: str, lang: str) -> None:
     assert parse(text).language == lang
+
+
+def test_a_providers_news_subdomain_is_still_the_provider() -> None:
+    doc = at("https://news.example-hospital.com/2024/12.html", PLAIN)
+    assert doc.source_type == "commercial_clinic", doc.source_type_evidence
+    assert at("https://news.example.com/2024/12.html", PLAIN).source_type == "news"
