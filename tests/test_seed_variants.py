@@ -88,3 +88,19 @@ def test_variants_really_differ() -> None:
         original = seed_path(prefix).read_bytes()
         for kind in VARIANTS:
             assert _variant(prefix, kind)[1] != original, (prefix, kind)
+
+
+@pytest.mark.parametrize("config", ["s2tw", "s2hk", "s2twp"])
+@pytest.mark.parametrize("prefix", ["000", "001"])
+def test_citations_survive_every_traditional_converter(prefix: str, config: str) -> None:
+    """Taiwan (with its phrases) and Hong Kong conversions keep every reference and its parsed
+    fields: the reference headings and the Chinese volume/issue/page forms (卷, 期, 頁) are
+    matched on the Simplified shadow."""
+    def fields(doc: ParsedDocument) -> list[tuple]:
+        return [(c.style, c.year, c.volume, c.issue, c.pages, c.doi, c.pmid, c.url) for c in doc.citations]
+
+    path = seed_path(prefix)
+    want = fields(_parse(path.name, path.read_bytes()))
+    converted = opencc.OpenCC(config).convert(path.read_text(encoding="utf-8"))
+    assert converted.encode("utf-8") != path.read_bytes()
+    assert want and fields(_parse(path.name, converted.encode("utf-8"))) == want
