@@ -69,7 +69,7 @@ def test_jsonl_rows_and_a_bad_header() -> None:
                                    "\n{not json}\n[1, 2]\n")
     assert got == {"a.txt": (1, "https://x.example.org/p")}
     assert [p.split(":")[0] for p in problems] == ["line 3", "line 4"]
-    none, why = parse_manifest("manifest.csv", "path,address\na.txt,https://x.example.org/\n")
+    none, why = parse_manifest("manifest.csv", "name,link\na.txt,https://x.example.org/\n")
     assert none == {} and "'file' and 'url'" in why[0]
 
 
@@ -177,3 +177,29 @@ def test_a_manifest_still_being_written_is_read_next_run(folder: Path, tmp_path:
     res = run_etl(folder, db, workers=1)
     assert res.files_loaded == 1
     assert rows(db, "SELECT source_type FROM articles WHERE source_path = 'a.txt'") == [("social_qa",)]
+
+
+def test_json_manifests_and_other_column_names() -> None:
+    listed, problems = parse_manifest("manifest.json", json.dumps(
+        [{"path": "a.txt", "address": "https://x.example.org/a"}, {"file": "b.txt", "url": "mailto:x@y"}, 3]))
+    assert listed == {"a.txt": (1, "https://x.example.org/a")}
+    assert sorted(problems) == ["entry 2: b.txt: not an http(s) address: 'mailto:x@y'",
+                                "entry 3: must be a JSON object with 'file' and 'url'"]
+    mapped, none = parse_manifest("manifest.json", '{"sub/c.txt": "https://x.example.org/c"}')
+    assert mapped == {"sub/c.txt": (1, "https://x.example.org/c")} and none == []
+    csv_rows, _ = parse_manifest("manifest.csv", "filename,source_url\na.txt,https://x.example.org/a\n")
+    assert csv_rows == {"a.txt": (2, "https://x.example.org/a")}
+    assert parse_manifest("manifest.json", "[1,")[1][0].startswith("line 1: not valid JSON")
+
+
+def test_two_manifests_are_read_together(folder: Path, tmp_path: Path) -> None:
+    write_csv(folder, "file,url", "a.txt,https://www.163.com/dy/article/A1.html")
+    (folder / "manifest.json").write_text(json.dumps({"b.txt": "https://zhidao.baidu.com/question/2.html",
+                                                      "a.txt": "https://x.example.org/other"}), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    res = run_etl(folder, db, workers=1)
+    assert res.files_loaded == 3 and res.files_seen == 3
+    assert dict(rows(db, "SELECT source_path, source_type FROM articles")) == {
+        "a.txt": "other", "b.txt": "social_qa", "sub/c.txt": "other"}   # a.txt: two addresses, so none
+    [(name, detail)] = rows(db, "SELECT source_path, detail FROM quarantine")
+    assert name == "manifest.json" and "entry 2: a.txt: another address than manifest.csv line 2" in detail

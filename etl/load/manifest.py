@@ -6,9 +6,11 @@ A seeds folder may therefore hold, at its top level:
 
 - ``manifest.csv``: a header with the columns ``file`` and ``url`` (any others are ignored),
   one row per page: ``file`` is the path relative to the seeds folder (forward slashes);
-- ``manifest.jsonl``: one JSON object per line with the keys ``file`` and ``url``.
+- ``manifest.jsonl``: one JSON object per line with the keys ``file`` and ``url``;
+- ``manifest.json``: a JSON list of such objects, or one object mapping file to url.
 
-Both may be present; they are read together. A manifest is never a page itself: it is
+``path``/``filename`` are read as ``file`` and ``address``/``source_url`` as ``url`` (crawlers
+name them differently). Several may be present; they are read together. A manifest is never a page itself: it is
 recorded in ``source_files`` with status ``manifest`` (so a change to it triggers a run), and
 the address of each page it names becomes part of that page's parse input
 (:func:`etl.parse.parse_document`'s ``address``), stored in ``source_files.crawl_url``: when a
@@ -34,7 +36,9 @@ from urllib.parse import urlsplit
 
 from etl.load.discover import SeedFile
 
-MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
+MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl", "manifest.json")
+FILE_KEYS = ("file", "path", "filename", "file_name")
+URL_KEYS = ("url", "address", "source_url")
 MAX_ADDRESS = 2048
 MAX_MANIFEST_BYTES = 64 * 2**20
 SHOWN_PROBLEMS = 20   # problems spelled out in the quarantine detail; the rest are counted
@@ -89,23 +93,38 @@ class Manifest:
         return f"{len(probs)} manifest row(s) skipped: {shown}{more}"
 
 
-def _rows_csv(text: str) -> tuple[list[tuple[int, object, object]], list[str]]:
+Row = tuple[int, object, object]   # (line or entry number, file, url)
+
+
+def _pick(obj: dict, keys: tuple[str, ...]) -> object:
+    return next((obj[k] for k in keys if k in obj), None)
+
+
+def _rows_csv(text: str) -> tuple[list[Row], list[str]]:
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in reader.fieldnames or []]
-    if "file" not in header or "url" not in header:
+    if not set(header) & set(FILE_KEYS) or not set(header) & set(URL_KEYS):
         return [], ["line 1: the header must name the columns 'file' and 'url'"]
     reader.fieldnames = header
     rows = []
     try:
         for row in reader:
-            rows.append((reader.line_num, row.get("file"), row.get("url")))
+            rows.append((reader.line_num, _pick(row, FILE_KEYS), _pick(row, URL_KEYS)))
     except csv.Error as exc:
         return rows, [f"line {reader.line_num}: not valid CSV ({exc})"]
     return rows, []
 
 
-def _rows_jsonl(text: str) -> tuple[list[tuple[int, object, object]], list[str]]:
-    rows, problems = [], []
+def _object_row(n: int, obj: object, rows: list[Row], problems: list[str], where: str) -> None:
+    if isinstance(obj, dict):
+        rows.append((n, _pick(obj, FILE_KEYS), _pick(obj, URL_KEYS)))
+    else:
+        problems.append(f"{where} {n}: must be a JSON object with 'file' and 'url'")
+
+
+def _rows_jsonl(text: str) -> tuple[list[Row], list[str]]:
+    rows: list[Row] = []
+    problems: list[str] = []
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -114,11 +133,29 @@ def _rows_jsonl(text: str) -> tuple[list[tuple[int, object, object]], list[str]]
         except json.JSONDecodeError as exc:
             problems.append(f"line {n}: not valid JSON ({exc.msg})")
             continue
-        if not isinstance(obj, dict):
-            problems.append(f"line {n}: must be a JSON object with 'file' and 'url'")
-            continue
-        rows.append((n, obj.get("file"), obj.get("url")))
+        _object_row(n, obj, rows, problems, "line")
     return rows, problems
+
+
+def _rows_json(text: str) -> tuple[list[Row], list[str]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return [], [f"line {exc.lineno}: not valid JSON ({exc.msg})"]
+    rows: list[Row] = []
+    problems: list[str] = []
+    if isinstance(data, dict):   # {"a.txt": "https://...", ...}
+        return [(n, k, v) for n, (k, v) in enumerate(data.items(), start=1)], []
+    if not isinstance(data, list):
+        return [], ["must be a JSON list of {file, url} objects or an object mapping file to url"]
+    for n, obj in enumerate(data, start=1):
+        _object_row(n, obj, rows, problems, "entry")
+    return rows, problems
+
+
+def unit_of(name: str) -> str:
+    """What a manifest's row numbers count: lines, or entries of a JSON list."""
+    return "entry" if name.endswith(".json") else "line"
 
 
 def parse_manifest(name: str, text: str) -> tuple[dict[str, tuple[int, str]], list[str]]:
@@ -128,21 +165,23 @@ def parse_manifest(name: str, text: str) -> tuple[dict[str, tuple[int, str]], li
     (which one the crawler fetched is unknown).
     """
     text = text.removeprefix("\ufeff")
-    rows, problems = _rows_jsonl(text) if name.endswith(".jsonl") else _rows_csv(text)
+    read = _rows_jsonl if name.endswith(".jsonl") else _rows_json if name.endswith(".json") else _rows_csv
+    rows, problems = read(text)
+    unit = unit_of(name)
     out: dict[str, tuple[int, str]] = {}
     conflicted: set[str] = set()
     for line, file, url in rows:
         if not isinstance(file, str) or not file_key(file):
-            problems.append(f"line {line}: no file name in 'file'")
+            problems.append(f"{unit} {line}: no file name in 'file'")
             continue
         key = file_key(file)
         why = address_problem(url)
         if why:
-            problems.append(f"line {line}: {key}: {why}")
+            problems.append(f"{unit} {line}: {key}: {why}")
             continue
         url = str(url).strip()
         if key in out and out[key][1] != url:
-            problems.append(f"line {line}: {key}: a second, different address (first on line {out[key][0]}); "
+            problems.append(f"{unit} {line}: {key}: a second, different address (first on {unit} {out[key][0]}); "
                             "the page is loaded without one")
             conflicted.add(key)
             continue
@@ -200,11 +239,11 @@ def _read_all(manifests: list[SeedFile]) -> Manifest:
         rows, problems = parse_manifest(f.rel, text)
         for key, (line, url) in rows.items():
             if key in found and found[key][0] != url:
-                problems.append(f"line {line}: {key}: another address than {found[key][1]}; "
+                problems.append(f"{unit_of(f.rel)} {line}: {key}: another address than {found[key][1]}; "
                                 "the page is loaded without one")
                 conflicted.add(key)
                 continue
-            found.setdefault(key, (url, f"{f.rel} line {line}"))
+            found.setdefault(key, (url, f"{f.rel} {unit_of(f.rel)} {line}"))
         if problems:
             m.problems[f.rel] = problems
     m.addresses = {k: v[0] for k, v in found.items() if k not in conflicted}
