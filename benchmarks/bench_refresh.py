@@ -58,7 +58,7 @@ def synthesize(seeds: Path, template_db: Path, db: Path) -> None:
         sel = ", ".join("m.article_id" if c == "article_id" else "m.source_path" if c == "source_path"
                         else "m.file_bytes" if (t, c) == ("articles", "file_bytes") else f"t.{c}" for c in cols)
         con.execute(f"INSERT INTO {t} SELECT {sel} FROM tmpl.{t} t JOIN _map m ON t.article_id = m.tmpl_id")
-    con.execute("""INSERT INTO source_files SELECT m.source_path, m.file_bytes, m.mtime_ns, a.content_sha256, 'loaded'
+    con.execute("""INSERT INTO source_files BY NAME SELECT m.source_path, m.file_bytes, m.mtime_ns, a.content_sha256, 'loaded' AS status
                    FROM _map m JOIN articles a USING (article_id)""")
     con.execute("INSERT INTO diseases SELECT * FROM tmpl.diseases")
     con.execute("INSERT INTO etl_runs SELECT * FROM tmpl.etl_runs")

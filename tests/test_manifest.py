@@ -18,6 +18,7 @@ from etl.evaluate import evaluate
 from etl.load.manifest import address_problem, parse_manifest
 from etl.load.run import run_etl
 from etl.refresh.fingerprint import pending
+from tests.reliability.helpers import assert_integrity
 
 PARA = "干细胞研究近年来进展很快，但多数疗法仍处在临床试验阶段，患者应当理性看待各种宣传。"
 
@@ -95,6 +96,7 @@ def test_addresses_reach_the_articles_and_the_source_type(folder: Path, tmp_path
     assert rows(db, "SELECT crawl_url FROM source_files WHERE source_path = 'a.txt'") == [
         ("https://www.163.com/dy/article/A1.html",)]
     assert not pending(folder, db)   # the scheduler sees nothing left to do
+    assert_integrity(db)
 
 
 def test_a_changed_address_reparses_that_page_alone(folder: Path, tmp_path: Path) -> None:
@@ -126,6 +128,8 @@ def test_bad_rows_are_quarantined_and_the_run_goes_on(folder: Path, tmp_path: Pa
     res = run_etl(folder, db, workers=1)
     assert res.status == "success" and res.files_loaded == 3
     [(reason, detail)] = rows(db, "SELECT reason, detail FROM quarantine WHERE source_path = 'manifest.csv'")
+    assert rows(db, "SELECT status FROM source_files WHERE source_path = 'manifest.csv'") == [("quarantined",)]
+    assert_integrity(db)
     assert reason == "bad_manifest"
     assert "line 3: b.txt: not an http(s) address" in detail and "line 5: sub/c.txt" in detail
     urls = dict(rows(db, "SELECT source_path, url FROM articles"))
@@ -136,6 +140,8 @@ def test_bad_rows_are_quarantined_and_the_run_goes_on(folder: Path, tmp_path: Pa
     res = run_etl(folder, db, workers=1)
     assert res.files_loaded == 1
     assert rows(db, "SELECT count(*) FROM quarantine") == [(0,)]
+    assert rows(db, "SELECT status FROM source_files WHERE source_path = 'manifest.csv'") == [("manifest",)]
+    assert_integrity(db)
 
 
 def test_an_undecodable_manifest_is_quarantined(folder: Path, tmp_path: Path) -> None:

@@ -597,7 +597,7 @@ COMMENT ON COLUMN source_files.source_path IS 'Path relative to the seeds folder
 COMMENT ON COLUMN source_files.file_bytes IS 'Size in bytes when last read.';
 COMMENT ON COLUMN source_files.mtime_ns IS 'Modification time (ns since epoch) when last read.';
 COMMENT ON COLUMN source_files.content_sha256 IS 'sha256 of the content when last read.';
-COMMENT ON COLUMN source_files.status IS 'loaded (in articles), quarantined (in quarantine) or manifest (a crawl manifest at the top of the seeds folder: not a page; in quarantine too while it has rows that were skipped).';
+COMMENT ON COLUMN source_files.status IS 'loaded (in articles), quarantined (in quarantine) or manifest (a crawl manifest at the top of the seeds folder: not a page; quarantined while it has rows that were skipped).';
 COMMENT ON COLUMN source_files.crawl_url IS 'The address the manifest gave the page when it was last parsed (NULL: none); a page whose manifest address changes is parsed again.';
 
 COMMENT ON TABLE quarantine IS 'Files that could not be loaded, each with a reason a person understands; every file under seeds/ is in articles or here, never both.';

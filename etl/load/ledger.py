@@ -54,9 +54,10 @@ class Ledger:
 
     def manifest(self, rel: str, size: int | None, mtime_ns: int | None, sha256: str | None,
                  problem: str | None) -> None:
-        """A crawl manifest (etl/load/manifest.py): recorded so its edits trigger a run; in
-        quarantine while it has rows that had to be skipped."""
-        self.files[rel] = self._row(rel, size, mtime_ns, sha256, "manifest") | {"crawl_url": None}
+        """A crawl manifest (etl/load/manifest.py): recorded so its edits trigger a run; status
+        quarantined (and a quarantine row) while it has rows that had to be skipped."""
+        status = "quarantined" if problem else "manifest"
+        self.files[rel] = self._row(rel, size, mtime_ns, sha256, status) | {"crawl_url": None}
         if problem:
             self.quarantine[rel] = {"source_path": rel, "content_sha256": sha256, "reason": "bad_manifest",
                                     "detail": problem, "seen_at": self.seen_at, "run_id": self.run_id}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from etl.load.discover import SeedFile
+from etl.load.manifest import is_manifest
 
 
 class PriorFile(NamedTuple):
@@ -73,7 +74,7 @@ def plan_files(files: Sequence[SeedFile], prior: Mapping[str, PriorFile], hold: 
                 plan.unchanged.append(f)
             else:
                 plan.jobs.append(Job(f.rel, f.path, p.sha256 if p and not moved else None, address))
-    plan.removed = sorted(r for r, p in prior.items() if r not in current and p.status != "manifest")
+    plan.removed = sorted(r for r in prior if r not in current and not is_manifest(r))   # manifests: the run's
     return plan
 
 

@@ -383,8 +383,8 @@ def _record_manifests(ledger: Ledger, manifest: Manifest, prior: Mapping) -> Non
                         manifest.detail(f.rel) if f.rel in manifest.problems else None)
         if f.rel in manifest.problems:
             log.warning("manifest %s: %s", f.rel, manifest.detail(f.rel))
-    for rel, p in prior.items():
-        if p.status == "manifest" and rel not in names:
+    for rel in prior:
+        if is_manifest(rel) and rel not in names:
             ledger.gone(rel)
 
 
