@@ -309,3 +309,28 @@ def test_an_english_list_is_measured_in_words() -> None:
     assert text.index("chronic") - len("Eligibility") > 150
     m = stance_of(text, "chronic kidney disease")
     assert m.context == "asserted", (m.context, m.trigger)
+
+
+@pytest.mark.parametrize("text", [
+    "本中心细胞治疗范围：\n1. 帕金森病\n2. 肝硬化\n3. 渐冻症\n",
+    "适应症\n帕金森病\n肝硬化\n渐冻症",
+    "可治疗的疾病：\n- 帕金森病；\n- 肝硬化；\n- 渐冻症。",
+])
+def test_items_under_a_treatment_list_heading_are_asserted(text: str) -> None:
+    assert {m.surface: m.context for m in mentions(text)} == {"帕金森病": "asserted", "肝硬化": "asserted",
+                                                             "渐冻症": "asserted"}
+
+
+def test_list_headings_reach_only_their_items() -> None:
+    en = "Conditions we treat:\n- Parkinson's disease\n- type 1 diabetes"
+    assert {m.context for m in mentions(en)} == {"asserted"}
+    # An item with its own hedge keeps it; a paragraph ends the list.
+    text = ("适应症：\n肝硬化\n渐冻症（临床试验阶段）\n"
+            "本院的医生团队每周会对所有接受回输的患者进行随访评估，并记录各项指标的变化，帕金森病患者也不例外。")
+    got = {m.surface: m.context for m in mentions(text)}
+    assert got == {"肝硬化": "asserted", "渐冻症": "hedged", "帕金森病": "neutral"}, got
+    # A list of risks or symptoms under its heading is no claim.
+    assert {m.context for m in mentions("回输后可能出现的不良反应：\n发热\n头痛")} == {"neutral"}
+    assert {m.context for m in mentions("常见症状：\n发热\n头痛")} == {"neutral"}
+    # A bare line must name a list: a page title above a numbered section heading is not one.
+    assert stance_of("细胞治疗\n一、帕金森病\n患者常有震颤。", "帕金森病").context == "neutral"

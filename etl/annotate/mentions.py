@@ -19,7 +19,8 @@ Then the labelling guideline's neutral cases: conventional (non-cell) care named
 with no cell cue (二甲双胍能控制X), a side effect in the mention's clause (X是常见的不良反应),
 a definition question (什么是…) or a named treatment as a topic (细胞疗法治疗X的作用机制). A question
 about a treatment is hedged, never asserted, and so is a marketing term in scare quotes
-(“干细胞逆龄”) or a reported claim beside one. Claims made by someone else (宣传, 声称,
+(“干细胞逆龄”) or a reported claim beside one. The short lines under a treatment-list heading
+(适应症：, 治疗范围：) are asserted like the items of an inline list. Claims made by someone else (宣传, 声称,
 so-called) set ``reported``. Lines wrapped in the middle of a sentence are joined before
 sentences are split. Pure.
 """
@@ -48,6 +49,10 @@ CLAUSE_BREAK = re.compile(r"，|,(?!\d{3})")  # not the comma of 36,000
 _CITATION = re.compile(r"\[[0-9,，\-–^ ]{1,20}\]")  # [5,6] is a citation marker, not a clause break
 QUESTION_END = frozenset("?？")
 QUOTE_OPEN, QUOTE_CLOSE = "“「", "”」"
+HEADING_END = ("：", ":")
+ITEM_MAX = 40          # a list item under a heading is a short line
+BARE_HEADING_MAX = 12  # a heading without a colon (适应症) is shorter still and names no disease
+HEADING_ITEMS = 60     # item lines one heading reaches
 QUOTE_SPAN = 12     # a scare quote holds a term, not a sentence
 _SCARE_QUOTE = re.compile(r"[“「][^“”「」]{2,8}[”」]")
 CLAUSE_END = frozenset("，,。；;！？!?：:\n )）」』”\"'")
@@ -445,6 +450,71 @@ def _window(sentence: str, a: int, b: int) -> tuple[int, int]:
     return lo, hi
 
 
+class _Headings:
+    """List headings: a line ending in a colon (可治疗的疾病：, Conditions we treat:) whose end an
+    asserted trigger reaches, or a bare short line naming a list (适应症), above a run of short lines. Each item line
+    with no stance of its own is asserted, as the items of an inline list (适应症为X、Y) are. Only
+    asserted headings: a hedge above a list is most often a list of risks (可能出现的风险：).
+    """
+
+    def __init__(self, ts: TriggerSet, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.ts, self.text, self.sentences = ts, text, sentences
+        self._over: dict[int, Stance | None] = {}  # item lines only
+        self._items: dict[int, bool] = {}
+
+    def _line(self, k: int) -> tuple[str, bool, bool]:
+        """The sentence stripped, whether it starts a line and whether it ends one."""
+        a, b = self.sentences[k]
+        prev_end = self.sentences[k - 1][1] if k > 0 else 0
+        next_start = self.sentences[k + 1][0] if k + 1 < len(self.sentences) else len(self.text)
+        return (self.text[a:b].strip(), k == 0 or "\n" in self.text[prev_end:a],
+                next_start >= len(self.text) or "\n" in self.text[b:next_start])
+
+    def _item(self, k: int) -> bool:
+        if k not in self._items:  # asked once per sentence, not per mention (a long line holds thousands)
+            a, b = self.sentences[k]
+            line, starts, ends = self._line(k) if b - a <= 4 * ITEM_MAX else ("", False, False)
+            self._items[k] = starts and ends and 0 < len(line) <= ITEM_MAX and not line.endswith(HEADING_END)
+        return self._items[k]
+
+    def _heading(self, k: int, by_sentence: dict[int, list[tuple[int, int]]]) -> Stance | None:
+        line, starts, ends = self._line(k)
+        colon = line.endswith(HEADING_END)
+        if not ends or not (colon or (starts and len(line) <= BARE_HEADING_MAX and k not in by_sentence)):
+            return None
+        a = self.sentences[k][0]
+        lead = self.text[a:self.sentences[k][1]]
+        lead = lead[:len(lead.rstrip().rstrip("".join(HEADING_END)).rstrip())]
+        others = [(x - a, y - a) for x, y in by_sentence.get(k, []) if y - a <= len(lead)]
+        st = stance(self.ts, lead, len(lead), len(lead), others=others)
+        if st.context != "asserted":
+            return None  # 可能的风险： above its items is no claim
+        if not colon:  # a bare line must name a list (适应症), not a topic (干细胞治疗 over 一、糖尿病)
+            trig = self.ts.triggers.get((st.trigger or "").translate(ASCII_LOWER))
+            return st if trig is not None and trig.direction == "list" else None
+        return st
+
+    def over(self, k: int, by_sentence: dict[int, list[tuple[int, int]]]) -> Stance | None:
+        """The stance of the asserted heading above item line ``k``, if it is one."""
+        if k in self._over:
+            return self._over[k]
+        if not self._item(k):
+            return None
+        run, j, found = [k], k - 1, None
+        while j >= 0 and len(run) <= HEADING_ITEMS:
+            if j in self._over:  # the item line above, already resolved: one walk per run of items
+                found = self._over[j]
+                break
+            found = self._heading(j, by_sentence)
+            if found is not None or not self._item(j):
+                break
+            run.append(j)
+            j -= 1
+        for i in run:
+            self._over[i] = found
+        return found
+
+
 def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
                   section_starts: list[int] | None = None) -> list[Mention]:
     body = main_text[:body_end]
@@ -456,6 +526,7 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
     sentences = _sentences(text)
     s_starts = [s for s, _ in sentences]
     cache: dict = {}
+    headings = _Headings(ts, text, sentences)
     out: list[Mention] = []
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     term_sentence = []
@@ -473,6 +544,8 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
         others = cache["_others"]  # all the sentence's mentions; a gap never contains the mention itself
         st = stance(ts, sentence, start - s_start, end - s_start, others=others,
                     terminator=text[s_end] if s_end < len(text) else "", cache=cache, key=(s_start, s_end))
+        if st.context == "neutral" and k >= 0:
+            st = headings.over(k, by_sentence) or st  # an item of a list under 适应症： takes the heading's stance
         c = lex.concepts[term.concept_id]
         o_start, o_end = sh.span(start, end)
         section_no = None
