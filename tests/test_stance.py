@@ -162,6 +162,13 @@ def test_non_small_cell_lung_cancer_is_not_negated() -> None:
     ("Eligibility: adults with heart failure, diabetes, or chronic kidney disease.", "chronic kidney disease",
      "asserted"),
     ("These cells might cause infection.", "infection", "neutral"),
+    # English clause scope: a contrast ends it; trial stage hedges; "not a cure" denies.
+    ("Cells may one day help, but today diabetes is managed with insulin.", "diabetes", "neutral"),
+    ("No product is approved for autism, although some clinics treat Parkinson's disease with cells.",
+     "Parkinson's disease", "asserted"),
+    ("Stem cell therapy is not a cure for diabetes.", "diabetes", "negated"),
+    ("Patients with lupus were treated with donor cells in a phase 2 trial.", "lupus", "hedged"),
+    ("Teams are testing whether the cells can slow multiple sclerosis.", "multiple sclerosis", "hedged"),
 ])
 def test_english_triggers(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
