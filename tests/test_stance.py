@@ -168,6 +168,7 @@ def test_non_small_cell_lung_cancer_is_not_negated() -> None:
      "Parkinson's disease", "asserted"),
     ("Stem cell therapy is not a cure for diabetes.", "diabetes", "negated"),
     ("Patients with lupus were treated with donor cells in a phase 2 trial.", "lupus", "hedged"),
+    ("Daily insulin remains the standard therapy for type 1 diabetes.", "type 1 diabetes", "neutral"),
     ("Teams are testing whether the cells can slow multiple sclerosis.", "multiple sclerosis", "hedged"),
 ])
 def test_english_triggers(text: str, surface: str, context: str) -> None:
@@ -264,6 +265,7 @@ def test_guideline_structures(text: str, surface: str, context: str) -> None:
 @pytest.mark.parametrize(("text", "surface", "context"), [
     # Conventional (non-cell) treatment is neutral; a sentence that names a cell treatment keeps its claim.
     ("二甲双胍等降糖药物可以有效控制糖尿病患者的血糖。", "糖尿病", "neutral"),
+    ("每日注射胰岛素仍是1型糖尿病的标准疗法。", "1型糖尿病", "neutral"),
     ("与降糖药物相比，干细胞可以改善糖尿病患者的胰岛功能。", "糖尿病", "asserted"),
     ("无需手术，一次注射即可改善膝骨关节炎。", "膝骨关节炎", "asserted"),
     # Absence stays negated even beside conventional care.
@@ -322,6 +324,7 @@ def test_an_english_list_is_measured_in_words() -> None:
     "本中心细胞治疗范围：\n1. 帕金森病\n2. 肝硬化\n3. 渐冻症\n",
     "适应症\n帕金森病\n肝硬化\n渐冻症",
     "可治疗的疾病：\n- 帕金森病；\n- 肝硬化；\n- 渐冻症。",
+    "细胞疗法能治疗哪些疾病？\n1. 帕金森病\n2. 肝硬化\n3. 渐冻症",
 ])
 def test_items_under_a_treatment_list_heading_are_asserted(text: str) -> None:
     assert {m.surface: m.context for m in mentions(text)} == {"帕金森病": "asserted", "肝硬化": "asserted",
@@ -339,5 +342,7 @@ def test_list_headings_reach_only_their_items() -> None:
     # A list of risks or symptoms under its heading is no claim.
     assert {m.context for m in mentions("回输后可能出现的不良反应：\n发热\n头痛")} == {"neutral"}
     assert {m.context for m in mentions("常见症状：\n发热\n头痛")} == {"neutral"}
+    # A question that is not asking for the list heads nothing.
+    assert stance_of("细胞疗法能治疗帕金森病吗？\n肝硬化", "肝硬化").context == "neutral"
     # A bare line must name a list: a page title above a numbered section heading is not one.
     assert stance_of("细胞治疗\n一、帕金森病\n患者常有震颤。", "帕金森病").context == "neutral"

@@ -50,6 +50,7 @@ _CITATION = re.compile(r"\[[0-9,，\-–^ ]{1,20}\]")  # [5,6] is a citation mar
 QUESTION_END = frozenset("?？")
 QUOTE_OPEN, QUOTE_CLOSE = "“「", "”」"
 HEADING_END = ("：", ":")
+LIST_QUESTION = ("哪些", "which")  # 干细胞能治疗哪些疾病？ above its answer list is a heading too
 ITEM_MAX = 40          # a list item under a heading is a short line
 BARE_HEADING_MAX = 12  # a heading without a colon (适应症) is shorter still and names no disease
 HEADING_ITEMS = 60     # item lines one heading reaches
@@ -451,8 +452,8 @@ def _window(sentence: str, a: int, b: int) -> tuple[int, int]:
 
 
 class _Headings:
-    """List headings: a line ending in a colon (可治疗的疾病：, Conditions we treat:) whose end an
-    asserted trigger reaches, or a bare short line naming a list (适应症), above a run of short lines. Each item line
+    """List headings: a line ending in a colon (可治疗的疾病：, Conditions we treat:) or asking for
+    the list (能治疗哪些疾病？) whose end an asserted trigger reaches, or a bare short line naming a list (适应症), above a run of short lines. Each item line
     with no stance of its own is asserted, as the items of an inline list (适应症为X、Y) are. Only
     asserted headings: a hedge above a list is most often a list of risks (可能出现的风险：).
     """
@@ -479,7 +480,9 @@ class _Headings:
 
     def _heading(self, k: int, by_sentence: dict[int, list[tuple[int, int]]]) -> Stance | None:
         line, starts, ends = self._line(k)
-        colon = line.endswith(HEADING_END)
+        b = self.sentences[k][1]
+        asks = self.text[b:b + 1] in ("？", "?") and any(w in line.lower() for w in LIST_QUESTION)
+        colon = line.endswith(HEADING_END) or asks
         if not ends or not (colon or (starts and len(line) <= BARE_HEADING_MAX and k not in by_sentence)):
             return None
         a = self.sentences[k][0]
