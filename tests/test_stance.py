@@ -240,6 +240,7 @@ def test_a_term_split_by_a_wrap_still_matches() -> None:
     # A study's finding quoted without rebuttal is asserted; a hedge or a denial inside it still wins.
     ("一项对照试验显示，接受脐带血回输的孤独症儿童社交评分明显上升。", "孤独症", "asserted"),
     ("研究发现，干细胞或许能延缓帕金森病的进展。", "帕金森病", "hedged"),
+    ("调查显示，我国成人糖尿病的患病率逐年上升，研究表明与饮食有关。", "糖尿病", "neutral"),
     ("Studies have shown that patients with heart failure walked further after the infusion.", "heart failure",
      "asserted"),
     # A debunked myth is negated.

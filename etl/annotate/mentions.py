@@ -265,6 +265,7 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
             while at >= 0:
                 cells.append(at)
                 at = low.find(phrase, at + 1)
+    treatment = treatment or bool(cells)
     frames = []
     for fr in ts.frames:
         if fr.head not in sentence or fr.tail not in sentence:
@@ -386,6 +387,10 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         if ctx == "risk":
             risk = True
             continue
+        if ctx == "finding":  # 研究显示…: the finding of a study about a treatment is a claim, epidemiology is not
+            if not found.treatment:
+                continue
+            ctx = "asserted"
         if ctx in ("adverse", "topic"):
             adverse = adverse or (ctx == "adverse" and clauses == 0)  # only a side effect in the mention's clause
             topic = topic or ctx == "topic"
