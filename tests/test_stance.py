@@ -21,6 +21,11 @@ def stance_of(text: str, surface: str) -> Mention:
     return ms[0]
 
 
+def assert_stance(text: str, surface: str, context: str) -> None:
+    m = stance_of(text, surface)
+    assert m.context == context, (m.context, m.trigger)
+
+
 @pytest.mark.parametrize("text", [
     "干细胞可以治疗帕金森病吗？",
     "干细胞能治疗帕金森病吗",
@@ -157,10 +162,17 @@ def test_non_small_cell_lung_cancer_is_not_negated() -> None:
     ("Eligibility: adults with heart failure, diabetes, or chronic kidney disease.", "chronic kidney disease",
      "asserted"),
     ("These cells might cause infection.", "infection", "neutral"),
+    # English clause scope: a contrast ends it; trial stage hedges; "not a cure" denies.
+    ("Cells may one day help, but today diabetes is managed with insulin.", "diabetes", "neutral"),
+    ("No product is approved for autism, although some clinics treat Parkinson's disease with cells.",
+     "Parkinson's disease", "asserted"),
+    ("Stem cell therapy is not a cure for diabetes.", "diabetes", "negated"),
+    ("Patients with lupus were treated with donor cells in a phase 2 trial.", "lupus", "hedged"),
+    ("Daily insulin remains the standard therapy for type 1 diabetes.", "type 1 diabetes", "neutral"),
+    ("Teams are testing whether the cells can slow multiple sclerosis.", "multiple sclerosis", "hedged"),
 ])
 def test_english_triggers(text: str, surface: str, context: str) -> None:
-    m = stance_of(text, surface)
-    assert m.context == context, (m.context, m.trigger)
+    assert_stance(text, surface, context)
 
 
 def test_english_words_match_whole_words_only() -> None:
@@ -220,3 +232,118 @@ def test_a_term_split_by_a_wrap_still_matches() -> None:
     m = stance_of(text, "糖尿\n病足")
     assert m.concept_id == "diabetic_foot" and m.context == "asserted"
     assert text[m.start_char:m.end_char] == m.surface and m.surface in m.sentence
+
+
+# ---- Guideline structures (the dev corpus README's "Context" section), each on sentences written here.
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    # A study's finding quoted without rebuttal is asserted; a hedge or a denial inside it still wins.
+    ("一项对照试验显示，接受脐带血回输的孤独症儿童社交评分明显上升。", "孤独症", "asserted"),
+    ("研究发现，干细胞或许能延缓帕金森病的进展。", "帕金森病", "hedged"),
+    ("调查显示，我国成人糖尿病的患病率逐年上升，研究表明与饮食有关。", "糖尿病", "neutral"),
+    ("Studies have shown that patients with heart failure walked further after the infusion.", "heart failure",
+     "asserted"),
+    # A debunked myth is negated.
+    ("误区三：干细胞可以根治糖尿病。", "糖尿病", "negated"),
+    ("It is a myth that stem cells cure autism.", "autism", "negated"),
+    # Research or trial stage, feasibility, outcomes that depend on something: hedged.
+    ("细胞疗法的相关研究近年进展迅速，例如针对脊髓损伤和脑卒中。", "脑卒中", "hedged"),
+    ("团队正在为新试验招募渐冻症志愿者。", "渐冻症", "hedged"),
+    ("研究者评估了间充质干细胞改善肝硬化的可行性。", "肝硬化", "hedged"),
+    ("疗效如何，取决于骨关节炎的分期。", "骨关节炎", "hedged"),
+    ("The program aims to ease seizures in children with epilepsy.", "epilepsy", "hedged"),
+    # The treatment presented as working for, fit for or priced for the disease: asserted.
+    ("干细胞回输可减少哮喘的发作次数。", "哮喘", "asserted"),
+    ("该疗法适合早期肝硬化患者。", "肝硬化", "asserted"),
+    ("该疗法不适合晚期肝硬化患者。", "肝硬化", "negated"),
+    ("细胞治疗价目：膝骨关节炎 3.6万元/疗程。", "膝骨关节炎", "asserted"),
+    ("The price sheet lists rheumatoid arthritis (48,000 yuan per course).", "rheumatoid arthritis", "asserted"),
+])
+def test_guideline_structures(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    # Conventional (non-cell) treatment is neutral; a sentence that names a cell treatment keeps its claim.
+    ("二甲双胍等降糖药物可以有效控制糖尿病患者的血糖。", "糖尿病", "neutral"),
+    ("每日注射胰岛素仍是1型糖尿病的标准疗法。", "1型糖尿病", "neutral"),
+    ("与降糖药物相比，干细胞可以改善糖尿病患者的胰岛功能。", "糖尿病", "asserted"),
+    ("无需手术，一次注射即可改善膝骨关节炎。", "膝骨关节炎", "asserted"),
+    # Absence stays negated even beside conventional care.
+    ("与肾移植不同，该方法几乎没有免疫排斥反应。", "免疫排斥反应", "negated"),
+    # Side effects and risks are neutral; a claim of no side effects is not one.
+    ("发热是最常见的副作用，通常休息后即可好转。", "发热", "neutral"),
+    ("回输后的头痛可能会持续数小时。", "头痛", "neutral"),
+    ("即使严格消毒，也无法完全避免出血。", "出血", "neutral"),
+    ("干细胞治疗膝骨关节炎无副作用。", "膝骨关节炎", "asserted"),
+])
+def test_conventional_care_and_side_effects(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    # A named treatment as the subject of a heading or a definition question is not a claim ...
+    ("细胞疗法治疗帕金森病的作用机制\n", "帕金森病", "neutral"),
+    ("什么是间充质细胞治疗糖尿病？", "糖尿病", "neutral"),
+    # ... a promotional heading or a verb claim is.
+    ("干细胞治疗帕金森病：疗程与费用\n", "帕金森病", "asserted"),
+    ("干细胞能治疗糖尿病的原理在于修复胰岛。", "糖尿病", "asserted"),
+])
+def test_topics_and_definitions(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
+
+
+def test_a_hedge_judges_the_claim_only_from_the_next_clause() -> None:
+    assert stance_of("干细胞可以治疗白血病，目前仍处于探索阶段。", "白血病").context == "hedged"
+    far = "造血干细胞移植治疗白血病，技术已经成熟，其他疾病的治疗仍处于探索阶段。"
+    assert stance_of(far, "白血病").context == "asserted"
+
+
+def test_an_exception_ends_the_scope() -> None:
+    # 除X外，其他…: what follows speaks of the others, not of X.
+    m = stance_of("除骨髓移植治疗白血病外，别的细胞疗法都未获批准。", "白血病")
+    assert m.context == "asserted", (m.context, m.trigger)
+
+
+def test_scare_quoted_marketing_terms_are_hedged() -> None:
+    # A marketing term held in quotes, and a reported claim beside a scare quote, are kept at a distance.
+    assert stance_of("网上到处是“细胞抗衰老”套餐的广告。", "衰老").context == "hedged"
+    m = stance_of("有商家声称干细胞能治好糖尿病，堪称“万能细胞”。", "糖尿病")
+    assert m.context == "hedged" and m.reported, (m.context, m.trigger, m.reported)
+
+
+def test_an_english_list_is_measured_in_words() -> None:
+    # An eligibility list reaches its last item although the English runs past 150 characters.
+    text = ("Eligibility: adults who have tried standard care for at least one full year without success, for "
+            "instance those living with long-standing rheumatoid arthritis and, in a second group, chronic kidney disease.")
+    assert text.index("chronic") - len("Eligibility") > 150
+    m = stance_of(text, "chronic kidney disease")
+    assert m.context == "asserted", (m.context, m.trigger)
+
+
+@pytest.mark.parametrize("text", [
+    "本中心细胞治疗范围：\n1. 帕金森病\n2. 肝硬化\n3. 渐冻症\n",
+    "适应症\n帕金森病\n肝硬化\n渐冻症",
+    "可治疗的疾病：\n- 帕金森病；\n- 肝硬化；\n- 渐冻症。",
+    "细胞疗法能治疗哪些疾病？\n1. 帕金森病\n2. 肝硬化\n3. 渐冻症",
+])
+def test_items_under_a_treatment_list_heading_are_asserted(text: str) -> None:
+    assert {m.surface: m.context for m in mentions(text)} == {"帕金森病": "asserted", "肝硬化": "asserted",
+                                                             "渐冻症": "asserted"}
+
+
+def test_list_headings_reach_only_their_items() -> None:
+    en = "Conditions we treat:\n- Parkinson's disease\n- type 1 diabetes"
+    assert {m.context for m in mentions(en)} == {"asserted"}
+    # An item with its own hedge keeps it; a paragraph ends the list.
+    text = ("适应症：\n肝硬化\n渐冻症（临床试验阶段）\n"
+            "本院的医生团队每周会对所有接受回输的患者进行随访评估，并记录各项指标的变化，帕金森病患者也不例外。")
+    got = {m.surface: m.context for m in mentions(text)}
+    assert got == {"肝硬化": "asserted", "渐冻症": "hedged", "帕金森病": "neutral"}, got
+    # A list of risks or symptoms under its heading is no claim.
+    assert {m.context for m in mentions("回输后可能出现的不良反应：\n发热\n头痛")} == {"neutral"}
+    assert {m.context for m in mentions("常见症状：\n发热\n头痛")} == {"neutral"}
+    # A question that is not asking for the list heads nothing.
+    assert stance_of("细胞疗法能治疗帕金森病吗？\n肝硬化", "肝硬化").context == "neutral"
+    # A bare line must name a list: a page title above a numbered section heading is not one.
+    assert stance_of("细胞治疗\n一、帕金森病\n患者常有震颤。", "帕金森病").context == "neutral"

@@ -10,10 +10,19 @@ the sentence that holds the mention: a trigger covers the text after it (forward
 MAX_CLAUSES clause breaks, or beyond MAX_SCOPE characters of text (other disease names in a
 list do not count, so a long list stays in scope; nothing beyond HARD_SCOPE characters does).
 A trigger in the mention's own clause beats one in another clause, except that a negation
-always competes (a debunk often follows the claim: "X，目前尚未被证实有效"); then negated beats
-hedged beats asserted, then the nearest wins. A question about a treatment is hedged, never
-asserted. Claims made by someone else (宣传, 声称, so-called) set ``reported``. Lines wrapped
-in the middle of a sentence are joined before sentences are split. Pure.
+always competes (a debunk often follows the claim: "X，目前尚未被证实有效") and so does a hedge
+in the next clause (X有效，还处于探索阶段); then negated beats hedged beats asserted, then the
+nearest wins. The hard scope counts an English word as 2, so an English list is measured in
+words as a Chinese one is in characters.
+
+Then the labelling guideline's neutral cases: conventional (non-cell) care named in a sentence
+with no cell cue (二甲双胍能控制X), a side effect in the mention's clause (X是常见的不良反应),
+a definition question (什么是…) or a named treatment as a topic (细胞疗法治疗X的作用机制). A question
+about a treatment is hedged, never asserted, and so is a marketing term in scare quotes
+(“干细胞逆龄”) or a reported claim beside one. The short lines under a treatment-list heading
+(适应症：, 治疗范围：) are asserted like the items of an inline list. Claims made by someone else (宣传, 声称,
+so-called) set ``reported``. Lines wrapped in the middle of a sentence are joined before
+sentences are split. Pure.
 """
 
 from __future__ import annotations
@@ -26,18 +35,27 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from etl.extract.script import Shadow, shadow, simplify
-from etl.knowledge.lexicon import MAX_TRIGGER_CHARS, Lexicon, Term, TriggerSet
+from etl.knowledge.lexicon import ASCII_LOWER, MAX_TRIGGER_CHARS, Lexicon, Term, TriggerSet
 
 SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n.]")  # a full stop ends an English sentence only as _sentences says
 _STOP_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)]\"'’”")
 MAX_SCOPE = 40      # characters of text between trigger and mention (other mentions and spaces not counted)
-HARD_SCOPE = 150    # characters between trigger and mention, counting everything
+HARD_SCOPE = 150    # units between trigger and mention, counting everything (a Han character 1, an English word 2)
+RAW_SCOPE = 450     # characters between trigger and mention: the window HARD_SCOPE units of English can span
 FRAME_SPAN = 210    # longest frame gap (max_gap up to 200) plus its head
 MAX_CLAUSES = 2     # clause breaks (，,) a trigger may cross
 MAX_SENTENCE = 300  # a stored sentence is cut to a window around its mention
 CLAUSE_BREAK = re.compile(r"，|,(?!\d{3})")  # not the comma of 36,000
 _CITATION = re.compile(r"\[[0-9,，\-–^ ]{1,20}\]")  # [5,6] is a citation marker, not a clause break
 QUESTION_END = frozenset("?？")
+QUOTE_OPEN, QUOTE_CLOSE = "“「", "”」"
+HEADING_END = ("：", ":")
+LIST_QUESTION = ("哪些", "which")  # 干细胞能治疗哪些疾病？ above its answer list is a heading too
+ITEM_MAX = 40          # a list item under a heading is a short line
+BARE_HEADING_MAX = 12  # a heading without a colon (适应症) is shorter still and names no disease
+HEADING_ITEMS = 60     # item lines one heading reaches
+QUOTE_SPAN = 12     # a scare quote holds a term, not a sentence
+_SCARE_QUOTE = re.compile(r"[“「][^“”「」]{2,8}[”」]")
 CLAUSE_END = frozenset("，,。；;！？!?：:\n )）」』”\"'")
 PRIORITY = {"negated": 3, "hedged": 2, "asserted": 1}
 STANCES = ("asserted", "hedged", "negated")
@@ -200,6 +218,10 @@ class _Hits:
     question: str | None  # the cue that makes the sentence a question
     treatment: bool
     other_question: bool
+    definition: bool         # 什么是: a question asking for a definition
+    cells: list[int]         # positions of cell-treatment cues (干细胞, 脐带血)
+    conventional: bool       # a non-cell treatment is named (药物, 手术)
+    quotes: bool             # the sentence holds an opening quotation mark
     starts: list[int]        # of scoped, for windows
     frame_starts: list[int]  # of frames
 
@@ -213,7 +235,8 @@ def _edges_ok(sentence: str, start: int, end: int, edges: tuple[bool, bool]) -> 
 def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
     hits, terms = [], []
     question: str | None = None
-    treatment = other_question = False
+    treatment = other_question = definition = conventional = False
+    cells: list[int] = []
     longer: dict[int, int] = {}
     for start, end, trig in ts.matcher.find(sentence):
         if not _edges_ok(sentence, start, end, trig.ascii_edges):
@@ -226,12 +249,23 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
             # A one-character particle (吗, 呢) asks only at the end of a clause.
             if end - start > 1 or end == len(sentence) or sentence[end] in CLAUSE_END:
                 question = question or sentence[start:end]
-        elif ctx == "treatment":
+        elif ctx in ("treatment", "cell"):
             treatment = True
-        elif ctx == "other_question":
+        elif ctx in ("other_question", "definition"):
             other_question = True
+            definition = definition or ctx == "definition"
+        elif ctx == "conventional":
+            conventional = True
         elif ctx != "pseudo":
             hits.append((start, end, ctx, trig.direction, sentence[start:end], trig.max_gap))
+    if ts.cells:  # looked up apart: 干细胞 inside the longer trigger 干细胞治疗 still names a cell treatment
+        low = sentence.translate(ASCII_LOWER)
+        for phrase in ts.cells:
+            at = low.find(phrase)
+            while at >= 0:
+                cells.append(at)
+                at = low.find(phrase, at + 1)
+    treatment = treatment or bool(cells)
     frames = []
     for fr in ts.frames:
         if fr.head not in sentence or fr.tail not in sentence:
@@ -247,8 +281,8 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
                 hits.append((m.start(), m.end(), fr.context, fr.direction, sentence[m.start():m.end()], None))
     frames.sort()
     hits.sort()
-    return _Hits(hits, terms, frames, question, treatment, other_question, [h[0] for h in hits],
-                 [f[0] for f in frames])
+    return _Hits(hits, terms, frames, question, treatment, other_question, definition, cells, conventional,
+                 any(q in sentence for q in QUOTE_OPEN), [h[0] for h in hits], [f[0] for f in frames])
 
 
 @dataclass(frozen=True)
@@ -257,11 +291,16 @@ class _Distances:
 
     ``text``: characters that count as distance (other mentions, spaces and citation markers
     such as [5,6] do not; an English word counts 2). ``clauses``: clause breaks (，,) outside
-    citation markers.
+    citation markers. ``span``: the same with other mentions counted, for the hard scope, so a
+    list of English names is measured in words, as a Chinese one is in characters.
     """
 
     text: array
     clauses: array
+    span: array
+
+    def units(self, a: int, b: int) -> int:
+        return self.span[b] - self.span[a] if b > a else 0
 
     def gap(self, a: int, b: int) -> int:
         return self.text[b] - self.text[a] if b > a else 0
@@ -283,9 +322,10 @@ def _distances(sentence: str, others: list[tuple[int, int]]) -> _Distances:
     for m in _CITATION.finditer(sentence):
         weight[m.start():m.end()] = bytes(m.end() - m.start())
         brk[m.start():m.end()] = bytes(m.end() - m.start())
+    span = array("i", accumulate(weight, initial=0))
     for a, b in others:
         weight[a:b] = bytes(b - a)
-    return _Distances(array("i", accumulate(weight, initial=0)), array("i", accumulate(brk, initial=0)))
+    return _Distances(array("i", accumulate(weight, initial=0)), array("i", accumulate(brk, initial=0)), span)
 
 
 def classify(ts: TriggerSet, sentence: str, m_start: int, m_end: int,
@@ -317,11 +357,11 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
             cache["_dists"] = _distances(sentence, others or [])
         return cache["_dists"]
 
-    best: tuple[int, int, int, str, str] | None = None
-    reported = risk = False
-    # Only triggers within HARD_SCOPE can apply: a window keeps a long sentence linear.
-    lo = bisect.bisect_left(found.starts, m_start - HARD_SCOPE - MAX_TRIGGER_CHARS)
-    hi = bisect.bisect_right(found.starts, m_end + HARD_SCOPE)
+    best: tuple[int, int, int, str, str, int | None] | None = None
+    reported = risk = adverse = topic = False
+    # Only triggers within RAW_SCOPE characters can apply: a window keeps a long sentence linear.
+    lo = bisect.bisect_left(found.starts, m_start - RAW_SCOPE - MAX_TRIGGER_CHARS)
+    hi = bisect.bisect_right(found.starts, m_end + RAW_SCOPE)
     for t_start, t_end, ctx, direction, text, max_gap in found.scoped[lo:hi]:
         if t_end <= m_start and direction in ("forward", "both", "list"):
             a, b = t_end, m_start
@@ -329,12 +369,14 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
             a, b = m_end, t_start
         else:
             continue
-        if b - a > HARD_SCOPE:
+        if b - a > RAW_SCOPE:
             continue
         i = bisect.bisect_left(found.terms, a)
         if i < len(found.terms) and found.terms[i] < b:
             continue  # a termination cue (但, 然而) between them
         dists = distances()
+        if dists.units(a, b) > HARD_SCOPE:
+            continue
         clauses = dists.breaks(a, b)
         dist = dists.gap(a, b)
         if direction != "list" and (clauses > MAX_CLAUSES or dist > (MAX_SCOPE if max_gap is None else max_gap)):
@@ -345,29 +387,62 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         if ctx == "risk":
             risk = True
             continue
-        # A denial, or a hedge that follows the claim (…，还处于探索阶段), judges the whole claim.
-        level = 0 if ctx == "negated" or (ctx == "hedged" and a == m_end) or direction == "list" else clauses
-        cand = (level, -PRIORITY[ctx], dist, ctx, text)
+        if ctx == "finding":  # 研究显示…: the finding of a study about a treatment is a claim, epidemiology is not
+            if not found.treatment:
+                continue
+            ctx = "asserted"
+        if ctx in ("adverse", "topic"):
+            adverse = adverse or (ctx == "adverse" and clauses == 0)  # only a side effect in the mention's clause
+            topic = topic or ctx == "topic"
+            continue
+        # A denial, or a hedge in the clause after the claim (…，还处于探索阶段), judges the whole claim;
+        # a hedge further on is weighed by its distance like any other cue.
+        judges = ctx == "negated" or (ctx == "hedged" and clauses <= 1)
+        level = 0 if judges or direction == "list" else clauses
+        cand = (level, -PRIORITY[ctx], dist, ctx, text, max_gap)
         if best is None or cand[:3] < best[:3]:
             best = cand
     f_lo = bisect.bisect_left(found.frame_starts, m_start - FRAME_SPAN)
     f_hi = bisect.bisect_right(found.frame_starts, m_start)
     for g_start, g_end, ctx, text in found.frames[f_lo:f_hi]:
         if g_start <= m_start and m_end <= g_end:
-            cand = (0, -PRIORITY[ctx], 0, ctx, text)
+            cand = (0, -PRIORITY[ctx], 0, ctx, text, None)
             if best is None or cand[:3] < best[:3]:
                 best = cand
     question = found.question or (terminator if terminator in QUESTION_END else None)
+    quoted = _scare_quoted(sentence, m_start, m_end, found.cells) if found.quotes else None
     if best is None:
+        if quoted:
+            return Stance("hedged", quoted, reported)  # “干细胞逆龄”: a marketing term held at a distance
         if question and found.treatment and not found.other_question:
             return Stance("hedged", question, reported)
         return Stance("neutral", None, reported)
     ctx, trig = best[3], best[4]
-    if risk and ctx == "hedged":
-        return Stance("neutral", None, reported)  # 可能导致X: a possible side effect, not a hedged claim
-    if question and ctx == "asserted":
-        return Stance("hedged", trig, reported)
+    if ctx == "negated":
+        return Stance(ctx, trig, reported)  # absence stays negated even beside conventional care (几乎没有X)
+    if found.conventional and not found.cells:
+        return Stance("neutral", None, reported)  # 二甲双胍能控制X: conventional care, not a cell treatment
+    if ((risk or adverse) and ctx == "hedged") or (adverse and ctx == "asserted"):
+        return Stance("neutral", None, reported)  # 可能导致X, X是常见的不良反应: a side effect, not a claim
+    if (question and found.definition) or (topic and ctx == "asserted" and best[5] is not None):
+        return Stance("neutral", None, reported)  # 什么是细胞治疗X? / 细胞疗法治疗X的作用机制: a subject, not a claim
+    if ctx == "asserted" and (question or quoted or (reported and _SCARE_QUOTE.search(sentence))):
+        return Stance("hedged", trig, reported)  # asked, or a claim someone else makes in scare quotes
     return Stance(ctx, trig, reported)
+
+
+def _scare_quoted(sentence: str, m_start: int, m_end: int, cells: list[int]) -> str | None:
+    """The short quotation (“干细胞逆龄”) around the mention that also names a cell treatment, if any."""
+    op = max(sentence.rfind(q, max(0, m_start - QUOTE_SPAN), m_start) for q in QUOTE_OPEN)
+    if op < 0 or any(q in sentence[op + 1:m_start] for q in QUOTE_CLOSE):
+        return None
+    ends = [e for e in (sentence.find(q, m_end, m_end + QUOTE_SPAN) for q in QUOTE_CLOSE) if e >= 0]
+    if not ends:
+        return None
+    cl = min(ends)
+    if cl - op - 1 > QUOTE_SPAN or not any(op < c < cl for c in cells):
+        return None
+    return sentence[op:cl + 1]
 
 
 def _window(sentence: str, a: int, b: int) -> tuple[int, int]:
@@ -381,6 +456,73 @@ def _window(sentence: str, a: int, b: int) -> tuple[int, int]:
     return lo, hi
 
 
+class _Headings:
+    """List headings: a line ending in a colon (可治疗的疾病：, Conditions we treat:) or asking for
+    the list (能治疗哪些疾病？) whose end an asserted trigger reaches, or a bare short line naming a list (适应症), above a run of short lines. Each item line
+    with no stance of its own is asserted, as the items of an inline list (适应症为X、Y) are. Only
+    asserted headings: a hedge above a list is most often a list of risks (可能出现的风险：).
+    """
+
+    def __init__(self, ts: TriggerSet, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.ts, self.text, self.sentences = ts, text, sentences
+        self._over: dict[int, Stance | None] = {}  # item lines only
+        self._items: dict[int, bool] = {}
+
+    def _line(self, k: int) -> tuple[str, bool, bool]:
+        """The sentence stripped, whether it starts a line and whether it ends one."""
+        a, b = self.sentences[k]
+        prev_end = self.sentences[k - 1][1] if k > 0 else 0
+        next_start = self.sentences[k + 1][0] if k + 1 < len(self.sentences) else len(self.text)
+        return (self.text[a:b].strip(), k == 0 or "\n" in self.text[prev_end:a],
+                next_start >= len(self.text) or "\n" in self.text[b:next_start])
+
+    def _item(self, k: int) -> bool:
+        if k not in self._items:  # asked once per sentence, not per mention (a long line holds thousands)
+            a, b = self.sentences[k]
+            line, starts, ends = self._line(k) if b - a <= 4 * ITEM_MAX else ("", False, False)
+            self._items[k] = starts and ends and 0 < len(line) <= ITEM_MAX and not line.endswith(HEADING_END)
+        return self._items[k]
+
+    def _heading(self, k: int, by_sentence: dict[int, list[tuple[int, int]]]) -> Stance | None:
+        line, starts, ends = self._line(k)
+        b = self.sentences[k][1]
+        asks = self.text[b:b + 1] in ("？", "?") and any(w in line.lower() for w in LIST_QUESTION)
+        colon = line.endswith(HEADING_END) or asks
+        if not ends or not (colon or (starts and len(line) <= BARE_HEADING_MAX and k not in by_sentence)):
+            return None
+        a = self.sentences[k][0]
+        lead = self.text[a:self.sentences[k][1]]
+        lead = lead[:len(lead.rstrip().rstrip("".join(HEADING_END)).rstrip())]
+        others = [(x - a, y - a) for x, y in by_sentence.get(k, []) if y - a <= len(lead)]
+        st = stance(self.ts, lead, len(lead), len(lead), others=others)
+        if st.context != "asserted":
+            return None  # 可能的风险： above its items is no claim
+        if not colon:  # a bare line must name a list (适应症), not a topic (干细胞治疗 over 一、糖尿病)
+            trig = self.ts.triggers.get((st.trigger or "").translate(ASCII_LOWER))
+            return st if trig is not None and trig.direction == "list" else None
+        return st
+
+    def over(self, k: int, by_sentence: dict[int, list[tuple[int, int]]]) -> Stance | None:
+        """The stance of the asserted heading above item line ``k``, if it is one."""
+        if k in self._over:
+            return self._over[k]
+        if not self._item(k):
+            return None
+        run, j, found = [k], k - 1, None
+        while j >= 0 and len(run) <= HEADING_ITEMS:
+            if j in self._over:  # the item line above, already resolved: one walk per run of items
+                found = self._over[j]
+                break
+            found = self._heading(j, by_sentence)
+            if found is not None or not self._item(j):
+                break
+            run.append(j)
+            j -= 1
+        for i in run:
+            self._over[i] = found
+        return found
+
+
 def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
                   section_starts: list[int] | None = None) -> list[Mention]:
     body = main_text[:body_end]
@@ -392,6 +534,7 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
     sentences = _sentences(text)
     s_starts = [s for s, _ in sentences]
     cache: dict = {}
+    headings = _Headings(ts, text, sentences)
     out: list[Mention] = []
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     term_sentence = []
@@ -409,6 +552,8 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
         others = cache["_others"]  # all the sentence's mentions; a gap never contains the mention itself
         st = stance(ts, sentence, start - s_start, end - s_start, others=others,
                     terminator=text[s_end] if s_end < len(text) else "", cache=cache, key=(s_start, s_end))
+        if st.context == "neutral" and k >= 0:
+            st = headings.over(k, by_sentence) or st  # an item of a list under 适应症： takes the heading's stance
         c = lex.concepts[term.concept_id]
         o_start, o_end = sh.span(start, end)
         section_no = None

@@ -30,9 +30,15 @@ MENTION_TYPES = ("disease", "disease_group", "symptom")
 # risk marks the mention as an outcome (导致X, 引起X), which a possibility cue (可能) does not
 # make a hedged claim; question marks a question (是否, 吗 at a clause end); treatment marks a
 # sentence about a treatment, which makes a question in it hedged rather than neutral, unless
-# other_question says it asks about something else (安全吗, 为什么, 什么是).
+# other_question says it asks about something else (安全吗, 为什么); definition asks what
+# something is (什么是), which keeps even a named treatment neutral. cell marks a cell treatment
+# (干细胞, 脐带血; also a treatment); conventional marks a non-cell treatment (药物, 手术, 肝移植):
+# a sentence with one and no cell cue speaks of conventional care, which is neutral. adverse marks
+# a side effect (副作用, 不良反应) in the mention's own clause: neutral, unless denied. topic marks a
+# topic noun right after the mention (细胞疗法治疗X的作用机制): a named treatment there is a subject, not a claim.
+# finding marks a study's quoted finding (研究表明): asserted when the sentence names a treatment.
 CONTEXTS = ("asserted", "hedged", "negated", "termination", "pseudo", "reported", "risk", "question", "treatment",
-            "other_question")
+            "other_question", "definition", "cell", "conventional", "adverse", "topic", "finding")
 MAX_TRIGGER_CHARS = 40  # longer phrases are refused: stance looks for triggers in a window this wide
 FRAME_GAP = "…"  # 无…风险: the mention stands between the two parts, within one clause
 # list: forward over a list that the trigger introduces (适应症为 X, Y, Z), across commas,
@@ -185,6 +191,7 @@ class TriggerSet:
     triggers: dict[str, Trigger]
     fingerprint: str
     frames: list[Frame] = field(default_factory=list)
+    cells: tuple[str, ...] = ()  # cell-treatment cues, also looked for inside longer triggers (干细胞治疗)
 
 
 def lexicon_dir() -> Path:
@@ -348,7 +355,8 @@ def load_triggers(path: str | None = None) -> TriggerSet:
         for v in _variants(trig.phrase):
             entries.setdefault(v.translate(ASCII_LOWER), trig)
     matcher = Matcher(list(entries), list(entries.values()), maximal=True)
-    return TriggerSet(matcher, triggers, hashlib.sha256(text.encode()).hexdigest()[:16], frames)
+    cells = tuple(k for k, t in triggers.items() if t.context == "cell")
+    return TriggerSet(matcher, triggers, hashlib.sha256(text.encode()).hexdigest()[:16], frames, cells)
 
 
 def _read_triggers(path: str | None = None) -> tuple[dict[str, Trigger], str]:
