@@ -151,7 +151,9 @@ def test_a_user_client_holding_the_warehouse_does_not_block_publishing(tmp_path:
             res = run_etl(seeds, db, workers=1)
             took = time.perf_counter() - t0
             assert res.published and res.mode == "incremental", res
-            assert took < 8, f"publishing took {took:.1f}s while a {mode} client held the warehouse"
+            # a blocked publish waits as long as the client holds the file (until the test ends); this
+            # bound only tells "went through" from "waited", with room for a busy machine
+            assert took < 60, f"publishing took {took:.1f}s while a {mode} client held the warehouse"
             assert_invariant(db, seeds)
         with reading(db) as con:
             runs = [r[0] for r in con.execute("SELECT run_id FROM etl_runs ORDER BY run_id").fetchall()]

@@ -39,7 +39,8 @@ def test_a_second_run_exits_3_at_once_and_waits_with_wait(fresh_seeds: Path, tmp
         t0 = time.monotonic()
         r = run_cli_etl(fresh_seeds, db)
         assert r.returncode == 3, r.stderr
-        assert time.monotonic() - t0 < 20 and "another ETL run" in r.stderr
+        # refused at once, not after the holder lets go (60 s): the bound leaves room for a busy machine
+        assert time.monotonic() - t0 < 45 and "another ETL run" in r.stderr
         threading.Timer(2.0, release.set).start()
         r = run_cli_etl(fresh_seeds, db, "--wait")
         assert r.returncode == 0, r.stderr
