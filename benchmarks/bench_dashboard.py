@@ -42,7 +42,9 @@ from warehouse import db as wdb
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 TARGET_MS = 200.0
-CHILD_TABLES = ("sections", "citations", "commercial_signals", "disease_mentions", "cut_blocks", "documents")
+# Tables replicated with each article; documents last (no page reads it, so it is not re-sorted).
+CHILD_TABLES = ("sections", "citations", "commercial_signals", "disease_mentions", "cut_blocks", "claims",
+                "red_flags", "credibility", "documents")
 
 
 # -- generating the warehouse --------------------------------------------------------------------
@@ -56,12 +58,22 @@ def build_base(seeds: Path, out: Path) -> Path:
     return out
 
 
+def _open(out: Path) -> duckdb.DuckDBPyConnection:
+    """A build connection (the ETL's row-group size) with room for whole-table statements: the
+    ETL's capped writer memory is sized for its batches, and one INSERT or sort over 100,000
+    articles' rows ran out of it once claims and red flags were replicated too."""
+    con = wdb.open_for_build(out)
+    con.execute("SET enable_progress_bar = false")
+    con.execute("SET memory_limit = '1GB'")
+    return con
+
+
 def generate(base: Path, out: Path, articles: int) -> Path:
     """Replicate the articles of ``base`` (with everything that hangs off them) to ``articles`` rows."""
     out.unlink(missing_ok=True)
-    con = wdb.open_for_build(out)
+    con = _open(out)
     try:
-        con.execute("SET enable_progress_bar = false")
+        con.execute("SET preserve_insertion_order = false")
         wdb.create_schema(con, load_vocabulary().rows())
         con.execute("ATTACH ? AS base (READ_ONLY)", [str(base)])
         n_base = con.execute("SELECT count(*) FROM base.articles").fetchone()[0]
@@ -110,9 +122,8 @@ def materialise(src: Path, out: Path) -> Path:
     warehouse/summaries.sql (rebuilt whole) and the per-article
     detail tables stored in article_id order, so lookups of one article skip most row groups."""
     shutil.copyfile(src, out)
-    con = wdb.open_for_build(out)  # the ETL's row-group size
+    con = _open(out)
     try:
-        con.execute("SET enable_progress_bar = false")
         for table in CHILD_TABLES[:-1]:  # not documents: no page reads it
             con.execute(f"CREATE TEMP TABLE sorted AS SELECT * FROM {table} ORDER BY article_id")
             con.execute(f"DELETE FROM {table}")
@@ -136,6 +147,7 @@ def page_workloads(db: Path) -> dict[str, Callable[[queries.Runner], Any]]:
                                     "article_id LIMIT 1").fetchone()[0]
         cell = con.execute("""SELECT concept_id, source_type FROM disease_mentions JOIN articles USING (article_id)
                               GROUP BY ALL ORDER BY count(*) DESC LIMIT 1""").fetchone()
+        basis = con.execute("SELECT basis_id FROM red_flags GROUP BY ALL ORDER BY count(*) DESC, basis_id LIMIT 1").fetchone()
 
     def topics(run: queries.Runner) -> None:  # first view: nothing narrows, no sentence list
         queries.topic_options(run)
@@ -158,6 +170,24 @@ def page_workloads(db: Path) -> dict[str, Callable[[queries.Runner], Any]]:
         queries.article_search(run, "干细胞", ["commercial_clinic"])
         queries.article(run, first_article)
 
+    claim_filters = shaping.ClaimFilters()
+    everything = shaping.ClaimFilters(include_reported=True, include_chrome=True)
+
+    def claims(run: queries.Runner) -> None:  # first view: drill-down by disease, its first choice
+        queries.claims_ready(run)
+        queries.topic_options(run)
+        data = queries.claims(run, claim_filters, queries.TOP_DISEASES)
+        first = shaping.choice_labels(data["drill"], "disease")
+        if first:
+            queries.claims_by_disease(run, claim_filters, next(iter(first)))
+
+    def claims_all(run: queries.Runner) -> None:  # both toggles on: charts again (options cached)
+        queries.claims(run, everything, queries.TOP_DISEASES)
+
+    def claims_basis(run: queries.Runner) -> None:  # drill-down by legal basis (charts cached)
+        if basis:
+            queries.red_flags_by_basis(run, everything, basis[0])
+
     def sql(run: queries.Runner) -> None:
         queries.data_dictionary(run)
 
@@ -170,6 +200,9 @@ def page_workloads(db: Path) -> dict[str, Callable[[queries.Runner], Any]]:
         "Topic coverage (a filter changed: aggregate + sentences; options cached)": topics_filtered,
         "Topic coverage (cell clicked: sentences; aggregate cached)": topics_clicked,
         "Sources": queries.sources,
+        "Claims and red flags (first view)": claims,
+        "Claims and red flags (reported and chrome toggled on: charts; options cached)": claims_all,
+        "Claims and red flags (drill-down by legal basis)": claims_basis,
         "Article explorer": articles,
         "Article explorer (search)": articles_search,
         "Data health": queries.health,

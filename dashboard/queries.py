@@ -274,7 +274,7 @@ def claims_by_disease(run: Runner, filters: shaping.ClaimFilters, concept_id: st
                                      "concept_id": concept_id, "limit": limit})
 
 
-def red_flags_by_rule(run: Runner, filters: shaping.ClaimFilters, rule_id: str,
-                      limit: int = SENTENCE_LIMIT) -> pd.DataFrame:
-    return run("red_flags_by_rule", {**filters.scope_params(), "include_chrome": filters.include_chrome,
-                                     "rule_id": rule_id, "limit": limit})
+def red_flags_by_basis(run: Runner, filters: shaping.ClaimFilters, basis_id: str,
+                       limit: int = SENTENCE_LIMIT) -> pd.DataFrame:
+    return run("red_flags_by_basis", {**filters.scope_params(), "include_chrome": filters.include_chrome,
+                                      "basis_id": basis_id, "limit": limit})

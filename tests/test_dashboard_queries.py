@@ -82,7 +82,7 @@ def claims_workload(db: Path) -> dict[str, pd.DataFrame]:
     with contextlib.closing(safe_sql.open_read_only(db)) as con:
         stype = con.execute("SELECT source_type FROM v_claims GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
         cid = con.execute("SELECT concept_id FROM v_claims GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
-        rule = con.execute("SELECT rule_id FROM v_red_flags GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+        basis = con.execute("SELECT basis_id FROM v_red_flags GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
         out["claims_ready"] = queries.execute(con, "claims_ready")
         for i, f in enumerate([shaping.ClaimFilters(), shaping.ClaimFilters(include_reported=True, include_chrome=True),
                                shaping.ClaimFilters(source_types=(stype,), include_undated=False)]):
@@ -95,8 +95,8 @@ def claims_workload(db: Path) -> dict[str, pd.DataFrame]:
                                                                 {**scope, **reported, **chrome})
             out[f"claims_by_disease[{i}]"] = queries.execute(
                 con, "claims_by_disease", {**scope, **reported, "concept_id": cid, "limit": 200})
-            out[f"red_flags_by_rule[{i}]"] = queries.execute(
-                con, "red_flags_by_rule", {**scope, **chrome, "rule_id": rule, "limit": 200})
+            out[f"red_flags_by_basis[{i}]"] = queries.execute(
+                con, "red_flags_by_basis", {**scope, **chrome, "basis_id": basis, "limit": 200})
     return out
 
 
@@ -105,7 +105,7 @@ def test_every_query_file_is_exercised(dashboard_db: Path) -> None:
     assert set(queries.query_names()) <= set(k.split("[")[0] for k in out), set(queries.query_names()) - set(out)
     assert len(out["topic_grain[0]"]) > 0 and len(out["topic_sentences[1,1]"]) > 0
     assert all(len(out[f"{name}[1]"]) > 0 for name in ("claims_stance", "claims_red_flags", "claims_credibility",
-                                                        "claims_drill_options", "claims_by_disease", "red_flags_by_rule"))
+                                                        "claims_drill_options", "claims_by_disease", "red_flags_by_basis"))
     assert bool(out["claims_ready"].iloc[0, 0])
 
 
@@ -114,7 +114,7 @@ def test_claims_filters_narrow_to_the_source_type_and_the_toggles_widen(dashboar
     plain, wide, narrowed = (out[f"claims_drill_options[{i}]"] for i in range(3))
     n = {i: frame.groupby("kind")["n"].sum().to_dict() for i, frame in enumerate((plain, wide, narrowed))}
     assert n[1]["disease"] > n[0]["disease"] >= n[2]["disease"] > 0
-    assert n[1]["rule"] > n[0].get("rule", 0)
+    assert n[1]["basis"] > n[0].get("basis", 0)
     stype = out["claims_by_disease[2]"]["source_type"]
     assert set(stype) <= set(out["claims_stance[2]"]["source_type"]) and stype.nunique() <= 1
     assert set(out["claims_by_disease[0]"]["voice"]) == {"own"}

@@ -1,5 +1,5 @@
--- Drill-down: the hits of red-flag rule $rule_id, newest articles first (at most $limit),
--- with the legal basis, where the hit sits and the article's best evidence level.
+-- Drill-down: the red-flag hits under legal basis $basis_id, newest articles first (at most
+-- $limit), with where each hit sits and the article's best evidence level.
 WITH /*@include _claims_scope.sql*/
 SELECT f.article_id, f.title, f.site_name, f.source_type, f.published_date, f.flag_no, f.rule_id, f.basis_id,
        f.basis, f.location, f.matched_text, f.sentence, f.offset_in_source, f.chrome_text,
@@ -7,6 +7,6 @@ SELECT f.article_id, f.title, f.site_name, f.source_type, f.published_date, f.fl
 FROM v_red_flags f
 JOIN scope s USING (article_id)
 JOIN articles a USING (article_id)
-WHERE f.rule_id = $rule_id AND (f.location = 'article' OR $include_chrome::BOOLEAN)
+WHERE f.basis_id = $basis_id AND (f.location = 'article' OR $include_chrome::BOOLEAN)
 ORDER BY f.published_date DESC NULLS LAST, f.article_id, f.flag_no
 LIMIT $limit
