@@ -317,6 +317,40 @@ def claims_summary(stance: pd.DataFrame, flags: pd.DataFrame, credibility: pd.Da
     }
 
 
+def stance_views(grain: pd.DataFrame, top_n: int) -> dict[str, pd.DataFrame]:
+    """The stance chart's rows and the disease choices of the drill-down, from the claims grain
+    (claims_stance.sql: one row per disease x source type x voice x stance).
+
+    ``stance``: the rows of the ``top_n`` diseases with the most claims (ties by concept id),
+    each with ``disease_claims``, and ``all_claims`` / ``all_asserted`` over every disease.
+    ``diseases``: every disease with claims as drill-down options (kind, value, name, n)."""
+    columns = ["concept_id", "canonical_name", "source_type", "voice", "stance", "claims", "disease_claims",
+               "all_claims", "all_asserted"]
+    if grain.empty:
+        return {"stance": pd.DataFrame(columns=columns),
+                "diseases": pd.DataFrame(columns=["kind", "value", "name", "n"])}
+    per = grain.groupby("concept_id", as_index=False).agg(name=("canonical_name", "first"), n=("claims", "sum"))
+    per = per.sort_values(["n", "concept_id"], ascending=[False, True])
+    top = per.head(top_n)
+    stance = grain.merge(top[["concept_id", "n"]].rename(columns={"n": "disease_claims"}), on="concept_id")
+    stance = stance.assign(all_claims=int(grain["claims"].sum()),
+                           all_asserted=int(grain.loc[grain["stance"] == "asserted", "claims"].sum()))
+    stance = stance.sort_values(["disease_claims", "concept_id", "source_type", "voice", "stance"],
+                                ascending=[False, True, True, True, True])
+    diseases = per.assign(kind="disease").rename(columns={"concept_id": "value"})[["kind", "value", "name", "n"]]
+    return {"stance": stance[columns].reset_index(drop=True), "diseases": diseases.reset_index(drop=True)}
+
+
+def basis_options(flags: pd.DataFrame) -> pd.DataFrame:
+    """The legal bases of the drill-down (kind, value, name, n) from the red-flag chart's rows
+    (claims_red_flags.sql: hits by basis and source type), most hits first."""
+    if flags.empty:
+        return pd.DataFrame(columns=["kind", "value", "name", "n"])
+    per = flags.groupby("basis_id", as_index=False).agg(name=("basis", "first"), n=("hits", "sum"))
+    per = per.sort_values(["n", "basis_id"], ascending=[False, True]).rename(columns={"basis_id": "value"})
+    return per.assign(kind="basis")[["kind", "value", "name", "n"]].reset_index(drop=True)
+
+
 def flag_span(row: Mapping[str, Any]) -> tuple[int, int] | None:
     """Where a red flag's matched text sits in its ``sentence`` (code points, end exclusive).
 
@@ -336,7 +370,7 @@ def flag_span(row: Mapping[str, Any]) -> tuple[int, int] | None:
 
 
 def choice_labels(options: pd.DataFrame, kind: str, label: Any = None) -> dict[str, str]:
-    """Drill-down choices of one ``kind`` (claims_drill_options.sql) -> "name (n)" labels.
+    """Drill-down choices of one ``kind`` (stance_views, basis_options) -> "name (n)" labels.
 
     ``label``: value -> display name (e.g. a vocabulary label); the row's name otherwise."""
     rows = options[options["kind"] == kind] if not options.empty else options

@@ -136,7 +136,7 @@ def _claims_drill(run: queries.Runner, filters: shaping.ClaimFilters, options: p
             ("Efficacy wording", wording),
             ("Citation nearby", citation),
             ("Article's best evidence level", None if shaping.missing(level) else vocab.label("evidence_levels", level)),
-            ("Reported claim", None if shaping.missing(r["reported_sentence"]) else r["reported_sentence"]),
+            ("Reported claim", queries.claim_reported_sentence(run, r["article_id"], r["reported_mention_no"])),
         ]))
 
 
