@@ -8,7 +8,7 @@ APT     := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 # Quiet installs: the line that matters in `make run` is the dashboard's address.
 PIP     := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test install install-test system-deps duckdb15 lint bench docs clean
+.PHONY: run test install install-test system-deps duckdb15 lint bench docs clean screenshots
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -49,6 +49,11 @@ duckdb15: $(DUCK15)/.installed
 test: install-test system-deps duckdb15
 	$(BIN)/python -m ruff check etl dashboard warehouse tests benchmarks
 	$(BIN)/python -m pytest -p no:cacheprovider
+
+## make screenshots: the browser tests alone; every page rendered from the seeds in headless Chromium,
+## charts checked against the warehouse, screenshots in artifacts/screenshots/
+screenshots: install-test system-deps
+	$(BIN)/python -m pytest -p no:cacheprovider -m browser
 
 lint: install-test
 	$(BIN)/python -m ruff check etl dashboard warehouse tests benchmarks

@@ -21,7 +21,7 @@ ROW_PX = 24
 COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # counts: no 0.5 ticks
 
 FALLBACK_COLOUR = "#888888"  # a value the vocabulary gives no colour
-BASIS_LABEL_PX = 220  # legal-basis labels are long: the tooltip has them whole
+BASIS_LABEL_PX = 420  # legal-basis labels are long: the tooltip has them whole
 BAR_PX = 36
 LEGEND_ROW_PX = 20
 
@@ -232,6 +232,11 @@ def _rank(vocab: shaping.Vocabulary, name: str, field: str) -> str:
     return f"indexof({json.dumps(vocab.values(name))}, datum.{field})"
 
 
+def _label_of(vocab: shaping.Vocabulary, name: str, field: str) -> str:
+    """A Vega expression: the label of ``field``'s value in vocabulary ``name`` (for tooltips)."""
+    return f"({json.dumps(vocab.labels(name), ensure_ascii=False)})[datum.{field}] || datum.{field}"
+
+
 def stance_by_source_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
     """Claims per disease, stacked by stance, one panel per source type; claims the page only
     reports (when shown) are drawn paler."""
@@ -243,10 +248,15 @@ def stance_by_source_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.T
         color=_colour("stance", vocab, "claim_contexts", "stance"),
         opacity=alt.condition("datum.voice === 'own'", alt.value(1.0), alt.value(0.45)),
         order=alt.Order("stance_rank:Q"),
-        tooltip=[alt.Tooltip("canonical_name:N", title="disease"), "concept_id", "source_type", "voice", "stance",
-                 "claims"],
-    ).transform_calculate(stance_rank=_rank(vocab, "claim_contexts", "stance")).properties(
-        width=170, height=_rows())
+        tooltip=[alt.Tooltip("canonical_name:N", title="disease"), alt.Tooltip("type_label:N", title="source type"),
+                 alt.Tooltip("voice_label:N", title="voice"), alt.Tooltip("stance_label:N", title="stance"),
+                 alt.Tooltip("claims:Q", title="claims")],
+    ).transform_calculate(
+        stance_rank=_rank(vocab, "claim_contexts", "stance"),
+        type_label=_label_of(vocab, "source_types", "source_type"),
+        voice_label=_label_of(vocab, "claim_voices", "voice"),
+        stance_label=_label_of(vocab, "claim_contexts", "stance"),
+    ).properties(width=170, height=_rows())
     chart = panel.facet(column=alt.Column(
         "source_type:N", sort=types, title=None,
         header=alt.Header(labelExpr=label_expr(vocab.labels("source_types")), labelFontWeight="bold")))
@@ -254,7 +264,7 @@ def stance_by_source_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.T
 
 
 def red_flags_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
-    """Red-flag hits per legal basis, stacked by source type."""
+    """Red-flag hits per legal basis, stacked by source type (full width: the basis labels are long)."""
     bases = vocab.order("red_flag_bases", df["basis_id"]) if not df.empty else []
     order = vocab.order("source_types", df["source_type"]) if not df.empty else []
     chart = alt.Chart(df).mark_bar().encode(
@@ -262,21 +272,34 @@ def red_flags_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevel
         x=alt.X("hits:Q", title="red-flag hits", stack="zero", axis=COUNT_AXIS),
         color=_colour("source_type", vocab, "source_types", "source type", present=order),
         order=alt.Order("type_rank:Q"),
-        tooltip=["basis", "basis_id", "source_type", "hits", "articles"],
-    ).transform_calculate(type_rank=f"indexof({json.dumps(order)}, datum.source_type)").properties(
+        tooltip=[alt.Tooltip("basis_label:N", title="legal basis"), alt.Tooltip("basis:N", title="provision"),
+                 alt.Tooltip("type_label:N", title="source type"), alt.Tooltip("hits:Q", title="hits"),
+                 alt.Tooltip("articles:Q", title="articles")],
+    ).transform_calculate(
+        type_rank=f"indexof({json.dumps(order)}, datum.source_type)",
+        basis_label=_label_of(vocab, "red_flag_bases", "basis_id"),
+        type_label=_label_of(vocab, "source_types", "source_type"),
+    ).properties(
         height=_rows(max(BAR_PX, -(-LEGEND_ROW_PX * (len(order) + 2) // max(len(bases), 1)))))  # room for the legend
     return _finish(chart, "Red flags by legal basis and source type")
 
 
-def credibility_chart(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevelMixin:
-    """Articles by JAMA benchmark score (0-4), side by side per source type."""
-    order = vocab.order("source_types", df["source_type"]) if not df.empty else []
-    chart = alt.Chart(df).mark_bar().encode(
+def credibility_chart(grid: pd.DataFrame) -> alt.TopLevelMixin:
+    """Articles by JAMA benchmark score (0-4) per source type (shaping.credibility_grid): one row
+    per source type, a cell per score shaded by its share of the type's articles, the count written in."""
+    types = list(dict.fromkeys(grid["source_type_label"])) if not grid.empty else []
+    base = alt.Chart(grid).encode(
         x=alt.X("jama_total:O", title="JAMA benchmark score (criteria met, 0-4)",
-                scale=alt.Scale(domain=[0, 1, 2, 3, 4]), axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("source_type:N", sort=order),
-        y=alt.Y("articles:Q", title="articles", axis=COUNT_AXIS),
-        color=_colour("source_type", vocab, "source_types", "source type", present=order),
-        tooltip=["source_type", "jama_total", "articles", "authorship", "attribution", "disclosure", "currency"],
-    ).properties(height=260)
-    return _finish(chart, "Credibility: JAMA benchmark by source type")
+                scale=alt.Scale(domain=[0, 1, 2, 3, 4]), axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y("source_type_label:N", sort=types, title=None),
+        tooltip=[alt.Tooltip("source_type_label:N", title="source type"), alt.Tooltip("jama_total:O", title="score"),
+                 alt.Tooltip("articles:Q", title="articles"), alt.Tooltip("share:Q", title="share", format=".0%")],
+    )
+    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("share:Q", title="share of the source type's articles", scale=alt.Scale(
+            scheme="blues", domain=[0, 1]), legend=alt.Legend(format="%", orient="bottom")))
+    text = base.mark_text(fontSize=13).encode(
+        text=alt.Text("articles:Q"),
+        color=alt.condition("datum.share > 0.6", alt.value("white"), alt.value("#111")))
+    chart = alt.layer(rect, text).properties(height=_rows(BAR_PX))
+    return _finish(chart, "Credibility: articles by JAMA benchmark score and source type")

@@ -260,11 +260,13 @@ def claims(run: Runner, filters: shaping.ClaimFilters, top_n: int = 20) -> dict[
     scope = filters.scope_params()
     reported = {"include_reported": filters.include_reported}
     chrome = {"include_chrome": filters.include_chrome}
+    stance = shaping.stance_views(run("claims_stance", {**scope, **reported}), top_n)
+    flags = run("claims_red_flags", {**scope, **chrome})
     return {
-        "stance": run("claims_stance", {**scope, **reported, "limit": top_n}),
-        "red_flags": run("claims_red_flags", {**scope, **chrome}),
+        "stance": stance["stance"],
+        "red_flags": flags,
         "credibility": run("claims_credibility", scope),
-        "drill": run("claims_drill_options", {**scope, **reported, **chrome}),
+        "drill": pd.concat([stance["diseases"], shaping.basis_options(flags)], ignore_index=True),
     }
 
 
@@ -274,7 +276,15 @@ def claims_by_disease(run: Runner, filters: shaping.ClaimFilters, concept_id: st
                                      "concept_id": concept_id, "limit": limit})
 
 
-def red_flags_by_rule(run: Runner, filters: shaping.ClaimFilters, rule_id: str,
-                      limit: int = SENTENCE_LIMIT) -> pd.DataFrame:
-    return run("red_flags_by_rule", {**filters.scope_params(), "include_chrome": filters.include_chrome,
-                                     "rule_id": rule_id, "limit": limit})
+def claim_reported_sentence(run: Runner, article_id: str, mention_no: object) -> str | None:
+    """The sentence of a claim the page also reports (claims.reported_mention_no), or None."""
+    if shaping.missing(mention_no):
+        return None
+    found = run("claim_reported_sentence", {"article_id": article_id, "mention_no": int(mention_no)})
+    return None if found.empty else str(found.iloc[0, 0])
+
+
+def red_flags_by_basis(run: Runner, filters: shaping.ClaimFilters, basis_id: str,
+                       limit: int = SENTENCE_LIMIT) -> pd.DataFrame:
+    return run("red_flags_by_basis", {**filters.scope_params(), "include_chrome": filters.include_chrome,
+                                      "basis_id": basis_id, "limit": limit})

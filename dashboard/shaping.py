@@ -317,6 +317,40 @@ def claims_summary(stance: pd.DataFrame, flags: pd.DataFrame, credibility: pd.Da
     }
 
 
+def stance_views(grain: pd.DataFrame, top_n: int) -> dict[str, pd.DataFrame]:
+    """The stance chart's rows and the disease choices of the drill-down, from the claims grain
+    (claims_stance.sql: one row per disease x source type x voice x stance).
+
+    ``stance``: the rows of the ``top_n`` diseases with the most claims (ties by concept id),
+    each with ``disease_claims``, and ``all_claims`` / ``all_asserted`` over every disease.
+    ``diseases``: every disease with claims as drill-down options (kind, value, name, n)."""
+    columns = ["concept_id", "canonical_name", "source_type", "voice", "stance", "claims", "disease_claims",
+               "all_claims", "all_asserted"]
+    if grain.empty:
+        return {"stance": pd.DataFrame(columns=columns),
+                "diseases": pd.DataFrame(columns=["kind", "value", "name", "n"])}
+    per = grain.groupby("concept_id", as_index=False).agg(name=("canonical_name", "first"), n=("claims", "sum"))
+    per = per.sort_values(["n", "concept_id"], ascending=[False, True])
+    top = per.head(top_n)
+    stance = grain.merge(top[["concept_id", "n"]].rename(columns={"n": "disease_claims"}), on="concept_id")
+    stance = stance.assign(all_claims=int(grain["claims"].sum()),
+                           all_asserted=int(grain.loc[grain["stance"] == "asserted", "claims"].sum()))
+    stance = stance.sort_values(["disease_claims", "concept_id", "source_type", "voice", "stance"],
+                                ascending=[False, True, True, True, True])
+    diseases = per.assign(kind="disease").rename(columns={"concept_id": "value"})[["kind", "value", "name", "n"]]
+    return {"stance": stance[columns].reset_index(drop=True), "diseases": diseases.reset_index(drop=True)}
+
+
+def basis_options(flags: pd.DataFrame) -> pd.DataFrame:
+    """The legal bases of the drill-down (kind, value, name, n) from the red-flag chart's rows
+    (claims_red_flags.sql: hits by basis and source type), most hits first."""
+    if flags.empty:
+        return pd.DataFrame(columns=["kind", "value", "name", "n"])
+    per = flags.groupby("basis_id", as_index=False).agg(name=("basis", "first"), n=("hits", "sum"))
+    per = per.sort_values(["n", "basis_id"], ascending=[False, True]).rename(columns={"basis_id": "value"})
+    return per.assign(kind="basis")[["kind", "value", "name", "n"]].reset_index(drop=True)
+
+
 def flag_span(row: Mapping[str, Any]) -> tuple[int, int] | None:
     """Where a red flag's matched text sits in its ``sentence`` (code points, end exclusive).
 
@@ -336,7 +370,7 @@ def flag_span(row: Mapping[str, Any]) -> tuple[int, int] | None:
 
 
 def choice_labels(options: pd.DataFrame, kind: str, label: Any = None) -> dict[str, str]:
-    """Drill-down choices of one ``kind`` (claims_drill_options.sql) -> "name (n)" labels.
+    """Drill-down choices of one ``kind`` (stance_views, basis_options) -> "name (n)" labels.
 
     ``label``: value -> display name (e.g. a vocabulary label); the row's name otherwise."""
     rows = options[options["kind"] == kind] if not options.empty else options
@@ -345,3 +379,96 @@ def choice_labels(options: pd.DataFrame, kind: str, label: Any = None) -> dict[s
         name = label(r["value"]) if label else r["name"]
         out[str(r["value"])] = f"{name} ({int(r['n']):,})"
     return out
+
+
+# -- labels for tables ---------------------------------------------------------------------------
+
+# Columns whose values are stored vocabulary values, and the vocabulary that labels them. A
+# column named ``kind`` is ambiguous (signal kind, citation kind): its caller names the vocabulary.
+VOCABULARY_COLUMNS = {
+    "source_type": "source_types",
+    "stance": "claim_contexts",
+    "own_stance": "claim_contexts",
+    "reported_stance": "claim_contexts",
+    "context": "claim_contexts",
+    "voice": "claim_voices",
+    "citation": "claim_citations",
+    "wording_class": "claim_classes",
+    "basis_id": "red_flag_bases",
+    "best_evidence_level": "evidence_levels",
+    "evidence_level": "evidence_levels",
+    "study_design": "study_designs",
+}
+
+# Table headers that say more than the column name with its underscores as spaces.
+HEADERS = {
+    "canonical_name": "disease",
+    "site_name": "site",
+    "published_date": "published",
+    "source_type": "source type",
+    "wording_class": "efficacy wording",
+    "wording_text": "wording",
+    "citation": "citation nearby",
+    "citation_text": "citation",
+    "matched_text": "matched text",
+    "basis_id": "legal basis",
+    "basis": "provision",
+    "location": "where",
+    "best_evidence_level": "best evidence level",
+    "concept_id": "concept id",
+    "article_id": "article id",
+    "source_type_evidence": "source type evidence",
+    "date_source": "date from",
+}
+
+
+def header(column: str) -> str:
+    """What a table shows as the header of ``column``."""
+    return HEADERS.get(column, column.replace("_", " "))
+
+
+def labelled(frame: pd.DataFrame, vocab: Vocabulary, columns: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """``frame`` with the values of vocabulary columns replaced by their labels.
+
+    ``columns``: column -> vocabulary for columns VOCABULARY_COLUMNS does not know (or names
+    differently); a value the vocabulary does not know stays as it is, NULL stays NULL."""
+    mapping = {**VOCABULARY_COLUMNS, **(columns or {})}
+    out = frame.copy()
+    for col, name in mapping.items():
+        if col in out.columns and name in vocab.lists:
+            labels = vocab.labels(name)
+            out[col] = out[col].map(lambda v, labels=labels: v if missing(v) else labels.get(str(v), v))
+    return out
+
+
+def metadata_rows(meta: Mapping[str, Any], fields: Iterable[str], vocab: Vocabulary) -> pd.DataFrame:
+    """One article's metadata as (field, value) rows with readable field names and labelled values."""
+    rows = []
+    for f in fields:
+        v = meta.get(f)
+        if isinstance(v, (list, tuple)) or hasattr(v, "tolist"):
+            v = "; ".join(map(str, list(v))) or "—"
+        elif missing(v):
+            v = "—"
+        elif f == "published_date":
+            v = pd.Timestamp(v).date().isoformat()
+        elif f in VOCABULARY_COLUMNS:
+            v = vocab.label(VOCABULARY_COLUMNS[f], str(v))
+        rows.append({"field": header(f), "value": str(v)})
+    return pd.DataFrame(rows)
+
+
+def credibility_grid(df: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
+    """claims_credibility.sql rows to one row per source type x JAMA score (0-4), zeros included,
+    with each cell's share of its source type's articles and the source type's label."""
+    if df.empty:
+        return pd.DataFrame(columns=["source_type", "source_type_label", "jama_total", "articles", "share"])
+    types = vocab.order("source_types", df["source_type"])
+    full = pd.MultiIndex.from_product([types, range(5)], names=["source_type", "jama_total"])
+    counts = df.groupby(["source_type", "jama_total"])["articles"].sum().reindex(full, fill_value=0).reset_index()
+    totals = counts.groupby("source_type")["articles"].transform("sum")
+    counts["share"] = (counts["articles"] / totals).fillna(0.0)
+    counts["source_type_label"] = counts["source_type"].map(lambda v: vocab.label("source_types", v))
+    counts["articles"] = counts["articles"].astype("int64")
+    counts["jama_total"] = counts["jama_total"].astype("int64")
+    return counts

@@ -27,10 +27,20 @@ def runner() -> contextlib.AbstractContextManager[queries.Runner]:
     return queries.cached_runner(db())
 
 
-def table(frame: pd.DataFrame, key: str | None = None, **kwargs: object) -> None:
+def table(frame: pd.DataFrame, key: str | None = None, vocab: shaping.Vocabulary | None = None,
+          vocabularies: Mapping[str, str] | None = None, readable: bool = True, **kwargs: object) -> None:
     """A dataframe (document text in it is drawn as text on a canvas, never as HTML), in a
-    container keyed ``key`` so tests and the browser can find it (class st-key-<key>)."""
-    config = {c: st.column_config.DateColumn(c, format="YYYY-MM-DD") for c in frame.columns if c in DATE_COLUMNS}
+    container keyed ``key`` so tests and the browser can find it (class st-key-<key>).
+
+    Headers are readable names (shaping.header) unless ``readable`` is False (a user's own
+    query); with ``vocab``, stored values of vocabulary columns (shaping.VOCABULARY_COLUMNS,
+    plus ``vocabularies``) show as their labels."""
+    if vocab is not None:
+        frame = shaping.labelled(frame, vocab, vocabularies)
+    name = shaping.header if readable else str
+    config: dict[str, object] = {c: st.column_config.Column(name(c)) for c in frame.columns}
+    config.update({c: st.column_config.DateColumn(name(c), format="YYYY-MM-DD")
+                   for c in frame.columns if c in DATE_COLUMNS})
     config.update(kwargs.pop("column_config", None) or {})  # type: ignore[arg-type]
     with st.container(key=key) if key else contextlib.nullcontext():
         st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -108,6 +109,16 @@ def _split_long(lines: list[Line]) -> list[Line]:
 
 
 _PARAGRAPH = re.compile(r"[。！？]")
+# A word for the minimum article length: one CJK character, or one run of letters of any other script.
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]|[^\W\d_]+")
+
+
+def article_words(text: str, enough: int) -> int:
+    """Words in ``text`` as the minimum article length counts them, up to ``enough`` (a long page
+    stops being counted once it has enough)."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), enough))
+
+
 _INVISIBLE = re.compile(r"<(script|style|head|noscript|template)\b.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 
@@ -262,6 +273,11 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         parts.append(ln.text)
         pos += len(ln.text) + 1
     main_text = "\n".join(parts)
+    words = article_words(main_text[len(title) + 1:] if title else main_text, rules.min_article_words)
+    if words < rules.min_article_words:
+        raise Rejected("no_text", f"only {words} word{'s' if words != 1 else ''} of article text after removing "
+                                  f"navigation and boilerplate (an article needs at least {rules.min_article_words}): "
+                                  "not an article")
 
     heads = detect_headings(placed, skip_first=has_title)
     region = reference_region(placed, [h[0] for h in heads])

@@ -91,6 +91,10 @@ def facts(at: AppTest) -> dict[str, str]:
     return out
 
 
+def type_label(db: Path, source_type: str) -> str:
+    return expect_value(db, "SELECT label FROM vocabulary WHERE vocabulary = 'source_types' AND value = ?", [source_type])
+
+
 def rows(frame: pd.DataFrame, cols: list[str]) -> list[tuple]:
     return sorted(tuple(r) for r in frame[cols].itertuples(index=False, name=None))
 
@@ -241,7 +245,7 @@ def test_topics_filters_narrow_every_chart_and_the_sentences(dashboard_db: Path,
     n = expect_value(dashboard_db, f"SELECT count(*) FROM disease_mentions m JOIN articles a USING (article_id) {where}",
                      [source_type])
     assert len(sentences) == min(n, 200) and n > 0
-    assert set(sentences["source_type"]) == {source_type}
+    assert set(sentences["source_type"]) == {type_label(dashboard_db, source_type)}  # shown by its label
     assert set(sentences["context"]) <= {"asserted", "hedged"}
     contexts = chart_data(charts(at)["Claim context by source type"])
     assert int(contexts["mentions"].sum()) == n
@@ -265,7 +269,7 @@ def test_clicking_a_heatmap_cell_or_a_bar_narrows_the_rest_of_the_page(dashboard
     sentences = table(at, "topic_sentences")
     assert len(sentences) == min(n, 200)
     assert set(sentences["canonical_name"]) == {cell.canonical_name}
-    assert set(sentences["source_type"]) == {cell.source_type}
+    assert set(sentences["source_type"]) == {type_label(dashboard_db, cell.source_type)}
     assert any(cell.canonical_name in i.value for i in at.info), "the narrowing is named"
     # the heatmap keeps its own rows; the bars are narrowed to the cell
     assert rows(chart_data(chart_by_key(at, "topic_heatmap")), ["concept_id", "source_type"]) == \
@@ -304,14 +308,17 @@ def test_sources_page_types_signals_evidence_timeline(dashboard_db: Path, app_en
     app_env(dashboard_db)
     at = start("sources")
     summary = table(at, "sources_summary")
-    view = expect(dashboard_db, "SELECT * FROM v_source_type_summary")
+    # the table shows each source type by its vocabulary label
+    view = expect(dashboard_db, "SELECT * REPLACE (v.label AS source_type) FROM v_source_type_summary s "
+                                "JOIN vocabulary v ON v.vocabulary = 'source_types' AND v.value = s.source_type")
     cols = ["source_type", "articles", "sites", "citations", "mentions", "commercial_signals"]
     assert rows(summary, cols) == rows(view.astype({c: "int64" for c in cols[1:]}), cols)
     assert rows(summary, ["source_type", "citations_per_article"]) == rows(view, ["source_type", "citations_per_article"])
 
     c = charts(at)
     evidence = chart_data(c["Evidence: citations per article"])
-    assert rows(evidence, ["source_type", "citations_per_article"]) == rows(view, ["source_type", "citations_per_article"])
+    raw = expect(dashboard_db, "SELECT * FROM v_source_type_summary")
+    assert rows(evidence, ["source_type", "citations_per_article"]) == rows(raw, ["source_type", "citations_per_article"])
 
     signals = chart_data(c["Commercial signals per source type"])
     want = expect(dashboard_db, """SELECT a.source_type, g.kind, count(*) AS signals
@@ -334,7 +341,7 @@ def test_sources_page_types_signals_evidence_timeline(dashboard_db: Path, app_en
 
 STANCE_CHART = "Stance by disease and source type (claims)"
 FLAGS_CHART = "Red flags by legal basis and source type"
-JAMA_CHART = "Credibility: JAMA benchmark by source type"
+JAMA_CHART = "Credibility: articles by JAMA benchmark score and source type"
 
 
 def sentences(at: AppTest) -> list[str]:
@@ -369,8 +376,13 @@ def test_claims_page_charts_match_the_warehouse(dashboard_db: Path, app_env) -> 
 
     by_basis = chart_data(c[FLAGS_CHART]).groupby(["basis_id", "source_type"])["hits"].sum()
     assert by_basis.to_dict() == flags.groupby(["basis_id", "source_type"]).size().to_dict()
-    by_score = chart_data(c[JAMA_CHART]).groupby(["source_type", "jama_total"])["articles"].sum()
+    grid = chart_data(c[JAMA_CHART])
+    # every source type gets a cell for each score 0-4 (zeros included), so the cells are readable
+    assert len(grid) == 5 * cred["source_type"].nunique()
+    by_score = grid[grid["articles"] > 0].groupby(["source_type", "jama_total"])["articles"].sum()
     assert by_score.to_dict() == cred.groupby(["source_type", "jama_total"]).size().to_dict()
+    type_labels = expect(dashboard_db, "SELECT value, label FROM vocabulary WHERE vocabulary = 'source_types'")
+    assert set(grid["source_type_label"]) == set(type_labels.set_index("value").loc[cred["source_type"].unique(), "label"])
 
     # labels and colours come from the warehouse's vocabulary
     label = expect_value(dashboard_db, "SELECT label FROM vocabulary WHERE vocabulary = 'red_flag_bases' AND value = ?",
@@ -406,6 +418,13 @@ def test_claims_drill_down_highlights_the_disease_in_the_claim_sentence(dashboar
     want = expect(dashboard_db, "SELECT * FROM v_claims WHERE concept_id = ? AND voice = 'own' "
                              "ORDER BY published_date DESC NULLS LAST, article_id", [concept])
     assert list(listed["article_id"]) == list(want["article_id"])
+    # stance, voice, citation and efficacy wording are shown by their vocabulary labels
+    for col, vocabulary in (("stance", "claim_contexts"), ("voice", "claim_voices"), ("citation", "claim_citations"),
+                            ("wording_class", "claim_classes")):
+        labels = expect(dashboard_db, "SELECT value, label FROM vocabulary WHERE vocabulary = ?",
+                        [vocabulary]).set_index("value")["label"]
+        shown = want[col].map(lambda v, m=labels: v if shaping.missing(v) else m[v])
+        assert listed[col].fillna("").tolist() == shown.fillna("").tolist(), col
     assert len(want) >= 2
 
     second = want.iloc[1]
@@ -437,11 +456,16 @@ def test_red_flag_drill_down_shows_the_hit_and_its_legal_basis(dashboard_db: Pat
     app_env(dashboard_db)
     at = start("claims")
     at.toggle(key="claims_chrome").set_value(True).run()
-    at.radio(key="claims_drill_mode").set_value("red-flag rule").run()
-    rule = at.selectbox(key="claims_drill_rule").value
-    hits = expect(dashboard_db, "SELECT * FROM v_red_flags WHERE rule_id = ? "
-                             "ORDER BY published_date DESC NULLS LAST, article_id, flag_no", [rule])
-    assert list(table(at, "flags_drill_table")["matched_text"]) == list(hits["matched_text"])
+    at.radio(key="claims_drill_mode").set_value("legal basis").run()
+    basis = at.selectbox(key="claims_drill_basis").value
+    hits = expect(dashboard_db, "SELECT * FROM v_red_flags WHERE basis_id = ? "
+                             "ORDER BY published_date DESC NULLS LAST, article_id, flag_no", [basis])
+    listed = table(at, "flags_drill_table")
+    assert list(listed["matched_text"]) == list(hits["matched_text"])
+    # stored values are shown by their labels: where the hit sits, the source type, the basis
+    locations = expect(dashboard_db, "SELECT value, label FROM vocabulary WHERE vocabulary = 'red_flag_locations'")
+    assert list(listed["location"]) == list(hits["location"].map(locations.set_index("value")["label"]))
+    assert not set(listed["source_type"]) & set(hits["source_type"])
     first = hits.iloc[0]
     shown = sentences(at)
     n_first = int((hits["article_id"] == first.article_id).sum())
@@ -450,7 +474,9 @@ def test_red_flag_drill_down_shows_the_hit_and_its_legal_basis(dashboard_db: Pat
     facts = facts_of(at)
     described = expect(dashboard_db, "SELECT label, description FROM vocabulary WHERE vocabulary = 'red_flag_bases' "
                                   "AND value = ?", [first.basis_id]).iloc[0]
-    assert first.basis in facts and described.label in facts and described.description in facts
+    assert first.basis in facts and described.label in facts
+    assert any(cap.value == f"What it forbids: {described.description}" for cap in at.caption)
+    assert first.rule_id not in facts  # the rule's id is not a label
 
 
 def test_claims_page_empty_states(dashboard_db: Path, tmp_path: Path, app_env) -> None:
@@ -460,21 +486,23 @@ def test_claims_page_empty_states(dashboard_db: Path, tmp_path: Path, app_env) -
         article_id IN (SELECT article_id FROM red_flags WHERE location = 'article')) = 0 ORDER BY 1 LIMIT 1""")
     assert len(unflagged)
     at.multiselect(key="claims_sites").set_value([unflagged.iloc[0, 0]]).run()
-    at.radio(key="claims_drill_mode").set_value("red-flag rule").run()
+    at.radio(key="claims_drill_mode").set_value("legal basis").run()
     assert not at.exception
     assert any(i.value == "No red flags match these filters." for i in at.info)
     assert FLAGS_CHART not in charts(at)
     assert any(cap.value == "No red flags match these filters." for cap in at.caption)
 
-    # a warehouse built before the annotation stage has none of its views
-    old = tmp_path / "old.duckdb"
-    shutil.copyfile(dashboard_db, old)
-    with duckdb.connect(str(old)) as con:
-        con.execute("DROP VIEW v_claims")
-    app_env(old)
-    at = start("claims")
-    assert any("no claims, red flags or credibility yet" in i.value for i in at.info)
-    assert not at.get("vega_lite_chart")
+    # a warehouse built before the annotation stage has none of its views, nor one built
+    # before the claims rollups its rollups: the page says so instead of failing
+    for n, drop in enumerate(("DROP VIEW v_claims", "DROP TABLE claim_cells")):
+        old = tmp_path / f"old{n}.duckdb"
+        shutil.copyfile(dashboard_db, old)
+        with duckdb.connect(str(old)) as con:
+            con.execute(drop)
+        app_env(old)
+        at = start("claims")
+        assert any("no claims, red flags or credibility yet" in i.value for i in at.info), drop
+        assert not at.get("vega_lite_chart")
 
 
 def test_claims_shaping_and_rendering_escape_and_locate() -> None:
@@ -509,6 +537,10 @@ def test_article_explorer_shows_metadata_outline_highlighted_text_citations_and_
 
     meta = table(at, "article_metadata")
     assert meta.set_index("field").loc["title", "value"] == art.title
+    type_label = expect_value(dashboard_db, "SELECT v.label FROM articles a JOIN vocabulary v ON v.vocabulary = "
+                                            "'source_types' AND v.value = a.source_type WHERE a.article_id = ?",
+                              [art.article_id])
+    assert meta.set_index("field").loc["source type", "value"] == type_label  # a label, not the stored value
     assert metrics(at)["Mentions"] == str(art.mentions)
 
     main = [h.value for h in at.html if "sw-main-text" in h.value]
@@ -662,3 +694,20 @@ def test_sql_console_runs_a_query_and_refuses_writes(dashboard_db: Path, app_env
 
 if __name__ == "__main__":  # pragma: no cover
     pytest.main([__file__, "-q"])
+
+
+def test_tables_show_labels_and_readable_headers() -> None:
+    vocab = shaping.Vocabulary.from_frame(pd.DataFrame([
+        {"vocabulary": "source_types", "value": "social_qa", "label": "Social Q&A", "colour": None, "description": ""},
+        {"vocabulary": "signal_kinds", "value": "phone", "label": "Phone / hotline", "colour": None, "description": ""},
+    ]))
+    frame = pd.DataFrame({"source_type": ["social_qa", "unknown_type", None], "kind": ["phone", "phone", "phone"]})
+    out = shaping.labelled(frame, vocab, {"kind": "signal_kinds"})
+    assert out["source_type"].tolist()[:2] == ["Social Q&A", "unknown_type"] and shaping.missing(out["source_type"][2])
+    assert out["kind"].tolist() == ["Phone / hotline"] * 3
+    assert frame["source_type"][0] == "social_qa"  # the caller's frame is untouched
+    assert shaping.labelled(frame, vocab)["kind"].tolist() == ["phone"] * 3  # "kind" is ambiguous: named by the caller
+    assert shaping.header("wording_class") == "efficacy wording" and shaping.header("files_seen") == "files seen"
+    meta = shaping.metadata_rows({"source_type": "social_qa", "site_name": None}, ["source_type", "site_name"], vocab)
+    assert meta.to_dict("records") == [{"field": "source type", "value": "Social Q&A"},
+                                       {"field": "site", "value": "—"}]

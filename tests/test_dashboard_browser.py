@@ -39,7 +39,7 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "artifacts"
 SHOTS = ARTIFACTS / "screenshots"
-PAGES = {  # screenshot name -> url path
+PAGES = {  # screenshot name -> url path (claims: test_claims_page_in_chromium)
     "overview": "", "topics": "topics", "sources": "sources", "articles": "articles",
     "health": "health", "sql": "sql",
 }
@@ -305,38 +305,59 @@ def test_hostile_seed_shows_as_text_and_never_runs(browser, dashboard_xss_db: Pa
         assert not tab.dialogs
 
 
+def marks(tab: Tab, key: str, role: str) -> list[str]:
+    """The text of each mark of one Vega role (bar, rect mark, text mark) in the chart keyed ``key``."""
+    return tab.page.locator(f'.st-key-{key} [aria-roledescription="{role}"]').all_text_contents()
+
+
 def test_claims_page_in_chromium(browser, dashboard_db: Path, tmp_path: Path) -> None:
-    """The claims page draws its three charts from the warehouse, and the drill-down shows the
-    flagged sentence with the hit highlighted; screenshots in artifacts/claims_*.png."""
+    """The claims page draws its three charts with the seeds' data (as many marks as the
+    warehouse has cells, the numbers written in the credibility cells add up to its articles,
+    the legal bases named by their labels), and the drill-down shows the flagged sentence with
+    the hit highlighted; screenshots in artifacts/screenshots/claims*.png."""
     own = expect_value(dashboard_db, "SELECT count(*) FROM v_claims WHERE voice = 'own'")
     every = expect_value(dashboard_db, "SELECT count(*) FROM v_claims")
-    flag = expect(dashboard_db, """SELECT rule_id, matched_text, count(*) OVER (PARTITION BY rule_id) AS n FROM v_red_flags
-        WHERE location = 'chrome' ORDER BY n DESC, rule_id, published_date DESC NULLS LAST, article_id, flag_no
+    stance_bars = expect_value(dashboard_db, """WITH own AS (SELECT * FROM v_claims WHERE voice = 'own'),
+        top AS (SELECT concept_id FROM own GROUP BY 1 ORDER BY count(*) DESC, concept_id LIMIT 15)
+        SELECT count(*) FROM (SELECT DISTINCT concept_id, source_type, stance FROM own
+                              WHERE concept_id IN (SELECT concept_id FROM top))""")
+    flag_cells = expect(dashboard_db, """SELECT f.basis_id, v.label, count(DISTINCT f.source_type) AS types
+        FROM v_red_flags f JOIN vocabulary v ON v.vocabulary = 'red_flag_bases' AND v.value = f.basis_id
+        WHERE f.location = 'article' GROUP BY ALL""")
+    cred = expect(dashboard_db, "SELECT count(*) AS articles, count(DISTINCT source_type) AS types FROM v_credibility").iloc[0]
+    flag = expect(dashboard_db, """SELECT basis_id, matched_text, count(*) OVER (PARTITION BY basis_id) AS n FROM v_red_flags
+        WHERE location = 'chrome' ORDER BY n DESC, basis_id, published_date DESC NULLS LAST, article_id, flag_no
         LIMIT 1""").iloc[0]
-    assert own < every
+    assert own < every and stance_bars > 0 and len(flag_cells) > 0 and cred.articles > 0
     with serving(dashboard_db, tmp_path / "server.log") as base:
         tab = Tab(browser, base)
         tab.open("claims")
         tab.page.wait_for_selector('[data-testid="stVegaLiteChart"] svg')  # the chart code loads on first use
         tab.settle()
         assert tab.metric("Claims") == f"{own:,}"
-        for key in ("claims_stance_chart", "claims_flags_chart", "claims_credibility_chart"):
-            assert tab.page.locator(f'.st-key-{key} path[aria-roledescription="bar"]').count() > 0, key
+        assert len(marks(tab, "claims_stance_chart", "bar")) == stance_bars
+        assert len(marks(tab, "claims_flags_chart", "bar")) == int(flag_cells["types"].sum())
+        axis = " ".join(tab.page.locator(".st-key-claims_flags_chart svg text").all_text_contents())
+        assert all(label in axis for label in flag_cells["label"]), axis
+        assert "ad_law" not in axis
+        cells = marks(tab, "claims_credibility_chart", "text mark")
+        assert len(cells) == 5 * cred.types
+        assert sum(int(t) for t in cells) == cred.articles
         assert tab.page.locator(".sw-sentence mark").count() == 1
         tab.assert_clean()
-        tab.screenshot("claims_page", ARTIFACTS)
+        tab.screenshot("claims")
 
         tab.page.locator(".st-key-claims_reported label").click()
         tab.settle()
         assert tab.metric("Claims") == f"{every:,}"
         tab.page.locator(".st-key-claims_chrome label").click()
         tab.settle()
-        tab.page.locator(".st-key-claims_drill_mode").get_by_text("red-flag rule").click()
+        tab.page.locator(".st-key-claims_drill_mode").get_by_text("legal basis").click()
         tab.settle()
         mark = tab.page.locator(".sw-sentence mark").first
         assert mark.inner_text() == flag.matched_text
         tab.assert_clean()
-        tab.screenshot("claims_drill_red_flag", ARTIFACTS)
+        tab.screenshot("claims-drill-legal-basis")
 
 
 def test_a_published_refresh_shows_without_restarting(browser, tmp_path: Path) -> None:

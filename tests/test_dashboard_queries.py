@@ -82,21 +82,25 @@ def claims_workload(db: Path) -> dict[str, pd.DataFrame]:
     with contextlib.closing(safe_sql.open_read_only(db)) as con:
         stype = con.execute("SELECT source_type FROM v_claims GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
         cid = con.execute("SELECT concept_id FROM v_claims GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
-        rule = con.execute("SELECT rule_id FROM v_red_flags GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+        basis = con.execute("SELECT basis_id FROM v_red_flags GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
         out["claims_ready"] = queries.execute(con, "claims_ready")
+        aid, mno, want = con.execute("SELECT article_id, reported_mention_no, reported_sentence FROM claims "
+                                     "JOIN v_claims USING (article_id, concept_id) "
+                                     "WHERE reported_mention_no IS NOT NULL ORDER BY ALL LIMIT 1").fetchone()
+        out["claim_reported_sentence"] = queries.execute(con, "claim_reported_sentence",
+                                                         {"article_id": aid, "mention_no": mno})
+        assert out["claim_reported_sentence"]["sentence"].tolist() == [want]
         for i, f in enumerate([shaping.ClaimFilters(), shaping.ClaimFilters(include_reported=True, include_chrome=True),
                                shaping.ClaimFilters(source_types=(stype,), include_undated=False)]):
             scope = f.scope_params()
             reported, chrome = {"include_reported": f.include_reported}, {"include_chrome": f.include_chrome}
-            out[f"claims_stance[{i}]"] = queries.execute(con, "claims_stance", {**scope, **reported, "limit": 20})
+            out[f"claims_stance[{i}]"] = queries.execute(con, "claims_stance", {**scope, **reported})
             out[f"claims_red_flags[{i}]"] = queries.execute(con, "claims_red_flags", {**scope, **chrome})
             out[f"claims_credibility[{i}]"] = queries.execute(con, "claims_credibility", scope)
-            out[f"claims_drill_options[{i}]"] = queries.execute(con, "claims_drill_options",
-                                                                {**scope, **reported, **chrome})
             out[f"claims_by_disease[{i}]"] = queries.execute(
                 con, "claims_by_disease", {**scope, **reported, "concept_id": cid, "limit": 200})
-            out[f"red_flags_by_rule[{i}]"] = queries.execute(
-                con, "red_flags_by_rule", {**scope, **chrome, "rule_id": rule, "limit": 200})
+            out[f"red_flags_by_basis[{i}]"] = queries.execute(
+                con, "red_flags_by_basis", {**scope, **chrome, "basis_id": basis, "limit": 200})
     return out
 
 
@@ -105,16 +109,16 @@ def test_every_query_file_is_exercised(dashboard_db: Path) -> None:
     assert set(queries.query_names()) <= set(k.split("[")[0] for k in out), set(queries.query_names()) - set(out)
     assert len(out["topic_grain[0]"]) > 0 and len(out["topic_sentences[1,1]"]) > 0
     assert all(len(out[f"{name}[1]"]) > 0 for name in ("claims_stance", "claims_red_flags", "claims_credibility",
-                                                        "claims_drill_options", "claims_by_disease", "red_flags_by_rule"))
+                                                        "claims_by_disease", "red_flags_by_basis"))
     assert bool(out["claims_ready"].iloc[0, 0])
 
 
 def test_claims_filters_narrow_to_the_source_type_and_the_toggles_widen(dashboard_db: Path) -> None:
     out = claims_workload(dashboard_db)
-    plain, wide, narrowed = (out[f"claims_drill_options[{i}]"] for i in range(3))
-    n = {i: frame.groupby("kind")["n"].sum().to_dict() for i, frame in enumerate((plain, wide, narrowed))}
-    assert n[1]["disease"] > n[0]["disease"] >= n[2]["disease"] > 0
-    assert n[1]["rule"] > n[0].get("rule", 0)
+    claims = [int(out[f"claims_stance[{i}]"]["claims"].sum()) for i in range(3)]
+    assert claims[1] > claims[0] >= claims[2] > 0
+    hits = [int(out[f"claims_red_flags[{i}]"]["hits"].sum()) for i in range(3)]
+    assert hits[1] > hits[0]
     stype = out["claims_by_disease[2]"]["source_type"]
     assert set(stype) <= set(out["claims_stance[2]"]["source_type"]) and stype.nunique() <= 1
     assert set(out["claims_by_disease[0]"]["voice"]) == {"own"}
@@ -176,3 +180,20 @@ def test_display_vocabularies_match_the_schema_checks(dashboard_db: Path, vocabu
     ddl = re.search(rf"CREATE TABLE {table} \((.*?)\n\);", wdb.schema_sql(), re.S)
     check = ddl and re.search(rf"CHECK \({column} IN \(([^)]*)\)\)", ddl.group(1))
     assert check and values == re.findall(r"'([^']+)'", check.group(1))
+
+
+@pytest.mark.parametrize("toggles", [{}, {"include_reported": True, "include_chrome": True}])
+def test_claims_rollups_give_what_the_detail_rows_give(dashboard_db: Path, toggles: dict) -> None:
+    """Without a site or date filter the stance and red-flag charts read the rollups claim_cells
+    and flag_cells (warehouse/rollups.sql); naming every site forces the detail rows instead:
+    both must give the same frames."""
+    with contextlib.closing(safe_sql.open_read_only(dashboard_db)) as con:
+        sites = [r[0] for r in con.execute("SELECT DISTINCT site_name FROM articles WHERE site_name IS NOT NULL").fetchall()]
+        assert con.execute("SELECT count(*) FROM articles WHERE site_name IS NULL").fetchone()[0] == 0
+        rolled, detail = shaping.ClaimFilters(**toggles), shaping.ClaimFilters(sites=tuple(sites), **toggles)
+        for name, extra in (("claims_stance", {"include_reported": rolled.include_reported}),
+                            ("claims_red_flags", {"include_chrome": rolled.include_chrome})):
+            a = queries.execute(con, name, {**rolled.scope_params(), **extra})
+            b = queries.execute(con, name, {**detail.scope_params(), **extra})
+            assert len(a) > 0, name
+            pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False)

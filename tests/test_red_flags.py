@@ -179,7 +179,7 @@ def test_health_page_with_a_hotline_in_the_chrome_is_a_disguised_ad(kn):
     assert [(h.location, h.matched_text, h.cut_no, h.chrome_start, h.basis_id) for h in hits] == [
         ("chrome", "400-123-4567", 1, 5, "internet_ad_7"),
         ("chrome", "免费在线咨询", 2, 0, "internet_ad_7")]
-    assert all(h.law_article == "第七条" for h in hits)
+    assert all(h.law_article == "第八条" for h in hits)
 
 
 def test_contact_in_the_article_gets_main_text_offsets(kn):

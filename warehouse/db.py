@@ -96,7 +96,7 @@ def rollups_sql() -> str:
 
 
 SUMMARY_TABLES = ("article_concepts", "article_stats")
-ROLLUP_TABLES = ("topic_cells",)
+ROLLUP_TABLES = ("topic_cells", "claim_cells", "flag_cells")
 
 
 def _statements(sql: str) -> list[str]:

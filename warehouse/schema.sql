@@ -302,6 +302,26 @@ CREATE TABLE topic_cells (
     PRIMARY KEY (concept_id, source_type, contexts_mask)
 );
 
+CREATE TABLE claim_cells (
+    concept_id   VARCHAR NOT NULL,
+    source_type  VARCHAR NOT NULL,
+    voice        VARCHAR NOT NULL CHECK (voice IN ('own', 'reported')),
+    stance       VARCHAR NOT NULL CHECK (stance IN ('asserted', 'hedged', 'negated', 'neutral')),
+    claims       INTEGER NOT NULL CHECK (claims >= 1),
+    PRIMARY KEY (concept_id, source_type, voice, stance)
+);
+
+CREATE TABLE flag_cells (
+    basis_id          VARCHAR NOT NULL,
+    source_type       VARCHAR NOT NULL,
+    basis             VARCHAR NOT NULL,
+    text_hits         INTEGER NOT NULL CHECK (text_hits >= 0),
+    chrome_hits       INTEGER NOT NULL CHECK (chrome_hits >= 0),
+    text_articles     INTEGER NOT NULL CHECK (text_articles >= 0),
+    articles          INTEGER NOT NULL CHECK (articles >= 1),
+    PRIMARY KEY (basis_id, source_type)
+);
+
 CREATE TABLE candidate_terms (
     article_id        VARCHAR NOT NULL,
     term              VARCHAR NOT NULL,
@@ -586,6 +606,20 @@ COMMENT ON COLUMN topic_cells.asserted IS 'Their asserted mentions of the concep
 COMMENT ON COLUMN topic_cells.hedged IS 'Their hedged mentions of the concept.';
 COMMENT ON COLUMN topic_cells.negated IS 'Their negated mentions of the concept.';
 COMMENT ON COLUMN topic_cells.neutral IS 'Their neutral mentions of the concept.';
+COMMENT ON TABLE claim_cells IS 'claims rolled up by disease concept, source type, voice and stance (as v_claims.stance). Rebuilt whole by each run (warehouse/rollups.sql): the claims page reads these few thousand rows instead of every article x concept claim when no site or date filter is set.';
+COMMENT ON COLUMN claim_cells.concept_id IS 'diseases.concept_id.';
+COMMENT ON COLUMN claim_cells.source_type IS 'articles.source_type.';
+COMMENT ON COLUMN claim_cells.voice IS 'claims.voice: own or reported.';
+COMMENT ON COLUMN claim_cells.stance IS 'The claim''s stance in that voice: own_stance for own, reported_stance for reported.';
+COMMENT ON TABLE flag_cells IS 'red_flags rolled up by legal basis and source type. Rebuilt whole by each run (warehouse/rollups.sql): the claims page reads these rows instead of every hit when no site or date filter is set.';
+COMMENT ON COLUMN flag_cells.basis_id IS 'red_flags.basis_id (vocabulary red_flag_bases).';
+COMMENT ON COLUMN flag_cells.source_type IS 'articles.source_type.';
+COMMENT ON COLUMN flag_cells.basis IS 'The legal basis written out, as v_red_flags.basis.';
+COMMENT ON COLUMN flag_cells.text_hits IS 'Hits in the article text (location article).';
+COMMENT ON COLUMN flag_cells.chrome_hits IS 'Hits in the page chrome (location chrome).';
+COMMENT ON COLUMN flag_cells.text_articles IS 'Articles with at least one hit in the article text.';
+COMMENT ON COLUMN flag_cells.articles IS 'Articles with at least one hit anywhere (text or chrome).';
+COMMENT ON COLUMN claim_cells.claims IS 'Claims (articles of this source type) about the concept with this voice and stance.';
 COMMENT ON TABLE candidate_terms IS 'Per-article counts of disease-like terms the lexicon does not know; lexicon_candidates aggregates them.';
 COMMENT ON COLUMN candidate_terms.article_id IS 'articles.article_id.';
 COMMENT ON COLUMN candidate_terms.term IS 'The candidate term.';

@@ -1,7 +1,7 @@
 -- CTE `scope`: the articles that pass the claims page's filters (source type, site, dates).
 -- Empty list parameters mean "no restriction"; the all_* flags let DuckDB skip a filter.
 scope AS (
-    SELECT article_id, source_type, title, site_name, published_date
+    SELECT article_id, source_type, title, site_name, published_date, best_evidence_level
     FROM articles
     WHERE ($all_source_types OR list_contains($source_types::VARCHAR[], source_type))
       AND ($all_sites OR list_contains($sites::VARCHAR[], site_name))

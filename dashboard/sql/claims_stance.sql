@@ -1,26 +1,27 @@
--- Claims (article x disease) by disease, source type, voice and stance, for the diseases
--- with the most claims (at most $limit). Own-voice claims only unless $include_reported:
--- then a claim the page only reports counts too, with voice = 'reported'. all_claims and
--- all_asserted count every disease, not only the top ones.
+-- Claims (article x disease) under the filters, counted by disease, source type, voice and
+-- stance: the grain of the stance chart, its headline figures and the disease choices of the
+-- drill-down (dashboard/shaping.py: stance_views picks the top diseases). Own-voice claims
+-- only unless $include_reported: then a claim the page only reports counts too, with
+-- voice = 'reported'. Without a site or date filter it sums the rollup claim_cells (a few
+-- thousand rows, warehouse/rollups.sql); with one, the claims of the articles that pass.
 WITH /*@include _claims_scope.sql*/,
-picked AS (
-    SELECT c.concept_id, c.canonical_name, s.source_type, c.voice, c.stance, c.article_id
-    FROM v_claims c
+grain AS (
+    SELECT concept_id, source_type, voice, stance, sum(claims) AS claims
+    FROM claim_cells
+    WHERE $all_sites AND $all_dates
+      AND ($all_source_types OR list_contains($source_types::VARCHAR[], source_type))
+      AND (voice = 'own' OR $include_reported::BOOLEAN)
+    GROUP BY ALL
+    UNION ALL
+    SELECT c.concept_id, s.source_type, c.voice,
+           CASE c.voice WHEN 'own' THEN c.own_stance ELSE c.reported_stance END AS stance, count(*) AS claims
+    FROM claims c
     JOIN scope s USING (article_id)
-    WHERE c.voice = 'own' OR $include_reported::BOOLEAN
-),
-top AS (
-    SELECT concept_id, count(*) AS disease_claims
-    FROM picked
-    GROUP BY concept_id
-    ORDER BY disease_claims DESC, concept_id
-    LIMIT $limit
+    WHERE NOT ($all_sites AND $all_dates) AND (c.voice = 'own' OR $include_reported::BOOLEAN)
+    GROUP BY ALL
 )
-SELECT p.concept_id, any_value(p.canonical_name) AS canonical_name, p.source_type, p.voice, p.stance,
-       count(*) AS claims, any_value(t.disease_claims) AS disease_claims,
-       (SELECT count(*) FROM picked) AS all_claims,
-       (SELECT count(*) FILTER (WHERE stance = 'asserted') FROM picked) AS all_asserted
-FROM picked p
-JOIN top t USING (concept_id)
-GROUP BY p.concept_id, p.source_type, p.voice, p.stance
-ORDER BY disease_claims DESC, p.concept_id, p.source_type, p.voice, p.stance
+SELECT g.concept_id, coalesce(d.canonical_name, g.concept_id) AS canonical_name, g.source_type, g.voice, g.stance,
+       CAST(g.claims AS BIGINT) AS claims
+FROM grain g
+LEFT JOIN diseases d USING (concept_id)
+ORDER BY g.concept_id, g.source_type, g.voice, g.stance

@@ -11,7 +11,6 @@ as text. The article can be deep-linked with ?article=<article_id>.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import queries, render, shaping, ui
@@ -43,21 +42,9 @@ def _pick(run: queries.Runner) -> str | None:
     return chosen
 
 
-def _metadata(meta: dict) -> pd.DataFrame:
-    fields = ["article_id", "title", "author", "site_name", "url", "published_date", "date_source",
-              "source_type", "source_type_evidence", "language", "format", "source_path", "file_bytes",
-              "raw_chars", "main_chars", "cut_chars", "parse_warnings", "run_id"]
-    rows = []
-    for f in fields:
-        v = meta.get(f)
-        if isinstance(v, (list, tuple)) or hasattr(v, "tolist"):
-            v = "; ".join(map(str, list(v))) or "—"
-        elif shaping.missing(v):
-            v = "—"
-        elif f == "published_date":
-            v = pd.Timestamp(v).date().isoformat()
-        rows.append({"field": f, "value": str(v)})
-    return pd.DataFrame(rows)
+METADATA_FIELDS = ["article_id", "title", "author", "site_name", "url", "published_date", "date_source",
+                   "source_type", "source_type_evidence", "language", "format", "source_path", "file_bytes",
+                   "raw_chars", "main_chars", "cut_chars", "parse_warnings", "run_id"]
 
 
 def _part_picker(article_id: str, total_chars: int) -> int:
@@ -99,7 +86,7 @@ def render_article(run: queries.Runner, article_id: str) -> None:
     left, right = st.columns([1, 2])
     with left:
         st.subheader("Metadata")
-        ui.table(_metadata(meta), key="article_metadata")
+        ui.table(shaping.metadata_rows(meta, METADATA_FIELDS, vocab), key="article_metadata")
         link = render.safe_link(meta.get("url"))
         if link:
             st.link_button("Open the original page", link)
@@ -123,7 +110,7 @@ def render_article(run: queries.Runner, article_id: str) -> None:
             st.caption(f"Only the first {queries.PART_MENTIONS:,} mentions of this part are highlighted.")
         spans = [
             render.Span(int(m["start_char"]) - start, int(m["end_char"]) - start, m["context"],
-                        f"{m['canonical_name']} ({m['context']}"
+                        f"{m['canonical_name']} ({vocab.label('claim_contexts', m['context'])}"
                         + (")" if shaping.missing(m["trigger"]) else f": {m['trigger']})"))
             for m in mentions.to_dict("records")
         ]
@@ -133,14 +120,14 @@ def render_article(run: queries.Runner, article_id: str) -> None:
     if citations.empty:
         st.caption("No reference list.")
     else:
-        ui.table(citations, key="article_citations")
+        ui.table(citations, key="article_citations", vocab=vocab, vocabularies={"kind": "citation_kinds"})
         _bounded_note(len(citations), int(counts["citations"]), "citations")
 
     in_part = "" if total_chars <= queries.TEXT_PART_CHARS else f", {len(mentions):,} in this part"
     with st.expander(f"Disease mentions ({int(counts['mentions'])}{in_part})"):
-        ui.table(mentions, key="article_mentions")
+        ui.table(mentions, key="article_mentions", vocab=vocab)
     with st.expander(f"Commercial signals ({int(counts['signals'])})"):
-        ui.table(signals, key="article_signals")
+        ui.table(signals, key="article_signals", vocab=vocab, vocabularies={"kind": "signal_kinds"})
         _bounded_note(len(signals), int(counts["signals"]), "signals")
     with st.expander(f"Text cut as boilerplate ({int(counts['cut'])} lines, {int(meta['cut_chars']):,} characters)",
                      expanded=False):

@@ -15,7 +15,7 @@ import streamlit as st
 
 from dashboard import charts, queries, render, shaping, ui
 
-DISEASE, RULE = "disease", "red-flag rule"
+DISEASE, BASIS = "disease", "legal basis"
 
 
 def _filters(opts: dict) -> tuple[shaping.ClaimFilters, int]:
@@ -57,16 +57,14 @@ def _charts(data: dict, vocab: shaping.Vocabulary) -> None:
             st.altair_chart(charts.stance_by_source_chart(stance, vocab))
         if (stance["voice"] != "own").any():
             st.caption("Paler bars: claims the page only reports (宣传, 声称 ...), not in its own voice.")
-    left, right = st.columns(2)
-    with left:
-        _chart_or_info(data["red_flags"], "No red flags match these filters.", "claims_flags_chart",
-                       lambda df: charts.red_flags_chart(df, vocab),
-                       "A hit is wording to review against the provision, not a legal finding.")
-    with right:
-        _chart_or_info(data["credibility"], "No article matches these filters.", "claims_credibility_chart",
-                       lambda df: charts.credibility_chart(df, vocab),
-                       "JAMA benchmark: authorship with credentials, attribution (references), "
-                       "disclosure of ownership or sponsorship, currency (dated); one point each.")
+    _chart_or_info(data["red_flags"], "No red flags match these filters.", "claims_flags_chart",
+                   lambda df: charts.red_flags_chart(df, vocab),
+                   "A hit is wording to review against the provision, not a legal finding.")
+    _chart_or_info(data["credibility"], "No article matches these filters.", "claims_credibility_chart",
+                   lambda df: charts.credibility_chart(shaping.credibility_grid(df, vocab)),
+                   "JAMA benchmark: authorship with credentials, attribution (references), "
+                   "disclosure of ownership or sponsorship, currency (dated); one point each. "
+                   "Each row is one source type; the number is its articles with that score.")
 
 
 def _article_choice(rows: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -95,12 +93,14 @@ def _pick(choices: dict, label: str, key: str, none_msg: str) -> object | None:
     return st.selectbox(label, list(choices), format_func=choices.__getitem__, key=key)
 
 
-def _articles_table(rows: pd.DataFrame, key: str, columns: list[str], empty_msg: str) -> bool:
-    """The matching articles with a link to the Article explorer; False (and a caption) when none."""
+def _articles_table(rows: pd.DataFrame, key: str, columns: list[str], empty_msg: str,
+                    vocab: shaping.Vocabulary, vocabularies: dict[str, str] | None = None) -> bool:
+    """The matching articles with a link to the Article explorer, stored values shown by their
+    vocabulary labels; False (and a caption) when none."""
     if rows.empty:
         st.caption(empty_msg)
         return False
-    ui.table(rows.assign(open="articles?article=" + rows["article_id"]), key=key,
+    ui.table(rows.assign(open="articles?article=" + rows["article_id"]), key=key, vocab=vocab, vocabularies=vocabularies,
              column_order=[*columns, "open"],
              column_config={"sentence": st.column_config.TextColumn("sentence", width="large"),
                             "open": st.column_config.LinkColumn("article", display_text="open")})
@@ -117,7 +117,7 @@ def _claims_drill(run: queries.Runner, filters: shaping.ClaimFilters, options: p
     if not _articles_table(rows, "claims_drill_table",
                            ["title", "stance", "voice", "wording_class", "citation", "sentence", "source_type",
                             "site_name", "published_date", "best_evidence_level"],
-                           "No claims about this disease match these filters."):
+                           "No claims about this disease match these filters.", vocab):
         return
     colours = render.highlight_colours(vocab.colours("claim_contexts"))
     for r in _article_choice(rows, "claims_drill_article").to_dict("records"):
@@ -136,32 +136,36 @@ def _claims_drill(run: queries.Runner, filters: shaping.ClaimFilters, options: p
             ("Efficacy wording", wording),
             ("Citation nearby", citation),
             ("Article's best evidence level", None if shaping.missing(level) else vocab.label("evidence_levels", level)),
-            ("Reported claim", None if shaping.missing(r["reported_sentence"]) else r["reported_sentence"]),
+            ("Reported claim", queries.claim_reported_sentence(run, r["article_id"], r["reported_mention_no"])),
         ]))
 
 
 def _flags_drill(run: queries.Runner, filters: shaping.ClaimFilters, options: pd.DataFrame,
                  vocab: shaping.Vocabulary) -> None:
-    rule = _pick(shaping.choice_labels(options, "rule", lambda v: vocab.label("red_flag_rules", v)),
-                 "Red-flag rule", "claims_drill_rule", "No red flags match these filters.")
-    if rule is None:
+    basis = _pick(shaping.choice_labels(options, "basis", lambda v: vocab.label("red_flag_bases", v)),
+                  "Legal basis", "claims_drill_basis", "No red flags match these filters.")
+    if basis is None:
         return
-    rows = queries.red_flags_by_rule(run, filters, rule)
+    st.caption(f"What it forbids: {vocab.description('red_flag_bases', str(basis))}")
+    rows = queries.red_flags_by_basis(run, filters, str(basis))
     if not _articles_table(rows, "flags_drill_table",
-                           ["title", "location", "matched_text", "sentence", "basis", "source_type", "site_name",
+                           ["title", "matched_text", "sentence", "location", "source_type", "site_name",
                             "published_date", "best_evidence_level"],
-                           "No hits of this rule match these filters."):
+                           "No hits under this legal basis match these filters.", vocab,
+                           {"location": "red_flag_locations"}):
         return
     colours = render.highlight_colours(vocab.colours("red_flag_bases"))
     for r in _article_choice(rows.drop_duplicates("article_id"), "flags_drill_article").to_dict("records"):
         for hit in rows[rows["article_id"] == r["article_id"]].to_dict("records"):
             found = shaping.flag_span(hit)
-            spans = [render.Span(*found, hit["basis_id"], hit["basis"])] if found else []
+            label = vocab.label("red_flag_bases", hit["basis_id"])
+            spans = [render.Span(*found, hit["basis_id"], label)] if found else []
             st.html(render.sentence_html(hit["sentence"], spans, colours))
             level = hit["best_evidence_level"]
             st.html(render.facts_html([
-                ("Legal basis", f"{vocab.label('red_flag_bases', hit['basis_id'])} — {hit['basis']}"),
-                ("What it forbids", vocab.description("red_flag_bases", hit["basis_id"])),
+                ("Legal basis", label),
+                ("Provision", hit["basis"]),
+                ("Matched", hit["matched_text"]),
                 ("Where", vocab.label("red_flag_locations", hit["location"])),
                 ("Article's best evidence level",
                  None if shaping.missing(level) else vocab.label("evidence_levels", level)),
@@ -181,7 +185,7 @@ def _draw(run: queries.Runner) -> None:
     _charts(data, vocab)
 
     st.subheader("Drill down")
-    mode = st.radio("Drill down by", [DISEASE, RULE], horizontal=True, key="claims_drill_mode")
+    mode = st.radio("Drill down by", [DISEASE, BASIS], horizontal=True, key="claims_drill_mode")
     if mode == DISEASE:
         _claims_drill(run, filters, data["drill"], vocab)
     else:

@@ -14,13 +14,13 @@ def page() -> None:
 
     summary = data["summary"]
     st.subheader("Source types")
-    ui.table(summary, key="sources_summary")
+    ui.table(summary, key="sources_summary", vocab=data["vocabulary"])
 
     left, right = st.columns(2)
     with left:
         st.altair_chart(charts.evidence_chart(summary, data["vocabulary"]), width="stretch", key="sources_evidence")
         st.caption("Evidence: citations per article (reference-list entries); "
-                   "share_with_citations is the share of articles with at least one.")
+                   "share with citations is the share of articles with at least one.")
     with right:
         signals = data["signals"]
         if signals.empty:
@@ -41,7 +41,7 @@ def page() -> None:
                "and are not in the timeline.")
 
     st.subheader("Sites")
-    ui.table(data["sites"], key="sources_sites")
+    ui.table(data["sites"], key="sources_sites", vocab=data["vocabulary"])
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ def _show_result() -> None:
     if result.truncated:
         note += f" — stopped at the row limit of {len(result.frame):,}; more rows exist"
     st.caption(note)
-    ui.table(result.frame, key="sql_result_table")
+    ui.table(result.frame, key="sql_result_table", readable=False)  # the user's own column names
     st.download_button("Download CSV", safe_frame(result.frame).to_csv(index=False).encode("utf-8-sig"),
                        file_name="stemwatch-query.csv", mime="text/csv", key="sql_download",
                        icon=":material/download:")

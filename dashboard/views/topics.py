@@ -115,7 +115,7 @@ def _draw(run: queries.Runner) -> None:
         open="articles?article=" + sentences["article_id"]
     )
     ui.table(
-        shown, key="topic_sentences",
+        shown, key="topic_sentences", vocab=vocab,
         column_order=["canonical_name", "surface", "context", "trigger", "sentence", "title", "site_name",
                       "source_type", "published_date", "open"],
         column_config={

@@ -171,6 +171,7 @@ class Rules:
     dates: DateRules = field(default_factory=DateRules)
     tie_order: tuple[str, ...] = ()
     url_line: re.Pattern[str] | None = None
+    min_article_words: int = 10     # below this, a page is quarantined, not loaded (boilerplate.yaml)
 
 
 def rules_dir() -> Path:
@@ -188,6 +189,12 @@ def _compile(path: str, where: str, pattern: object, flags: int = 0) -> re.Patte
         return re.compile(pattern, flags)
     except re.error as exc:
         raise RulesError(path, None, f"{where}: invalid regex {pattern!r}: {exc}") from exc
+
+
+def _count(path: str, key: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise RulesError(path, None, f"{key} must be a whole number >= 0, not {value!r}")
+    return value
 
 
 def _named(path: str, section: str, entries: object) -> tuple[NamedPattern, ...]:
@@ -301,4 +308,5 @@ def load_rules(sources_path: str | None = None) -> Rules:
         dates=dates,
         tie_order=tie_order,
         url_line=url_line,
+        min_article_words=_count(p, "min_article_words", bp.get("min_article_words", 10)),
     )
