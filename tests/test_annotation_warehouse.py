@@ -71,7 +71,7 @@ def test_views_answer_the_dashboard_questions(seeded_db: Path):
     try:
         disguised = con.execute("""
             SELECT DISTINCT split_part(a.source_path, '_', 1) FROM v_red_flags f JOIN articles a USING (article_id)
-            WHERE f.basis_id = 'internet_ad_7' ORDER BY 1""").fetchall()
+            WHERE f.basis_id = 'internet_ad_8' ORDER BY 1""").fetchall()
         assert disguised == [("001",), ("003",), ("004",)]
         reported = con.execute("""
             SELECT canonical_name, stance FROM v_claims WHERE voice = 'reported' ORDER BY 1""").fetchall()

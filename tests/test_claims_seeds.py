@@ -134,7 +134,7 @@ def test_001_hotlines_and_address_are_a_disguised_ad():
         (ADV, "chrome", "139-6700-7000", "400-622-0089/139-6700-7000"),
     ]
     f = doc("001").annotations.red_flags[3]
-    assert (f.basis_id, f.law, f.law_article, f.chrome_start) == ("internet_ad_7", "互联网广告管理办法（2023）", "第八条", 0)
+    assert (f.basis_id, f.law, f.law_article, f.chrome_start) == ("internet_ad_8", "互联网广告管理办法（2023）", "第八条", 0)
 
 
 def test_002_red_flags():

@@ -177,8 +177,8 @@ def test_health_page_with_a_hotline_in_the_chrome_is_a_disguised_ad(kn):
     cut = ["首页 > 健康科普", "咨询热线：400-123-4567", "免费在线咨询"]
     hits = [h for h in _page(kn, main, cut) if h.rule_id == ADV]
     assert [(h.location, h.matched_text, h.cut_no, h.chrome_start, h.basis_id) for h in hits] == [
-        ("chrome", "400-123-4567", 1, 5, "internet_ad_7"),
-        ("chrome", "免费在线咨询", 2, 0, "internet_ad_7")]
+        ("chrome", "400-123-4567", 1, 5, "internet_ad_8"),
+        ("chrome", "免费在线咨询", 2, 0, "internet_ad_8")]
     assert all(h.law_article == "第八条" for h in hits)
 
 

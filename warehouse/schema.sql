@@ -186,7 +186,7 @@ CREATE TABLE red_flags (
     flag_no       INTEGER NOT NULL CHECK (flag_no >= 0),
     rule_id       VARCHAR NOT NULL,
     basis_id      VARCHAR NOT NULL CHECK (basis_id IN ('ad_law_9_3', 'ad_law_16_1', 'ad_law_16_2', 'ad_law_16_3',
-                      'ad_law_16_4', 'med_ad_7', 'stem_cell_research_6', 'internet_ad_7')),
+                      'ad_law_16_4', 'med_ad_7', 'stem_cell_research_6', 'internet_ad_8')),
     law           VARCHAR NOT NULL,
     law_article   VARCHAR NOT NULL,
     law_item      VARCHAR,
@@ -516,7 +516,7 @@ COMMENT ON TABLE red_flags IS 'Advertising red flags: each hit of a statute-mapp
 COMMENT ON COLUMN red_flags.article_id IS 'articles.article_id.';
 COMMENT ON COLUMN red_flags.flag_no IS 'Order of the hit within the article (article hits of a rule, then its chrome hits, rule by rule), from 0.';
 COMMENT ON COLUMN red_flags.rule_id IS 'Rule that fired: superlative, efficacy_safety_guarantee, cure_or_effective_rate, comparison, endorsement_testimonial, implied_cure, stem_cell_research_fee or disguised_health_ad.';
-COMMENT ON COLUMN red_flags.basis_id IS 'Legal basis id (vocabulary red_flag_bases): ad_law_9_3, ad_law_16_1 ... ad_law_16_4, med_ad_7, stem_cell_research_6, internet_ad_7.';
+COMMENT ON COLUMN red_flags.basis_id IS 'Legal basis id (vocabulary red_flag_bases): ad_law_9_3, ad_law_16_1 ... ad_law_16_4, med_ad_7, stem_cell_research_6, internet_ad_8.';
 COMMENT ON COLUMN red_flags.law IS 'Name of the law or regulation (中华人民共和国广告法, 医疗广告管理办法, 干细胞临床研究管理办法（试行）, 互联网广告管理办法（2023）).';
 COMMENT ON COLUMN red_flags.law_article IS 'Article of the law (第九条, 第十六条, 第七条, 第六条).';
 COMMENT ON COLUMN red_flags.law_item IS 'Paragraph or item within the article ((三), 第一款(二) ...); NULL when the article has none.';
