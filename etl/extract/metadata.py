@@ -241,8 +241,8 @@ def url_date(url: str | None) -> dt.date | None:
 
 def language(text: str) -> str:
     sample = text[:4000]
-    cjk = len(_CJK.findall(sample))
-    latin = len(_LATIN.findall(sample))
+    cjk = _CJK.subn("", sample)[1]      # counts, without a list of one-character strings
+    latin = _LATIN.subn("", sample)[1]
     if cjk == 0 and latin == 0:
         return "und"
     if cjk >= 0.2 * (cjk + latin / 5):
