@@ -26,7 +26,7 @@ from benchmarks.stages import stage_clock
 from benchmarks.stats import Target, median, timed, write_report
 from etl.load.run import run_etl
 
-STAGE_ORDER = ("decode", "html", "chrome", "metadata", "sections", "citations", "signals", "mentions",
+STAGE_ORDER = ("decode", "html", "chrome", "metadata", "sections", "citations", "signals", "mentions", "annotate",
                "rows", "insert", "publish")
 
 
