@@ -26,7 +26,7 @@ from benchmarks.stages import stage_clock
 from benchmarks.stats import Target, median, timed, write_report
 from etl.load.run import run_etl
 
-STAGE_ORDER = ("decode", "html", "chrome", "metadata", "sections", "citations", "signals", "mentions",
+STAGE_ORDER = ("decode", "html", "chrome", "metadata", "sections", "citations", "signals", "mentions", "annotate",
                "rows", "insert", "publish")
 
 
@@ -45,7 +45,11 @@ class TreeRss:
         import psutil
 
         total = 0
-        for p in [self._me, *self._me.children(recursive=True)]:
+        try:
+            procs = [self._me, *self._me.children(recursive=True)]
+        except psutil.Error:
+            return 0   # the process ended between two samples
+        for p in procs:
             try:
                 total += p.memory_info().rss
             except psutil.Error:

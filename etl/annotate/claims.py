@@ -13,6 +13,7 @@ Whether a mention is reported comes from the mention itself when the stance stag
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from functools import lru_cache
 from etl.annotate.mentions import Mention
 from etl.extract.sections import Section
 from etl.knowledge.annotation import AnnotationKnowledge, ClaimCues
+from etl.knowledge.scan import first_start
 
 CLAUSE_BREAK = re.compile(r"[，,：:；;（）()]")
 MAX_REPORTED_SCOPE = 80   # a reporting cue covers mentions up to this many characters after it
@@ -80,13 +82,19 @@ def mention_is_reported(m: Mention, cues: ClaimCues) -> bool:
     return reported_in_sentence(cues, m.sentence, max(0, m.start_char - m.sentence_start))
 
 
+_regex = operator.attrgetter("regex")
+
+
 def wording(cues: ClaimCues, sentence: str, pos: int, end: int) -> tuple[str, str] | None:
     """Efficacy wording class for the mention at [pos, end) of ``sentence``: a cue overlapping or touching
     it, else the nearest cue before it, else the nearest after it in its clause, else in its sentence
     (never across a termination cue such as 但是)."""
     found: dict[int, tuple[int, str, bool]] = {}
+    first = first_start(cues.wording, sentence, of=_regex)
+    if first is None:
+        return None
     for cue in cues.wording:
-        for m in cue.regex.finditer(sentence):
+        for m in cue.regex.finditer(sentence, first):
             s, e = m.start(), m.end()
             if cue.adjacent and e != pos:
                 continue

@@ -19,6 +19,7 @@ from etl.annotate.red_flags import ChromeLine
 from etl.extract.citations import Citation
 from etl.extract.signals import Signal
 from etl.knowledge.annotation import AnnotationKnowledge, Criterion
+from etl.knowledge.scan import first_start
 
 JAMA = ("authorship", "attribution", "disclosure", "currency")
 HON = ("hon_disclaimer", "hon_contact", "hon_ad_labelled")
@@ -52,8 +53,11 @@ def _snippet(text: str, start: int, end: int, pad: int = 20) -> str:
 
 
 def _search(c: Criterion, text: str) -> re.Match[str] | None:
+    first = first_start(c.patterns, text)
+    if first is None:
+        return None
     for rx in c.patterns:
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, first):
             if c.absent is not None and c.absent.search(text[max(0, m.start() - 6):m.start()]):
                 continue
             return m

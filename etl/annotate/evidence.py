@@ -9,11 +9,13 @@ strongest (lowest rank) among its citations and the trial-registry ids found in 
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from etl.extract.citations import Citation
 from etl.knowledge.annotation import AnnotationKnowledge
+from etl.knowledge.scan import first_start
 
 REGISTRY_LEVEL_KIND = "trial_registry"
 
@@ -35,9 +37,15 @@ class RegistryId:
     end_char: int
 
 
+_second = operator.itemgetter(1)   # the pattern of a (name, pattern) entry
+
+
 def find_registry_ids(kn: AnnotationKnowledge, text: str) -> list[RegistryId]:
     """Trial-registry ids (NCT01234567, ChiCTR2000012345 ...) in ``text``, in order, without repeats."""
-    hits = sorted((m.start(), m.end(), reg) for reg, rx in kn.evidence.registries for m in rx.finditer(text))
+    first = first_start(kn.evidence.registries, text, of=_second)
+    if first is None:
+        return []
+    hits = sorted((m.start(), m.end(), reg) for reg, rx in kn.evidence.registries for m in rx.finditer(text, first))
     out: list[RegistryId] = []
     seen: set[str] = set()
     for s, e, reg in hits:
@@ -51,7 +59,7 @@ def find_registry_ids(kn: AnnotationKnowledge, text: str) -> list[RegistryId]:
 
 def study_design(kn: AnnotationKnowledge, title: str | None) -> str:
     """The design a title states, or ``other`` when it states none."""
-    if title:
+    if title and first_start(kn.evidence.designs, title, of=_second) is not None:
         for design, rx in kn.evidence.designs:
             if rx.search(title):
                 return design

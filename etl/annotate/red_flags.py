@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from etl.extract.signals import Signal
 from etl.knowledge.annotation import AnnotationKnowledge, RedFlagRule, RedFlagRules
+from etl.knowledge.scan import first_start
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 CLAUSE_BREAK = re.compile(r"[，,：:；;。！？!?\n]")
@@ -126,7 +127,10 @@ def _context(text: str, start: int, end: int, cues: CueIndex) -> str:
 def _text_hits(rules: RedFlagRules, rule: RedFlagRule, text: str, guarded: bool = True,
                cues: CueIndex | None = None) -> list[tuple[int, int]]:
     """Non-overlapping (leftmost, then longest) pattern matches of one rule that survive the guards."""
-    found = sorted({(m.start(), m.end()) for rx in rule.patterns for m in rx.finditer(text) if m.end() > m.start()},
+    first = first_start(rule.patterns, text)
+    if first is None:
+        return []
+    found = sorted({(m.start(), m.end()) for rx in rule.patterns for m in rx.finditer(text, first) if m.end() > m.start()},
                    key=lambda s: (s[0], -s[1]))
     out: list[tuple[int, int]] = []
     last = -1

@@ -12,6 +12,7 @@ none, and a wrong title is worse than no title.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -25,7 +26,7 @@ HEADER_SCAN = 40          # lines from the top searched for header fields and ci
 LATE_SCAN = 8             # lines into the article searched for a late headline
 HINT_SCAN = 400           # lines searched for the line that repeats a metadata title
 _SEPARATOR = re.compile(r"\s*(?:[-_|｜–]|——)\s*")
-_BIGRAM_CJK = re.compile(r"[\u3400-\u9fff]")
+_NOT_BIGRAM_CJK = re.compile(r"[^\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z]{3,}")
 _FIRST_SECTION = re.compile(r"^\W{0,2}(一\s*[、.．]|1\s*[、.．]|1\s+\S|第一[章节部分]|I\.\s|[(（]\s*[一1]\s*[)）])")
 _QUESTION = re.compile(r"[?？!！]$")
@@ -71,8 +72,8 @@ def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
 
 
 def _bigrams(simp: str) -> set[str]:
-    han = "".join(_BIGRAM_CJK.findall(simp))
-    grams = {han[i:i + 2] for i in range(len(han) - 1)}
+    han = _NOT_BIGRAM_CJK.sub("", simp)   # the Han characters, in order
+    grams = set(map(operator.add, han, han[1:]))   # han[i:i + 2] for each i
     grams.update(_WORD.findall(simp.lower()))
     return grams
 

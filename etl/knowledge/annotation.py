@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.errors import RulesError
+from etl.knowledge.scan import accelerate
 from etl.knowledge.yamlfile import read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -53,7 +54,7 @@ def compile_pattern(path: Path, entry: object, where: str, pattern: object) -> r
         raise RulesError(str(path), _line(entry), f"{where}: invalid regex {pattern!r}: {exc}") from exc
     if rx.search(""):
         raise RulesError(str(path), _line(entry), f"{where}: pattern {pattern!r} matches the empty string")
-    return rx
+    return accelerate(rx)
 
 
 # ---------------------------------------------------------------- vocabulary

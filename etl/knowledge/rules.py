@@ -12,6 +12,7 @@ from pathlib import Path
 
 from etl.errors import RulesError
 from etl.knowledge.chrome_rules import ChromeRules, load_chrome_rules
+from etl.knowledge.scan import accelerate
 from etl.knowledge.vocabulary import load_vocabulary
 from etl.knowledge.yamlfile import read_yaml
 
@@ -60,7 +61,7 @@ class PatternSet:
         floating = [(i, p) for i, p in enumerate(patterns) if not _anchored(p.regex.pattern)]
         self._start = re.compile("|".join(f"(?P<g{i}>{p.regex.pattern[1:]})" for i, p in anchored)) \
             if simple and anchored else None
-        self._any = re.compile("|".join(f"(?P<g{i}>{p.regex.pattern})" for i, p in floating)) \
+        self._any = accelerate(re.compile("|".join(f"(?P<g{i}>{p.regex.pattern})" for i, p in floating))) \
             if simple and floating else None
 
     def first(self, text: str, floating: bool = True) -> str | None:
@@ -186,7 +187,7 @@ def _compile(path: str, where: str, pattern: object, flags: int = 0) -> re.Patte
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(path, None, f"{where}: pattern must be a non-empty string")
     try:
-        return re.compile(pattern, flags)
+        return accelerate(re.compile(pattern, flags))
     except re.error as exc:
         raise RulesError(path, None, f"{where}: invalid regex {pattern!r}: {exc}") from exc
 

@@ -1,0 +1,268 @@
+"""Faster scanning for the rules' big alternations, with exactly the matches of ``re``.
+
+Python's ``re`` skips ahead in C only when every alternative of a pattern starts with a
+character it can tell case-insensitively without help: one English alternative such as
+``\\bside effects?\\b`` in a list of Chinese cue words (rules are matched with ``re.I``) turns
+that off, and the engine then tries all thirty alternatives at every character of a page.
+
+:func:`accelerate` reads which characters can start a match (the pattern's "first set") from
+the parsed pattern and returns a :class:`Scanner`: it finds the candidate positions with a
+one-class "scout" regex and tries the pattern there with ``match``. A match found at a position
+is the same match ``search`` finds there (lookbehinds, ``\\b`` and ``^`` see the text before
+``pos`` in both), and no match can start at a character outside the first set, so ``search``
+and ``finditer`` give the same matches as the plain pattern. Patterns whose first set is not
+a short list of characters (``\\w``, ``.``, a negated class, a wide range) or that can match the
+empty string stay plain ``re.Pattern`` objects, and so do those ``re`` already skips ahead for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+try:  # Python 3.11+
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+MAX_RANGE = 128          # a class range wider than this (all of CJK) makes the scout useless
+MAX_FIRST = 400          # ... and so do first sets of more characters than this
+SHORT = 200              # a shorter text is scanned by re itself: a scout costs more than it saves
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, *(getattr(_c, n) for n in ("POSSESSIVE_REPEAT",) if hasattr(_c, n))}
+_GROUPS = {_c.SUBPATTERN, *(getattr(_c, n) for n in ("ATOMIC_GROUP",) if hasattr(_c, n))}
+
+
+class _Unbounded(Exception):
+    """The first set is not a short list of characters."""
+
+
+def _first(seq: list) -> tuple[set[tuple[int, int]], bool]:  # type: ignore[type-arg]
+    """(code point ranges that can start a match of ``seq``, whether ``seq`` can match empty)."""
+    out: set[tuple[int, int]] = set()
+    for op, av in seq:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.LITERAL:
+            out.add((av, av))
+            return out, False
+        if op is _c.IN:
+            for item_op, item in av:
+                if item_op is _c.LITERAL:
+                    out.add((item, item))
+                elif item_op is _c.RANGE and item[1] - item[0] <= MAX_RANGE:
+                    out.add(item)
+                else:
+                    raise _Unbounded  # a category, a negation or a wide range
+            return out, False
+        if op is _c.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                got, empty = _first(list(alt))
+                out |= got
+                nullable = nullable or empty
+            if not nullable:
+                return out, False
+            continue
+        if op in _GROUPS:
+            sub = av[-1] if op is _c.SUBPATTERN else av   # an atomic group holds its pattern directly
+            if op is _c.SUBPATTERN and (av[1] or av[2]):
+                raise _Unbounded  # flags changed inside the pattern: keep it simple
+            got, empty = _first(list(sub))
+            out |= got
+            if not empty:
+                return out, False
+            continue
+        if op in _REPEATS:
+            lo, _hi, item = av
+            got, empty = _first(list(item))
+            out |= got
+            if lo > 0 and not empty:
+                return out, False
+            continue
+        raise _Unbounded  # ANY, NOT_LITERAL, backreferences, conditionals ...
+    return out, True
+
+
+# Characters beyond ASCII that ``re.I`` matches to an ASCII letter (tests/test_scan.py checks the table).
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _variants(cp: int, ignore_case: bool) -> str | None:
+    """The characters that match code point ``cp`` (None: a cased letter beyond ASCII)."""
+    ch = chr(cp)
+    if not ignore_case or (ch.lower() == ch and ch.upper() == ch):
+        return ch
+    if not ch.isascii():
+        return None
+    low = ch.lower()
+    return low + low.upper() + _FOLDS.get(low, "")
+
+
+def _scout(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    try:
+        first, nullable = _first(list(_p.parse(rx.pattern, rx.flags)))
+    except (_Unbounded, re.error, RecursionError):
+        return None
+    if nullable or not first or sum(b - a + 1 for a, b in first) > MAX_FIRST:
+        return None
+    ignore_case = bool(rx.flags & re.I)
+    chars: set[str] = set()
+    for a, b in first:
+        for cp in range(a, b + 1):
+            v = _variants(cp, ignore_case)
+            if v is None:
+                # A cased letter beyond ASCII: let re decide case-insensitively (slower, same result).
+                items = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                                for a, b in sorted(first))
+                return re.compile(f"[{items}]", rx.flags & (re.I | re.A | re.U))
+            chars.update(v)
+    # Without re.I the scout is one plain character class, which re skips to in C.
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+class Scanner:
+    """A compiled pattern whose ``search`` and ``finditer`` jump between candidate positions;
+    everything else is the plain pattern's (``pattern``, ``match``, ``sub`` ...)."""
+
+    __slots__ = ("_scout", "regex")
+
+    def __init__(self, regex: re.Pattern[str], scout: re.Pattern[str]) -> None:
+        self.regex = regex
+        self._scout = scout
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__") or name in ("regex", "_scout"):
+            raise AttributeError(name)   # not set yet (unpickling) or not a pattern attribute
+        return getattr(self.regex, name)
+
+    def __reduce__(self) -> tuple:  # type: ignore[type-arg]
+        return Scanner, (self.regex, self._scout)
+
+    def __repr__(self) -> str:
+        return f"Scanner({self.regex!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return self.regex == (other.regex if isinstance(other, Scanner) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.regex)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        if end - pos < SHORT:
+            return self.regex.search(text, pos, end)
+        return next(self._scan(text, pos, end), None)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        if end - pos < SHORT:
+            return self.regex.finditer(text, pos, end)
+        return self._scan(text, pos, end)
+
+    def _scan(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+        # Every match is non-empty (the pattern cannot match empty), so the next one starts at or
+        # after the end of the last; candidates inside a match are skipped.
+        match = self.regex.match
+        for s in self._scout.finditer(text, pos, end):
+            at = s.start()
+            if at < pos:
+                continue
+            m = match(text, at, end)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+    def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:  # type: ignore[type-arg]
+        return self.regex.findall(text, pos, len(text) if endpos is None else endpos)
+
+
+def accelerate(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx``, or a :class:`Scanner` with the same matches when a scout can skip ahead for it.
+
+    Only patterns that ``re`` cannot skip ahead for are wrapped: the others are fast already.
+    """
+    if not _needs_help(rx):
+        return rx
+    scout = _scout(rx)
+    return Scanner(rx, scout) if scout is not None else rx  # type: ignore[return-value]
+
+
+def _needs_help(rx: re.Pattern[str]) -> bool:
+    """True unless ``re`` itself starts the pattern with a literal prefix or a character set."""
+    try:
+        from re import _compiler as _comp
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_compile as _comp  # type: ignore[no-redef]
+    try:
+        parsed = _p.parse(rx.pattern, rx.flags)
+        flags = parsed.state.flags
+        if parsed.data and parsed.data[0][0] is _c.AT:
+            return False  # anchored (^, \A, \b): re fails fast at each position
+        prefix, _prefix_skip, _got_all = _comp._get_literal_prefix(parsed, flags)
+        if prefix:
+            return False
+        return _comp._get_charset_prefix(parsed, flags) is None
+    except Exception:
+        return True
+
+
+# ---------------------------------------------------------------- several patterns over one text
+
+_COMBINED: dict[int, tuple[tuple, re.Pattern[str] | None]] = {}   # id(patterns) -> (patterns, alternation)
+
+
+def _combine(patterns: tuple) -> re.Pattern[str] | None:  # type: ignore[type-arg]
+    """One alternation of ``patterns`` (None when they cannot be joined without changing one)."""
+    plain = [p.regex if isinstance(p, Scanner) else p for p in patterns]
+    if not plain or len({p.flags for p in plain}) != 1:
+        return None
+    for p in plain:
+        try:
+            if _has_groupref(list(_p.parse(p.pattern, p.flags))):
+                return None   # a numbered backreference would point at another group once joined
+        except (re.error, RecursionError):
+            return None
+    try:
+        joined = re.compile("|".join(f"(?:{p.pattern})" for p in plain), plain[0].flags)
+    except (re.error, RecursionError):
+        return None   # e.g. the same group name in two patterns
+    return accelerate(joined)
+
+
+def _has_groupref(seq: list) -> bool:  # type: ignore[type-arg]
+    for op, av in seq:
+        if op in (_c.GROUPREF, _c.GROUPREF_EXISTS, *(getattr(_c, n) for n in ("GROUPREF_IGNORE", "GROUPREF_UNI_IGNORE",
+                                                                              "GROUPREF_LOC_IGNORE") if hasattr(_c, n))):
+            return True
+        if op is _c.BRANCH:
+            if any(_has_groupref(list(alt)) for alt in av[1]):
+                return True
+        elif op in _GROUPS or op in _REPEATS or op in (_c.ASSERT, _c.ASSERT_NOT):
+            sub = av if op in _GROUPS and op is not _c.SUBPATTERN else av[-1]
+            if _has_groupref(list(sub)):
+                return True
+    return False
+
+
+def first_start(patterns: tuple, text: str, pos: int = 0,  # type: ignore[type-arg]
+                of: Callable[[Any], re.Pattern[str]] | None = None) -> int | None:
+    """Where the leftmost match of any of ``patterns`` starts in ``text`` (from ``pos``), or None
+    when none matches: one scan instead of one per pattern, and each pattern's own scan can start
+    there (no match of any of them starts before it). ``pos`` itself when they cannot be joined.
+
+    ``patterns`` must be a tuple kept alive by its owner (the compiled rules): it is cached by
+    identity. ``of``: the pattern of each item when the items are entries holding one.
+    """
+    entry = _COMBINED.get(id(patterns))
+    if entry is None or entry[0] is not patterns:
+        entry = (patterns, _combine(tuple(map(of, patterns)) if of else patterns))
+        _COMBINED[id(patterns)] = entry
+    joined = entry[1]
+    if joined is None:
+        return pos
+    m = joined.search(text, pos)
+    return m.start() if m is not None else None

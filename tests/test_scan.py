@@ -1,0 +1,108 @@
+"""etl/knowledge/scan.py: the accelerated scanner finds exactly the matches of the plain pattern."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from etl.knowledge import scan
+from etl.knowledge.annotation import load_annotation_knowledge
+from etl.knowledge.rules import load_rules
+from etl.knowledge.scan import _FOLDS, Scanner, accelerate
+
+FLAGS = re.I | re.M
+
+# Cue lists shaped like the rules: Chinese words with English alternatives, classes, lookarounds.
+PATTERNS = [
+    r"副作用|不良反应|风险|\bside[- ]effects?\b|\brisks?\b",
+    r"(?<!细胞)药物(?:治疗|干预)|其他(?:疗法|方法)|\balternatives?\b",
+    r"(?:无|零)(?:任何)?副作用|(?:百分之百|100\s*[%％])安全|\bno\s+side\s+effects\b",
+    r"[（(【\[]\s*(?:广告|推广)\s*[)）】\]]|\bsponsored\b",
+    r"(?:发布|更新)(?:时间|日期)\s*[:：]?\s*(?:19|20)\d{2}|\bpublished\b",
+    r"(?:有效|治愈)[^，,。\n]{0,8}?\d{1,3}\s*[%％]|\bcure\s+rates?\b",
+    r"(?:skin|kidney|stem)\s+cells?|K细胞",
+]
+TEXTS = [
+    "干细胞治疗无任何副作用，效果100%安全。Side effects are rare; SIDE-EFFECT reports exist.",
+    "细胞药物治疗与药物治疗不同（广告）其他疗法 alternatives… ſide effects? Kidney cells, KIDNEY CELLS.",
+    "发布时间：2026-05-12\n更新日期 2025年\n有效率达 98% 治愈，cure rates of 90%\nK细胞 k细胞",
+    "",
+    "no side effects\nNo Side Effects\n【推广】 sponsored SPONSORED ſponsored",
+]
+
+
+@pytest.fixture(autouse=True)
+def scout_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short texts too go through the scout here (the run leaves them to re)."""
+    monkeypatch.setattr(scan, "SHORT", 0)
+
+
+def spans(rx: re.Pattern[str] | Scanner, text: str, pos: int = 0, endpos: int | None = None) -> list:
+    end = len(text) if endpos is None else endpos
+    return [(m.span(), m.group(0), m.groups()) for m in rx.finditer(text, pos, end)]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_same_matches_as_re(pattern: str) -> None:
+    rx = re.compile(pattern, FLAGS)
+    fast = accelerate(rx)
+    assert isinstance(fast, Scanner)
+    for text in TEXTS:
+        assert spans(fast, text) == spans(rx, text)
+        for pos in range(0, len(text), 7):
+            end = min(len(text), pos + 25)
+            assert spans(fast, text, pos, end) == spans(rx, text, pos, end)
+            a, b = fast.search(text, pos, end), rx.search(text, pos, end)
+            assert (a.span() if a else None) == (b.span() if b else None)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet="副作用风险药物细胞治疗其他疗法无零任何安全%％ 100sideSIDEfectsKkſ-\n（）广告【】", max_size=60),
+       st.sampled_from(PATTERNS))
+def test_same_matches_on_any_text(text: str, pattern: str) -> None:
+    rx = re.compile(pattern, FLAGS)
+    assert spans(accelerate(rx), text) == spans(rx, text)
+
+
+def test_packaged_rules_keep_their_matches() -> None:
+    kn = load_annotation_knowledge()
+    rules = load_rules()
+    pats = [rx for c in kn.credibility.criteria.values() for rx in c.patterns]
+    pats += [rx for r in kn.red_flags.rules for rx in r.patterns] + [kn.red_flags.negation, kn.red_flags.report]
+    pats += [c.regex for c in rules.cues]
+    assert any(isinstance(p, Scanner) for p in pats)
+    text = "\n".join(TEXTS) * 3
+    for p in pats:
+        plain = p.regex if isinstance(p, Scanner) else p
+        assert spans(p, text) == spans(plain, text), plain.pattern
+
+
+def test_patterns_it_cannot_help_stay_plain() -> None:
+    for pattern in (r"^\s*广告", r"\w+@\w+", r"a*", r"治疗", r"[治疗]费用", r".药"):
+        rx = re.compile(pattern, FLAGS)
+        assert accelerate(rx) is rx
+
+
+def test_case_folds_of_ascii_letters_are_complete() -> None:
+    """re.I matches these non-ASCII characters to ASCII letters and no others (the scout's table)."""
+    letters = re.compile("[a-z]", re.I)
+    found: dict[str, str] = {}
+    for cp in range(0x80, 0x110000):
+        ch = chr(cp)
+        if letters.match(ch):
+            low = next(c for c in string.ascii_lowercase if re.match(c, ch, re.I))
+            found[low] = found.get(low, "") + ch
+    assert found == _FOLDS
+
+
+def test_pickles_and_compares_like_the_pattern() -> None:
+    rx = re.compile(PATTERNS[0], FLAGS)
+    fast = accelerate(rx)
+    back = pickle.loads(pickle.dumps(fast))
+    assert isinstance(back, Scanner) and back == fast == rx and hash(back) == hash(rx)
+    assert back.pattern == rx.pattern and spans(back, TEXTS[0]) == spans(rx, TEXTS[0])
