@@ -27,7 +27,7 @@ import pyarrow as pa
 from benchmarks.corpus import make_corpus
 from benchmarks.stats import Target, median, write_report
 from etl.knowledge.vocabulary import load_vocabulary
-from etl.load.rows import ARTICLE_TABLES, refresh_lexicon_candidates
+from etl.load.rows import ARTICLE_TABLES
 from etl.load.run import run_etl
 from warehouse import db as wh
 
@@ -41,6 +41,7 @@ def synthesize(seeds: Path, template_db: Path, db: Path) -> None:
     stats = [os.stat(p) for p in files]
     tmp = wh.temp_path(db)
     con = wh.open_for_build(tmp)
+    con.execute("SET memory_limit = '1GB'")   # one statement copies 50,000 articles' rows; not the run's writer
     wh.create_schema(con, load_vocabulary().rows())
     quoted = template_db.as_posix().replace("'", "''")
     con.execute(f"ATTACH '{quoted}' AS tmpl (READ_ONLY)")
@@ -62,7 +63,7 @@ def synthesize(seeds: Path, template_db: Path, db: Path) -> None:
                    FROM _map m JOIN articles a USING (article_id)""")
     con.execute("INSERT INTO diseases SELECT * FROM tmpl.diseases")
     con.execute("INSERT INTO etl_runs SELECT * FROM tmpl.etl_runs")
-    refresh_lexicon_candidates(con)
+    wh.rebuild_rollups(con)
     con.execute("DETACH tmpl")
     con.execute("CHECKPOINT")
     con.close()

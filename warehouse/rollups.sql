@@ -1,8 +1,10 @@
--- Rollups rebuilt whole at the end of every run, after the per-article summaries
--- (warehouse/summaries.sql): small tables the dashboard reads instead of scanning a summary
--- table of every article. A few thousand rows, rebuilt by reading article_concepts once.
+-- Rollups: small tables the dashboard and curators read instead of aggregating a per-article
+-- table, rebuilt at the end of every run for the keys in the temporary tables _concepts
+-- (topic_cells) and _terms (lexicon_candidates). A full rebuild lists every key, a refresh lists
+-- the keys of the articles it changed, before and after (warehouse/rollup_keys.sql), so its cost
+-- follows the change, and the rows equal those of a rebuild over every key.
 
-DELETE FROM topic_cells;
+DELETE FROM topic_cells WHERE concept_id IN (SELECT concept_id FROM _concepts);
 
 INSERT INTO topic_cells
 SELECT concept_id, source_type,
@@ -10,4 +12,13 @@ SELECT concept_id, source_type,
            AS contexts_mask,
        count(*), sum(asserted), sum(hedged), sum(negated), sum(neutral)
 FROM article_concepts
+WHERE concept_id IN (SELECT concept_id FROM _concepts)
 GROUP BY ALL;
+
+DELETE FROM lexicon_candidates WHERE term IN (SELECT term FROM _terms);
+
+INSERT INTO lexicon_candidates
+SELECT term, sum(occurrences), count(*), arg_min(example_sentence, article_id), min(article_id)
+FROM candidate_terms
+WHERE term IN (SELECT term FROM _terms)
+GROUP BY term;

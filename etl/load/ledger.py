@@ -121,6 +121,8 @@ class RunRecord(RunCounts):
     sources_hash: str | None = None
     stages: list[str] = field(default_factory=list)
     stage_reason: str | None = None
+    based_on_run_id: int | None = None
+    changed: dict[str, list[str]] | None = None     # etl/load/delta.py
     message: str = ""
 
 
@@ -134,7 +136,8 @@ def write_run(con: duckdb.DuckDBPyConnection, rec: RunRecord) -> None:
 
 # Columns a warehouse written by an older stemwatch may lack; their history is still carried over.
 NEWER_RUN_COLUMNS = {"trigger_kind", "input_bytes", "seeds_newest_mtime", "build_hash",
-                     "extract_hash", "annotate_hash", "sources_hash", "stages", "stage_reason"}
+                     "extract_hash", "annotate_hash", "sources_hash", "stages", "stage_reason",
+                     "based_on_run_id", "changed"}
 
 
 def copy_history(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
