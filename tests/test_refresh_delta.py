@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from etl.load import delta
+from etl.load.rows import ARTICLE_TABLES
 from etl.load.run import run_etl
 from tests.reliability.helpers import table_rows
 from warehouse.db import reading
@@ -35,7 +36,16 @@ def _edits(seeds: Path) -> list:
     ]
 
 
-def test_each_refresh_replays_the_last_one_and_equals_a_rebuild(fresh_seeds: Path, tmp_path: Path) -> None:
+def test_each_refresh_replays_the_last_one_and_equals_a_rebuild(fresh_seeds: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    replayed = []
+    real_replay = delta.replay
+
+    def replay(con: object, changed: dict) -> dict:
+        replayed.append(real_replay(con, changed))
+        return replayed[-1]
+
+    monkeypatch.setattr(delta, "replay", replay)
     db = tmp_path / "w.duckdb"
     run_etl(fresh_seeds, db, workers=1)
     how = []
@@ -46,6 +56,8 @@ def test_each_refresh_replays_the_last_one_and_equals_a_rebuild(fresh_seeds: Pat
         _same_as_a_rebuild(fresh_seeds, db, tmp_path, f"fresh{k}")
     # The first refresh has no spare yet; every later one replays the keys its predecessor listed.
     assert how == [("copy", "")] + [("spare", "replay")] * 4
+    # Every article table was copied from the rows at its end alone (delta.replay's tail).
+    assert replayed == [{"tail": len(ARTICLE_TABLES)}] * 4
     with reading(db) as con:
         changed = con.execute("SELECT based_on_run_id, changed FROM etl_runs ORDER BY run_id").fetchall()
     assert changed[0] == (None, None)                     # the first load: a rebuild, nothing listed

@@ -284,7 +284,8 @@ def catch_up(con: duckdb.DuckDBPyConnection, db_path: Path) -> str | None:
             if len(changed["articles"] or []) > limit:
                 log.info("%d articles changed since the spare: copying the live file instead", len(changed["articles"]))
                 return None
-            delta.replay(con, changed)
+            stats = delta.replay(con, changed)
+            log.debug("replayed run %s onto the spare (%d article tables from their tail)", last_id, stats["tail"])
             con.execute("INSERT INTO build.etl_runs SELECT * FROM live.etl_runs WHERE run_id = ?", [last_id])
             return "replay"
         con.execute("""

@@ -33,7 +33,7 @@ from etl.knowledge.rules import Rules, load_rules
 from etl.knowledge.vocabulary import load_vocabulary
 from etl.load import publish, restage
 from etl.load.clock import Clock
-from etl.load.delta import KINDS, Changes
+from etl.load.delta import Changes, nothing_changed
 from etl.load.discover import discover
 from etl.load.engines import PARALLEL_THRESHOLD, Engine, make_engine, run_jobs
 from etl.load.ledger import Ledger, RunCounts, RunRecord, now, write_run
@@ -230,7 +230,7 @@ def _record_failure(db_path: Path, old: OldState, rec: RunRecord) -> None:
     wal = tmp.with_name(tmp.name + ".wal")
     # What it changes: one etl_runs row on the live state (or everything, in a new file).
     rec.based_on_run_id = old.max_run_id if old.readable else None
-    rec.changed = {k: [] for k in KINDS} if old.readable else None
+    rec.changed = nothing_changed() if old.readable else None
     try:
         for p in (tmp, wal):
             p.unlink(missing_ok=True)
