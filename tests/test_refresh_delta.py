@@ -86,3 +86,30 @@ def test_a_run_that_lists_nothing_is_caught_up_by_a_diff(fresh_seeds: Path, tmp_
     with reading(db) as con:
         assert con.execute("SELECT changed IS NULL FROM etl_runs ORDER BY run_id").fetchall() == \
             [(True,), (False,), (True,), (False,)]
+
+
+def test_after_a_failed_run_the_next_one_replays_its_record(fresh_seeds: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failed run publishes the live state plus its etl_runs row, listing no changes: the spare
+    (the state before it) is caught up by replaying nothing but that row."""
+    db = tmp_path / "w.duckdb"
+    run_etl(fresh_seeds, db, workers=1)
+    edits = _edits(fresh_seeds)
+    edits[0]()
+    run_etl(fresh_seeds, db, workers=1)
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(delta.Changes, "finish", broken)
+    edits[1]()
+    with pytest.raises(RuntimeError):
+        run_etl(fresh_seeds, db, workers=1)
+    monkeypatch.undo()
+    res = run_etl(fresh_seeds, db, workers=1)
+    assert (res.built_on, res.caught_up, res.files_loaded) == ("spare", "replay", 1)
+    _same_as_a_rebuild(fresh_seeds, db, tmp_path, "fresh")
+    with reading(db) as con:
+        rows = con.execute("SELECT status, based_on_run_id, changed.articles FROM etl_runs ORDER BY run_id").fetchall()
+    assert [r[:2] for r in rows] == [("success", None), ("success", 1), ("failed", 2), ("success", 3)]
+    assert rows[2][2] == []

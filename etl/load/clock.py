@@ -2,6 +2,8 @@
 
 CPU time (this process, every DuckDB thread included) is reported beside wall time because on
 a shared machine wall time mostly measures the other processes; CPU time is what the phase costs.
+Phases may nest (the run's ``open_build`` holds the spare's ``catch_up`` or the ``copy``), so
+they do not add up to the run's time.
 """
 
 from __future__ import annotations
