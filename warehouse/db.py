@@ -95,8 +95,19 @@ def rollups_sql() -> str:
     return resources.files("warehouse").joinpath("rollups.sql").read_text(encoding="utf-8")
 
 
+def rollup_keys_sql() -> str:
+    return resources.files("warehouse").joinpath("rollup_keys.sql").read_text(encoding="utf-8")
+
+
 SUMMARY_TABLES = ("article_concepts", "article_stats")
 ROLLUP_TABLES = ("topic_cells", "claim_cells", "flag_cells")
+# Rollups and the key each is rebuilt by (warehouse/rollups.sql), with the temporary table of keys.
+ROLLUP_KEYS = {"topic_cells": ("concept_id", "_concepts"), "claim_cells": ("concept_id", "_concepts"),
+               "flag_cells": ("basis_id", "_bases"), "lexicon_candidates": ("term", "_terms")}
+# Where every key of a rollup can come from, for a rebuild over every key: the rollup itself
+# (keys that lost their last row) and the tables it is computed from.
+ALL_KEYS = {"_concepts": ("topic_cells", "article_concepts", "claim_cells", "claims"),
+            "_bases": ("flag_cells", "red_flags"), "_terms": ("lexicon_candidates", "candidate_terms")}
 
 
 def _statements(sql: str) -> list[str]:
@@ -113,10 +124,38 @@ def summary_statements() -> list[str]:
     return _statements(summaries_sql())
 
 
-def rebuild_rollups(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the rollup tables of warehouse/rollups.sql from the summary tables (end of every run)."""
-    for stmt in _statements(rollups_sql()):
+def start_rollup_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Empty temporary tables of rollup keys (_concepts, _terms) for a run to collect into."""
+    for key, table in set(ROLLUP_KEYS.values()):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({key} VARCHAR)")
+
+
+def collect_rollup_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Add the rollup keys of the articles in the relation _ids (warehouse/rollup_keys.sql)."""
+    for stmt in _statements(rollup_keys_sql()):
         con.execute(stmt)
+
+
+def rollup_keys(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """The collected keys, distinct and sorted, by rollup table."""
+    return {t: [r[0] for r in con.execute(f"SELECT DISTINCT {key} FROM {table} ORDER BY 1").fetchall()]
+            for t, (key, table) in ROLLUP_KEYS.items()}
+
+
+def rebuild_rollups(con: duckdb.DuckDBPyConnection, *, collected: bool = False) -> None:
+    """Rebuild the rollups of warehouse/rollups.sql: for every key, or (``collected``) for the keys
+    gathered by start_rollup_keys and collect_rollup_keys, which gives the same rows for less."""
+    if not collected:
+        start_rollup_keys(con)
+        for key, table in set(ROLLUP_KEYS.values()):
+            union = " UNION ".join(f"SELECT {key} FROM {src}" for src in ALL_KEYS[table])
+            con.execute(f"INSERT INTO {table} {union}")
+    try:
+        for stmt in _statements(rollups_sql()):
+            con.execute(stmt)
+    finally:
+        for _, table in set(ROLLUP_KEYS.values()):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def summary_tables_ddl() -> str:
@@ -144,7 +183,8 @@ def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def schema_hash() -> str:
-    return hashlib.sha256((schema_sql() + views_sql() + summaries_sql() + rollups_sql()).encode()).hexdigest()[:16]
+    return hashlib.sha256((schema_sql() + views_sql() + summaries_sql() + rollups_sql() + rollup_keys_sql())
+                          .encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

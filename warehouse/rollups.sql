@@ -1,9 +1,11 @@
--- Rollups rebuilt whole at the end of every run, after the per-article summaries
--- (warehouse/summaries.sql): small tables the dashboard reads instead of scanning a summary
--- table of every article. A few thousand rows each, rebuilt by reading article_concepts
--- (topic_cells), claims (claim_cells) and red_flags (flag_cells) once.
+-- Rollups: small tables the dashboard and curators read instead of aggregating a per-article
+-- table, rebuilt at the end of every run for the keys in the temporary tables _concepts
+-- (topic_cells, claim_cells), _bases (flag_cells) and _terms (lexicon_candidates). A full rebuild
+-- lists every key, a refresh lists the keys of the articles it changed, before and after
+-- (warehouse/rollup_keys.sql), so its cost follows the change, and the rows equal those of a
+-- rebuild over every key.
 
-DELETE FROM topic_cells;
+DELETE FROM topic_cells WHERE concept_id IN (SELECT concept_id FROM _concepts);
 
 INSERT INTO topic_cells
 SELECT concept_id, source_type,
@@ -11,18 +13,20 @@ SELECT concept_id, source_type,
            AS contexts_mask,
        count(*), sum(asserted), sum(hedged), sum(negated), sum(neutral)
 FROM article_concepts
+WHERE concept_id IN (SELECT concept_id FROM _concepts)
 GROUP BY ALL;
 
-DELETE FROM claim_cells;
+DELETE FROM claim_cells WHERE concept_id IN (SELECT concept_id FROM _concepts);
 
 INSERT INTO claim_cells
 SELECT c.concept_id, a.source_type, c.voice,
        CASE c.voice WHEN 'own' THEN c.own_stance ELSE c.reported_stance END AS stance, count(*)
 FROM claims c
 JOIN articles a USING (article_id)
+WHERE c.concept_id IN (SELECT concept_id FROM _concepts)
 GROUP BY ALL;
 
-DELETE FROM flag_cells;
+DELETE FROM flag_cells WHERE basis_id IN (SELECT basis_id FROM _bases);
 
 INSERT INTO flag_cells
 SELECT f.basis_id, a.source_type, any_value(f.law || ' ' || f.law_article || coalesce(f.law_item, '')),
@@ -30,4 +34,13 @@ SELECT f.basis_id, a.source_type, any_value(f.law || ' ' || f.law_article || coa
        count(DISTINCT f.article_id) FILTER (WHERE f.location = 'article'), count(DISTINCT f.article_id)
 FROM red_flags f
 JOIN articles a USING (article_id)
+WHERE f.basis_id IN (SELECT basis_id FROM _bases)
 GROUP BY ALL;
+
+DELETE FROM lexicon_candidates WHERE term IN (SELECT term FROM _terms);
+
+INSERT INTO lexicon_candidates
+SELECT term, sum(occurrences), count(*), arg_min(example_sentence, article_id), min(article_id)
+FROM candidate_terms
+WHERE term IN (SELECT term FROM _terms)
+GROUP BY term;

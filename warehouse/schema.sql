@@ -369,6 +369,9 @@ CREATE TABLE etl_runs (
     sources_hash       VARCHAR,
     stages             VARCHAR[],
     stage_reason       VARCHAR,
+    based_on_run_id    BIGINT,
+    changed            STRUCT(articles VARCHAR[], files VARCHAR[], terms VARCHAR[], concepts VARCHAR[],
+                              bases VARCHAR[], tail STRUCT(table_name VARCHAR, "rows" BIGINT)[]),
     message            VARCHAR NOT NULL,
     stemwatch_version  VARCHAR NOT NULL
 );
@@ -663,5 +666,7 @@ COMMENT ON COLUMN etl_runs.annotate_hash IS 'Fingerprint (16 hex) of the annotat
 COMMENT ON COLUMN etl_runs.sources_hash IS 'Fingerprint (16 hex) of the sources file (sites and their source types); a change re-extracts every file (the cues classification needs are not all stored).';
 COMMENT ON COLUMN etl_runs.stages IS 'Stages the run ran: extract (the new and changed files) and annotate_all (re-annotation of every stored article), or extract, annotate, classify for a full rebuild. NULL for runs recorded before stages existed.';
 COMMENT ON COLUMN etl_runs.stage_reason IS 'Why those stages ran, e.g. lexicon, triggers or annotation code changed; NULL before stages existed.';
+COMMENT ON COLUMN etl_runs.based_on_run_id IS 'The last run of the warehouse this run built on and changed; NULL for a rebuild from scratch.';
+COMMENT ON COLUMN etl_runs.changed IS 'Keys whose rows this run wrote or deleted, relative to based_on_run_id: article ids (every per-article table), source paths (source_files, quarantine), terms (lexicon_candidates), concept ids (topic_cells, claim_cells) and legal basis ids (flag_cells), and per article table how many rows those articles have (the last rows of the table). The next run replays them onto the previous generation instead of comparing whole tables (etl/load/delta.py). NULL when not listed: a rebuild, a re-annotation or more than 20,000 keys.';
 COMMENT ON COLUMN etl_runs.message IS 'Summary or, for a failed run, the error.';
 COMMENT ON COLUMN etl_runs.stemwatch_version IS 'stemwatch package version.';

@@ -22,12 +22,13 @@ import errno
 import os
 import stat as statmod
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class SeedFile:
+class SeedFile(NamedTuple):
+    """A seed file as the run sees it (a tuple: tens of thousands are made per run, cheaply)."""
+
     rel: str                 # path relative to the seeds folder, forward slashes
     path: str                # full path to open (a string: 50,000 Path objects cost ~0.3 s a run)
     size: int | None = None
@@ -35,9 +36,8 @@ class SeedFile:
     error: tuple[str, str] | None = None   # (reason, detail) when it cannot be read at all
 
 
-@dataclass(frozen=True)
-class Found:
-    """One entry of the seeds folder as ``walk`` finds it (strings only: cheap to make)."""
+class Found(NamedTuple):
+    """One entry of the seeds folder as ``walk`` finds it (strings and a tuple: cheap to make)."""
 
     rel: str                            # relative path as storable text (see as_text)
     path: str                           # full path, for os calls
@@ -57,6 +57,8 @@ def as_text(rel: str) -> str:
     surrogate, and the UnicodeEncodeError failed every run until the file was renamed
     (tests/reliability/test_hostile_files.py::test_non_utf8_file_name_does_not_break_the_run).
     """
+    if rel.isascii():
+        return rel
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 

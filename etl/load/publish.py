@@ -3,11 +3,13 @@
 A refresh costs what changed (docs/architecture.md, "Publishing"): the previous state is read
 from the live file through a read-only connection (no snapshot copy), and an incremental run
 builds on the *spare*, the generation published before the live one, kept as a hard link when
-the live file was replaced. The spare is brought up to the live state by a diff (articles by
-``run_id``, the small tables by their rows), the run's changes are applied, and the file is
-checkpointed and swapped in. Only the rows that changed are written, so the cost does not grow
-with the warehouse. When there is no usable spare (first run, a reader still holds it, a user
-wrote to it) the run falls back to copying the live file, as before.
+the live file was replaced. The spare is brought up to the live state by replaying the keys the
+live file's last run changed (listed in its etl_runs row, etl/load/delta.py); when they are not
+listed, by a diff (articles by ``run_id``, the other tables by their rows). Then the run's
+changes are applied, and the file is checkpointed and swapped in. Only the rows that changed are
+read and written, so the cost does not grow with the warehouse. When there is no usable spare
+(first run, a reader still holds it, a user wrote to it) the run falls back to copying the live
+file, as before.
 """
 
 from __future__ import annotations
@@ -23,16 +25,18 @@ from pathlib import Path
 import duckdb
 
 from etl.knowledge.vocabulary import load_vocabulary
+from etl.load import delta
+from etl.load.clock import Clock
 from etl.load.ledger import PriorFile, copy_history, read_prior
 from etl.load.rows import ARTICLE_TABLES
 from warehouse import db as wh
 
 log = logging.getLogger("stemwatch.etl")
 
-# Tables that are not per article, with their keys: synced row by row from the live file
-# (lexicon_candidates is not: every run recomputes it).
+# Tables that are not per article, with their keys: synced row by row from the live file when
+# the spare is caught up by a diff (a key with any differing row gets all the live file's rows).
 LEDGER_TABLES = {"source_files": "source_path", "quarantine": "source_path", "etl_runs": "run_id",
-                 "diseases": "concept_id"}
+                 "diseases": "concept_id", "lexicon_candidates": "term", "topic_cells": "concept_id"}
 # DuckDB 2's default string compression (DICT_FSST) spends ~0.7 s per row group of article text
 # analysing it at CHECKPOINT; an incremental run rewrites one or two such row groups per text
 # table. With FSST forced, strings in those row groups are stored FSST-compressed or plain, in
@@ -141,6 +145,7 @@ class Build:
     con: duckdb.DuckDBPyConnection
     tmp: Path
     base: str            # how it started: fresh, spare, copy or snapshot
+    caught_up: str = ""  # how a spare was brought up to the live state: replay or diff
 
     def discard(self) -> None:
         """Close and delete it (and its WAL): the live warehouse is untouched."""
@@ -150,15 +155,18 @@ class Build:
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
 
-    def publish(self, db_path: Path) -> None:
+    def publish(self, db_path: Path, clock: Clock | None = None) -> None:
         """CHECKPOINT, close, fsync and swap it in; the replaced file becomes the next spare."""
+        clock = clock or Clock()
         try:
-            self.con.execute("CHECKPOINT")
-            self.con.close()
+            with clock.phase("checkpoint"):
+                self.con.execute("CHECKPOINT")
+                self.con.close()
         except BaseException:
             self.discard()
             raise
-        swap(self.tmp, db_path)
+        with clock.phase("swap"):
+            swap(self.tmp, db_path)
 
 
 def swap(tmp: Path, db_path: Path) -> None:
@@ -200,17 +208,19 @@ def open_fresh(db_path: Path, old: OldState) -> Build:
     return Build(con, tmp, "fresh")
 
 
-def open_incremental(db_path: Path, old: OldState) -> Build:
+def open_incremental(db_path: Path, old: OldState, clock: Clock | None = None) -> Build:
     """A copy of the live warehouse to apply this run's changes to: the caught-up spare when possible."""
+    clock = clock or Clock()
     tmp = wh.temp_path(db_path)
     if old.snapshot is not None:
         os.replace(old.snapshot, tmp)          # the copy the old state was read from
         old.snapshot = None
         return Build(_incremental_connection(tmp), tmp, "snapshot")
-    build = _from_spare(db_path, tmp)
+    build = _from_spare(db_path, tmp, clock)
     if build is not None:
         return build
-    shutil.copyfile(db_path, tmp)
+    with clock.phase("copy"):
+        shutil.copyfile(db_path, tmp)
     return Build(_incremental_connection(tmp), tmp, "copy")
 
 
@@ -220,7 +230,7 @@ def _incremental_connection(tmp: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _from_spare(db_path: Path, tmp: Path) -> Build | None:
+def _from_spare(db_path: Path, tmp: Path, clock: Clock) -> Build | None:
     spare = spare_path(db_path)
     ident = _identity(spare)
     if ident is None:
@@ -238,7 +248,10 @@ def _from_spare(db_path: Path, tmp: Path) -> Build | None:
         return None
     build = Build(con, tmp, "spare")
     try:
-        if catch_up(con, db_path):
+        with clock.phase("catch_up"):
+            how = catch_up(con, db_path)
+        if how:
+            build.caught_up = how
             return build
     except duckdb.Error as exc:
         log.info("cannot bring the spare warehouse up to date (%s): copying the live file instead", exc)
@@ -246,12 +259,14 @@ def _from_spare(db_path: Path, tmp: Path) -> Build | None:
     return None
 
 
-def catch_up(con: duckdb.DuckDBPyConnection, db_path: Path) -> bool:
+def catch_up(con: duckdb.DuckDBPyConnection, db_path: Path) -> str | None:
     """Make the build (an older published generation) equal the live warehouse, writing only the differences.
 
-    Articles are compared by (article_id, run_id): every run that (re)writes an article's rows
-    stamps it with its run_id. The small tables are compared row by row. Returns False when
-    the spare is not an ancestor of the live file or too much changed to be worth a diff.
+    When the live file's last run lists its changes and was built on exactly this generation,
+    they are replayed (etl/load/delta.py). Otherwise articles are compared by (article_id,
+    run_id) (every run that (re)writes an article's rows stamps it with its run_id) and the other
+    tables row by row. Returns how ("replay" or "diff"), or None when the spare is not an
+    ancestor of the live file or too much changed to be worth it.
     """
     con.execute(f"ATTACH '{_quote(db_path)}' AS live (READ_ONLY)")
     try:
@@ -259,18 +274,30 @@ def catch_up(con: duckdb.DuckDBPyConnection, db_path: Path) -> bool:
         theirs = dict(con.execute("SELECT run_id, started_at FROM live.etl_runs").fetchall())
         if any(theirs.get(r) != s for r, s in mine):
             log.info("the spare warehouse is not an earlier state of the live one: not used")
-            return False
+            return None
+        total = con.execute("SELECT count(*) FROM live.articles").fetchall()[0][0]
+        limit = max(64, MAX_SYNC_SHARE * total)
+        last_id, based_on, changed = con.execute(
+            "SELECT run_id, based_on_run_id, changed FROM live.etl_runs ORDER BY run_id DESC LIMIT 1").fetchall()[0]
+        newer = set(theirs) - {r for r, _ in mine}
+        if changed is not None and based_on == max((r for r, _ in mine), default=None) and newer == {last_id}:
+            if len(changed["articles"] or []) > limit:
+                log.info("%d articles changed since the spare: copying the live file instead", len(changed["articles"]))
+                return None
+            stats = delta.replay(con, changed)
+            log.debug("replayed run %s onto the spare (%d article tables from their tail)", last_id, stats["tail"])
+            con.execute("INSERT INTO build.etl_runs SELECT * FROM live.etl_runs WHERE run_id = ?", [last_id])
+            return "replay"
         con.execute("""
             CREATE OR REPLACE TEMP TABLE _sync AS
             (SELECT article_id FROM (SELECT article_id, run_id FROM live.articles
                                      EXCEPT SELECT article_id, run_id FROM build.articles))
             UNION
             (SELECT article_id FROM (SELECT article_id FROM build.articles EXCEPT SELECT article_id FROM live.articles))""")
-        changed = con.execute("SELECT count(*) FROM _sync").fetchall()[0][0]
-        total = con.execute("SELECT count(*) FROM live.articles").fetchall()[0][0]
-        if changed > max(64, MAX_SYNC_SHARE * total):
-            log.info("%d of %d articles changed since the spare: copying the live file instead", changed, total)
-            return False
+        changed_n = con.execute("SELECT count(*) FROM _sync").fetchall()[0][0]
+        if changed_n > limit:
+            log.info("%d of %d articles changed since the spare: copying the live file instead", changed_n, total)
+            return None
         for t in ARTICLE_TABLES:
             con.execute(f"DELETE FROM build.{t} WHERE article_id IN (SELECT article_id FROM _sync)")
             con.execute(f"INSERT INTO build.{t} SELECT * FROM live.{t} WHERE article_id IN (SELECT article_id FROM _sync)")
@@ -279,6 +306,6 @@ def catch_up(con: duckdb.DuckDBPyConnection, db_path: Path) -> bool:
                             (SELECT * FROM build.{t} EXCEPT SELECT * FROM live.{t}))""")
             con.execute(f"INSERT INTO build.{t} SELECT * FROM live.{t} EXCEPT SELECT * FROM build.{t}")
         con.execute("DROP TABLE _sync")
-        return True
+        return "diff"
     finally:
         con.execute("DETACH live")

@@ -5,7 +5,8 @@ Public so tests and tools can build a warehouse the way the run does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import duckdb
 import pyarrow as pa
@@ -131,14 +132,21 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) ->
         con.unregister("_batch")
 
 
-def _with_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str], statements: Iterable[str]) -> None:
-    """Run ``statements`` with the article ids registered as the relation ``_ids``."""
+@contextmanager
+def registered_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> Iterator[None]:
+    """The article ids registered as the relation ``_ids`` inside the ``with`` block."""
     con.register("_ids", pa.table({"article_id": pa.array(list(ids), pa.string())}))
     try:
-        for stmt in statements:
-            con.execute(stmt)
+        yield
     finally:
         con.unregister("_ids")
+
+
+def _with_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str], statements: Iterable[str]) -> None:
+    """Run ``statements`` with the article ids registered as the relation ``_ids``."""
+    with registered_ids(con, ids):
+        for stmt in statements:
+            con.execute(stmt)
 
 
 def delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str], tables: Iterable[str] = ARTICLE_TABLES) -> None:
@@ -152,15 +160,6 @@ def summarise(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     if ids:
         _with_ids(con, ids, [*(f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)"
                                for t in wh.SUMMARY_TABLES), *wh.summary_statements()])
-
-
-def refresh_lexicon_candidates(con: duckdb.DuckDBPyConnection) -> None:
-    """Aggregate candidate_terms over every article into lexicon_candidates."""
-    con.execute("DELETE FROM lexicon_candidates")
-    con.execute("""
-        INSERT INTO lexicon_candidates
-        SELECT term, sum(occurrences), count(*), arg_min(example_sentence, article_id), min(article_id)
-        FROM candidate_terms GROUP BY term""")
 
 
 def lexicon_rows(concepts: list[Concept]) -> list[dict]:

@@ -7,6 +7,11 @@
 3. apply (etl/load/rows.py, etl/load/ledger.py, etl/load/restage.py): write rows to the next
    warehouse, built beside the live one (etl/load/publish.py);
 4. publish: swap it in atomically. The live file is never opened for writing.
+
+An incremental run changes only the rows of the files that changed, and records their keys in
+its etl_runs row (etl/load/delta.py): the next run replays them onto the previous generation, and
+the rollups are recomputed only for the terms and concepts of those articles. Each phase's wall
+and CPU seconds are in ``RunResult.timings`` and ``RunResult.cpu_timings`` (benchmarks/bench_refresh.py).
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from etl.knowledge.annotation import load_annotation_knowledge
 from etl.knowledge.rules import Rules, load_rules
 from etl.knowledge.vocabulary import load_vocabulary
 from etl.load import publish, restage
+from etl.load.clock import Clock
+from etl.load.delta import Changes, nothing_changed
 from etl.load.discover import discover
 from etl.load.engines import PARALLEL_THRESHOLD, Engine, make_engine, run_jobs
 from etl.load.ledger import Ledger, RunCounts, RunRecord, now, write_run
@@ -40,7 +47,6 @@ from etl.load.rows import (
     delete_articles,
     doc_rows,
     insert_rows,
-    refresh_lexicon_candidates,
     replace_lexicon,
     summarise,
 )
@@ -74,7 +80,9 @@ class RunResult(RunCounts):
     stages: list[str] = field(default_factory=list)
     stage_reason: str = ""
     built_on: str = ""      # what the next warehouse was built on: fresh, spare, copy or snapshot
-    timings: dict[str, float] = field(default_factory=dict)   # seconds per phase, for benchmarks and -v logs
+    caught_up: str = ""     # how a spare was brought up to date: replay or diff
+    timings: dict[str, float] = field(default_factory=dict)       # wall seconds per phase (etl/load/clock.py)
+    cpu_timings: dict[str, float] = field(default_factory=dict)   # CPU seconds per phase
 
 
 # ---------------------------------------------------------------- fingerprints
@@ -157,14 +165,16 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
             log.info("removed %s left by an interrupted run", p.name)
         started = now()
         t0 = time.perf_counter()
-        old = read_old_state(db_path)
-        timings = {"read_state": time.perf_counter() - t0}
+        clock = Clock()
+        with clock.phase("read_state"):
+            old = read_old_state(db_path)
         rec = RunRecord(run_id=old.max_run_id + 1, started_at=started, status="failed",
                         mode="full" if full else "incremental", trigger_kind=trigger,
                         schema_hash=wh.schema_hash(), stemwatch_version=__version__)
         try:
-            rules = load_rules(sources or None)
-            fp = fingerprints(rules)
+            with clock.phase("fingerprints"):
+                rules = load_rules(sources or None)
+                fp = fingerprints(rules)
             stages = plan_stages(_old_fingerprints(old), fp, readable=old.readable, forced_full=full)
             # A malformed lexicon row fails here, before any work. Files with the fingerprint of the
             # last successful run were valid then: not read again.
@@ -179,21 +189,20 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
             rec.extract_hash, rec.annotate_hash, rec.sources_hash = fp.extract, fp.annotate, fp.sources
             rec.build_hash = hashlib.sha256(f"{fp.extract}{fp.annotate}{fp.sources}{fp.schema}".encode()).hexdigest()[:16]
             rec.stages, rec.stage_reason = stages.names(), stages.reason
-            t1 = time.perf_counter()
-            found = discover(seeds)
-            manifest = read_manifest(found, addresses, hold=frozenset(hold),
-                                     previous={r: p.crawl_url for r, p in old.files.items() if p.crawl_url})
-            files = [f for f in found if not is_manifest(f.rel)]
-            timings["discover"] = time.perf_counter() - t1
-            prior = old.files if not stages.full else {}
-            plan = plan_files(files, prior, frozenset(hold), manifest.addresses)
+            with clock.phase("discover"):
+                found = discover(seeds)
+                manifest = read_manifest(found, addresses, hold=frozenset(hold),
+                                         previous={r: p.crawl_url for r, p in old.files.items() if p.crawl_url})
+                files = [f for f in found if not is_manifest(f.rel)]
+                prior = old.files if not stages.full else {}
+                plan = plan_files(files, prior, frozenset(hold), manifest.addresses)
             refusal = mass_delete(plan, old.files, len(files)) if old.readable else None
             if refusal and not allow_mass_delete:
                 raise MassDeleteRefused(
                     f"refusing to run: {refusal} (is the seeds folder {seeds} mounted and complete?); "
                     "the warehouse is unchanged. Run with --allow-mass-delete if this is intended.")
             res = _apply(seeds, db_path, old, rec, stages, plan, files, concepts, sources,
-                         runner, max_file_mb * 2**20, progress, timings, manifest)
+                         runner, max_file_mb * 2**20, progress, clock, manifest)
             res.seconds = time.perf_counter() - t0
             return res
         except MassDeleteRefused:
@@ -227,6 +236,9 @@ def _record_failure(db_path: Path, old: OldState, rec: RunRecord) -> None:
     """
     tmp = wh.temp_path(db_path, "failed")
     wal = tmp.with_name(tmp.name + ".wal")
+    # What it changes: one etl_runs row on the live state (or everything, in a new file).
+    rec.based_on_run_id = old.max_run_id if old.readable else None
+    rec.changed = nothing_changed() if old.readable else None
     try:
         for p in (tmp, wal):
             p.unlink(missing_ok=True)
@@ -252,22 +264,31 @@ def _record_failure(db_path: Path, old: OldState, rec: RunRecord) -> None:
 
 def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: Stages, plan: FilePlan,
            files: list, concepts: list, sources: str | None, engine: Engine, max_bytes: int,
-           progress: Callable[[int, int], None] | None, timings: dict[str, float], manifest: Manifest) -> RunResult:
+           progress: Callable[[int, int], None] | None, clock: Clock, manifest: Manifest) -> RunResult:
     """Build the next warehouse from the plan and publish it."""
     res = RunResult(run_id=rec.run_id, status="success", mode=rec.mode, files_seen=len(files), stages=rec.stages,
                     stage_reason=rec.stage_reason or "")
     prior = old.files if not stages.full else {}
     ledger = Ledger(rec.run_id, dict(prior), addresses=manifest.addresses)
-    clock = time.perf_counter()
-    build = publish.open_fresh(db_path, old) if stages.full else publish.open_incremental(db_path, old)
+    with clock.phase("open_build"):
+        build = publish.open_fresh(db_path, old) if stages.full else publish.open_incremental(db_path, old, clock)
     con = build.con
-    res.built_on, res.timings = build.base, timings
-    timings["open_build"], clock = time.perf_counter() - clock, time.perf_counter()
+    res.built_on, res.caught_up, res.timings, res.cpu_timings = build.base, build.caught_up, clock.wall, clock.cpu
+    rec.based_on_run_id = None if stages.full else old.max_run_id
+    clock.start("work")
     try:
         if stages.full or stages.reannotate:   # an unchanged annotate fingerprint means the lexicon in the file is current
             replace_lexicon(con, concepts)
+        # A refresh that re-annotates nothing tracks the keys it changes (etl/load/delta.py).
+        changes = Changes(con) if not (stages.full or stages.reannotate) else None
+
+        def delete(ids: list[str]) -> None:
+            if changes is not None:
+                changes.deleting(ids)
+            delete_articles(con, ids)
+
         removed = list(plan.removed)
-        delete_articles(con, [article_id_for(r) for r in removed])
+        delete([article_id_for(r) for r in removed])
         for r in removed:
             ledger.gone(r)
         res.files_removed = sum(1 for r in removed if prior[r].status == "loaded")
@@ -282,7 +303,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
 
         def flush() -> None:
             if not fresh:
-                delete_articles(con, batch_ids)
+                delete(batch_ids)
             for t, rows in batch.items():
                 insert_rows(con, t, rows)
                 rows.clear()
@@ -336,7 +357,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         # A file that was loaded and can no longer be opened (now a FIFO, a link loop, a broken
         # link) must lose its article rows, or it sits in articles and in quarantine at once
         # (tests/reliability/test_hostile_files.py::test_a_loaded_file_that_becomes_unreadable_leaves_articles).
-        delete_articles(con, [article_id_for(f.rel) for f in plan.errors])
+        delete([article_id_for(f.rel) for f in plan.errors])
         for f in plan.errors:
             reason, detail = f.error
             ledger.quarantined(f.rel, None, f.size, f.mtime_ns, reason, detail)
@@ -344,13 +365,18 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
             res.files_unchanged += ledger.unstable(rel)
         _record_manifests(ledger, manifest, prior)
         res.files_unchanged += len(plan.unchanged)
-        ledger.apply(con)
+        clock.stop("work")
+        with clock.phase("ledger"):
+            ledger.apply(con)
         res.quarantined_now = ledger.quarantined_now
 
-        if stages.reannotate:
-            restage.restage(con, rec.run_id, reannotate_all=stages.reannotate)
-        refresh_lexicon_candidates(con)
-        wh.rebuild_rollups(con)
+        with clock.phase("rollups"):
+            if stages.reannotate:
+                restage.restage(con, rec.run_id, reannotate_all=stages.reannotate)
+            if changes is not None:
+                rec.changed = changes.finish(set(ledger.files) | ledger.forget)
+            else:
+                wh.rebuild_rollups(con)
         res.files_quarantined = con.execute("SELECT count(*) FROM quarantine").fetchall()[0][0]
         newest = max((f.mtime_ns for f in files if f.mtime_ns), default=None)
         res.message = _summary(res)
@@ -365,10 +391,8 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         rec.status = "failed"
         build.discard()
         raise
-    timings["apply"], clock = time.perf_counter() - clock, time.perf_counter()
-    build.publish(db_path)
-    timings["publish"] = time.perf_counter() - clock
-    log.debug("run %d phases: %s", rec.run_id, ", ".join(f"{k} {v:.3f}s" for k, v in timings.items()))
+    build.publish(db_path, clock)
+    log.debug("run %d phases: %s", rec.run_id, clock.line())
     res.published = True
     return res
 

@@ -87,10 +87,10 @@ def test_a_failed_run_is_recorded_without_replaying_a_stale_wal(fresh_seeds: Pat
     stale = wh.temp_path(db, "failed")
     stale.with_name(stale.name + ".wal").write_bytes(b"\x00" * 4096)
 
-    def disk_full(con: object) -> None:
+    def disk_full(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(runmod, "refresh_lexicon_candidates", disk_full)
+    monkeypatch.setattr(runmod.Changes, "finish", disk_full)
     (fresh_seeds / "new.txt").write_text("新的文章。\n" * 20, encoding="utf-8")
     with pytest.raises(OSError):
         run_etl(fresh_seeds, db, workers=1)

@@ -1,0 +1,138 @@
+"""What a run changed: recorded in its etl_runs row, replayed by the next run onto the spare.
+
+A refresh builds on the *spare*, the generation published before the live one
+(etl/load/publish.py). The two differ by exactly what the live file's last run wrote, so each
+run records that in its etl_runs row: ``based_on_run_id`` (the last run of the warehouse it
+built on) and ``changed``, the keys whose rows it wrote or deleted:
+
+- ``articles``: article ids, for every per-article table (ARTICLE_TABLES);
+- ``files``: source paths, for source_files and quarantine;
+- ``terms``, ``concepts`` and ``bases``: the keys of the rollups (lexicon_candidates; topic_cells and
+  claim_cells; flag_cells);
+- ``tail``: per article table, how many rows of those articles the file holds (see below).
+
+The next run :func:`replay` s them: for each key it deletes the spare's rows and copies the live
+file's, so catching up costs the previous run's change, never a diff of whole tables.
+
+Finding a key's rows still means scanning the key column (article ids are hashes: no zone map
+prunes them). For the per-article tables the copy from the live file is cheaper still: a run
+deletes all rows of an article before it writes the new ones, so the rows of the articles it
+changed are the last rows it appended to each table, and the checkpoint keeps their order. The
+run records how many (``tail``); the replay reads only the row groups at the end of the live
+table (``rowid >= count(*) - rows``: row ids only grow past deleted rows) and checks that it found
+exactly that many rows, else it scans the table as before.
+When the keys are not listed (a rebuild, a re-annotation, more than MAX_LISTED keys, a
+failed-run record of an older version) the spare is caught up by a diff or the live file is
+copied (publish.catch_up).
+
+The same keys make the rollups incremental: :class:`Changes` collects the terms, concepts and bases of
+the articles a run deletes (their old rows) and writes (their new rows), and only those are
+recomputed (warehouse/rollups.sql), which gives the rows a recompute over every key gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+import pyarrow as pa
+
+from etl.load.rows import ARTICLE_TABLES, registered_ids
+from warehouse import db as wh
+
+# Beyond this many keys of one kind, a run's changes are not listed (the next run diffs or copies).
+MAX_LISTED = 20_000
+# Up to this many keys go into the statements as parameters (pushed into the scan, so a
+# single-column primary key is looked up in its index); more are joined from a relation.
+INLINE_KEYS = 256
+KINDS = ("articles", "files", "terms", "concepts", "bases")
+# Tables replayed per kind of key, with the key column.
+REPLAYED = {"articles": (ARTICLE_TABLES, "article_id"), "files": (("source_files", "quarantine"), "source_path"),
+            "terms": (("lexicon_candidates",), "term"), "concepts": (("topic_cells", "claim_cells"), "concept_id"),
+            "bases": (("flag_cells",), "basis_id")}
+
+
+def nothing_changed() -> dict:
+    """``changed`` of a run that wrote only its etl_runs row (a failed run's record)."""
+    return {**{k: [] for k in KINDS}, "tail": []}
+
+
+class Changes:
+    """The keys an incremental run changes, collected while it applies them."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.articles: set[str] = set()
+        wh.start_rollup_keys(con)
+        # The first row id this run appends to each article table (row ids are not reused).
+        self.first_rowid = {t: con.execute(f"SELECT coalesce(max(rowid) + 1, 0) FROM {t}").fetchall()[0][0]
+                            for t in ARTICLE_TABLES}
+
+    def deleting(self, ids: list[str]) -> None:
+        """Call before deleting these articles' rows: their current rollup keys are recomputed."""
+        if ids:
+            self.articles.update(ids)
+            with registered_ids(self.con, ids):
+                wh.collect_rollup_keys(self.con)
+
+    def finish(self, files: set[str]) -> dict[str, list[str]] | None:
+        """Recompute the rollups for the collected keys (and those of the rows now written);
+        return the keys for etl_runs.changed, or None when there are too many to list."""
+        with registered_ids(self.con, sorted(self.articles)):
+            wh.collect_rollup_keys(self.con)
+        keys = wh.rollup_keys(self.con)
+        wh.rebuild_rollups(self.con, collected=True)
+        tail = [{"table_name": t, "rows": self.con.execute(f"SELECT count(*) FROM {t} WHERE rowid >= ?",
+                                                             [first]).fetchall()[0][0]}
+                for t, first in self.first_rowid.items()]
+        changed = {"articles": sorted(self.articles), "files": sorted(files),
+                   "terms": keys["lexicon_candidates"], "concepts": keys["topic_cells"], "bases": keys["flag_cells"]}
+        if any(len(v) > MAX_LISTED for v in changed.values()):
+            return None
+        return {**changed, "tail": tail}
+
+
+def replay(con: duckdb.DuckDBPyConnection, changed: dict) -> dict[str, int]:
+    """Make the build's rows of the ``changed`` keys equal those of the live file (attached as
+    ``live``). Returns how many article tables were copied from their tail alone."""
+    tail = {r["table_name"]: r["rows"] for r in changed.get("tail") or []}
+    from_tail = 0
+    for kind in KINDS:
+        keys = changed.get(kind) or []
+        if not keys:
+            continue
+        tables, col = REPLAYED[kind]
+        with _keys(con, col, keys) as match:
+            for t in tables:
+                con.execute(f"DELETE FROM build.{t} WHERE {match.sql}", match.params)
+                rows = tail.get(t) if kind == "articles" else None
+                if rows is not None:
+                    total = con.execute(f"SELECT count(*) FROM live.{t}").fetchall()[0][0]
+                    lo = f"rowid >= {int(total) - int(rows)} AND "    # a constant: pushed into the scan
+                    found = con.execute(f"SELECT count(*) FROM live.{t} WHERE {lo}{match.sql}", match.params).fetchall()[0][0]
+                    if found == rows:
+                        if rows:
+                            con.execute(f"INSERT INTO build.{t} SELECT * FROM live.{t} WHERE {lo}{match.sql}", match.params)
+                        from_tail += 1
+                        continue
+                con.execute(f"INSERT INTO build.{t} SELECT * FROM live.{t} WHERE {match.sql}", match.params)
+    return {"tail": from_tail}
+
+
+class _Match:
+    def __init__(self, sql: str, params: list[str]) -> None:
+        self.sql, self.params = sql, params
+
+
+@contextmanager
+def _keys(con: duckdb.DuckDBPyConnection, col: str, keys: list[str]) -> Iterator[_Match]:
+    """A condition ``col IN (the keys)``: parameters when few, else a registered relation."""
+    if len(keys) <= INLINE_KEYS:
+        yield _Match(f"{col} IN ({', '.join('?' * len(keys))})", list(keys))
+        return
+    con.register("_keys", pa.table({col: pa.array(keys, pa.string())}))
+    try:
+        yield _Match(f"{col} IN (SELECT {col} FROM _keys)", [])
+    finally:
+        con.unregister("_keys")

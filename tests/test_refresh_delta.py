@@ -1,0 +1,115 @@
+"""A refresh replays the previous run's recorded changes onto the spare (etl/load/delta.py) and
+recomputes the rollups only for the keys it touched; every table must still equal a full rebuild."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.load import delta
+from etl.load.rows import ARTICLE_TABLES
+from etl.load.run import run_etl
+from tests.reliability.helpers import table_rows
+from warehouse.db import reading
+
+
+def _same_as_a_rebuild(seeds: Path, db: Path, tmp_path: Path, name: str) -> None:
+    fresh = tmp_path / f"{name}.duckdb"
+    run_etl(seeds, fresh, workers=1, full=True, allow_mass_delete=True)
+    assert table_rows(db) == table_rows(fresh)
+
+
+def _edits(seeds: Path) -> list:
+    names = sorted(p.name for p in seeds.iterdir())
+
+    def append(name: str, text: str):
+        return lambda: (seeds / name).write_bytes((seeds / name).read_bytes() + text.encode())
+
+    return [
+        append(names[0], "\n另有患者自述患有多发性硬化症，并称注射后好转。\n"),        # a changed file, new mentions
+        lambda: (seeds / "new.txt").write_text("# 新文章\n\n干细胞能否治疗帕金森病和某某罕见综合征？目前尚无定论。\n" * 3,
+                                              encoding="utf-8"),              # a new file with a candidate term
+        lambda: (seeds / "new.txt").write_bytes(b""),                         # it turns bad: quarantined
+        lambda: (seeds / names[1]).unlink(),                                  # a file removed
+        lambda: (seeds / "new.txt").unlink(),                                 # the quarantined one removed
+    ]
+
+
+def test_each_refresh_replays_the_last_one_and_equals_a_rebuild(fresh_seeds: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    replayed = []
+    real_replay = delta.replay
+
+    def replay(con: object, changed: dict) -> dict:
+        replayed.append(real_replay(con, changed))
+        return replayed[-1]
+
+    monkeypatch.setattr(delta, "replay", replay)
+    db = tmp_path / "w.duckdb"
+    run_etl(fresh_seeds, db, workers=1)
+    how = []
+    for k, edit in enumerate(_edits(fresh_seeds)):
+        edit()
+        res = run_etl(fresh_seeds, db, workers=1, allow_mass_delete=True)
+        how.append((res.built_on, res.caught_up))
+        _same_as_a_rebuild(fresh_seeds, db, tmp_path, f"fresh{k}")
+    # The first refresh has no spare yet; every later one replays the keys its predecessor listed.
+    assert how == [("copy", "")] + [("spare", "replay")] * 4
+    # Every article table was copied from the rows at its end alone (delta.replay's tail).
+    assert replayed == [{"tail": len(ARTICLE_TABLES)}] * 4
+    with reading(db) as con:
+        changed = con.execute("SELECT based_on_run_id, changed FROM etl_runs ORDER BY run_id").fetchall()
+    assert changed[0] == (None, None)                     # the first load: a rebuild, nothing listed
+    assert [c[0] for c in changed[1:]] == [1, 2, 3, 4, 5]
+    assert changed[2][1]["files"] == ["new.txt"] and len(changed[2][1]["articles"]) == 1
+    assert changed[2][1]["terms"] or changed[2][1]["concepts"]
+
+
+def test_a_run_that_lists_nothing_is_caught_up_by_a_diff(fresh_seeds: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Too many keys to list (MAX_LISTED): the next run falls back to comparing the tables."""
+    db = tmp_path / "w.duckdb"
+    run_etl(fresh_seeds, db, workers=1)
+    edits = _edits(fresh_seeds)
+    edits[0]()
+    run_etl(fresh_seeds, db, workers=1)
+    monkeypatch.setattr(delta, "MAX_LISTED", 0)
+    edits[1]()
+    res = run_etl(fresh_seeds, db, workers=1)
+    assert (res.built_on, res.caught_up) == ("spare", "replay")
+    monkeypatch.undo()
+    edits[2]()
+    res = run_etl(fresh_seeds, db, workers=1)
+    assert (res.built_on, res.caught_up) == ("spare", "diff")
+    _same_as_a_rebuild(fresh_seeds, db, tmp_path, "fresh")
+    with reading(db) as con:
+        assert con.execute("SELECT changed IS NULL FROM etl_runs ORDER BY run_id").fetchall() == \
+            [(True,), (False,), (True,), (False,)]
+
+
+def test_after_a_failed_run_the_next_one_replays_its_record(fresh_seeds: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failed run publishes the live state plus its etl_runs row, listing no changes: the spare
+    (the state before it) is caught up by replaying nothing but that row."""
+    db = tmp_path / "w.duckdb"
+    run_etl(fresh_seeds, db, workers=1)
+    edits = _edits(fresh_seeds)
+    edits[0]()
+    run_etl(fresh_seeds, db, workers=1)
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(delta.Changes, "finish", broken)
+    edits[1]()
+    with pytest.raises(RuntimeError):
+        run_etl(fresh_seeds, db, workers=1)
+    monkeypatch.undo()
+    res = run_etl(fresh_seeds, db, workers=1)
+    assert (res.built_on, res.caught_up, res.files_loaded) == ("spare", "replay", 1)
+    _same_as_a_rebuild(fresh_seeds, db, tmp_path, "fresh")
+    with reading(db) as con:
+        rows = con.execute("SELECT status, based_on_run_id, changed.articles FROM etl_runs ORDER BY run_id").fetchall()
+    assert [r[:2] for r in rows] == [("success", None), ("success", 1), ("failed", 2), ("success", 3)]
+    assert rows[2][2] == []
