@@ -31,7 +31,7 @@ from etl.load import publish, restage
 from etl.load.discover import discover
 from etl.load.engines import PARALLEL_THRESHOLD, Engine, make_engine, run_jobs
 from etl.load.ledger import Ledger, RunCounts, RunRecord, now, write_run
-from etl.load.parts import concat_parts, insert_arrow
+from etl.load.parts import concat_parts, insert_arrow, release_arrow_memory
 from etl.load.plan import FilePlan, Fingerprints, Stages, mass_delete, plan_files, plan_stages
 from etl.load.publish import Build, OldState, read_old_state
 from etl.load.rows import (
@@ -283,6 +283,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
             for t, table in concat_parts(parts).items():
                 insert_arrow(con, t, table)
             parts.clear()
+            release_arrow_memory()
             if fresh:
                 loaded_ids.extend(batch_ids)
             else:
