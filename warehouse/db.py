@@ -99,6 +99,9 @@ def rollups_sql() -> str:
 
 
 SUMMARY_TABLES = ("article_concepts", "article_stats")
+# Articles per summary pass when many are summarised at once (a full load, a re-annotation): a
+# pass over 10,000 articles needs about 64-96 MB of the writer's capped memory (BUILD_MEMORY_LIMIT).
+SUMMARY_SLICE = 5_000
 ROLLUP_TABLES = ("topic_cells",)
 _KEY_COMMENT = re.compile(r"^-- key \(([^)]*)\):.*\nCREATE TABLE (\w+) \(", re.M)
 
@@ -144,10 +147,13 @@ def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the summary tables from scratch for every article (the ETL maintains them per run)."""
     for t in SUMMARY_TABLES:
         con.execute(f"DELETE FROM {t}")
-    con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT article_id FROM articles")
+    total = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
     try:
-        for stmt in summary_statements():
-            con.execute(stmt)
+        for offset in range(0, total, SUMMARY_SLICE):   # in slices, within the capped memory
+            con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT article_id FROM articles "
+                        "ORDER BY article_id LIMIT ? OFFSET ?", [SUMMARY_SLICE, offset])
+            for stmt in summary_statements():
+                con.execute(stmt)
     finally:
         con.execute("DROP TABLE IF EXISTS _ids")
     rebuild_rollups(con)

@@ -50,7 +50,6 @@ from warehouse import db as wh
 log = logging.getLogger("stemwatch.etl")
 
 BATCH = 500
-SUMMARY_SLICE = 10_000   # articles per summary pass at the end of a full load
 
 __all__ = ["PARALLEL_THRESHOLD", "MassDeleteRefused", "OldState", "RunResult", "build_hash", "fingerprints", "read_old_state", "run_etl"]
 
@@ -326,8 +325,8 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         flush()
         # In slices: one pass over 100,000 articles ran out of the writer's capped memory
         # (warehouse/db.py BUILD_MEMORY_LIMIT) in the summaries' joins.
-        for i in range(0, len(loaded_ids), SUMMARY_SLICE):
-            summarise(con, loaded_ids[i:i + SUMMARY_SLICE])
+        for i in range(0, len(loaded_ids), wh.SUMMARY_SLICE):
+            summarise(con, loaded_ids[i:i + wh.SUMMARY_SLICE])
         # A file that was loaded and can no longer be opened (now a FIFO, a link loop, a broken
         # link) must lose its article rows, or it sits in articles and in quarantine at once
         # (tests/reliability/test_hostile_files.py::test_a_loaded_file_that_becomes_unreadable_leaves_articles).
