@@ -31,15 +31,32 @@ STAGE_ORDER = ("decode", "html", "chrome", "metadata", "sections", "citations", 
 
 
 class TreeRss:
-    """Peak resident memory of a process (this one by default) plus all its descendants, sampled every 20 ms."""
+    """Peak resident memory of a process (this one by default) plus all its descendants, sampled every 20 ms.
+
+    ``peak`` is the largest sum over the tree; ``peaks`` the largest RSS of each process (by pid),
+    ``roles`` what each process was: the process itself ("writer"), a "worker", the
+    multiprocessing "resource tracker".
+    """
 
     def __init__(self, pid: int | None = None) -> None:
         import psutil
 
         self._me = psutil.Process(pid)
         self.peak = 0
+        self.peaks: dict[int, int] = {}
+        self.roles: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _role(self, p: object) -> str:
+        import psutil
+
+        if p is self._me:
+            return "writer"
+        try:
+            return "resource tracker" if "resource_tracker" in " ".join(p.cmdline()) else "worker"  # type: ignore[attr-defined]
+        except psutil.Error:
+            return "worker"
 
     def _sample(self) -> int:
         import psutil
@@ -51,9 +68,13 @@ class TreeRss:
             return 0   # the process ended between two samples
         for p in procs:
             try:
-                total += p.memory_info().rss
+                rss = p.memory_info().rss
             except psutil.Error:
-                pass
+                continue
+            total += rss
+            if p.pid not in self.roles:
+                self.roles[p.pid] = self._role(p)
+            self.peaks[p.pid] = max(self.peaks.get(p.pid, 0), rss)
         return total
 
     def _run(self) -> None:

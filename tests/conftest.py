@@ -25,6 +25,18 @@ def seed_path(prefix: str) -> Path:
     return matches[0]
 
 
+def make_corpus(folder: Path, n: int) -> int:
+    """``n`` files from the seeds, each made distinct; one binary file that must be quarantined."""
+    seeds = sorted(p for p in SEEDS.iterdir() if p.is_file())
+    for i in range(n):
+        src = seeds[i % len(seeds)]
+        sub = folder / f"part{i // 20}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"{i:03d}_{src.name}").write_bytes(src.read_bytes() + f"\n\n（第{i}号）\n".encode())
+    (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    return n + 1
+
+
 def parse_seed(prefix: str) -> ParsedDocument:
     p = seed_path(prefix)
     return parse_document(p.name, p.read_bytes(), load_rules(), load_lexicon(), load_triggers())

@@ -11,24 +11,12 @@ import duckdb
 import pytest
 
 from etl.load.run import PARALLEL_THRESHOLD, run_etl
-from tests.conftest import SEEDS
+from tests.conftest import make_corpus
 
 distributed = pytest.importorskip("dask.distributed")
 
 # Columns that differ between two runs by nature (when they ran); everything else must match.
 RUN_COLUMNS = {"etl_runs": ("started_at", "finished_at", "message"), "quarantine": ("seen_at",)}
-
-
-def make_corpus(folder: Path, n: int) -> int:
-    """``n`` files from the seeds, each made distinct; one binary file that must be quarantined."""
-    seeds = sorted(p for p in SEEDS.iterdir() if p.is_file())
-    for i in range(n):
-        src = seeds[i % len(seeds)]
-        sub = folder / f"part{i // 20}"
-        sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"{i:03d}_{src.name}").write_bytes(src.read_bytes() + f"\n\n（第{i}号）\n".encode())
-    (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    return n + 1
 
 
 def tables(db: Path) -> dict[str, list[tuple]]:

@@ -36,6 +36,9 @@ TMP_MARK = ".tmp-"
 # row group size is not stored in the file, so every build must open with the same value.
 BUILD_ROW_GROUP_SIZE = 2048
 BUILD_MEMORY_LIMIT = "192MB"
+# Freed memory DuckDB's allocator may keep cached after a task before handing it back to the
+# system (DuckDB's default, 128 MB, sat in the writer's RSS on top of the memory limit).
+BUILD_ALLOCATOR_FLUSH = "16MB"
 
 
 class WarehouseMissing(FileNotFoundError):
@@ -100,6 +103,9 @@ def rollup_keys_sql() -> str:
 
 
 SUMMARY_TABLES = ("article_concepts", "article_stats")
+# Articles per summary pass when many are summarised at once (a full load, a re-annotation): a
+# pass over 10,000 articles needs about 64-96 MB of the writer's capped memory (BUILD_MEMORY_LIMIT).
+SUMMARY_SLICE = 5_000
 ROLLUP_TABLES = ("topic_cells", "claim_cells", "flag_cells")
 # Rollups and the key each is rebuilt by (warehouse/rollups.sql), with the temporary table of keys.
 ROLLUP_KEYS = {"topic_cells": ("concept_id", "_concepts"), "claim_cells": ("concept_id", "_concepts"),
@@ -108,6 +114,13 @@ ROLLUP_KEYS = {"topic_cells": ("concept_id", "_concepts"), "claim_cells": ("conc
 # (keys that lost their last row) and the tables it is computed from.
 ALL_KEYS = {"_concepts": ("topic_cells", "article_concepts", "claim_cells", "claims"),
             "_bases": ("flag_cells", "red_flags"), "_terms": ("lexicon_candidates", "candidate_terms")}
+_KEY_COMMENT = re.compile(r"^-- key \(([^)]*)\):.*\nCREATE TABLE (\w+) \(", re.M)
+
+
+def undeclared_keys() -> dict[str, tuple[str, ...]]:
+    """The keys schema.sql names in a ``-- key (...)`` comment but does not declare (no ART index
+    held in memory during a build; see the schema's header): table -> key columns."""
+    return {t: tuple(c.strip() for c in cols.split(",")) for cols, t in _KEY_COMMENT.findall(schema_sql())}
 
 
 def _statements(sql: str) -> list[str]:
@@ -173,10 +186,13 @@ def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the summary tables from scratch for every article (the ETL maintains them per run)."""
     for t in SUMMARY_TABLES:
         con.execute(f"DELETE FROM {t}")
-    con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT article_id FROM articles")
+    total = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
     try:
-        for stmt in summary_statements():
-            con.execute(stmt)
+        for offset in range(0, total, SUMMARY_SLICE):   # in slices, within the capped memory
+            con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT article_id FROM articles "
+                        "ORDER BY article_id LIMIT ? OFFSET ?", [SUMMARY_SLICE, offset])
+            for stmt in summary_statements():
+                con.execute(stmt)
     finally:
         con.execute("DROP TABLE IF EXISTS _ids")
     rebuild_rollups(con)
@@ -307,12 +323,14 @@ def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
     up to 80% of the machine's memory, so the writer of a full load grew with the warehouse
     (600 MB at 10,000 documents). Beyond the cap it evicts written blocks, and spills
     intermediate results to a folder beside the file (a temporary, removed by the next run
-    if a killed run leaves it).
+    if a killed run leaves it). What the cap cannot evict: declared keys (ART indexes, hence
+    the undeclared keys of schema.sql) and the allocator's cache of freed memory
+    (BUILD_ALLOCATOR_FLUSH).
     """
     spill = str(tmp.with_name(tmp.name + ".spill")).replace("'", "''")
     con = duckdb.connect(config={"storage_compatibility_version": STORAGE_COMPATIBILITY,
                                  "memory_limit": BUILD_MEMORY_LIMIT, "temp_directory": spill,
-                                 **NO_EXTENSIONS})
+                                 "allocator_flush_threshold": BUILD_ALLOCATOR_FLUSH, **NO_EXTENSIONS})
     con.execute(f"ATTACH {sql_string(tmp)} AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE})")
     con.execute("USE build")
     return con

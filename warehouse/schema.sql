@@ -5,6 +5,10 @@
 -- end exclusive, in Unicode code points: substr(main_text, start_char + 1, end_char - start_char).
 -- {{name}} stands for the values of vocabulary `name` (etl/knowledge/data/vocabulary.yaml), filled
 -- in by warehouse/db.py::create_schema from the rows the caller stores in the vocabulary table.
+-- Keys: the per-article child tables (several rows per article) do not declare their key, which
+-- the ETL makes unique by numbering rows per article (warehouse/db.py UNDECLARED_KEYS; checked
+-- by tests/test_warehouse.py). A declared key is an ART index that DuckDB keeps in memory for
+-- the whole build: about 240 MB at 100,000 articles, more than the writer's memory cap.
 
 CREATE TABLE vocabulary (
     vocabulary   VARCHAR NOT NULL,
@@ -54,14 +58,15 @@ CREATE TABLE documents (
     outside_text VARCHAR NOT NULL DEFAULT ''   
 );
 
+-- key (article_id, cut_no): unique by construction, not declared (see the header)
 CREATE TABLE cut_blocks (
     article_id  VARCHAR NOT NULL,
     cut_no      INTEGER NOT NULL CHECK (cut_no >= 0),
     rule        VARCHAR NOT NULL,
-    text        VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, cut_no)
+    text        VARCHAR NOT NULL
 );
 
+-- key (article_id, section_no): unique by construction, not declared (see the header)
 CREATE TABLE sections (
     article_id  VARCHAR NOT NULL,
     section_no  INTEGER NOT NULL CHECK (section_no >= 0),
@@ -70,10 +75,10 @@ CREATE TABLE sections (
     body        VARCHAR NOT NULL,
     start_char  INTEGER NOT NULL CHECK (start_char >= 0),
     end_char    INTEGER NOT NULL,
-    PRIMARY KEY (article_id, section_no),
     CHECK (end_char >= start_char)
 );
 
+-- key (article_id, citation_no): unique by construction, not declared (see the header)
 CREATE TABLE citations (
     article_id   VARCHAR NOT NULL,
     citation_no  INTEGER NOT NULL CHECK (citation_no >= 1),
@@ -98,12 +103,12 @@ CREATE TABLE citations (
     evidence_level VARCHAR NOT NULL CHECK (evidence_level IN ('L1_systematic_review', 'L2_randomised_trial', 'L3_clinical_study',
                               'L4_case_series', 'L5_preclinical_or_opinion', 'L6_non_research')),
     registry_id  VARCHAR,
-    PRIMARY KEY (article_id, citation_no),
     CHECK (end_char >= start_char),
     CHECK ((study_design IS NOT NULL) = (kind IN ('journal_article', 'trial_registry'))),
     CHECK ((registry_id IS NOT NULL) = (kind = 'trial_registry'))
 );
 
+-- key (article_id, signal_no): unique by construction, not declared (see the header)
 CREATE TABLE commercial_signals (
     article_id  VARCHAR NOT NULL,
     signal_no   INTEGER NOT NULL CHECK (signal_no >= 0),
@@ -111,7 +116,6 @@ CREATE TABLE commercial_signals (
     text        VARCHAR NOT NULL,
     location    VARCHAR NOT NULL CHECK (location IN ('main_text', 'boilerplate')),
     start_char  INTEGER CHECK (start_char IS NULL OR start_char >= 0),
-    PRIMARY KEY (article_id, signal_no),
     CHECK ((location = 'main_text') = (start_char IS NOT NULL))
 );
 
@@ -127,6 +131,7 @@ CREATE TABLE diseases (
     lexicon_file    VARCHAR NOT NULL
 );
 
+-- key (article_id, mention_no): unique by construction, not declared (see the header)
 CREATE TABLE disease_mentions (
     article_id      VARCHAR NOT NULL,
     mention_no      INTEGER NOT NULL CHECK (mention_no >= 0),
@@ -142,11 +147,11 @@ CREATE TABLE disease_mentions (
     trigger         VARCHAR,
     sentence        VARCHAR NOT NULL,
     reported        BOOLEAN NOT NULL DEFAULT false,
-    PRIMARY KEY (article_id, mention_no),
     CHECK (end_char > start_char),
     CHECK ((context = 'neutral') = (trigger IS NULL))
 );
 
+-- key (article_id, concept_id): unique by construction, not declared (see the header)
 CREATE TABLE claims (
     article_id           VARCHAR NOT NULL,
     concept_id           VARCHAR NOT NULL,
@@ -171,7 +176,6 @@ CREATE TABLE claims (
     wording_text         VARCHAR,
     citation             VARCHAR NOT NULL CHECK (citation IN ('in_sentence', 'in_section', 'none')),
     citation_text        VARCHAR,
-    PRIMARY KEY (article_id, concept_id),
     CHECK (mentions = own_mentions + reported_mentions),
     CHECK ((own_mentions > 0) = (own_stance IS NOT NULL AND own_mention_no IS NOT NULL)),
     CHECK ((reported_mentions > 0) = (reported_stance IS NOT NULL AND reported_mention_no IS NOT NULL)),
@@ -181,6 +185,7 @@ CREATE TABLE claims (
     CHECK (sentence_start <= start_char AND start_char < end_char AND end_char <= sentence_end)
 );
 
+-- key (article_id, flag_no): unique by construction, not declared (see the header)
 CREATE TABLE red_flags (
     article_id    VARCHAR NOT NULL,
     flag_no       INTEGER NOT NULL CHECK (flag_no >= 0),
@@ -198,7 +203,6 @@ CREATE TABLE red_flags (
     chrome_text   VARCHAR,
     chrome_start  INTEGER CHECK (chrome_start IS NULL OR chrome_start >= 0),
     sentence      VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, flag_no),
     CHECK ((location = 'article') = (start_char IS NOT NULL AND end_char IS NOT NULL)),
     CHECK ((location = 'chrome') = (chrome_text IS NOT NULL AND chrome_start IS NOT NULL)),
     CHECK (location = 'chrome' OR cut_no IS NULL),
@@ -259,6 +263,7 @@ CREATE TABLE lexicon_candidates (
     example_article_id VARCHAR NOT NULL
 );
 
+-- key (article_id, concept_id): unique by construction, not declared (see the header)
 CREATE TABLE article_concepts (
     article_id      VARCHAR NOT NULL,
     concept_id      VARCHAR NOT NULL,
@@ -274,7 +279,6 @@ CREATE TABLE article_concepts (
     negated         INTEGER NOT NULL,
     neutral         INTEGER NOT NULL,
     first_char      INTEGER NOT NULL,
-    PRIMARY KEY (article_id, concept_id),
     CHECK (mentions = asserted + hedged + negated + neutral)
 );
 
@@ -322,12 +326,12 @@ CREATE TABLE flag_cells (
     PRIMARY KEY (basis_id, source_type)
 );
 
+-- key (article_id, term): unique by construction, not declared (see the header)
 CREATE TABLE candidate_terms (
     article_id        VARCHAR NOT NULL,
     term              VARCHAR NOT NULL,
     occurrences       INTEGER NOT NULL CHECK (occurrences >= 1),
-    example_sentence  VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, term)
+    example_sentence  VARCHAR NOT NULL
 );
 
 CREATE TABLE source_files (

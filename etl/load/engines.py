@@ -16,9 +16,11 @@ A worker sends the parsed documents of a chunk back as one Arrow part (etl/load/
 from __future__ import annotations
 
 import concurrent.futures as cf
+import itertools
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -33,6 +35,10 @@ PARALLEL_THRESHOLD = 64   # fewer jobs than this are parsed in this process by t
 # Files per task: large enough that a task's overhead (pickling, a scheduler round trip) is
 # small against parsing ~30 files (~50 ms), small enough to keep every worker busy to the end.
 CHUNK = 32
+# Chunks submitted ahead per worker. Submitting every chunk at once (Executor.map, Client.map)
+# let finished parts pile up in the writer whenever it fell behind the workers (its memory grew
+# with the corpus); a few per worker keep every worker busy and bound what waits for the writer.
+AHEAD = 2
 
 
 def parse_chunk(jobs: Sequence[Job], sources: str | None, max_bytes: int, run_id: int) -> list[Outcome]:
@@ -82,6 +88,25 @@ def chunks(jobs: Sequence[Job], size: int = CHUNK) -> list[list[Job]]:
     return [list(jobs[i:i + size]) for i in range(0, len(jobs), size)]
 
 
+def bounded_map(submit: Callable[[list[Job]], object], result: Callable[[object], list[Outcome]],
+                parts: Iterable[list[Job]], window: int) -> Iterator[Outcome]:
+    """The outcomes of every part in order, with at most ``window`` parts submitted and not yet consumed.
+
+    Backpressure: a part is submitted only when the writer has taken an earlier one, so a slow
+    writer holds ``window`` parts at most, never the whole corpus's. ``submit`` returns a handle
+    (a future) and ``result`` waits for it.
+    """
+    it = iter(parts)
+    pending = deque(submit(p) for p in itertools.islice(it, max(1, window)))
+    while pending:
+        handle = pending.popleft()
+        outs = result(handle)
+        nxt = next(it, None)
+        if nxt is not None:      # keep the workers busy while the writer takes these outcomes
+            pending.append(submit(nxt))
+        yield from outs
+
+
 class Engine(Protocol):
     """Maps :func:`etl.load.workers.process_file` over jobs; outcomes come back in job order."""
 
@@ -106,12 +131,13 @@ class LocalEngine:
             return
         ctx = multiprocessing.get_context("spawn")
         size = max(1, min(CHUNK, len(jobs) // (n * 4) or 1))
-        with cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_local,
-                                    initargs=(sources,)) as pool:
-            parts = chunks(jobs, size)
-            k = len(parts)
-            for outs in pool.map(parse_chunk, parts, [sources] * k, [max_bytes] * k, [run_id] * k):
-                yield from outs
+        pool = cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_local, initargs=(sources,))
+        try:
+            yield from bounded_map(lambda part: pool.submit(parse_chunk, part, sources, max_bytes, run_id),
+                                   lambda fut: fut.result(),  # type: ignore[attr-defined]
+                                   chunks(jobs, size), AHEAD * n)
+        finally:   # a writer that stopped early does not wait for the parts submitted ahead
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 @dataclass(frozen=True)
@@ -138,12 +164,18 @@ class DaskEngine:
             cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
                                    processes=True, dashboard_address=None)
             client = Client(cluster)
+        def result(fut: object) -> list[Outcome]:
+            outs = fut.result()   # type: ignore[attr-defined]
+            fut.release()         # type: ignore[attr-defined]
+            return outs
+
         try:
-            futures = client.map(parse_chunk, chunks(jobs), sources=sources, max_bytes=max_bytes, run_id=run_id,
-                                 pure=False)
-            for fut in futures:   # in order: the writer sees files as a serial run would
-                yield from fut.result()
-                fut.release()
+            slots = sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()) \
+                or self.workers or os.cpu_count() or 1
+            # In order (the writer sees files as a serial run would), a bounded number ahead.
+            yield from bounded_map(lambda part: client.submit(parse_chunk, part, sources=sources, max_bytes=max_bytes,
+                                                              run_id=run_id, pure=False),
+                                   result, chunks(jobs), AHEAD * slots)
         finally:
             client.close()
             if cluster is not None:

@@ -60,3 +60,12 @@ def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, arrow: pa.Table) ->
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _part")
     finally:
         con.unregister("_part")
+
+
+def release_arrow_memory() -> None:
+    """Hand the memory of inserted parts back to the system.
+
+    Arrow's allocator (mimalloc) keeps freed pages for reuse; a writer that has inserted a batch
+    of parts holds nothing of it, and kept it cached on top of DuckDB's capped memory.
+    """
+    pa.default_memory_pool().release_unused()

@@ -39,7 +39,7 @@ from etl.load.discover import discover
 from etl.load.engines import PARALLEL_THRESHOLD, Engine, make_engine, run_jobs
 from etl.load.ledger import Ledger, RunCounts, RunRecord, now, write_run
 from etl.load.manifest import Manifest, is_manifest, read_manifest
-from etl.load.parts import concat_parts, insert_arrow
+from etl.load.parts import concat_parts, insert_arrow, release_arrow_memory
 from etl.load.plan import FilePlan, Fingerprints, Stages, mass_delete, plan_files, plan_stages
 from etl.load.publish import Build, OldState, read_old_state
 from etl.load.rows import (
@@ -57,7 +57,6 @@ from warehouse import db as wh
 log = logging.getLogger("stemwatch.etl")
 
 BATCH = 500
-SUMMARY_SLICE = 10_000   # articles per summary pass at the end of a full load
 
 __all__ = ["PARALLEL_THRESHOLD", "MassDeleteRefused", "OldState", "RunResult", "build_hash", "fingerprints", "read_old_state", "run_etl"]
 
@@ -310,6 +309,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
             for t, table in concat_parts(parts).items():
                 insert_arrow(con, t, table)
             parts.clear()
+            release_arrow_memory()
             if fresh:
                 loaded_ids.extend(batch_ids)
             else:
@@ -352,8 +352,8 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         flush()
         # In slices: one pass over 100,000 articles ran out of the writer's capped memory
         # (warehouse/db.py BUILD_MEMORY_LIMIT) in the summaries' joins.
-        for i in range(0, len(loaded_ids), SUMMARY_SLICE):
-            summarise(con, loaded_ids[i:i + SUMMARY_SLICE])
+        for i in range(0, len(loaded_ids), wh.SUMMARY_SLICE):
+            summarise(con, loaded_ids[i:i + wh.SUMMARY_SLICE])
         # A file that was loaded and can no longer be opened (now a FIFO, a link loop, a broken
         # link) must lose its article rows, or it sits in articles and in quarantine at once
         # (tests/reliability/test_hostile_files.py::test_a_loaded_file_that_becomes_unreadable_leaves_articles).
