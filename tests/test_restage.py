@@ -1,12 +1,18 @@
-"""Stage-level rebuilds (issue 10.3): a lexicon edit re-annotates stored articles without reading a file.
+"""Stage-level rebuilds (issue 10.3): a lexicon edit re-annotates and a sources-file edit
+re-classifies the stored articles without reading a file, and both give exactly the tables a
+full rebuild gives.
 
-The edit is real: the ETL's packages are copied to a temporary folder, a lexicon file is
+The edits are real: the ETL's packages are copied to a temporary folder, a knowledge file is
 changed there, and runs execute in subprocesses importing that copy, exactly as a curator's
-edit to etl/knowledge/data/lexicon would be seen.
+edit to etl/knowledge/data would be seen. Between the first load and the stage-level run every
+seed is overwritten with other bytes of the same size and mtime: a run that read a file would
+load that garbage, so equality with a full rebuild of the real seeds proves none was read.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -55,12 +61,49 @@ def add_concept(code: Path, term: str) -> None:
                  encoding="utf-8")
 
 
-def test_a_lexicon_edit_reannotates_without_reading_files_and_equals_a_full_rebuild(code: Path, tmp_path: Path) -> None:
+def first_load(code: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the seeds and the warehouse of their first (full) load."""
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     db = tmp_path / "w.duckdb"
-    first = run_with(code, seeds, db)
-    assert first["mode"] == "full"
+    assert run_with(code, seeds, db)["mode"] == "full"
+    return seeds, db
+
+
+def disguise(seeds: Path) -> None:
+    """Overwrite every seed with other bytes, keeping its size and mtime (what the stat plan compares)."""
+    for f in seeds.iterdir():
+        st = f.stat()
+        f.write_bytes(b"x" * st.st_size)
+        os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def assert_equals_full_rebuild(code: Path, db: Path, tmp_path: Path) -> None:
+    """Every table of ``db`` equals, row by row, a full rebuild of the real seeds with the same code.
+
+    Only run ids and the time a file was quarantined are left out, and etl_runs, which records
+    the runs themselves (the stage-level run's row is checked by the caller).
+    """
+    seeds = tmp_path / "real_seeds"
+    shutil.copytree(SEEDS, seeds)
+    fresh = tmp_path / "fresh.duckdb"
+    assert run_with(code, seeds, fresh, full=True)["mode"] == "full"
+    got, want = table_rows(db), table_rows(fresh)
+    assert set(got) == set(want)
+    assert sum(len(rows) for rows in want.values()) > 0
+    for table in want:
+        assert got[table] == want[table], f"{table} differs from a full rebuild"
+
+
+def last_run(db: Path) -> tuple:
+    with reading(db) as con:
+        return con.execute("""SELECT mode, stages, stage_reason, files_loaded, files_unchanged FROM etl_runs
+                              ORDER BY run_id DESC LIMIT 1""").fetchone()
+
+
+def test_a_lexicon_edit_reannotates_without_reading_files_and_equals_a_full_rebuild(code: Path, tmp_path: Path) -> None:
+    seeds, db = first_load(code, tmp_path)
+    disguise(seeds)
     with reading(db) as con:
         term, = con.execute("SELECT term FROM lexicon_candidates ORDER BY occurrences DESC, term LIMIT 1").fetchone()
         before = con.execute("SELECT count(*) FROM disease_mentions").fetchone()[0]
@@ -73,23 +116,73 @@ def test_a_lexicon_edit_reannotates_without_reading_files_and_equals_a_full_rebu
         after = con.execute("SELECT count(*) FROM disease_mentions").fetchone()[0]
         added = con.execute("SELECT count(*) FROM disease_mentions WHERE concept_id = 'test_added_concept'").fetchone()[0]
         assert con.execute("SELECT count(*) FROM lexicon_candidates WHERE term = ?", [term]).fetchone()[0] == 0
-        stages = con.execute("SELECT stages FROM etl_runs ORDER BY run_id DESC LIMIT 1").fetchone()[0]
-    assert added > 0 and after > before
-    assert "annotate_all" in stages
+        summarised = con.execute("SELECT count(*) FROM article_concepts WHERE concept_id = 'test_added_concept'").fetchone()[0]
+    assert added > 0 and after > before and summarised > 0
+    assert last_run(db) == ("incremental", ["extract", "annotate_all"], "annotation code, lexicon or triggers changed", 0, 5)
+    assert_equals_full_rebuild(code, db, tmp_path)
 
-    fresh = tmp_path / "fresh.duckdb"
-    assert run_with(code, seeds, fresh, full=True)["mode"] == "full"
-    got, want = table_rows(db), table_rows(fresh)
-    assert set(got) == set(want)
-    for table in want:
-        assert got[table] == want[table], f"{table} differs from a full rebuild"
+
+def edit_sources(code: Path, rows: dict[str, str | None]) -> None:
+    """Change the packaged sources file as a curator would: ``match`` -> new source type (None drops the row)."""
+    path = code / "etl/knowledge/data/rules/sources.csv"
+    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
+    kept = [r for r in reader if r["match"] not in rows]
+    kept += [{"match": m, "source_type": t, "note": "test edit"} for m, t in rows.items() if t is not None]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=reader.fieldnames or ["match", "source_type", "note"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(kept)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def source_types(db: Path) -> dict[str, tuple[str, str]]:
+    with reading(db) as con:
+        return {r[0]: (r[1], r[2]) for r in con.execute(
+            "SELECT site_name, source_type, source_type_evidence[1] FROM articles").fetchall()}
+
+
+def test_a_sources_edit_reclassifies_without_reading_files_and_equals_a_full_rebuild(code: Path, tmp_path: Path) -> None:
+    seeds, db = first_load(code, tmp_path)
+    before = source_types(db)
+    # The seeds name their sites in their text (no URL but 000's): one page decided by its cues
+    # gets a sources row, one sources row changes type, and the row of a page with a URL goes.
+    cue_site = next(s for s, (_, ev) in before.items() if ev.startswith("rules:"))
+    listed = next(s for s, (_, ev) in before.items() if ev.startswith("sources file") and s != "知乎")
+    edit_sources(code, {cue_site.lower(): "news", listed.lower(): "government", "zhihu.com": None})
+    disguise(seeds)
+
+    res = run_with(code, seeds, db)
+    assert res["loaded"] == 0 and res["unchanged"] == 5, res
+    assert last_run(db) == ("incremental", ["extract", "classify_all"], "sources file changed", 0, 5)
+    after = source_types(db)
+    assert after[cue_site] == ("news", f"sources file: {cue_site.lower()} -> news")
+    assert after[listed][0] == "government"
+    assert after["知乎"][1] != before["知乎"][1]   # still social_qa, now from the site name or its own cues
+    with reading(db) as con:
+        stats = dict(con.execute("SELECT site_name, source_type FROM article_stats"
+                                 " WHERE site_name IN (?, ?)", [cue_site, listed]).fetchall())
+    assert stats == {cue_site: "news", listed: "government"}
+    assert_equals_full_rebuild(code, db, tmp_path)
+
+
+def test_a_lexicon_and_sources_edit_together_run_both_stages(code: Path, tmp_path: Path) -> None:
+    seeds, db = first_load(code, tmp_path)
+    with reading(db) as con:
+        term, = con.execute("SELECT term FROM lexicon_candidates ORDER BY occurrences DESC, term LIMIT 1").fetchone()
+        cue_site = con.execute("SELECT site_name FROM articles WHERE source_type_evidence[1] LIKE 'rules:%' "
+                               "ORDER BY site_name LIMIT 1").fetchone()[0]
+    add_concept(code, term)
+    edit_sources(code, {cue_site.lower(): "government"})
+    disguise(seeds)
+    run_with(code, seeds, db)
+    assert last_run(db) == ("incremental", ["extract", "annotate_all", "classify_all"],
+                            "annotation code, lexicon or triggers changed; sources file changed", 0, 5)
+    assert source_types(db)[cue_site][0] == "government"
+    assert_equals_full_rebuild(code, db, tmp_path)
 
 
 def test_an_extraction_rule_edit_rebuilds_everything(code: Path, tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
-    db = tmp_path / "w.duckdb"
-    run_with(code, seeds, db)
+    seeds, db = first_load(code, tmp_path)
     rules = code / "etl/knowledge/data/rules/boilerplate.yaml"
     rules.write_text(rules.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     res = run_with(code, seeds, db)

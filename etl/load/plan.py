@@ -5,7 +5,7 @@ Two decisions, both plain functions of their inputs so they can be tested withou
 * :func:`plan_files`: per file, read it (new or its stat changed), skip it (same stat),
   quarantine it (discover could not use it), hold it (still being written) or forget it (gone);
 * :func:`plan_stages`: which stages must run over every stored article because the code or
-  knowledge they depend on changed (extract, annotate), and why.
+  knowledge they depend on changed (extract, annotate, classify), and why.
 """
 
 from __future__ import annotations
@@ -100,6 +100,7 @@ class Stages:
 
     full: bool                 # rebuild from scratch: extract and annotate every file
     reannotate: bool           # re-run annotation over stored main_text (no file read)
+    reclassify: bool           # re-run the source-type classifier over stored inputs (no file read)
     reason: str
 
     def names(self) -> list[str]:
@@ -109,22 +110,23 @@ class Stages:
         out = ["extract"]   # the changed files, if any
         if self.reannotate:
             out.append("annotate_all")
+        if self.reclassify:
+            out.append("classify_all")
         return out
 
 
 def plan_stages(old: Fingerprints | None, new: Fingerprints, *, readable: bool, forced_full: bool) -> Stages:
     """Decide the stages from the previous successful run's fingerprints and the current ones."""
     if forced_full:
-        return Stages(True, False, "full rebuild requested")
+        return Stages(True, False, False, "full rebuild requested")
     if not readable or old is None:
-        return Stages(True, False, "no readable warehouse yet")
+        return Stages(True, False, False, "no readable warehouse yet")
     if old.schema != new.schema:
-        return Stages(True, False, "warehouse schema changed")
+        return Stages(True, False, False, "warehouse schema changed")
     if old.extract != new.extract:
-        return Stages(True, False, "extraction code or rules changed")
-    if old.sources != new.sources:
-        # Site and source type are decided from page parts not stored (header, tail, front matter).
-        return Stages(True, False, "sources file changed (classification re-reads the files)")
-    if old.annotate != new.annotate:
-        return Stages(False, True, "annotation code, lexicon or triggers changed")
-    return Stages(False, False, "files changed")
+        return Stages(True, False, False, "extraction code or rules changed")
+    # The classifier's inputs are stored per article (articles.url, site_name, page_source_type).
+    reannotate, reclassify = old.annotate != new.annotate, old.sources != new.sources
+    reasons = [why for why, on in (("annotation code, lexicon or triggers changed", reannotate),
+                                   ("sources file changed", reclassify)) if on]
+    return Stages(False, reannotate, reclassify, "; ".join(reasons) or "files changed")

@@ -1,11 +1,17 @@
-"""Stage-level rebuilds: re-run annotation over the stored articles, without reading a file.
+"""Stage-level rebuilds: re-run annotation or source-type classification over the stored
+articles, without reading a file.
 
-When only the lexicon, the context triggers or the annotation code changed, every article's
-annotation tables (disease_mentions, candidate_terms, claims, red_flags, credibility, the evidence
-columns of articles and citations) and what is derived from them (the summary
-tables, lexicon_candidates) are rebuilt from the stored text, sections, cut blocks, citations and
-signals, through the same pure :func:`etl.parse.annotate_document` a full parse uses, so
-the tables equal those of a full rebuild (tests/test_restage.py).
+* annotate_all: when only the lexicon, the context triggers or the annotation code changed, every
+  article's annotation tables (disease_mentions, candidate_terms, claims, red_flags, credibility,
+  the evidence columns of articles and citations) and what is derived from them (the summary
+  tables, lexicon_candidates) are rebuilt from the stored text, sections, cut blocks, citations
+  and signals, through the same pure :func:`etl.parse.annotate_document` a full parse uses;
+* classify_all: when the sources file changed, every article's source_type and its evidence are
+  decided again by the same :func:`etl.extract.metadata.classify_source` the parse calls, from
+  the classifier inputs each load stores (etl/load/rows.py SOURCE_INPUT_COLUMNS: url, site name
+  and the page's own cue decision), and the summaries of the articles that changed are rebuilt.
+
+Either way the tables equal those of a full rebuild (tests/test_restage.py).
 """
 
 from __future__ import annotations
@@ -18,16 +24,22 @@ import duckdb
 import pyarrow as pa
 
 from etl.extract.citations import Citation
+from etl.extract.metadata import classify_source
 from etl.extract.sections import Section
 from etl.extract.signals import Signal
 from etl.knowledge.annotation import load_annotation_knowledge
 from etl.knowledge.lexicon import load_lexicon, load_triggers
+from etl.knowledge.rules import Rules
+from etl.load.plan import Stages
 from etl.load.rows import (
     ANNOTATE_TABLES,
+    SOURCE_INPUT_COLUMNS,
     annotation_rows,
     delete_articles,
     evidence_rows,
     insert_rows,
+    stored_source_inputs,
+    summarise,
     update_evidence,
 )
 from etl.parse import Document, annotate_document
@@ -36,6 +48,7 @@ from warehouse import db as wh
 log = logging.getLogger("stemwatch.etl")
 
 CHUNK = 1000
+_INPUT_COLUMNS = tuple(dict.fromkeys(SOURCE_INPUT_COLUMNS.values()))
 
 
 def _by_article(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, list[tuple]]:
@@ -51,13 +64,14 @@ def stored_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> Iterator
     Filled from articles, documents, sections, cut blocks, citations and commercial signals: every
     field :func:`etl.parse.annotate_document` reads.
     """
+    inputs = _INPUT_COLUMNS
     con.register("_restage_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
     try:
-        rows = con.execute("""
+        rows = con.execute(f"""
         SELECT a.article_id, a.source_path, a.content_sha256, a.file_bytes, a.format, a.title, a.author,
                a.site_name, a.url, a.published_date, a.date_source, a.url_date, a.language, a.source_type,
                a.source_type_evidence, a.main_text, a.body_end_char, a.cut_chars, a.parse_warnings,
-               d.encoding, d.raw_text, d.outside_text
+               d.encoding, d.raw_text, d.outside_text, {", ".join(f"a.{c}" for c in inputs)}
         FROM articles a JOIN documents d USING (article_id)
         WHERE a.article_id IN (SELECT article_id FROM _restage_ids)
         ORDER BY a.article_id""").fetchall()
@@ -77,7 +91,8 @@ def stored_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> Iterator
         yield Document(
             article_id=aid, source_path=r[1], content_sha256=r[2], file_bytes=r[3], format=r[4], title=r[5],
             author=r[6], site_name=r[7], url=r[8], published_date=r[9], date_source=r[10], url_date=r[11],
-            language=r[12], source_type=r[13], source_type_evidence=list(r[14]), main_text=r[15],
+            language=r[12], source_type=r[13], source_type_evidence=list(r[14]),
+            source_inputs=stored_source_inputs(dict(zip(inputs, r[22:], strict=True))), main_text=r[15],
             body_end_char=r[16], cut_chars=r[17], warnings=list(r[18]), encoding=r[19], raw_text=r[20],
             outside=r[21],
             sections=[Section(*s) for s in secs.get(aid, [])],
@@ -86,11 +101,18 @@ def stored_documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> Iterator
             signals=[Signal(*g) for g in sigs.get(aid, [])])
 
 
-def reannotate(con: duckdb.DuckDBPyConnection, run_id: int) -> int:
-    """Re-annotate every stored article not loaded by this run; returns how many."""
+def _stored_ids(con: duckdb.DuckDBPyConnection, run_id: int) -> list[str]:
+    """Every stored article this run did not (re)load: the ones a stage must revisit."""
+    return [r[0] for r in con.execute("SELECT article_id FROM articles WHERE run_id <> ? ORDER BY article_id",
+                                      [run_id]).fetchall()]
+
+
+def reannotate(con: duckdb.DuckDBPyConnection, run_id: int, ids: list[str]) -> int:
+    """Re-annotate these stored articles and stamp them with this run; returns how many.
+
+    The caller rebuilds the summaries afterwards.
+    """
     lexicon, triggers, knowledge = load_lexicon(), load_triggers(), load_annotation_knowledge()
-    ids = [r[0] for r in con.execute("SELECT article_id FROM articles WHERE run_id <> ? ORDER BY article_id",
-                                     [run_id]).fetchall()]
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i:i + CHUNK]
         batch: dict[str, list[dict]] = {t: [] for t in ANNOTATE_TABLES}
@@ -108,17 +130,73 @@ def reannotate(con: duckdb.DuckDBPyConnection, run_id: int) -> int:
             insert_rows(con, t, rows)
         update_evidence(con, articles, citations)
     # Every article now carries this run's annotations: stamp it, so a diff by run_id sees the change.
-    con.execute("UPDATE articles SET run_id = ? WHERE run_id <> ?", [run_id, run_id])
-    wh.rebuild_summaries(con)
+    _stamp(con, ids, run_id)
     return len(ids)
 
 
-def restage(con: duckdb.DuckDBPyConnection, run_id: int, *, reannotate_all: bool) -> dict[str, float]:
-    """Run the stages the plan asked for over every stored article; returns seconds per stage."""
+def _stamp(con: duckdb.DuckDBPyConnection, ids: list[str], run_id: int) -> None:
+    if ids:
+        con.register("_stamp_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
+        try:
+            con.execute("UPDATE articles SET run_id = ? WHERE article_id IN (SELECT article_id FROM _stamp_ids)", [run_id])
+        finally:
+            con.unregister("_stamp_ids")
+
+
+def reclassify(con: duckdb.DuckDBPyConnection, run_id: int, ids: list[str], rules: Rules) -> list[str]:
+    """Decide the source type of these stored articles again from their stored classifier inputs.
+
+    Returns the ids whose source_type or evidence changed; those rows are rewritten and stamped
+    with this run (the caller rebuilds their summaries).
+    """
+    names = ("article_id", "source_type", "source_type_evidence", *_INPUT_COLUMNS)
+    con.register("_restage_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
+    try:
+        stored = [dict(zip(names, r, strict=True)) for r in con.execute(
+            f"""SELECT {", ".join(names)} FROM articles
+                WHERE article_id IN (SELECT article_id FROM _restage_ids)""").fetchall()]
+    finally:
+        con.unregister("_restage_ids")
+    changed = []
+    for row in stored:
+        decision = classify_source(rules, stored_source_inputs(row))
+        if decision.source_type != row["source_type"] or decision.evidence != row["source_type_evidence"]:
+            changed.append({"article_id": row["article_id"], "source_type": decision.source_type,
+                            "source_type_evidence": decision.evidence})
+    if changed:
+        con.register("_classified", pa.Table.from_pylist(changed))
+        try:
+            con.execute("""UPDATE articles SET source_type = c.source_type, source_type_evidence = c.source_type_evidence,
+                                               run_id = ?
+                           FROM _classified c WHERE articles.article_id = c.article_id""", [run_id])
+        finally:
+            con.unregister("_classified")
+    return [c["article_id"] for c in changed]
+
+
+def restage(con: duckdb.DuckDBPyConnection, run_id: int, stages: Stages, rules: Rules) -> dict[str, float]:
+    """Run the stages the plan asked for over every stored article; returns seconds per stage.
+
+    The articles this run loaded from their files already have everything current.
+    """
     took: dict[str, float] = {}
-    if reannotate_all:
+    ids = _stored_ids(con, run_id)
+    reclassified: list[str] = []
+    if stages.reclassify:
         t0 = dt.datetime.now()
-        n = reannotate(con, run_id)
+        reclassified = reclassify(con, run_id, ids, rules)
+        took["classify_all"] = (dt.datetime.now() - t0).total_seconds()
+        log.info("re-classified %d stored articles (%d changed source type or evidence) in %.2fs (no file read)",
+                 len(ids), len(reclassified), took["classify_all"])
+    if stages.reannotate:
+        t0 = dt.datetime.now()
+        n = reannotate(con, run_id, ids)
         took["annotate_all"] = (dt.datetime.now() - t0).total_seconds()
         log.info("re-annotated %d stored articles in %.2fs (no file read)", n, took["annotate_all"])
+    t0 = dt.datetime.now()
+    if stages.reannotate:
+        wh.rebuild_summaries(con)
+    elif reclassified:
+        summarise(con, reclassified)
+    took["summaries"] = (dt.datetime.now() - t0).total_seconds()
     return took

@@ -170,8 +170,10 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
                 load_annotation_knowledge()   # a malformed annotation data file fails here too
             if stages.full and not full and old.readable and old.build_hash:
                 log.info("%s since the last run: rebuilding everything", stages.reason)
-            elif stages.reannotate:
-                log.info("%s since the last run: re-annotating the stored articles", stages.reason)
+            elif stages.reannotate or stages.reclassify:
+                log.info("%s since the last run: re-running %s over the stored articles", stages.reason,
+                         " and ".join(s for s, on in (("annotation", stages.reannotate),
+                                                      ("classification", stages.reclassify)) if on))
             rec.mode = "full" if stages.full else "incremental"
             rec.extract_hash, rec.annotate_hash, rec.sources_hash = fp.extract, fp.annotate, fp.sources
             rec.build_hash = hashlib.sha256(f"{fp.extract}{fp.annotate}{fp.sources}{fp.schema}".encode()).hexdigest()[:16]
@@ -186,7 +188,7 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
                 raise MassDeleteRefused(
                     f"refusing to run: {refusal} (is the seeds folder {seeds} mounted and complete?); "
                     "the warehouse is unchanged. Run with --allow-mass-delete if this is intended.")
-            res = _apply(seeds, db_path, old, rec, stages, plan, files, concepts, sources,
+            res = _apply(seeds, db_path, old, rec, stages, plan, files, concepts, sources, rules,
                          runner, max_file_mb * 2**20, progress, timings)
             res.seconds = time.perf_counter() - t0
             return res
@@ -245,7 +247,7 @@ def _record_failure(db_path: Path, old: OldState, rec: RunRecord) -> None:
 
 
 def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: Stages, plan: FilePlan,
-           files: list, concepts: list, sources: str | None, engine: Engine, max_bytes: int,
+           files: list, concepts: list, sources: str | None, rules: Rules, engine: Engine, max_bytes: int,
            progress: Callable[[int, int], None] | None, timings: dict[str, float]) -> RunResult:
     """Build the next warehouse from the plan and publish it."""
     res = RunResult(run_id=rec.run_id, status="success", mode=rec.mode, files_seen=len(files), stages=rec.stages,
@@ -340,8 +342,8 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         ledger.apply(con)
         res.quarantined_now = ledger.quarantined_now
 
-        if stages.reannotate:
-            restage.restage(con, rec.run_id, reannotate_all=stages.reannotate)
+        if stages.reannotate or stages.reclassify:
+            timings.update(restage.restage(con, rec.run_id, stages, rules))
         refresh_lexicon_candidates(con)
         wh.rebuild_rollups(con)
         res.files_quarantined = con.execute("SELECT count(*) FROM quarantine").fetchall()[0][0]
