@@ -345,6 +345,7 @@ CREATE TABLE etl_runs (
     build_hash         VARCHAR NOT NULL,
     extract_hash       VARCHAR,
     annotate_hash      VARCHAR,
+    lexicon_hash       VARCHAR,
     sources_hash       VARCHAR,
     stages             VARCHAR[],
     stage_reason       VARCHAR,
@@ -621,11 +622,12 @@ COMMENT ON COLUMN etl_runs.files_quarantined IS 'Files in quarantine after this 
 COMMENT ON COLUMN etl_runs.input_bytes IS 'Bytes read and extracted by this run.';
 COMMENT ON COLUMN etl_runs.seeds_newest_mtime IS 'Newest modification time among the seed files seen.';
 COMMENT ON COLUMN etl_runs.schema_hash IS 'sha256 (16 hex) of warehouse/schema.sql and views.sql.';
-COMMENT ON COLUMN etl_runs.build_hash IS 'sha256 (16 hex) of extract_hash, annotate_hash, sources_hash and schema_hash together: equal means the run built with the same code and knowledge.';
+COMMENT ON COLUMN etl_runs.build_hash IS 'sha256 (16 hex) of extract_hash, annotate_hash, lexicon_hash, sources_hash and schema_hash together: equal means the run built with the same code and knowledge.';
 COMMENT ON COLUMN etl_runs.extract_hash IS 'Fingerprint (16 hex) of the extraction stage: parser version, etl/extract code, etl/parse.py and the boilerplate, source-type and signal rules; a change re-extracts every file.';
-COMMENT ON COLUMN etl_runs.annotate_hash IS 'Fingerprint (16 hex) of the annotation stage: etl/annotate code, the lexicon and the context triggers; a change re-annotates the stored main_text of every article without reading the files.';
+COMMENT ON COLUMN etl_runs.annotate_hash IS 'Fingerprint (16 hex) of the annotation stage but the disease lexicon: etl/annotate code, the context triggers and the claim, red-flag, credibility and evidence rules; a change re-annotates the stored main_text of every article without reading the files (annotate_all).';
+COMMENT ON COLUMN etl_runs.lexicon_hash IS 'Fingerprint (16 hex) of the disease lexicon files (etl/knowledge/data/lexicon/diseases); a change alone re-annotates, without reading the files, the stored articles whose main_text holds a form of a concept that was added, removed or changed (annotate_changed). NULL before it existed.';
 COMMENT ON COLUMN etl_runs.sources_hash IS 'Fingerprint (16 hex) of the sources file (sites and their source types); a change re-classifies the source type of every stored article from articles.url, site_name and page_source_type, without reading a file.';
-COMMENT ON COLUMN etl_runs.stages IS 'Stages the run ran. A full rebuild: extract, annotate, classify (every file read). Otherwise extract (only the new and changed files) plus, over every stored article without reading its file, annotate_all (lexicon, triggers or annotation code changed) and/or classify_all (sources file changed). NULL for runs recorded before stages existed.';
-COMMENT ON COLUMN etl_runs.stage_reason IS 'Why those stages ran: full rebuild requested, no readable warehouse yet, warehouse schema changed, extraction code or rules changed, annotation code, lexicon or triggers changed, sources file changed, or files changed; several reasons joined by "; ". NULL before stages existed.';
+COMMENT ON COLUMN etl_runs.stages IS 'Stages the run ran. A full rebuild: extract, annotate, classify (every file read). Otherwise extract (only the new and changed files) plus, over the stored articles without reading a file, annotate_all (triggers or annotation code or rules changed: every article), annotate_changed (only lexicon concepts changed: the articles holding a form of a changed concept) and/or classify_all (sources file changed: every article''s source type). NULL for runs recorded before stages existed.';
+COMMENT ON COLUMN etl_runs.stage_reason IS 'Why those stages ran: full rebuild requested, no readable warehouse yet, warehouse schema changed, extraction code or rules changed, annotation code, triggers or rules changed, disease lexicon changed, sources file changed, or files changed; several reasons joined by "; ". NULL before stages existed.';
 COMMENT ON COLUMN etl_runs.message IS 'Summary or, for a failed run, the error.';
 COMMENT ON COLUMN etl_runs.stemwatch_version IS 'stemwatch package version.';

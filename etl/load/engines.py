@@ -73,7 +73,8 @@ def _release_build_memory() -> None:
         pass
 
 
-def _init_local(sources: str | None) -> None:
+def init_pool_worker(sources: str | None) -> None:
+    """Initializer of a local pool process (parsing files, or re-annotating stored articles)."""
     workers._init_pool_worker(sources)
     _release_build_memory()
 
@@ -106,7 +107,7 @@ class LocalEngine:
             return
         ctx = multiprocessing.get_context("spawn")
         size = max(1, min(CHUNK, len(jobs) // (n * 4) or 1))
-        with cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_local,
+        with cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_pool_worker,
                                     initargs=(sources,)) as pool:
             parts = chunks(jobs, size)
             k = len(parts)

@@ -50,6 +50,7 @@ class LastRun:
     schema_hash: str | None
     extract_hash: str | None
     annotate_hash: str | None
+    lexicon_hash: str | None
     sources_hash: str | None
 
 
@@ -73,7 +74,7 @@ class OldState:
 def _read(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, PriorFile], LastRun | None, int]:
     cols = {r[0] for r in con.execute(
         "SELECT column_name FROM duckdb_columns() WHERE table_name = 'etl_runs' AND database_name = current_database()").fetchall()}
-    want = ["build_hash", "schema_hash", "extract_hash", "annotate_hash", "sources_hash"]
+    want = ["build_hash", "schema_hash", "extract_hash", "annotate_hash", "lexicon_hash", "sources_hash"]
     sel = ", ".join(c if c in cols else "NULL" for c in want)
     last = con.execute(f"SELECT {sel} FROM etl_runs WHERE status = 'success' ORDER BY run_id DESC LIMIT 1").fetchall()
     last = last[0] if last else None

@@ -6,6 +6,10 @@ articles, without reading a file.
   the evidence columns of articles and citations) and what is derived from them (the summary
   tables, lexicon_candidates) are rebuilt from the stored text, sections, cut blocks, citations
   and signals, through the same pure :func:`etl.parse.annotate_document` a full parse uses;
+* annotate_changed: when only the disease lexicon's concept files changed, the same, but only for
+  the articles whose main_text holds a matcher key of a concept added, removed or changed
+  (:func:`etl.knowledge.lexicon.changed_keys`): every other article gets the same mentions, and
+  so the same annotations, from either lexicon;
 * classify_all: when the sources file changed, every article's source_type and its evidence are
   decided again by the same :func:`etl.extract.metadata.classify_source` the parse calls, from
   the classifier inputs each load stores (etl/load/rows.py SOURCE_INPUT_COLUMNS: url, site name
@@ -16,8 +20,12 @@ Either way the tables equal those of a full rebuild (tests/test_restage.py).
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import datetime as dt
 import logging
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Iterator
 
 import duckdb
@@ -27,9 +35,19 @@ from etl.extract.citations import Citation
 from etl.extract.metadata import classify_source
 from etl.extract.sections import Section
 from etl.extract.signals import Signal
-from etl.knowledge.annotation import load_annotation_knowledge
-from etl.knowledge.lexicon import load_lexicon, load_triggers
+from etl.knowledge.annotation import AnnotationKnowledge, load_annotation_knowledge
+from etl.knowledge.lexicon import (
+    Concept,
+    Lexicon,
+    Matcher,
+    TriggerSet,
+    changed_keys,
+    load_lexicon,
+    load_triggers,
+)
 from etl.knowledge.rules import Rules
+from etl.load import workers
+from etl.load.engines import PARALLEL_THRESHOLD, init_pool_worker
 from etl.load.plan import Stages
 from etl.load.rows import (
     ANNOTATE_TABLES,
@@ -48,6 +66,7 @@ from warehouse import db as wh
 log = logging.getLogger("stemwatch.etl")
 
 CHUNK = 1000
+POOL_CHUNK = 100   # stored documents per pool task
 _INPUT_COLUMNS = tuple(dict.fromkeys(SOURCE_INPUT_COLUMNS.values()))
 
 
@@ -107,28 +126,66 @@ def _stored_ids(con: duckdb.DuckDBPyConnection, run_id: int) -> list[str]:
                                       [run_id]).fetchall()]
 
 
-def reannotate(con: duckdb.DuckDBPyConnection, run_id: int, ids: list[str]) -> int:
+Rows = tuple[dict[str, list[dict]], list[dict], list[dict]]   # annotation tables, article and citation evidence
+
+
+def annotate_stored(docs: list[Document], lexicon: Lexicon, triggers: TriggerSet, knowledge: AnnotationKnowledge) -> Rows:
+    """The annotation rows of stored documents, through the parse's own annotate_document. Pure."""
+    batch: dict[str, list[dict]] = {t: [] for t in ANNOTATE_TABLES}
+    articles: list[dict] = []
+    citations: list[dict] = []
+    for doc in docs:
+        ann = annotate_document(doc, lexicon, triggers, knowledge)
+        for t, rows in annotation_rows(doc.article_id, ann).items():
+            batch[t].extend(rows)
+        article, cites = evidence_rows(doc.article_id, ann)
+        articles.append(article)
+        citations.extend(cites)
+    return batch, articles, citations
+
+
+def _annotate_in_worker(docs: list[Document]) -> Rows:
+    """annotate_stored in a pool worker, with the knowledge its initializer loaded."""
+    kn = workers._KNOWLEDGE
+    return annotate_stored(docs, kn["lexicon"], kn["triggers"], kn["annotation"])  # type: ignore[arg-type]
+
+
+def _write(con: duckdb.DuckDBPyConnection, chunk: list[str], rows: Rows) -> None:
+    batch, articles, citations = rows
+    delete_articles(con, chunk, ANNOTATE_TABLES)
+    for t, table_rows in batch.items():
+        insert_rows(con, t, table_rows)
+    update_evidence(con, articles, citations)
+
+
+def reannotate(con: duckdb.DuckDBPyConnection, run_id: int, ids: list[str], processes: int = 0) -> int:
     """Re-annotate these stored articles and stamp them with this run; returns how many.
 
-    The caller rebuilds the summaries afterwards.
+    Like a full load's parse, on a ``spawn`` pool of ``processes`` workers (0: one per core) once
+    there are PARALLEL_THRESHOLD articles; this process reads the stored documents of the next
+    chunks and writes the rows of the finished ones meanwhile. The caller rebuilds the summaries.
     """
-    lexicon, triggers, knowledge = load_lexicon(), load_triggers(), load_annotation_knowledge()
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i:i + CHUNK]
-        batch: dict[str, list[dict]] = {t: [] for t in ANNOTATE_TABLES}
-        articles: list[dict] = []
-        citations: list[dict] = []
-        for doc in stored_documents(con, chunk):
-            ann = annotate_document(doc, lexicon, triggers, knowledge)
-            for t, rows in annotation_rows(doc.article_id, ann).items():
-                batch[t].extend(rows)
-            article, cites = evidence_rows(doc.article_id, ann)
-            articles.append(article)
-            citations.extend(cites)
-        delete_articles(con, chunk, ANNOTATE_TABLES)
-        for t, rows in batch.items():
-            insert_rows(con, t, rows)
-        update_evidence(con, articles, citations)
+    n = processes or (os.cpu_count() or 1)
+    if n <= 1 or len(ids) < PARALLEL_THRESHOLD:
+        know = (load_lexicon(), load_triggers(), load_annotation_knowledge())
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i:i + CHUNK]
+            _write(con, chunk, annotate_stored(list(stored_documents(con, chunk)), *know))
+    else:
+        size = max(1, min(POOL_CHUNK, len(ids) // (n * 4) or 1))
+        ctx = multiprocessing.get_context("spawn")
+        with cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_pool_worker,
+                                    initargs=(None,)) as pool:
+            pending: deque[tuple[list[str], cf.Future[Rows]]] = deque()
+            for i in range(0, len(ids), size):
+                chunk = ids[i:i + size]
+                pending.append((chunk, pool.submit(_annotate_in_worker, list(stored_documents(con, chunk)))))
+                while len(pending) > n or (pending and pending[0][1].done()):
+                    done, fut = pending.popleft()
+                    _write(con, done, fut.result())
+            while pending:
+                done, fut = pending.popleft()
+                _write(con, done, fut.result())
     # Every article now carries this run's annotations: stamp it, so a diff by run_id sees the change.
     _stamp(con, ids, run_id)
     return len(ids)
@@ -174,10 +231,30 @@ def reclassify(con: duckdb.DuckDBPyConnection, run_id: int, ids: list[str], rule
     return [c["article_id"] for c in changed]
 
 
-def restage(con: duckdb.DuckDBPyConnection, run_id: int, stages: Stages, rules: Rules) -> dict[str, float]:
-    """Run the stages the plan asked for over every stored article; returns seconds per stage.
+def lexicon_affected(con: duckdb.DuckDBPyConnection, ids: list[str], old: list[Concept], new: list[Concept]) -> list[str]:
+    """The articles among ``ids`` whose main_text holds a key of :func:`changed_keys`."""
+    keys = sorted(changed_keys(old, new))
+    if not keys:
+        return []
+    matcher = Matcher(keys, keys)
+    out = []
+    for i in range(0, len(ids), CHUNK):
+        con.register("_restage_ids", pa.table({"article_id": pa.array(ids[i:i + CHUNK], pa.string())}))
+        try:
+            rows = con.execute("SELECT article_id, main_text FROM articles "
+                               "WHERE article_id IN (SELECT article_id FROM _restage_ids)").fetchall()
+        finally:
+            con.unregister("_restage_ids")
+        out += [aid for aid, text in rows if matcher.find(text)]
+    return sorted(out)
+
+
+def restage(con: duckdb.DuckDBPyConnection, run_id: int, stages: Stages, rules: Rules,
+            old_concepts: list[Concept], concepts: list[Concept], processes: int = 0) -> dict[str, float]:
+    """Run the stages the plan asked for over the stored articles; returns seconds per stage.
 
     The articles this run loaded from their files already have everything current.
+    ``old_concepts``/``concepts``: the lexicon the stored annotations were made with, and today's.
     """
     took: dict[str, float] = {}
     ids = _stored_ids(con, run_id)
@@ -188,15 +265,18 @@ def restage(con: duckdb.DuckDBPyConnection, run_id: int, stages: Stages, rules: 
         took["classify_all"] = (dt.datetime.now() - t0).total_seconds()
         log.info("re-classified %d stored articles (%d changed source type or evidence) in %.2fs (no file read)",
                  len(ids), len(reclassified), took["classify_all"])
-    if stages.reannotate:
+    annotated: list[str] = []
+    if stages.reannotate or stages.lexicon:
+        name = "annotate_all" if stages.reannotate else "annotate_changed"
         t0 = dt.datetime.now()
-        n = reannotate(con, run_id, ids)
-        took["annotate_all"] = (dt.datetime.now() - t0).total_seconds()
-        log.info("re-annotated %d stored articles in %.2fs (no file read)", n, took["annotate_all"])
+        annotated = ids if stages.reannotate else lexicon_affected(con, ids, old_concepts, concepts)
+        reannotate(con, run_id, annotated, processes)
+        took[name] = (dt.datetime.now() - t0).total_seconds()
+        log.info("re-annotated %d of %d stored articles in %.2fs (no file read)", len(annotated), len(ids), took[name])
     t0 = dt.datetime.now()
     if stages.reannotate:
         wh.rebuild_summaries(con)
-    elif reclassified:
-        summarise(con, reclassified)
+    else:
+        summarise(con, sorted({*annotated, *reclassified}))
     took["summaries"] = (dt.datetime.now() - t0).total_seconds()
     return took

@@ -6,6 +6,7 @@ Public so tests and tools can build a warehouse the way the run does.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import fields
 
 import duckdb
 import pyarrow as pa
@@ -190,6 +191,13 @@ def lexicon_rows(concepts: list[Concept]) -> list[dict]:
              "icd10": c.icd10, "icd10_chapter": c.icd10_chapter, "category": c.category,
              "mention_type": c.mention_type, "synonyms": list(c.synonyms), "lexicon_file": c.lexicon_file}
             for c in concepts]
+
+
+def stored_concepts(con: duckdb.DuckDBPyConnection) -> list[Concept]:
+    """The concepts of the diseases table: the lexicon the stored annotations were made with."""
+    names = [f.name for f in fields(Concept)]
+    rows = con.execute(f"SELECT {', '.join(names)} FROM diseases ORDER BY concept_id").fetchall()
+    return [Concept(**{**dict(zip(names, r, strict=True)), "synonyms": tuple(r[names.index("synonyms")])}) for r in rows]
 
 
 def replace_lexicon(con: duckdb.DuckDBPyConnection, concepts: list[Concept]) -> None:

@@ -41,6 +41,7 @@ from etl.load.rows import (
     insert_rows,
     refresh_lexicon_candidates,
     replace_lexicon,
+    stored_concepts,
     summarise,
 )
 from etl.load.workers import Gone, Parsed, Rejected, Unchanged, Unstable
@@ -85,6 +86,9 @@ ANNOTATE_PARTS = ("annotate", "knowledge/lexicon.py", "knowledge/data/lexicon", 
                   "knowledge/data/rules/claims.yaml", "knowledge/data/rules/credibility.yaml",
                   "knowledge/data/rules/evidence.yaml", "knowledge/data/rules/red_flags.yaml")
 EXTRACT_PARTS = ("extract", "knowledge", "parse.py")
+# The disease lexicon's concept files: an edit of them alone re-annotates only the articles that
+# hold a form of a changed concept (etl/load/restage.py).
+LEXICON_PARTS = ("knowledge/data/lexicon/diseases",)
 
 
 def _files(part: str) -> list[Path]:
@@ -108,26 +112,32 @@ def fingerprints(rules: Rules) -> Fingerprints:
     """Per-stage fingerprints of the code and knowledge the stages run with."""
     sources = Path(rules.sources_path).resolve()
     annotate = {p for part in ANNOTATE_PARTS for p in _files(part)}
+    lexicon = {p for part in LEXICON_PARTS for p in _files(part)}
     extract = [p for part in EXTRACT_PARTS for p in _files(part) if p not in annotate and p.resolve() != sources]
     return Fingerprints(
         extract=_digest(sorted(set(extract)), PARSER_VERSION),
-        annotate=_digest(sorted(annotate), lexmod.fingerprint(), load_annotation_knowledge().fingerprint),
+        annotate=_digest(sorted(annotate - lexicon), load_annotation_knowledge().fingerprint),
+        lexicon=_digest(sorted(lexicon)),
         sources=_digest([sources]),
         schema=wh.schema_hash(),
     )
 
 
 def build_hash(rules: Rules) -> str:
-    """All four fingerprints at once: equal means the same code and knowledge."""
-    fp = fingerprints(rules)
-    return hashlib.sha256(f"{fp.extract}{fp.annotate}{fp.sources}{fp.schema}".encode()).hexdigest()[:16]
+    """All five fingerprints at once: equal means the same code and knowledge."""
+    return _combined(fingerprints(rules))
+
+
+def _combined(fp: Fingerprints) -> str:
+    return hashlib.sha256(f"{fp.extract}{fp.annotate}{fp.lexicon}{fp.sources}{fp.schema}".encode()).hexdigest()[:16]
 
 
 def _old_fingerprints(old: OldState) -> Fingerprints | None:
     last = old.last
-    if last is None or not (last.extract_hash and last.annotate_hash and last.sources_hash and last.schema_hash):
+    if last is None or not (last.extract_hash and last.annotate_hash and last.lexicon_hash and last.sources_hash
+                            and last.schema_hash):
         return None
-    return Fingerprints(last.extract_hash, last.annotate_hash, last.sources_hash, last.schema_hash)
+    return Fingerprints(last.extract_hash, last.annotate_hash, last.lexicon_hash, last.sources_hash, last.schema_hash)
 
 
 # ---------------------------------------------------------------- the run
@@ -165,18 +175,19 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
             stages = plan_stages(_old_fingerprints(old), fp, readable=old.readable, forced_full=full)
             # A malformed lexicon row fails here, before any work. Files with the fingerprint of the
             # last successful run were valid then: not read again.
-            concepts = lexmod.validate() if stages.full or stages.reannotate else []
-            if stages.full or stages.reannotate:
+            concepts = lexmod.validate() if stages.full or stages.reannotate or stages.lexicon else []
+            if stages.full or stages.reannotate or stages.lexicon:
                 load_annotation_knowledge()   # a malformed annotation data file fails here too
             if stages.full and not full and old.readable and old.build_hash:
                 log.info("%s since the last run: rebuilding everything", stages.reason)
-            elif stages.reannotate or stages.reclassify:
+            elif stages.reannotate or stages.lexicon or stages.reclassify:
                 log.info("%s since the last run: re-running %s over the stored articles", stages.reason,
-                         " and ".join(s for s, on in (("annotation", stages.reannotate),
+                         " and ".join(s for s, on in (("annotation", stages.reannotate or stages.lexicon),
                                                       ("classification", stages.reclassify)) if on))
             rec.mode = "full" if stages.full else "incremental"
             rec.extract_hash, rec.annotate_hash, rec.sources_hash = fp.extract, fp.annotate, fp.sources
-            rec.build_hash = hashlib.sha256(f"{fp.extract}{fp.annotate}{fp.sources}{fp.schema}".encode()).hexdigest()[:16]
+            rec.lexicon_hash = fp.lexicon
+            rec.build_hash = _combined(fp)
             rec.stages, rec.stage_reason = stages.names(), stages.reason
             t1 = time.perf_counter()
             files = discover(seeds)
@@ -260,7 +271,8 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
     res.built_on, res.timings = build.base, timings
     timings["open_build"], clock = time.perf_counter() - clock, time.perf_counter()
     try:
-        if stages.full or stages.reannotate:   # an unchanged annotate fingerprint means the lexicon in the file is current
+        old_concepts = stored_concepts(con) if stages.lexicon and not stages.reannotate else []
+        if stages.full or stages.reannotate or stages.lexicon:   # else the lexicon in the file is current
             replace_lexicon(con, concepts)
         removed = list(plan.removed)
         delete_articles(con, [article_id_for(r) for r in removed])
@@ -342,8 +354,10 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         ledger.apply(con)
         res.quarantined_now = ledger.quarantined_now
 
-        if stages.reannotate or stages.reclassify:
-            timings.update(restage.restage(con, rec.run_id, stages, rules))
+        if stages.reannotate or stages.lexicon or stages.reclassify:
+            # As many annotation processes as the engine parses with (0: one per core).
+            processes = getattr(engine, "workers", 0)
+            timings.update(restage.restage(con, rec.run_id, stages, rules, old_concepts, concepts, processes))
         refresh_lexicon_candidates(con)
         wh.rebuild_rollups(con)
         res.files_quarantined = con.execute("SELECT count(*) FROM quarantine").fetchall()[0][0]
