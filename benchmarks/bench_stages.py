@@ -11,7 +11,8 @@ kind. Each run is ``run_etl`` in a subprocess importing that copy, as a curator'
 ``stemwatch etl`` would be. The kinds of run take turns, so a burst of load from other sessions on
 the shared cores hits all of them; the figures are the runs' own seconds (reading the previous
 state to publishing; interpreter start excluded), medians over REPEAT runs, and the ratio of each
-turn's full load to each stage-level run in the same turn.
+turn's full load to each stage-level run in the same turn. The trigger edit, which re-annotates every
+article and is not a target, runs in the first turn only.
 
 Run: python -m benchmarks.bench_stages [REPEAT] [DOCUMENTS]
 """
@@ -105,8 +106,9 @@ def measure(n: int, repeat: int, work: Path) -> dict:
     edits = Edits(code, *_pick_edits(db, n))
     runs: dict[str, list[dict]] = {"full": [], **{k: [] for k in KINDS}}
     touched: dict[str, int] = {}
-    for _ in range(repeat):
-        for kind in KINDS:
+    for turn in range(repeat):
+        # annotate_all re-annotates every article: measured in the first turn only (it is not a target)
+        for kind in KINDS if turn == 0 else ("annotate_changed", "classify_all"):
             edits.flip(kind)
             with reading(db) as con:
                 last = con.execute("SELECT max(run_id) FROM etl_runs").fetchone()[0]
@@ -131,7 +133,7 @@ def main(repeat: int = 3, n: int = 10_000) -> list[Target]:
     runs = r["runs"]
     secs = {k: [x["seconds"] for x in v] for k, v in runs.items()}
     med = {k: median(v) for k, v in secs.items()}
-    ratio = {k: [f / s for f, s in zip(secs["full"], secs[k], strict=True)] for k in KINDS}
+    ratio = {k: [f / s for f, s in zip(secs["full"], secs[k], strict=False)] for k in KINDS}
     ann_ratio = median(ratio["annotate_changed"])
     mb = r["bytes"] / 1e6
     verdict = "**met**" if ann_ratio >= TARGET_RATIO else "**missed**"

@@ -61,12 +61,12 @@ from etl.load.rows import (
     update_evidence,
 )
 from etl.parse import Document, annotate_document
-from warehouse import db as wh
 
 log = logging.getLogger("stemwatch.etl")
 
 CHUNK = 1000
 POOL_CHUNK = 100   # stored documents per pool task
+SUMMARY_SLICE = 500   # articles per summary pass (warehouse/db.py BUILD_MEMORY_LIMIT)
 _INPUT_COLUMNS = tuple(dict.fromkeys(SOURCE_INPUT_COLUMNS.values()))
 
 
@@ -274,9 +274,9 @@ def restage(con: duckdb.DuckDBPyConnection, run_id: int, stages: Stages, rules: 
         took[name] = (dt.datetime.now() - t0).total_seconds()
         log.info("re-annotated %d of %d stored articles in %.2fs (no file read)", len(annotated), len(ids), took[name])
     t0 = dt.datetime.now()
-    if stages.reannotate:
-        wh.rebuild_summaries(con)
-    else:
-        summarise(con, sorted({*annotated, *reclassified}))
+    # In slices, as a run's batches are: 2,000 articles at once ran out of the build's capped memory.
+    moved = sorted({*annotated, *reclassified})
+    for i in range(0, len(moved), SUMMARY_SLICE):
+        summarise(con, moved[i:i + SUMMARY_SLICE])
     took["summaries"] = (dt.datetime.now() - t0).total_seconds()
     return took
