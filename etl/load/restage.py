@@ -67,6 +67,7 @@ log = logging.getLogger("stemwatch.etl")
 CHUNK = 1000
 POOL_CHUNK = 100   # stored documents per pool task
 SUMMARY_SLICE = 500   # articles per summary pass (warehouse/db.py BUILD_MEMORY_LIMIT)
+CHECKPOINT_EVERY = 1000   # articles rewritten between checkpoints (see _Writer)
 _INPUT_COLUMNS = tuple(dict.fromkeys(SOURCE_INPUT_COLUMNS.values()))
 
 
@@ -150,12 +151,31 @@ def _annotate_in_worker(docs: list[Document]) -> Rows:
     return annotate_stored(docs, kn["lexicon"], kn["triggers"], kn["annotation"])  # type: ignore[arg-type]
 
 
-def _write(con: duckdb.DuckDBPyConnection, chunk: list[str], rows: Rows) -> None:
-    batch, articles, citations = rows
-    delete_articles(con, chunk, ANNOTATE_TABLES)
-    for t, table_rows in batch.items():
-        insert_rows(con, t, table_rows)
-    update_evidence(con, articles, citations)
+class _Writer:
+    """Writes re-annotated rows, with a CHECKPOINT every CHECKPOINT_EVERY articles.
+
+    Rewriting the rows of 2,000 of 10,000 articles without one ran out of the build's capped
+    memory (warehouse/db.py BUILD_MEMORY_LIMIT): the changed index and row blocks stay pinned
+    until a checkpoint writes them out.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.since = 0
+
+    def articles_changed(self, n: int) -> None:
+        self.since += n
+        if self.since >= CHECKPOINT_EVERY:
+            self.con.execute("CHECKPOINT")
+            self.since = 0
+
+    def write(self, chunk: list[str], rows: Rows) -> None:
+        batch, articles, citations = rows
+        delete_articles(self.con, chunk, ANNOTATE_TABLES)
+        for t, table_rows in batch.items():
+            insert_rows(self.con, t, table_rows)
+        update_evidence(self.con, articles, citations)
+        self.articles_changed(len(chunk))
 
 
 def reannotate(con: duckdb.DuckDBPyConnection, run_id: int, ids: list[str], processes: int = 0) -> int:
@@ -166,11 +186,12 @@ def reannotate(con: duckdb.DuckDBPyConnection, run_id: int, ids: list[str], proc
     chunks and writes the rows of the finished ones meanwhile. The caller rebuilds the summaries.
     """
     n = processes or (os.cpu_count() or 1)
+    out = _Writer(con)
     if n <= 1 or len(ids) < PARALLEL_THRESHOLD:
         know = (load_lexicon(), load_triggers(), load_annotation_knowledge())
         for i in range(0, len(ids), CHUNK):
             chunk = ids[i:i + CHUNK]
-            _write(con, chunk, annotate_stored(list(stored_documents(con, chunk)), *know))
+            out.write(chunk, annotate_stored(list(stored_documents(con, chunk)), *know))
     else:
         size = max(1, min(POOL_CHUNK, len(ids) // (n * 4) or 1))
         ctx = multiprocessing.get_context("spawn")
@@ -182,10 +203,10 @@ def reannotate(con: duckdb.DuckDBPyConnection, run_id: int, ids: list[str], proc
                 pending.append((chunk, pool.submit(_annotate_in_worker, list(stored_documents(con, chunk)))))
                 while len(pending) > n or (pending and pending[0][1].done()):
                     done, fut = pending.popleft()
-                    _write(con, done, fut.result())
+                    out.write(done, fut.result())
             while pending:
                 done, fut = pending.popleft()
-                _write(con, done, fut.result())
+                out.write(done, fut.result())
     # Every article now carries this run's annotations: stamp it, so a diff by run_id sees the change.
     _stamp(con, ids, run_id)
     return len(ids)
@@ -276,7 +297,11 @@ def restage(con: duckdb.DuckDBPyConnection, run_id: int, stages: Stages, rules: 
     t0 = dt.datetime.now()
     # In slices, as a run's batches are: 2,000 articles at once ran out of the build's capped memory.
     moved = sorted({*annotated, *reclassified})
+    if moved:
+        con.execute("CHECKPOINT")
+    out = _Writer(con)
     for i in range(0, len(moved), SUMMARY_SLICE):
         summarise(con, moved[i:i + SUMMARY_SLICE])
+        out.articles_changed(SUMMARY_SLICE)
     took["summaries"] = (dt.datetime.now() - t0).total_seconds()
     return took
