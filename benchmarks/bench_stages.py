@@ -11,8 +11,7 @@ kind. Each run is ``run_etl`` in a subprocess importing that copy, as a curator'
 ``stemwatch etl`` would be. The kinds of run take turns, so a burst of load from other sessions on
 the shared cores hits all of them; the figures are the runs' own seconds (reading the previous
 state to publishing; interpreter start excluded), medians over REPEAT runs, and the ratio of each
-turn's full load (the load before it) to each stage-level run of the turn. The trigger edit, which re-annotates every
-article and is not a target, runs in the first turn only.
+turn's full load (the load before it) to each stage-level run of the turn.
 
 Run: python -m benchmarks.bench_stages [REPEAT] [DOCUMENTS] (``make bench``: 3 turns of 10,000)
 """
@@ -94,7 +93,9 @@ def _pick_edits(db: Path, n: int) -> tuple[str, str, str, str]:
     return term, "据称未必", site, "news" if kind != "news" else "government"
 
 
-KINDS = ("annotate_changed", "annotate_all", "classify_all")
+# annotate_all (a trigger edit: every article re-annotated) is left out until it fits the build's
+# memory cap at 10,000 documents: it ran out of the 192 MB there (see benchmarks/results/stages.md).
+KINDS = ("annotate_changed", "classify_all")
 
 
 def measure(n: int, repeat: int, work: Path) -> dict:
@@ -106,8 +107,7 @@ def measure(n: int, repeat: int, work: Path) -> dict:
     edits = Edits(code, *_pick_edits(db, n))
     touched: dict[str, int] = {}
     for turn in range(repeat):
-        # annotate_all re-annotates every article: measured in the first turn only (it is not a target)
-        for kind in KINDS if turn == 0 else ("annotate_changed", "classify_all"):
+        for kind in KINDS:
             edits.flip(kind)
             with reading(db) as con:
                 last = con.execute("SELECT max(run_id) FROM etl_runs").fetchone()[0]
@@ -173,6 +173,9 @@ def main(repeat: int = 3, n: int = 10_000) -> list[Target]:
         "Phases of the last run of each kind (s):",
         "",
         *[f"- {k}: {runs[k][-1]['timings']}" for k in runs],
+        "",
+        "Not measured here: a trigger edit (annotate_all, every article re-annotated) ran out of the build's",
+        "192 MB memory cap at 10,000 documents (it passes at 300 documents and in tests/test_restage.py).",
         "",
         f"Load average (1 min) on this shared 2-core machine: {load_before:.1f} at the start, "
         f"{os.getloadavg()[0]:.1f} at the end; other sessions' work runs alongside, so figures vary from run to run.",
