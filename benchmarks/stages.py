@@ -18,7 +18,7 @@ STAGES: dict[str, list[tuple[str, str]]] = {
     "decode": [("etl.parse", "decode_bytes"), ("etl.parse", "split_front_matter")],
     "html": [("etl.parse", "html_to_page"), ("etl.parse", "text_to_lines")],
     "chrome": [("etl.extract.chrome", "select")],
-    "metadata": [("etl.parse", "identify_site"), ("etl.parse", "classify_source"), ("etl.parse", "parse_date"),
+    "metadata": [("etl.parse", "identify_site"), ("etl.parse", "classify_source"), ("etl.parse", "score_cues"), ("etl.parse", "parse_date"),
                  ("etl.parse", "language"), ("etl.parse", "decode_redirect")],
     "sections": [("etl.parse", "detect_headings"), ("etl.parse", "build_sections")],
     "citations": [("etl.parse", "find_reference_region"), ("etl.parse", "extract_citations")],

@@ -19,6 +19,7 @@ from etl.extract.frontmatter import split_front_matter
 from etl.extract.html import html_to_page
 from etl.extract.lines import Line, clean
 from etl.extract.metadata import (
+    SourceInputs,
     classify_source,
     decode_redirect,
     domain,
@@ -27,6 +28,7 @@ from etl.extract.metadata import (
     language,
     page_date,
     parse_date,
+    score_cues,
     source_fields,
     url_date,
 )
@@ -66,6 +68,7 @@ class Document:
     language: str
     source_type: str
     source_type_evidence: list[str]
+    source_inputs: SourceInputs   # what classify_source read (stored, so a sources edit re-classifies)
     main_text: str
     body_end_char: int
     cut_chars: int
@@ -347,7 +350,9 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         all=text[:200000],
         categories=categories,
     )
-    decision = classify_source(rules, cue_fields, site, url)
+    page = score_cues(rules, cue_fields)
+    inputs = SourceInputs(site=site, url=url, page_type=page.source_type, page_evidence=tuple(page.evidence))
+    decision = classify_source(rules, inputs)
 
     return Document(
         article_id=article_id_for(source_path),
@@ -367,6 +372,7 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         language=language(main_text),
         source_type=decision.source_type,
         source_type_evidence=decision.evidence,
+        source_inputs=inputs,
         main_text=main_text,
         body_end_char=body_end,
         cut_chars=sum(len(t) for _, t in cut),

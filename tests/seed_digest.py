@@ -20,7 +20,7 @@ DIGEST_FILE = Path(__file__).resolve().parent / "cases" / "seed_tables.json"
 # table -> columns that differ between two identical runs (times, mtimes, hashes of the code)
 VOLATILE = {
     "etl_runs": {"started_at", "finished_at", "message", "schema_hash", "build_hash", "stemwatch_version",
-                 "extract_hash", "annotate_hash", "sources_hash",
+                 "extract_hash", "annotate_hash", "lexicon_hash", "sources_hash",
                  "seeds_newest_mtime"},
     "source_files": {"mtime_ns"},
     "quarantine": {"seen_at"},

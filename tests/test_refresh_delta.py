@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from etl.knowledge.vocabulary import load_vocabulary
 from etl.load import delta
+from etl.load.publish import LEDGER_TABLES
 from etl.load.rows import ARTICLE_TABLES
 from etl.load.run import run_etl
 from tests.reliability.helpers import table_rows
-from warehouse.db import reading
+from warehouse.db import create_schema, reading
 
 
 def _same_as_a_rebuild(seeds: Path, db: Path, tmp_path: Path, name: str) -> None:
@@ -113,3 +116,13 @@ def test_after_a_failed_run_the_next_one_replays_its_record(fresh_seeds: Path, t
         rows = con.execute("SELECT status, based_on_run_id, changed.articles FROM etl_runs ORDER BY run_id").fetchall()
     assert [r[:2] for r in rows] == [("success", None), ("success", 1), ("failed", 2), ("success", 3)]
     assert rows[2][2] == []
+
+
+def test_a_diff_catch_up_syncs_every_table() -> None:
+    """Every table of the schema is synced by a diff catch-up: per article, or by its key
+    (claim_cells and flag_cells were once missing, and kept the spare's stale rows)."""
+    con = duckdb.connect()
+    create_schema(con, load_vocabulary().rows())
+    tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()}
+    # vocabulary is written with the schema; an edit of it is an extraction-rules change (a rebuild).
+    assert tables and tables - set(ARTICLE_TABLES) - set(LEDGER_TABLES) == {"vocabulary"}

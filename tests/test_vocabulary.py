@@ -66,12 +66,13 @@ def test_the_schema_checks_come_from_the_vocabulary() -> None:
         ("claim_contexts", "neutral", "neutral", None), ("signal_kinds", "phone", "Phone", None),
         ("source_types", "news", "News", "#112233")]
     cols = ("article_id, source_path, content_sha256, file_bytes, format, language, source_type, "
-            "source_type_evidence, main_text, main_chars, body_end_char, raw_chars, cut_chars, parse_warnings, run_id, "
-            "trial_registry_ids")
-    sql = f"INSERT INTO articles ({cols}) VALUES (?, ?, ?, 1, 'text', 'zh-Hans', ?, [], 't', 1, 1, 1, 0, [], 1, [])"
-    con.execute(sql, ["a", "p", "0" * 64, "news"])
-    with pytest.raises(duckdb.ConstraintException):  # a value the default vocabulary knows, this one does not
-        con.execute(sql, ["b", "q", "0" * 64, "social_qa"])
+            "source_type_evidence, page_source_type, page_source_evidence, main_text, main_chars, body_end_char, "
+            "raw_chars, cut_chars, parse_warnings, run_id, trial_registry_ids")
+    sql = f"INSERT INTO articles ({cols}) VALUES (?, ?, ?, 1, 'text', 'zh-Hans', ?, [], ?, [], 't', 1, 1, 1, 0, [], 1, [])"
+    con.execute(sql, ["a", "p", "0" * 64, "news", "news"])
+    for bad in (["b", "q", "0" * 64, "social_qa", "news"], ["c", "r", "0" * 64, "news", "social_qa"]):
+        with pytest.raises(duckdb.ConstraintException):  # a value the default vocabulary knows, this one does not
+            con.execute(sql, bad)
 
 
 PAGE = """<html><head><title>干细胞治疗帕金森病的经历</title>

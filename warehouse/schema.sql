@@ -38,6 +38,8 @@ CREATE TABLE articles (
     language              VARCHAR NOT NULL CHECK (language IN ('zh-Hans', 'zh-Hant', 'en', 'und')),
     source_type           VARCHAR NOT NULL CHECK (source_type IN ({{source_types}})),
     source_type_evidence  VARCHAR[] NOT NULL,
+    page_source_type      VARCHAR NOT NULL CHECK (page_source_type IN ({{source_types}})),
+    page_source_evidence  VARCHAR[] NOT NULL,
     main_text             VARCHAR NOT NULL,
     main_chars            INTEGER NOT NULL CHECK (main_chars >= 0),
     body_end_char         INTEGER NOT NULL CHECK (body_end_char >= 0 AND body_end_char <= main_chars),
@@ -370,6 +372,7 @@ CREATE TABLE etl_runs (
     build_hash         VARCHAR NOT NULL,
     extract_hash       VARCHAR,
     annotate_hash      VARCHAR,
+    lexicon_hash       VARCHAR,
     sources_hash       VARCHAR,
     stages             VARCHAR[],
     stage_reason       VARCHAR,
@@ -406,6 +409,8 @@ COMMENT ON COLUMN articles.url_date IS 'A date written in the article''s URL pat
 COMMENT ON COLUMN articles.language IS 'Script of the body: zh-Hans (Simplified Chinese), zh-Hant (Traditional Chinese, also machine-converted), en (mostly Latin letters) or und (no letters).';
 COMMENT ON COLUMN articles.source_type IS 'Kind of source: a value of vocabulary source_types (social_qa, commercial_clinic, news, ...; see the vocabulary table).';
 COMMENT ON COLUMN articles.source_type_evidence IS 'The cues that decided source_type, e.g. sources.csv: zhihu.com, cue: hotline phone; the first entry is the deciding rule.';
+COMMENT ON COLUMN articles.page_source_type IS 'The source type the page''s own evidence gives (the families of cues), before the sources file is consulted; source_type differs when a sources-file row matches url or site_name. Stored so that a sources-file edit re-classifies every article without reading its file.';
+COMMENT ON COLUMN articles.page_source_evidence IS 'The cues behind page_source_type (the first entry is the deciding rule); equal to source_type_evidence unless the sources file decided.';
 COMMENT ON COLUMN articles.main_text IS 'The article title line followed by the body with navigation, banners, related-article lists and footers removed. All character offsets index this text.';
 COMMENT ON COLUMN articles.main_chars IS 'Length of main_text in characters.';
 COMMENT ON COLUMN articles.body_end_char IS 'Offset where the reference list begins (= main_chars when there is none); disease mentions are only taken before it.';
@@ -664,12 +669,13 @@ COMMENT ON COLUMN etl_runs.files_quarantined IS 'Files in quarantine after this 
 COMMENT ON COLUMN etl_runs.input_bytes IS 'Bytes read and extracted by this run.';
 COMMENT ON COLUMN etl_runs.seeds_newest_mtime IS 'Newest modification time among the seed files seen.';
 COMMENT ON COLUMN etl_runs.schema_hash IS 'sha256 (16 hex) of warehouse/schema.sql and views.sql.';
-COMMENT ON COLUMN etl_runs.build_hash IS 'sha256 (16 hex) of extract_hash, annotate_hash, sources_hash and schema_hash together: equal means the run built with the same code and knowledge.';
+COMMENT ON COLUMN etl_runs.build_hash IS 'sha256 (16 hex) of extract_hash, annotate_hash, lexicon_hash, sources_hash and schema_hash together: equal means the run built with the same code and knowledge.';
 COMMENT ON COLUMN etl_runs.extract_hash IS 'Fingerprint (16 hex) of the extraction stage: parser version, etl/extract code, etl/parse.py and the boilerplate, source-type and signal rules; a change re-extracts every file.';
-COMMENT ON COLUMN etl_runs.annotate_hash IS 'Fingerprint (16 hex) of the annotation stage: etl/annotate code, the lexicon and the context triggers; a change re-annotates the stored main_text of every article without reading the files.';
-COMMENT ON COLUMN etl_runs.sources_hash IS 'Fingerprint (16 hex) of the sources file (sites and their source types); a change re-extracts every file (the cues classification needs are not all stored).';
-COMMENT ON COLUMN etl_runs.stages IS 'Stages the run ran: extract (the new and changed files) and annotate_all (re-annotation of every stored article), or extract, annotate, classify for a full rebuild. NULL for runs recorded before stages existed.';
-COMMENT ON COLUMN etl_runs.stage_reason IS 'Why those stages ran, e.g. lexicon, triggers or annotation code changed; NULL before stages existed.';
+COMMENT ON COLUMN etl_runs.annotate_hash IS 'Fingerprint (16 hex) of the annotation stage but the disease lexicon: etl/annotate code, the context triggers and the claim, red-flag, credibility and evidence rules; a change re-annotates the stored main_text of every article without reading the files (annotate_all).';
+COMMENT ON COLUMN etl_runs.lexicon_hash IS 'Fingerprint (16 hex) of the disease lexicon files (etl/knowledge/data/lexicon/diseases); a change alone re-annotates, without reading the files, the stored articles whose main_text holds a form of a concept that was added, removed or changed (annotate_changed). NULL before it existed.';
+COMMENT ON COLUMN etl_runs.sources_hash IS 'Fingerprint (16 hex) of the sources file (sites and their source types); a change re-classifies the source type of every stored article from articles.url, site_name and page_source_type, without reading a file.';
+COMMENT ON COLUMN etl_runs.stages IS 'Stages the run ran. A full rebuild: extract, annotate, classify (every file read). Otherwise extract (only the new and changed files) plus, over the stored articles without reading a file, annotate_all (triggers or annotation code or rules changed: every article), annotate_changed (only lexicon concepts changed: the articles holding a form of a changed concept) and/or classify_all (sources file changed: every article''s source type). NULL for runs recorded before stages existed.';
+COMMENT ON COLUMN etl_runs.stage_reason IS 'Why those stages ran: full rebuild requested, no readable warehouse yet, warehouse schema changed, extraction code or rules changed, annotation code, triggers or rules changed, disease lexicon changed, sources file changed, or files changed; several reasons joined by "; ". NULL before stages existed.';
 COMMENT ON COLUMN etl_runs.based_on_run_id IS 'The last run of the warehouse this run built on and changed; NULL for a rebuild from scratch.';
 COMMENT ON COLUMN etl_runs.changed IS 'Keys whose rows this run wrote or deleted, relative to based_on_run_id: article ids (every per-article table), source paths (source_files, quarantine), terms (lexicon_candidates), concept ids (topic_cells, claim_cells) and legal basis ids (flag_cells), and per article table how many rows those articles have (the last rows of the table). The next run replays them onto the previous generation instead of comparing whole tables (etl/load/delta.py). NULL when not listed: a rebuild, a re-annotation or more than 20,000 keys.';
 COMMENT ON COLUMN etl_runs.message IS 'Summary or, for a failed run, the error.';

@@ -344,23 +344,28 @@ def source_fields(url: str | None, **texts: str) -> dict[str, str]:
     return fields
 
 
-def classify_source(rules: Rules, fields: dict[str, str], site: str | None, url: str | None) -> SourceDecision:
-    """sources.csv first (site name or domain), then the families of weighted cues.
+@dataclass(frozen=True)
+class SourceInputs:
+    """Everything :func:`classify_source` reads about one page.
+
+    Each field is stored in a column of ``articles`` (etl/load/rows.py SOURCE_INPUT_COLUMNS), so a
+    sources-file edit re-classifies the stored articles through this same function without
+    reading a file (etl/load/restage.py). An input added here needs its column there.
+    """
+
+    site: str | None                   # articles.site_name
+    url: str | None                    # articles.url
+    page_type: str                     # articles.page_source_type: what the page's own cues say
+    page_evidence: tuple[str, ...]     # articles.page_source_evidence
+
+
+def score_cues(rules: Rules, fields: dict[str, str]) -> SourceDecision:
+    """The families of weighted cues, read from the page alone (the sources file plays no part).
 
     Each source type gathers the weights of its cues that fired; the best total wins when it
     reaches ``min_score``, ties going to the type listed first in ``tie_order``. A page with
     no family's evidence is ``other``.
     """
-    host = domain(url)
-    candidates = []
-    if host:
-        parts = host.split(".")
-        candidates += [".".join(parts[i:]) for i in range(len(parts) - 1)]
-    if site:
-        candidates.append(site.lower())
-    for c in candidates:
-        if c in rules.sources:
-            return SourceDecision(rules.sources[c], [f"sources file: {c} -> {rules.sources[c]}"])
     scores: dict[str, int] = {}
     evidence: dict[str, list[str]] = {}
     for cue in rules.cues:
@@ -379,6 +384,23 @@ def classify_source(rules: Rules, fields: dict[str, str], site: str | None, url:
         return SourceDecision("other", [f"best cue score {scores[best]} for {best} below {rules.min_score}", *evidence[best]])
     others = [f"also {t}={s}" for t, s in sorted(scores.items(), key=lambda kv: -kv[1]) if t != best]
     return SourceDecision(best, [f"rules: {best} score {scores[best]}", *evidence[best], *others])
+
+
+def classify_source(rules: Rules, inputs: SourceInputs) -> SourceDecision:
+    """sources.csv first (the page's domain or its parent domains, then the site name), else the
+    page's own cues (:func:`score_cues`). The one entry point: the parse and the re-classification
+    of stored articles both call it."""
+    host = domain(inputs.url)
+    candidates = []
+    if host:
+        parts = host.split(".")
+        candidates += [".".join(parts[i:]) for i in range(len(parts) - 1)]
+    if inputs.site:
+        candidates.append(inputs.site.lower())
+    for c in candidates:
+        if c in rules.sources:
+            return SourceDecision(rules.sources[c], [f"sources file: {c} -> {rules.sources[c]}"])
+    return SourceDecision(inputs.page_type, list(inputs.page_evidence))
 
 
 def header_url(rules: Rules, lines: list[str]) -> str | None:

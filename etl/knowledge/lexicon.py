@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -301,6 +302,33 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
                 add(v, concept.concept_id)
     matcher = Matcher(list(keys), list(keys.values()))
     return Lexicon(concepts, matcher, len(keys), h.hexdigest()[:16], [f.name for f in files])
+
+
+def concept_keys(concept: Concept) -> set[str]:
+    """The matcher keys of a concept's forms, Traditional variants included, as load_lexicon makes them."""
+    return {v.translate(ASCII_LOWER) for form in (concept.canonical_name, *concept.synonyms)
+            for v in (form, *_variants(form))}
+
+
+def changed_keys(old: Iterable[Concept], new: Iterable[Concept]) -> set[str]:
+    """The matcher keys whose match may differ between two lexicons.
+
+    Every key of a concept added, removed or changed (any field: its forms, names, codes, type or
+    file), and every key two concepts share, whose owner follows file and row order. A text in
+    which none of these keys occurs gets the same mentions from both lexicons: leftmost-longest
+    matching depends only on the keys that occur, and a mention's fields only on its concept.
+    """
+    old_by = {c.concept_id: c for c in old}
+    new_by = {c.concept_id: c for c in new}
+    out: set[str] = set()
+    owners: dict[str, set[str]] = {}
+    for c in (*old_by.values(), *new_by.values()):
+        keys = concept_keys(c)
+        if old_by.get(c.concept_id) != new_by.get(c.concept_id):
+            out |= keys
+        for k in keys:
+            owners.setdefault(k, set()).add(c.concept_id)
+    return out | {k for k, ids in owners.items() if len(ids) > 1}
 
 
 def triggers_path(path: str | None = None) -> Path:

@@ -79,7 +79,8 @@ def _release_build_memory() -> None:
         pass
 
 
-def _init_local(sources: str | None) -> None:
+def init_pool_worker(sources: str | None) -> None:
+    """Initializer of a local pool process (parsing files, or re-annotating stored articles)."""
     workers._init_pool_worker(sources)
     _release_build_memory()
 
@@ -131,7 +132,7 @@ class LocalEngine:
             return
         ctx = multiprocessing.get_context("spawn")
         size = max(1, min(CHUNK, len(jobs) // (n * 4) or 1))
-        pool = cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_local, initargs=(sources,))
+        pool = cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_pool_worker, initargs=(sources,))
         try:
             yield from bounded_map(lambda part: pool.submit(parse_chunk, part, sources, max_bytes, run_id),
                                    lambda fut: fut.result(),  # type: ignore[attr-defined]

@@ -145,6 +145,7 @@ class RunRecord(RunCounts):
     build_hash: str = ""
     extract_hash: str | None = None
     annotate_hash: str | None = None
+    lexicon_hash: str | None = None
     sources_hash: str | None = None
     stages: list[str] = field(default_factory=list)
     stage_reason: str | None = None
@@ -163,7 +164,7 @@ def write_run(con: duckdb.DuckDBPyConnection, rec: RunRecord) -> None:
 
 # Columns a warehouse written by an older stemwatch may lack; their history is still carried over.
 NEWER_RUN_COLUMNS = {"trigger_kind", "input_bytes", "seeds_newest_mtime", "build_hash",
-                     "extract_hash", "annotate_hash", "sources_hash", "stages", "stage_reason",
+                     "extract_hash", "annotate_hash", "lexicon_hash", "sources_hash", "stages", "stage_reason",
                      "based_on_run_id", "changed"}
 
 

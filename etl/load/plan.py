@@ -5,7 +5,7 @@ Two decisions, both plain functions of their inputs so they can be tested withou
 * :func:`plan_files`: per file, read it (new or its stat changed), skip it (same stat),
   quarantine it (discover could not use it), hold it (still being written) or forget it (gone);
 * :func:`plan_stages`: which stages must run over every stored article because the code or
-  knowledge they depend on changed (extract, annotate), and why.
+  knowledge they depend on changed (extract, annotate, classify), and why.
 """
 
 from __future__ import annotations
@@ -103,7 +103,8 @@ class Fingerprints:
     """What each stage's output depends on (16 hex digits each)."""
 
     extract: str       # parser version, extraction code, boilerplate/source-type/signal rules
-    annotate: str      # annotation code, lexicon, context triggers
+    annotate: str      # annotation code and rules, context triggers
+    lexicon: str       # the disease lexicon files
     sources: str       # the sources file (site names and their source types)
     schema: str        # warehouse schema, views and summaries
 
@@ -113,7 +114,9 @@ class Stages:
     """Which stages run over every stored article (beyond the files that changed), and why."""
 
     full: bool                 # rebuild from scratch: extract and annotate every file
-    reannotate: bool           # re-run annotation over stored main_text (no file read)
+    reannotate: bool           # re-run annotation over every stored main_text (no file read)
+    lexicon: bool              # re-run annotation over the stored articles holding a changed concept's form
+    reclassify: bool           # re-run the source-type classifier over stored inputs (no file read)
     reason: str
 
     def names(self) -> list[str]:
@@ -123,22 +126,28 @@ class Stages:
         out = ["extract"]   # the changed files, if any
         if self.reannotate:
             out.append("annotate_all")
+        elif self.lexicon:
+            out.append("annotate_changed")
+        if self.reclassify:
+            out.append("classify_all")
         return out
 
 
 def plan_stages(old: Fingerprints | None, new: Fingerprints, *, readable: bool, forced_full: bool) -> Stages:
     """Decide the stages from the previous successful run's fingerprints and the current ones."""
     if forced_full:
-        return Stages(True, False, "full rebuild requested")
+        return Stages(True, False, False, False, "full rebuild requested")
     if not readable or old is None:
-        return Stages(True, False, "no readable warehouse yet")
+        return Stages(True, False, False, False, "no readable warehouse yet")
     if old.schema != new.schema:
-        return Stages(True, False, "warehouse schema changed")
+        return Stages(True, False, False, False, "warehouse schema changed")
     if old.extract != new.extract:
-        return Stages(True, False, "extraction code or rules changed")
-    if old.sources != new.sources:
-        # Site and source type are decided from page parts not stored (header, tail, front matter).
-        return Stages(True, False, "sources file changed (classification re-reads the files)")
-    if old.annotate != new.annotate:
-        return Stages(False, True, "annotation code, lexicon or triggers changed")
-    return Stages(False, False, "files changed")
+        return Stages(True, False, False, False, "extraction code or rules changed")
+    # The classifier's inputs are stored per article (articles.url, site_name, page_source_type).
+    changed = {"annotate": old.annotate != new.annotate, "lexicon": old.lexicon != new.lexicon,
+               "sources": old.sources != new.sources}
+    reasons = [why for why, on in (("annotation code, triggers or rules changed", changed["annotate"]),
+                                   ("disease lexicon changed", changed["lexicon"]),
+                                   ("sources file changed", changed["sources"])) if on]
+    return Stages(False, changed["annotate"], changed["lexicon"], changed["sources"],
+                  "; ".join(reasons) or "files changed")

@@ -35,8 +35,10 @@ log = logging.getLogger("stemwatch.etl")
 
 # Tables that are not per article, with their keys: synced row by row from the live file when
 # the spare is caught up by a diff (a key with any differing row gets all the live file's rows).
+# Every rollup of warehouse/db.py ROLLUP_KEYS is one of them (claim_cells and flag_cells were
+# once left out: a diff catch-up kept their rows of the spare's generation).
 LEDGER_TABLES = {"source_files": "source_path", "quarantine": "source_path", "etl_runs": "run_id",
-                 "diseases": "concept_id", "lexicon_candidates": "term", "topic_cells": "concept_id"}
+                 "diseases": "concept_id", **{t: key for t, (key, _) in wh.ROLLUP_KEYS.items()}}
 # DuckDB 2's default string compression (DICT_FSST) spends ~0.7 s per row group of article text
 # analysing it at CHECKPOINT; an incremental run rewrites one or two such row groups per text
 # table. With FSST forced, strings in those row groups are stored FSST-compressed or plain, in
@@ -54,6 +56,7 @@ class LastRun:
     schema_hash: str | None
     extract_hash: str | None
     annotate_hash: str | None
+    lexicon_hash: str | None
     sources_hash: str | None
 
 
@@ -77,7 +80,7 @@ class OldState:
 def _read(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, PriorFile], LastRun | None, int]:
     cols = {r[0] for r in con.execute(
         "SELECT column_name FROM duckdb_columns() WHERE table_name = 'etl_runs' AND database_name = current_database()").fetchall()}
-    want = ["build_hash", "schema_hash", "extract_hash", "annotate_hash", "sources_hash"]
+    want = ["build_hash", "schema_hash", "extract_hash", "annotate_hash", "lexicon_hash", "sources_hash"]
     sel = ", ".join(c if c in cols else "NULL" for c in want)
     last = con.execute(f"SELECT {sel} FROM etl_runs WHERE status = 'success' ORDER BY run_id DESC LIMIT 1").fetchall()
     last = last[0] if last else None

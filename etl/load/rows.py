@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 
 import duckdb
 import pyarrow as pa
 
+from etl.extract.metadata import SourceInputs
 from etl.knowledge.lexicon import Concept
 from etl.parse import Document, DocumentAnnotations, ParsedDocument
 from warehouse import db as wh
@@ -27,6 +29,25 @@ _CLAIM_FIELDS = ("concept_id", "canonical_name", "mention_type", "mentions", "ow
 _FLAG_FIELDS = ("flag_no", "rule_id", "basis_id", "law", "law_article", "law_item", "location", "matched_text",
                 "start_char", "end_char", "cut_no", "chrome_text", "chrome_start", "sentence")
 ARTICLE_TABLES = (*EXTRACT_TABLES, *wh.SUMMARY_TABLES, *ANNOTATE_TABLES)
+# The articles column each input of the source-type classifier is stored in (etl/extract/metadata.py
+# SourceInputs): written by every load, read back to re-classify after a sources-file edit.
+SOURCE_INPUT_COLUMNS = {"site": "site_name", "url": "url", "page_type": "page_source_type",
+                        "page_evidence": "page_source_evidence"}
+
+
+def source_input_columns(inputs: SourceInputs) -> dict[str, object]:
+    """The articles columns of these classifier inputs (sequences as lists)."""
+    out = {}
+    for name, column in SOURCE_INPUT_COLUMNS.items():
+        value = getattr(inputs, name)
+        out[column] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def stored_source_inputs(row: dict[str, object]) -> SourceInputs:
+    """The classifier inputs of one stored article, from its SOURCE_INPUT_COLUMNS."""
+    return SourceInputs(**{name: tuple(v) if isinstance(v := row[column], list) else v
+                           for name, column in SOURCE_INPUT_COLUMNS.items()})
 
 
 def extract_rows(doc: Document, run_id: int) -> dict[str, list[dict]]:
@@ -40,7 +61,8 @@ def extract_rows(doc: Document, run_id: int) -> dict[str, list[dict]]:
             "date_source": doc.date_source, "url_date": doc.url_date, "language": doc.language, "source_type": doc.source_type,
             "source_type_evidence": doc.source_type_evidence, "main_text": doc.main_text,
             "main_chars": len(doc.main_text), "body_end_char": doc.body_end_char, "raw_chars": len(doc.raw_text),
-            "cut_chars": doc.cut_chars, "parse_warnings": doc.warnings, "run_id": run_id}],
+            "cut_chars": doc.cut_chars, "parse_warnings": doc.warnings, "run_id": run_id,
+            **source_input_columns(doc.source_inputs)}],
         "documents": [{"article_id": aid, "source_path": doc.source_path, "encoding": doc.encoding, "raw_text": doc.raw_text,
                        "outside_text": doc.outside}],
         "cut_blocks": [{"article_id": aid, "cut_no": i, "rule": r, "text": t} for i, (r, t) in enumerate(doc.cut)],
@@ -168,6 +190,13 @@ def lexicon_rows(concepts: list[Concept]) -> list[dict]:
              "icd10": c.icd10, "icd10_chapter": c.icd10_chapter, "category": c.category,
              "mention_type": c.mention_type, "synonyms": list(c.synonyms), "lexicon_file": c.lexicon_file}
             for c in concepts]
+
+
+def stored_concepts(con: duckdb.DuckDBPyConnection) -> list[Concept]:
+    """The concepts of the diseases table: the lexicon the stored annotations were made with."""
+    names = [f.name for f in fields(Concept)]
+    rows = con.execute(f"SELECT {', '.join(names)} FROM diseases ORDER BY concept_id").fetchall()
+    return [Concept(**{**dict(zip(names, r, strict=True)), "synonyms": tuple(r[names.index("synonyms")])}) for r in rows]
 
 
 def replace_lexicon(con: duckdb.DuckDBPyConnection, concepts: list[Concept]) -> None:

@@ -48,6 +48,7 @@ from etl.load.rows import (
     doc_rows,
     insert_rows,
     replace_lexicon,
+    stored_concepts,
     summarise,
 )
 from etl.load.workers import Gone, Parsed, Rejected, Unchanged, Unstable
@@ -93,6 +94,9 @@ ANNOTATE_PARTS = ("annotate", "knowledge/lexicon.py", "knowledge/data/lexicon", 
                   "knowledge/data/rules/claims.yaml", "knowledge/data/rules/credibility.yaml",
                   "knowledge/data/rules/evidence.yaml", "knowledge/data/rules/red_flags.yaml")
 EXTRACT_PARTS = ("extract", "knowledge", "parse.py")
+# The disease lexicon's concept files: an edit of them alone re-annotates only the articles that
+# hold a form of a changed concept (etl/load/restage.py).
+LEXICON_PARTS = ("knowledge/data/lexicon/diseases",)
 
 
 def _files(part: str) -> list[Path]:
@@ -116,26 +120,32 @@ def fingerprints(rules: Rules) -> Fingerprints:
     """Per-stage fingerprints of the code and knowledge the stages run with."""
     sources = Path(rules.sources_path).resolve()
     annotate = {p for part in ANNOTATE_PARTS for p in _files(part)}
+    lexicon = {p for part in LEXICON_PARTS for p in _files(part)}
     extract = [p for part in EXTRACT_PARTS for p in _files(part) if p not in annotate and p.resolve() != sources]
     return Fingerprints(
         extract=_digest(sorted(set(extract)), PARSER_VERSION),
-        annotate=_digest(sorted(annotate), lexmod.fingerprint(), load_annotation_knowledge().fingerprint),
+        annotate=_digest(sorted(annotate - lexicon), load_annotation_knowledge().fingerprint),
+        lexicon=_digest(sorted(lexicon)),
         sources=_digest([sources]),
         schema=wh.schema_hash(),
     )
 
 
 def build_hash(rules: Rules) -> str:
-    """All four fingerprints at once: equal means the same code and knowledge."""
-    fp = fingerprints(rules)
-    return hashlib.sha256(f"{fp.extract}{fp.annotate}{fp.sources}{fp.schema}".encode()).hexdigest()[:16]
+    """All five fingerprints at once: equal means the same code and knowledge."""
+    return _combined(fingerprints(rules))
+
+
+def _combined(fp: Fingerprints) -> str:
+    return hashlib.sha256(f"{fp.extract}{fp.annotate}{fp.lexicon}{fp.sources}{fp.schema}".encode()).hexdigest()[:16]
 
 
 def _old_fingerprints(old: OldState) -> Fingerprints | None:
     last = old.last
-    if last is None or not (last.extract_hash and last.annotate_hash and last.sources_hash and last.schema_hash):
+    if last is None or not (last.extract_hash and last.annotate_hash and last.lexicon_hash and last.sources_hash
+                            and last.schema_hash):
         return None
-    return Fingerprints(last.extract_hash, last.annotate_hash, last.sources_hash, last.schema_hash)
+    return Fingerprints(last.extract_hash, last.annotate_hash, last.lexicon_hash, last.sources_hash, last.schema_hash)
 
 
 # ---------------------------------------------------------------- the run
@@ -177,16 +187,19 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
             stages = plan_stages(_old_fingerprints(old), fp, readable=old.readable, forced_full=full)
             # A malformed lexicon row fails here, before any work. Files with the fingerprint of the
             # last successful run were valid then: not read again.
-            concepts = lexmod.validate() if stages.full or stages.reannotate else []
-            if stages.full or stages.reannotate:
+            concepts = lexmod.validate() if stages.full or stages.reannotate or stages.lexicon else []
+            if stages.full or stages.reannotate or stages.lexicon:
                 load_annotation_knowledge()   # a malformed annotation data file fails here too
             if stages.full and not full and old.readable and old.build_hash:
                 log.info("%s since the last run: rebuilding everything", stages.reason)
-            elif stages.reannotate:
-                log.info("%s since the last run: re-annotating the stored articles", stages.reason)
+            elif stages.reannotate or stages.lexicon or stages.reclassify:
+                log.info("%s since the last run: re-running %s over the stored articles", stages.reason,
+                         " and ".join(s for s, on in (("annotation", stages.reannotate or stages.lexicon),
+                                                      ("classification", stages.reclassify)) if on))
             rec.mode = "full" if stages.full else "incremental"
             rec.extract_hash, rec.annotate_hash, rec.sources_hash = fp.extract, fp.annotate, fp.sources
-            rec.build_hash = hashlib.sha256(f"{fp.extract}{fp.annotate}{fp.sources}{fp.schema}".encode()).hexdigest()[:16]
+            rec.lexicon_hash = fp.lexicon
+            rec.build_hash = _combined(fp)
             rec.stages, rec.stage_reason = stages.names(), stages.reason
             with clock.phase("discover"):
                 found = discover(seeds)
@@ -200,7 +213,7 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
                 raise MassDeleteRefused(
                     f"refusing to run: {refusal} (is the seeds folder {seeds} mounted and complete?); "
                     "the warehouse is unchanged. Run with --allow-mass-delete if this is intended.")
-            res = _apply(seeds, db_path, old, rec, stages, plan, files, concepts, sources,
+            res = _apply(seeds, db_path, old, rec, stages, plan, files, concepts, sources, rules,
                          runner, max_file_mb * 2**20, progress, clock, manifest)
             res.seconds = time.perf_counter() - t0
             return res
@@ -262,7 +275,7 @@ def _record_failure(db_path: Path, old: OldState, rec: RunRecord) -> None:
 
 
 def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: Stages, plan: FilePlan,
-           files: list, concepts: list, sources: str | None, engine: Engine, max_bytes: int,
+           files: list, concepts: list, sources: str | None, rules: Rules, engine: Engine, max_bytes: int,
            progress: Callable[[int, int], None] | None, clock: Clock, manifest: Manifest) -> RunResult:
     """Build the next warehouse from the plan and publish it."""
     res = RunResult(run_id=rec.run_id, status="success", mode=rec.mode, files_seen=len(files), stages=rec.stages,
@@ -276,10 +289,11 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
     rec.based_on_run_id = None if stages.full else old.max_run_id
     clock.start("work")
     try:
-        if stages.full or stages.reannotate:   # an unchanged annotate fingerprint means the lexicon in the file is current
+        old_concepts = stored_concepts(con) if stages.lexicon and not stages.reannotate else []
+        if stages.full or stages.reannotate or stages.lexicon:   # else the lexicon in the file is current
             replace_lexicon(con, concepts)
         # A refresh that re-annotates nothing tracks the keys it changes (etl/load/delta.py).
-        changes = Changes(con) if not (stages.full or stages.reannotate) else None
+        changes = Changes(con) if not (stages.full or stages.reannotate or stages.lexicon or stages.reclassify) else None
 
         def delete(ids: list[str]) -> None:
             if changes is not None:
@@ -370,9 +384,11 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
             ledger.apply(con)
         res.quarantined_now = ledger.quarantined_now
 
+        if stages.reannotate or stages.lexicon or stages.reclassify:
+            # As many annotation processes as the engine parses with (0: one per core).
+            processes = getattr(engine, "workers", 0)
+            restage.restage(con, rec.run_id, stages, rules, old_concepts, concepts, clock, processes)
         with clock.phase("rollups"):
-            if stages.reannotate:
-                restage.restage(con, rec.run_id, reannotate_all=stages.reannotate)
             if changes is not None:
                 rec.changed = changes.finish(set(ledger.files) | ledger.forget)
             else:
