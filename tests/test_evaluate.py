@@ -347,3 +347,13 @@ def test_cli_malformed_gold_exit_2(tmp_path: Path, labelled: tuple[Path, Path]) 
     assert r.returncode == 2 and "gold file not found" in r.stderr
     r = sw("evaluate", str(labelled[0]), "--pages", str(tmp_path / "nope"))
     assert r.returncode == 2 and "does not exist" in r.stderr
+
+
+def test_cli_names_the_folder_when_no_gold_page_is_found(labelled: tuple[Path, Path]) -> None:
+    gold, pages = labelled
+    r = sw("evaluate", str(gold), "--pages", str(pages.parent))
+    assert r.returncode == 0, r.stderr
+    assert "warning: none of the 2 gold pages was found" in r.stdout
+    assert f"pass --pages {pages}" in r.stdout
+    r = sw("evaluate", str(gold), "--pages", str(pages), "--format", "json")
+    assert "hint" not in json.loads(r.stdout)

@@ -26,4 +26,17 @@ def evaluate(gold_path: Path, pages_dir: Path, *, sources: str | None = None) ->
     result = score(gold, extraction.pages)
     result["unlabelled_pages"] = unlabelled(extraction.pages, gold)
     result["quarantined"] = {p: why for p, why in extraction.quarantined.items() if p in {g.file for g in gold}}
+    hint = folder_hint([g.file for g in gold], [*extraction.pages, *extraction.quarantined], Path(pages_dir))
+    if hint:
+        result["hint"] = hint
     return result
+
+
+def folder_hint(files: list[str], found: list[str], pages_dir: Path) -> str | None:
+    """A sentence for the commonest mistake: none of the gold pages is where ``file`` says, because
+    the folder given is the parent (or another folder) of the one the gold file's names are relative to."""
+    if not files or set(files) & set(found):
+        return None
+    below = sorted({p[: -len(f) - 1] for p in found for f in files if p.endswith("/" + f)})
+    where = f"; they are under {pages_dir / below[0]}: pass --pages {pages_dir / below[0]}" if below else ""
+    return f"none of the {len(files)} gold pages was found in {pages_dir} (the gold file's names are relative to --pages){where}"

@@ -87,6 +87,7 @@ def render_text(result: dict, details: bool = False) -> str:
     o = result["overall"]
     out = [f"stemwatch evaluate: {o['pages']} gold pages, {o['pages_not_extracted']} not extracted"
            + (f", {len(result['unlabelled_pages'])} pages without gold (not scored)" if result.get("unlabelled_pages") else ""),
+           *([f"warning: {result['hint']}"] if result.get("hint") else []),
            ""]
     out += _plain(*metric_table(result))
     out += ["", "source types (rows gold, columns predicted):"]
