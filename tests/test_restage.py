@@ -249,3 +249,26 @@ def test_the_refresh_after_a_stage_run_equals_a_full_rebuild(code: Path, tmp_pat
     got, want = table_rows(db), table_rows(fresh)
     for table in want:
         assert got[table] == want[table], f"{table} differs from a full rebuild"
+
+
+def test_a_lexicon_edit_finds_forms_written_with_pinyin_notes_or_across_a_wrap(code: Path, tmp_path: Path) -> None:
+    """Mentions are matched in a shadow of the text (pinyin notes and hard line wraps taken out),
+    so the articles a lexicon edit touches are looked for there too, not only in main_text."""
+    seeds = copy_seeds(tmp_path / "seeds")
+    (seeds / "pinyin.txt").write_text(
+        "# 一位读者的来信\n\n我的父亲患有蓝(lán)斑(bān)萎缩症多年，最近听说干细胞可以治疗，想问问是否可信。\n",
+        encoding="utf-8")
+    (seeds / "wrapped.txt").write_text(
+        "# 门诊随访记录\n\n本周门诊随访的患者里面有两位年纪较大的老\n人在外院被诊断为罕见的退行性疾病蓝斑萎\n"
+        "缩症，家属询问干细胞疗法的费用和风险。\n",
+        encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    run_with(code, seeds, db)
+    add_concept(code, "蓝斑萎缩症")
+    disguise(seeds)
+    run_with(code, seeds, db)
+    assert last_run(db)[:2] == ("incremental", ["extract", "annotate_changed"])
+    with reading(db) as con:
+        found = con.execute("""SELECT a.source_path, count(*) FROM disease_mentions m JOIN articles a USING (article_id)
+                               WHERE m.concept_id = 'test_added_concept' GROUP BY 1 ORDER BY 1""").fetchall()
+    assert found == [("pinyin.txt", 1), ("wrapped.txt", 1)]

@@ -523,10 +523,17 @@ class _Headings:
         return found
 
 
+def matching_shadow(body: str) -> Shadow:
+    """The text lexicon terms are matched in: the Simplified shadow of ``body`` with pinyin notes
+    and hard line-wrap breaks taken out (offsets map back to ``body``). Anything that must know
+    which terms a text holds (etl/load/restage.py, after a lexicon edit) scans this, not ``body``."""
+    return shadow(body, wrap_breaks(body))
+
+
 def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
                   section_starts: list[int] | None = None) -> list[Mention]:
     body = main_text[:body_end]
-    sh: Shadow = shadow(body, wrap_breaks(body))
+    sh: Shadow = matching_shadow(body)
     text = sh.text
     terms = find_terms(lex, text)
     if not terms:

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 import duckdb
 import pyarrow as pa
 
+from etl.annotate.mentions import matching_shadow
 from etl.extract.citations import Citation
 from etl.extract.metadata import classify_source
 from etl.extract.sections import Section
@@ -253,7 +254,9 @@ def reclassify(con: duckdb.DuckDBPyConnection, run_id: int, ids: list[str], rule
 
 
 def lexicon_affected(con: duckdb.DuckDBPyConnection, ids: list[str], old: list[Concept], new: list[Concept]) -> list[str]:
-    """The articles among ``ids`` whose main_text holds a key of :func:`changed_keys`."""
+    """The articles among ``ids`` whose text holds a key of :func:`changed_keys`: in main_text as
+    stored (candidate terms are read there) or in the shadow mentions are matched in (a form
+    written with pinyin notes, ``糖(táng)尿病``, or across a hard line wrap is found only there)."""
     keys = sorted(changed_keys(old, new))
     if not keys:
         return []
@@ -266,7 +269,7 @@ def lexicon_affected(con: duckdb.DuckDBPyConnection, ids: list[str], old: list[C
                                "WHERE article_id IN (SELECT article_id FROM _restage_ids)").fetchall()
         finally:
             con.unregister("_restage_ids")
-        out += [aid for aid, text in rows if matcher.find(text)]
+        out += [aid for aid, text in rows if matcher.find(text) or matcher.find(matching_shadow(text).text)]
     return sorted(out)
 
 
