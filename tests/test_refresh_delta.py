@@ -126,3 +126,22 @@ def test_a_diff_catch_up_syncs_every_table() -> None:
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()}
     # vocabulary is written with the schema; an edit of it is an extraction-rules change (a rebuild).
     assert tables and tables - set(ARTICLE_TABLES) - set(LEDGER_TABLES) == {"vocabulary"}
+
+
+def test_a_rebuild_is_never_caught_up_from_the_generation_before_it(fresh_seeds: Path, tmp_path: Path) -> None:
+    """After a full rebuild (forced, or for a new schema: views, comments and vocabulary change),
+    the generation before it is no base to diff into; the run after copies the rebuilt file, and
+    the one after that builds on the spare again."""
+    db = tmp_path / "w.duckdb"
+    edits = _edits(fresh_seeds)
+    run_etl(fresh_seeds, db, workers=1)
+    edits[0]()
+    run_etl(fresh_seeds, db, workers=1)
+    assert run_etl(fresh_seeds, db, workers=1, full=True).mode == "full"
+    edits[1]()
+    res = run_etl(fresh_seeds, db, workers=1)
+    assert res.built_on == "copy", (res.built_on, res.caught_up)
+    edits[2]()
+    res = run_etl(fresh_seeds, db, workers=1)
+    assert (res.built_on, res.caught_up) == ("spare", "replay")
+    _same_as_a_rebuild(fresh_seeds, db, tmp_path, "fresh")
