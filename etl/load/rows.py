@@ -177,11 +177,13 @@ def delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str], tables: Iter
         _with_ids(con, ids, [f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)" for t in tables])
 
 
-def summarise(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
-    """(Re)build the summary rows (warehouse/summaries.sql) of these articles (their old rows deleted first)."""
+def summarise(con: duckdb.DuckDBPyConnection, ids: list[str], *, replace: bool = True) -> None:
+    """(Re)build the summary rows (warehouse/summaries.sql) of these articles, their old rows
+    deleted first unless ``replace`` is False (the caller deleted every row of these articles)."""
     if ids:
-        _with_ids(con, ids, [*(f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)"
-                               for t in wh.SUMMARY_TABLES), *wh.summary_statements()])
+        deletes = [f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)"
+                   for t in wh.SUMMARY_TABLES] if replace else []
+        _with_ids(con, ids, [*deletes, *wh.summary_statements()])
 
 
 def lexicon_rows(concepts: list[Concept]) -> list[dict]:

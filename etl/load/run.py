@@ -327,7 +327,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
             if fresh:
                 loaded_ids.extend(batch_ids)
             else:
-                summarise(con, batch_ids)
+                summarise(con, batch_ids, replace=False)   # delete() above removed their summary rows
             batch_ids.clear()
 
         for out in run_jobs(plan.jobs, engine, max_bytes, sources, rec.run_id):
@@ -367,7 +367,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         # In slices: one pass over 100,000 articles ran out of the writer's capped memory
         # (warehouse/db.py BUILD_MEMORY_LIMIT) in the summaries' joins.
         for i in range(0, len(loaded_ids), wh.SUMMARY_SLICE):
-            summarise(con, loaded_ids[i:i + wh.SUMMARY_SLICE])
+            summarise(con, loaded_ids[i:i + wh.SUMMARY_SLICE], replace=False)   # a new file: none yet
         # A file that was loaded and can no longer be opened (now a FIFO, a link loop, a broken
         # link) must lose its article rows, or it sits in articles and in quarantine at once
         # (tests/reliability/test_hostile_files.py::test_a_loaded_file_that_becomes_unreadable_leaves_articles).
