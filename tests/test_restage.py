@@ -272,3 +272,35 @@ def test_a_lexicon_edit_finds_forms_written_with_pinyin_notes_or_across_a_wrap(c
         found = con.execute("""SELECT a.source_path, count(*) FROM disease_mentions m JOIN articles a USING (article_id)
                                WHERE m.concept_id = 'test_added_concept' GROUP BY 1 ORDER BY 1""").fetchall()
     assert found == [("pinyin.txt", 1), ("wrapped.txt", 1)]
+
+
+def test_re_annotation_rewrites_only_the_evidence_that_changed(tmp_path: Path) -> None:
+    """A trigger edit re-annotates every article but rarely moves its evidence; an UPDATE of every
+    article row (a list column makes DuckDB rewrite the whole row, main_text included) ran a
+    10,000-article re-annotation out of the build's memory cap. Unchanged evidence is not written."""
+    import duckdb
+
+    from etl.knowledge.annotation import load_annotation_knowledge
+    from etl.knowledge.lexicon import load_lexicon, load_triggers
+    from etl.load.restage import annotate_stored, stored_documents
+    from etl.load.rows import update_evidence
+    from etl.load.run import run_etl
+
+    seeds = copy_seeds(tmp_path / "seeds")
+    db = tmp_path / "w.duckdb"
+    run_etl(seeds, db, workers=1)
+    con = duckdb.connect(str(db))
+    try:
+        ids = [r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY 1").fetchall()]
+        _, articles, citations = annotate_stored(list(stored_documents(con, ids)), load_lexicon(), load_triggers(),
+                                                 load_annotation_knowledge())
+        assert len(articles) == 5 and citations
+        assert update_evidence(con, articles, citations) == {"articles": 0, "citations": 0}
+        other = "L6_non_research" if articles[0]["best_evidence_level"] != "L6_non_research" else "L4_case_series"
+        moved = {**articles[0], "best_evidence_level": other}
+        assert update_evidence(con, [moved, *articles[1:]], citations) == {"articles": 1, "citations": 0}
+        level, = con.execute("SELECT best_evidence_level FROM articles WHERE article_id = ?",
+                             [moved["article_id"]]).fetchone()
+        assert level == other
+    finally:
+        con.close()
