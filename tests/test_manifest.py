@@ -80,6 +80,26 @@ def test_address_problems(bad: str) -> None:
     assert address_problem(bad)
 
 
+@pytest.mark.parametrize("url", ["https://example.com", "http://www.example.com/a/b.html?x=1#f", "HTTPS://EXAMPLE.COM/",
+                                 "https://example.com:8080/p", "https://a-b.example.org?q", "https://1.2.3.4/x",
+                                 "https://user@example.com/p", "https://[::1]/p", "https://例子.中国/页面",
+                                 "ftp://example.com/", "https://-bad.example.com/", "https://example.com:99999/",
+                                 "https://exa\u3000mple.com/", "https://example.com/\x7f", "mailto:a@example.com"])
+def test_the_fast_path_decides_as_the_full_check(url: str) -> None:
+    """Addresses of the common shape skip urlsplit; every address gets the answer the full check gives."""
+    from urllib.parse import urlsplit
+
+    def full(u: str) -> bool:
+        if any(ch.isspace() or ord(ch) < 32 for ch in u):
+            return False
+        try:
+            parts = urlsplit(u)
+            return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+        except ValueError:
+            return False
+    assert (address_problem(url) is None) == full(url)
+
+
 # ---------------------------------------------------------------- runs
 
 def test_addresses_reach_the_articles_and_the_source_type(folder: Path, tmp_path: Path) -> None:

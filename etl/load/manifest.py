@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -49,6 +50,12 @@ def is_manifest(rel: str) -> bool:
     return rel in MANIFEST_NAMES
 
 
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
+# The common shape, decided without urlsplit: an http(s) scheme, a plain host name, an optional
+# port, then a path, query, fragment or the end (a 100,000-row manifest is read at every run).
+_PLAIN_WEB_ADDRESS = re.compile(r"(?i:https?)://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?(?:[/?#]|\Z)")
+
+
 def address_problem(url: object) -> str | None:
     """Why ``url`` cannot be a page's crawl address (None when it can)."""
     if not isinstance(url, str) or not url.strip():
@@ -56,8 +63,10 @@ def address_problem(url: object) -> str | None:
     url = url.strip()
     if len(url) > MAX_ADDRESS:
         return f"address longer than {MAX_ADDRESS} characters"
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+    if _SPACE_OR_CONTROL.search(url):
         return "address contains spaces or control characters"
+    if _PLAIN_WEB_ADDRESS.match(url):
+        return None
     try:
         parts = urlsplit(url)
         host = parts.hostname
