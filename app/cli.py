@@ -22,6 +22,7 @@ import threading
 import time
 import unicodedata
 from pathlib import Path
+from typing import NoReturn
 
 from app.terminal import PrintableFormatter, json_safe, printable
 from etl import __version__, settings
@@ -205,13 +206,11 @@ def cmd_sql(args: argparse.Namespace) -> int:
         con.execute("SET lock_configuration = true")
         columns, rows = _query_interruptibly(con, args.query, args.limit)
     except (duckdb.InterruptException, KeyboardInterrupt):
-        print("interrupted", file=sys.stderr)
-        return ExitCode.INTERRUPTED
+        _exit_interrupted()
     except RuntimeError as exc:   # DuckDB 2 reports Ctrl-C during execute as RuntimeError("Query interrupted")
         if "interrupted" not in str(exc).lower():
             raise
-        print("interrupted", file=sys.stderr)
-        return ExitCode.INTERRUPTED
+        _exit_interrupted()
     except duckdb.PermissionException as exc:
         print(f"error: stemwatch sql reads only the warehouse, not files or the network: {printable(first_line(exc))}",
               file=sys.stderr)
@@ -224,6 +223,20 @@ def cmd_sql(args: argparse.Namespace) -> int:
             con.close()
     print(_render(rows, columns, args.format, tty=sys.stdout.isatty()))
     return ExitCode.OK
+
+
+def _exit_interrupted() -> NoReturn:
+    """Ctrl-C during a query: say so and exit 130 at once, without closing the connection.
+
+    Closing it (or the interpreter's teardown of it) waits for DuckDB to wind the interrupted
+    query down, which once kept the process alive past 30 s after "interrupted" was printed
+    (tests/reliability/test_security.py::test_11_ctrl_c_in_stemwatch_sql_exits_130). The
+    connection is read-only: there is nothing to flush but this process's own output.
+    """
+    print("interrupted", file=sys.stderr)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(ExitCode.INTERRUPTED)
 
 
 def _query_interruptibly(con: object, sql: str, limit: int) -> tuple[list[str], list[tuple]]:
