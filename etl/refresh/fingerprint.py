@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.load.discover import Found, examine, walk
+from etl.load.discover import SeedFile, examine, walk
 from warehouse import db as wh
 
 # (size, mtime_ns, ctime_ns) of one seed; (0, 0, 0) for an entry discover() reports as unreadable.
@@ -27,9 +27,8 @@ Stat = tuple[int, int, int]
 NO_STAT: Stat = (0, 0, 0)
 
 
-def _stat(found: Found) -> Stat:
-    st = found.stat
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns) if st is not None else NO_STAT
+def _stat(found: SeedFile) -> Stat:
+    return (found.size, found.mtime_ns, found.ctime_ns) if found.size is not None else NO_STAT
 
 
 def scan(seeds: Path) -> dict[str, Stat]:
