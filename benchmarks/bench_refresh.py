@@ -6,7 +6,8 @@ Targets (issue 10.2): one changed file refreshes in under 1 s at 10,000 document
 The corpus files are written by benchmarks/corpus.py. Full-loading 50,000 of them takes about
 half an hour on this 2-core machine, so the warehouse they are measured against is built the
 way the run builds one, but from a real load of the first TEMPLATE documents: every corpus file
-gets the rows of template document (i mod TEMPLATE) under its own path and article id, and
+gets the rows of template document (i mod TEMPLATE) under its own path and article id (in
+article-id order, as a run appends them), and
 source_files holds every file's real stat, so the run sees the files as unchanged. The refresh
 itself is the real run: it stats every file, reads and parses the changed one, and publishes.
 
@@ -58,7 +59,9 @@ def synthesize(seeds: Path, template_db: Path, db: Path) -> None:
             "SELECT column_name FROM duckdb_columns() WHERE database_name = 'build' AND table_name = ? ORDER BY column_index", [t]).fetchall()]
         sel = ", ".join("m.article_id" if c == "article_id" else "m.source_path" if c == "source_path"
                         else "m.file_bytes" if (t, c) == ("articles", "file_bytes") else f"t.{c}" for c in cols)
-        con.execute(f"INSERT INTO {t} SELECT {sel} FROM tmpl.{t} t JOIN _map m ON t.article_id = m.tmpl_id")
+        # In article-id order, as a run appends them (etl/load/plan.py: jobs in article-id order).
+        con.execute(f"INSERT INTO {t} SELECT {sel} FROM tmpl.{t} t JOIN _map m ON t.article_id = m.tmpl_id "
+                    "ORDER BY m.article_id, t.rowid")
     con.execute("""INSERT INTO source_files BY NAME SELECT m.source_path, m.file_bytes, m.mtime_ns, a.content_sha256, 'loaded' AS status
                    FROM _map m JOIN articles a USING (article_id)""")
     con.execute("INSERT INTO diseases SELECT * FROM tmpl.diseases")

@@ -102,6 +102,15 @@ def rollup_keys_sql() -> str:
     return resources.files("warehouse").joinpath("rollup_keys.sql").read_text(encoding="utf-8")
 
 
+def _sql(name: str) -> str:
+    return resources.files("warehouse").joinpath(name).read_text(encoding="utf-8")
+
+
+# The rollups a refresh changes by deltas (warehouse/rollup_deltas.sql) rather than by rebuilding its keys.
+DELTA_ROLLUPS = ("topic_cells", "claim_cells")
+_TARGET = re.compile(r"^(?:DELETE FROM|INSERT INTO) (\w+)")
+
+
 SUMMARY_TABLES = ("article_concepts", "article_stats")
 # Articles per summary pass when many are summarised at once (a full load, a re-annotation): a
 # pass over 10,000 articles needs about 64-96 MB of the writer's capped memory (BUILD_MEMORY_LIMIT).
@@ -155,20 +164,54 @@ def rollup_keys(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
             for t, (key, table) in ROLLUP_KEYS.items()}
 
 
-def rebuild_rollups(con: duckdb.DuckDBPyConnection, *, collected: bool = False) -> None:
+def rollup_parts(con: duckdb.DuckDBPyConnection) -> None:
+    """The temporary views of each article's part in the rollups (warehouse/rollup_parts.sql)."""
+    for stmt in _statements(_sql("rollup_parts.sql")):
+        con.execute(stmt)
+
+
+def rebuild_rollups(con: duckdb.DuckDBPyConnection, *, collected: bool = False,
+                    skip: tuple[str, ...] = ()) -> None:
     """Rebuild the rollups of warehouse/rollups.sql: for every key, or (``collected``) for the keys
-    gathered by start_rollup_keys and collect_rollup_keys, which gives the same rows for less."""
+    gathered by start_rollup_keys and collect_rollup_keys, which gives the same rows for less.
+    ``skip``: rollups left alone (a refresh changes DELTA_ROLLUPS by deltas)."""
     if not collected:
         start_rollup_keys(con)
         for key, table in set(ROLLUP_KEYS.values()):
             union = " UNION ".join(f"SELECT {key} FROM {src}" for src in ALL_KEYS[table])
             con.execute(f"INSERT INTO {table} {union}")
+    rollup_parts(con)
     try:
         for stmt in _statements(rollups_sql()):
-            con.execute(stmt)
+            if _TARGET.match(stmt).group(1) not in skip:  # type: ignore[union-attr]
+                con.execute(stmt)
     finally:
         for _, table in set(ROLLUP_KEYS.values()):
             con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def start_rollup_deltas(con: duckdb.DuckDBPyConnection) -> None:
+    """Empty temporary tables _topic_delta and _claim_delta, shaped like their rollups."""
+    rollup_parts(con)
+    for table in DELTA_ROLLUPS:
+        name = "_topic_delta" if table == "topic_cells" else "_claim_delta"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {table} LIMIT 0")
+
+
+def collect_rollup_deltas(con: duckdb.DuckDBPyConnection, sign: int) -> None:
+    """Add the parts of the articles in the relation _ids, times ``sign`` (warehouse/rollup_deltas.sql)."""
+    for stmt in _statements(_sql("rollup_deltas.sql")):
+        con.execute(stmt, {"sign": sign})
+
+
+def apply_rollup_deltas(con: duckdb.DuckDBPyConnection) -> None:
+    """Change DELTA_ROLLUPS by the collected deltas (warehouse/rollup_merge.sql); drop the deltas."""
+    try:
+        for stmt in _statements(_sql("rollup_merge.sql")):
+            con.execute(stmt)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _topic_delta")
+        con.execute("DROP TABLE IF EXISTS _claim_delta")
 
 
 def summary_tables_ddl() -> str:
@@ -199,8 +242,8 @@ def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def schema_hash() -> str:
-    return hashlib.sha256((schema_sql() + views_sql() + summaries_sql() + rollups_sql() + rollup_keys_sql())
-                          .encode()).hexdigest()[:16]
+    return hashlib.sha256((schema_sql() + views_sql() + summaries_sql() + rollups_sql() + rollup_keys_sql()
+                           + _sql("rollup_parts.sql")).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

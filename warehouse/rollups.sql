@@ -3,27 +3,24 @@
 -- (topic_cells, claim_cells), _bases (flag_cells) and _terms (lexicon_candidates). A full rebuild
 -- lists every key, a refresh lists the keys of the articles it changed, before and after
 -- (warehouse/rollup_keys.sql), so its cost follows the change, and the rows equal those of a
--- rebuild over every key.
+-- rebuild over every key. topic_cells and claim_cells sum each article's part
+-- (warehouse/rollup_parts.sql), and a refresh changes them by the parts it changed instead
+-- (warehouse/rollup_deltas.sql), which reads only those articles' rows.
 
 DELETE FROM topic_cells WHERE concept_id IN (SELECT concept_id FROM _concepts);
 
 INSERT INTO topic_cells
-SELECT concept_id, source_type,
-       CAST((asserted > 0)::INT + 2 * (hedged > 0)::INT + 4 * (negated > 0)::INT + 8 * (neutral > 0)::INT AS UTINYINT)
-           AS contexts_mask,
-       count(*), sum(asserted), sum(hedged), sum(negated), sum(neutral)
-FROM article_concepts
+SELECT concept_id, source_type, contexts_mask, count(*), sum(asserted), sum(hedged), sum(negated), sum(neutral)
+FROM _topic_parts
 WHERE concept_id IN (SELECT concept_id FROM _concepts)
 GROUP BY ALL;
 
 DELETE FROM claim_cells WHERE concept_id IN (SELECT concept_id FROM _concepts);
 
 INSERT INTO claim_cells
-SELECT c.concept_id, a.source_type, c.voice,
-       CASE c.voice WHEN 'own' THEN c.own_stance ELSE c.reported_stance END AS stance, count(*)
-FROM claims c
-JOIN articles a USING (article_id)
-WHERE c.concept_id IN (SELECT concept_id FROM _concepts)
+SELECT concept_id, source_type, voice, stance, count(*)
+FROM _claim_parts
+WHERE concept_id IN (SELECT concept_id FROM _concepts)
 GROUP BY ALL;
 
 DELETE FROM flag_cells WHERE basis_id IN (SELECT basis_id FROM _bases);

@@ -1,6 +1,8 @@
 -- Summary tables maintained by every run for the articles in the temporary table _ids
 -- (the articles the run (re)loaded). Rows of removed or reloaded articles are deleted with
 -- the article. The dashboard reads these instead of aggregating every mention per page view.
+-- Rows are written in article-id order, as the run writes every article table (etl/load/plan.py),
+-- so a lookup of a few articles reads a few row groups.
 
 -- Mentions are counted per article and concept first, then joined to their article and concept:
 -- aggregating over the join kept every mention row's copied columns in memory and ran out of the
@@ -20,7 +22,8 @@ FROM (SELECT article_id, concept_id, any_value(canonical_name) AS canonical_name
       WHERE article_id IN (SELECT article_id FROM _ids)
       GROUP BY article_id, concept_id) m
 JOIN articles a USING (article_id)
-LEFT JOIN diseases d USING (concept_id);
+LEFT JOIN diseases d USING (concept_id)
+ORDER BY m.article_id, m.concept_id;
 
 INSERT INTO article_stats
 SELECT a.article_id, a.source_type, a.site_name, a.published_date,
@@ -36,4 +39,5 @@ LEFT JOIN (SELECT article_id, sum(n) AS signals, map_from_entries(list((kind, n)
            FROM (SELECT article_id, kind, count(*)::INTEGER AS n
                  FROM commercial_signals WHERE article_id IN (SELECT article_id FROM _ids) GROUP BY article_id, kind)
            GROUP BY article_id) g USING (article_id)
-WHERE a.article_id IN (SELECT article_id FROM _ids);
+WHERE a.article_id IN (SELECT article_id FROM _ids)
+ORDER BY a.article_id;

@@ -65,6 +65,7 @@ class Changes:
         self.con = con
         self.articles: set[str] = set()
         wh.start_rollup_keys(con)
+        wh.start_rollup_deltas(con)
         # The first row id this run appends to each article table (row ids are not reused).
         self.first_rowid = {t: con.execute(f"SELECT coalesce(max(rowid) + 1, 0) FROM {t}").fetchall()[0][0]
                             for t in ARTICLE_TABLES}
@@ -72,17 +73,26 @@ class Changes:
     def deleting(self, ids: list[str]) -> None:
         """Call before deleting these articles' rows: their current rollup keys are recomputed."""
         if ids:
+            # Only an article's rows from before the run are subtracted: rows this run wrote and
+            # deletes again were never in the rollups (finish adds what is there at the end).
+            first = [i for i in ids if i not in self.articles]
             self.articles.update(ids)
             with registered_ids(self.con, ids):
                 wh.collect_rollup_keys(self.con)
+            if first:
+                with registered_ids(self.con, first):
+                    wh.collect_rollup_deltas(self.con, -1)
 
     def finish(self, files: set[str]) -> dict[str, list[str]] | None:
-        """Recompute the rollups for the collected keys (and those of the rows now written);
-        return the keys for etl_runs.changed, or None when there are too many to list."""
+        """Bring the rollups up to date: topic_cells and claim_cells by the parts of the articles
+        changed (subtracted when deleted, added as written now), the others recomputed for the
+        collected keys; return the keys for etl_runs.changed, or None when there are too many to list."""
         with registered_ids(self.con, sorted(self.articles)):
             wh.collect_rollup_keys(self.con)
+            wh.collect_rollup_deltas(self.con, 1)
         keys = wh.rollup_keys(self.con)
-        wh.rebuild_rollups(self.con, collected=True)
+        wh.apply_rollup_deltas(self.con)
+        wh.rebuild_rollups(self.con, collected=True, skip=wh.DELTA_ROLLUPS)
         tail = [{"table_name": t, "rows": self.con.execute(f"SELECT count(*) FROM {t} WHERE rowid >= ?",
                                                              [first]).fetchall()[0][0]}
                 for t, first in self.first_rowid.items()]
