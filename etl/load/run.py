@@ -59,6 +59,8 @@ from warehouse import db as wh
 log = logging.getLogger("stemwatch.etl")
 
 BATCH = 500
+# At most this many files read, removed or quarantined: the run's writes are one transaction.
+ONE_TRANSACTION_FILES = 500
 
 __all__ = ["PARALLEL_THRESHOLD", "MassDeleteRefused", "OldState", "RunResult", "build_hash", "fingerprints", "read_old_state", "run_etl"]
 
@@ -313,7 +315,13 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         if stages.full or stages.reannotate or stages.lexicon:   # else the lexicon in the file is current
             replace_lexicon(con, concepts)
         # A refresh that re-annotates nothing tracks the keys it changes (etl/load/delta.py).
-        changes = Changes(con) if not (stages.full or stages.reannotate or stages.lexicon or stages.reclassify) else None
+        refresh = not (stages.full or stages.reannotate or stages.lexicon or stages.reclassify)
+        # A refresh of a few files writes in one transaction: DuckDB fsyncs its log at every
+        # commit, and a refresh of one file ran ~150 statements, each its own commit.
+        one_transaction = refresh and len(plan.jobs) + len(plan.removed) + len(plan.errors) <= ONE_TRANSACTION_FILES
+        if one_transaction:
+            con.execute("BEGIN TRANSACTION")
+        changes = Changes(con) if refresh else None
 
         def delete(ids: list[str]) -> None:
             if changes is not None:
@@ -423,6 +431,8 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         rec.message = res.message
         rec.finished_at = now()
         write_run(con, rec)
+        if one_transaction:
+            con.execute("COMMIT")
     except BaseException:
         rec.status = "failed"
         build.discard()
