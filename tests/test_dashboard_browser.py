@@ -188,7 +188,10 @@ def test_every_page_in_chromium(browser, dashboard_db: Path, tmp_path: Path) -> 
 
         tab.open(PAGES["topics"])
         assert sentences_heading(tab) == counts.m
-        assert tab.page.locator('.st-key-topic_heatmap_0 path[aria-roledescription="rect mark"]').count() > 0
+        # The chart's svg can exist before vega has drawn its marks: wait for one (fails after 30 s).
+        marks = '.st-key-topic_heatmap_0 path[aria-roledescription="rect mark"]'
+        tab.page.wait_for_selector(marks, state="attached", timeout=30_000)
+        assert tab.page.locator(marks).count() > 0
         tab.assert_clean()
         tab.screenshot("topics")
 
