@@ -49,8 +49,13 @@ class WarehouseBusy(RuntimeError):
     """Another ETL run holds the writer lock."""
 
 
+def _sql(name: str) -> str:
+    """One SQL file of the warehouse package."""
+    return resources.files("warehouse").joinpath(name).read_text(encoding="utf-8")
+
+
 def schema_sql() -> str:
-    return resources.files("warehouse").joinpath("schema.sql").read_text(encoding="utf-8")
+    return _sql("schema.sql")
 
 
 # Rows of the vocabulary table: {vocabulary, value, position, label, colour, description}.
@@ -87,23 +92,19 @@ def render_schema(vocabulary: VocabularyRows) -> str:
 
 
 def views_sql() -> str:
-    return resources.files("warehouse").joinpath("views.sql").read_text(encoding="utf-8")
+    return _sql("views.sql")
 
 
 def summaries_sql() -> str:
-    return resources.files("warehouse").joinpath("summaries.sql").read_text(encoding="utf-8")
+    return _sql("summaries.sql")
 
 
 def rollups_sql() -> str:
-    return resources.files("warehouse").joinpath("rollups.sql").read_text(encoding="utf-8")
+    return _sql("rollups.sql")
 
 
 def rollup_keys_sql() -> str:
-    return resources.files("warehouse").joinpath("rollup_keys.sql").read_text(encoding="utf-8")
-
-
-def _sql(name: str) -> str:
-    return resources.files("warehouse").joinpath(name).read_text(encoding="utf-8")
+    return _sql("rollup_keys.sql")
 
 
 # The rollups a refresh changes by deltas (warehouse/rollup_deltas.sql) rather than by rebuilding its keys.

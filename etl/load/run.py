@@ -59,8 +59,6 @@ from warehouse import db as wh
 log = logging.getLogger("stemwatch.etl")
 
 BATCH = 500
-# At most this many files read, removed or quarantined: the run's writes are one transaction.
-ONE_TRANSACTION_FILES = 500
 
 __all__ = ["PARALLEL_THRESHOLD", "MassDeleteRefused", "OldState", "RunResult", "build_hash", "fingerprints", "read_old_state", "run_etl"]
 
@@ -318,7 +316,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         refresh = not (stages.full or stages.reannotate or stages.lexicon or stages.reclassify)
         # A refresh of a few files writes in one transaction: DuckDB fsyncs its log at every
         # commit, and a refresh of one file ran ~150 statements, each its own commit.
-        one_transaction = refresh and len(plan.jobs) + len(plan.removed) + len(plan.errors) <= ONE_TRANSACTION_FILES
+        one_transaction = refresh and len(plan.jobs) + len(plan.removed) + len(plan.errors) <= publish.ONE_TRANSACTION
         if one_transaction:
             con.execute("BEGIN TRANSACTION")
         changes = Changes(con) if refresh else None
