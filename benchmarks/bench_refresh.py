@@ -28,8 +28,8 @@ import pyarrow as pa
 from benchmarks.corpus import make_corpus
 from benchmarks.stats import Target, median, write_report
 from etl.knowledge.vocabulary import load_vocabulary
-from etl.load.rows import ARTICLE_TABLES
 from etl.load.run import run_etl
+from etl.load.write import ARTICLE_TABLES
 from warehouse import db as wh
 
 TEMPLATE = 200

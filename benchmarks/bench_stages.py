@@ -94,7 +94,7 @@ def _pick_edits(db: Path, n: int) -> tuple[str, str, str, str]:
 
 
 # annotate_all (a trigger edit: every article re-annotated) once ran out of the build's 192 MB at
-# 10,000 documents; it fits since unchanged evidence is no longer rewritten (etl/load/rows.py update_evidence).
+# 10,000 documents; it fits since unchanged evidence is no longer rewritten (etl/load/write.py update_evidence).
 KINDS = ("annotate_changed", "annotate_all", "classify_all")
 
 

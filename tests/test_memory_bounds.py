@@ -9,15 +9,18 @@ running out of memory.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import multiprocessing
 import threading
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from etl.load.engines import bounded_map
+from etl.load.engines import bounded_map, init_pool_worker
+from etl.load.plan import Job
 from etl.load.run import run_etl
 from tests.conftest import make_corpus
+from tests.parse_worker import parse_in_worker
 from warehouse import db as wh
 
 
@@ -90,3 +93,18 @@ def test_full_load_succeeds_under_a_small_duckdb_memory_cap(tmp_path: Path, monk
         assert mentions > n   # every seed mentions diseases: the summaries had real rows to build
     finally:
         con.close()
+
+
+def test_a_parse_worker_imports_neither_pandas_nor_duckdb(tmp_path: Path) -> None:
+    """Each cost a pool worker RSS it never used: pyarrow imported pandas (~50 MB) to ask whether
+    a list of rows was a pandas Series, and the row builders shared a module with the writes
+    (DuckDB, ~25 MB). A worker is told pandas is missing and builds the same part."""
+    make_corpus(tmp_path / "seeds", 4)
+    files = sorted((tmp_path / "seeds").rglob("*.txt"))
+    jobs = [Job(str(p.relative_to(tmp_path / "seeds")), str(p), None) for p in files]
+    ctx = multiprocessing.get_context("spawn")
+    with cf.ProcessPoolExecutor(1, mp_context=ctx, initializer=init_pool_worker, initargs=(None,)) as pool:
+        imported, rows = pool.submit(parse_in_worker, jobs).result()
+    assert imported == []
+    in_this_process = parse_in_worker(jobs)[1]      # pandas and DuckDB are both here: the same rows
+    assert rows == in_this_process and rows["articles"] == 4 and rows["disease_mentions"] > 0

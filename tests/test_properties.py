@@ -36,7 +36,8 @@ from etl.extract.lines import clean
 from etl.extract.text import text_to_lines
 from etl.knowledge.lexicon import load_lexicon, load_triggers
 from etl.knowledge.rules import load_rules
-from etl.load.rows import doc_rows, insert_rows
+from etl.load.rows import doc_rows
+from etl.load.write import insert_rows
 from etl.parse import ParsedDocument, parse_document
 from tests.conftest import ROOT, SEEDS
 from warehouse.db import create_schema

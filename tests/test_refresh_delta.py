@@ -11,8 +11,8 @@ import pytest
 from etl.knowledge.vocabulary import load_vocabulary
 from etl.load import delta
 from etl.load.publish import LEDGER_TABLES
-from etl.load.rows import ARTICLE_TABLES
 from etl.load.run import run_etl
+from etl.load.write import ARTICLE_TABLES
 from tests.reliability.helpers import table_rows
 from warehouse.db import create_schema, reading
 

@@ -283,8 +283,8 @@ def test_re_annotation_rewrites_only_the_evidence_that_changed(tmp_path: Path) -
     from etl.knowledge.annotation import load_annotation_knowledge
     from etl.knowledge.lexicon import load_lexicon, load_triggers
     from etl.load.restage import annotate_stored, stored_documents
-    from etl.load.rows import update_evidence
     from etl.load.run import run_etl
+    from etl.load.write import update_evidence
 
     seeds = copy_seeds(tmp_path / "seeds")
     db = tmp_path / "w.duckdb"

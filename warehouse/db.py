@@ -36,6 +36,10 @@ TMP_MARK = ".tmp-"
 # row group size is not stored in the file, so every build must open with the same value.
 BUILD_ROW_GROUP_SIZE = 2048
 BUILD_MEMORY_LIMIT = "192MB"
+# A full load's cap (etl/load/publish.py open_fresh): what it holds beyond the rows being
+# written is cached blocks it has already written, which it never reads again but the
+# summaries; the 100,000-document load's peak RSS is measured in benchmarks/results/memory.md.
+FULL_LOAD_MEMORY_LIMIT = "128MB"
 # Freed memory DuckDB's allocator may keep cached after a task before handing it back to the
 # system (DuckDB's default, 128 MB, sat in the writer's RSS on top of the memory limit).
 BUILD_ALLOCATOR_FLUSH = "16MB"
@@ -61,17 +65,6 @@ def schema_sql() -> str:
 # Rows of the vocabulary table: {vocabulary, value, position, label, colour, description}.
 VocabularyRows = Sequence[Mapping[str, object]]
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
-_vocabulary_source: Callable[[], VocabularyRows] | None = None
-
-
-def use_vocabulary(source: Callable[[], VocabularyRows]) -> None:
-    """Name where create_schema takes the vocabulary from when its caller passes none.
-
-    The warehouse imports nothing of ours, so the ETL (etl/load/__init__.py) hands it the
-    loader of etl/knowledge/data/vocabulary.yaml.
-    """
-    global _vocabulary_source
-    _vocabulary_source = source
 
 
 def render_schema(vocabulary: VocabularyRows) -> str:
@@ -380,15 +373,12 @@ def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def create_schema(con: duckdb.DuckDBPyConnection, vocabulary: VocabularyRows | None = None) -> None:
+def create_schema(con: duckdb.DuckDBPyConnection, vocabulary: VocabularyRows) -> None:
     """Tables and views, with the vocabulary stored and its values in the CHECKs.
 
-    ``vocabulary`` defaults to the source given to use_vocabulary (the ETL's vocabulary file).
+    The warehouse imports nothing of ours: its callers pass the ETL's vocabulary
+    (etl/knowledge/vocabulary.py load_vocabulary().rows()).
     """
-    if vocabulary is None:
-        if _vocabulary_source is None:
-            raise RuntimeError("no vocabulary: pass one to create_schema or import etl.load")
-        vocabulary = _vocabulary_source()
     con.execute(render_schema(vocabulary))
     con.executemany("INSERT INTO vocabulary VALUES (?, ?, ?, ?, ?, ?)",
                     [[r["vocabulary"], r["value"], r["position"], r["label"], r.get("colour"), r["description"]]

@@ -43,7 +43,7 @@ from contextlib import contextmanager
 import duckdb
 import pyarrow as pa
 
-from etl.load.rows import ARTICLE_TABLES, registered_ids
+from etl.load.write import ARTICLE_TABLES, registered_ids
 from warehouse import db as wh
 
 # Beyond this many keys of one kind, a run's changes are not listed (the next run diffs or copies).

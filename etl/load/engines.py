@@ -16,9 +16,11 @@ A worker sends the parsed documents of a chunk back as one Arrow part (etl/load/
 from __future__ import annotations
 
 import concurrent.futures as cf
+import importlib.abc
 import itertools
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -81,8 +83,29 @@ def _release_build_memory() -> None:
 
 def init_pool_worker(sources: str | None) -> None:
     """Initializer of a local pool process (parsing files, or re-annotating stored articles)."""
+    _keep_pandas_out()
     workers._init_pool_worker(sources)
     _release_build_memory()
+
+
+class _NoPandas(importlib.abc.MetaPathFinder):
+    """Refuses to import pandas (ModuleNotFoundError, as if it were not installed)."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"{name} is not imported in a parse worker", name=name)
+
+
+def _keep_pandas_out() -> None:
+    """Keep pandas out of this pool process; nothing a worker runs uses it.
+
+    pyarrow imports pandas, when it is installed (Streamlit needs it), the first time it builds
+    an array from a Python list, only to ask whether the list is a pandas Series; that import
+    cost ~50 MB of RSS in each worker (tests/test_engines.py). Told pandas is missing, pyarrow
+    builds the same arrays without it. A worker that already has pandas keeps it.
+    """
+    if not any(isinstance(f, _NoPandas) for f in sys.meta_path):
+        sys.meta_path.insert(0, _NoPandas())
 
 
 def chunks(jobs: Sequence[Job], size: int = CHUNK) -> list[list[Job]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from etl.load.plan import PriorFile
-from etl.load.rows import insert_rows
+from etl.load.write import insert_rows
 
 log = logging.getLogger("stemwatch.etl")
 

@@ -28,7 +28,7 @@ from etl.knowledge.vocabulary import load_vocabulary
 from etl.load import delta
 from etl.load.clock import Clock
 from etl.load.ledger import PriorFile, copy_history, read_prior
-from etl.load.rows import ARTICLE_TABLES
+from etl.load.write import ARTICLE_TABLES
 from warehouse import db as wh
 
 log = logging.getLogger("stemwatch.etl")
@@ -205,6 +205,7 @@ def open_fresh(db_path: Path, old: OldState) -> Build:
     tmp = wh.temp_path(db_path)
     con = wh.open_for_build(tmp)
     try:
+        con.execute(f"SET memory_limit = '{wh.FULL_LOAD_MEMORY_LIMIT}'")
         wh.create_schema(con, load_vocabulary().rows())
         if old.readable:
             copy_history(con, old.snapshot or db_path)

@@ -54,13 +54,10 @@ from etl.load.rows import (
     ANNOTATE_TABLES,
     SOURCE_INPUT_COLUMNS,
     annotation_rows,
-    delete_articles,
     evidence_rows,
-    insert_rows,
     stored_source_inputs,
-    summarise,
-    update_evidence,
 )
+from etl.load.write import delete_articles, insert_rows, summarise, update_evidence
 from etl.parse import Document, annotate_document
 
 log = logging.getLogger("stemwatch.etl")

@@ -1,21 +1,14 @@
-"""Rows of the warehouse tables from parsed documents, and the bulk writes (Arrow, never row by row).
+"""Rows of the warehouse tables from parsed documents: plain dicts, built in the parse workers.
 
-Public so tests and tools can build a warehouse the way the run does.
+Pure and free of DuckDB (a worker process does not import it); the writes are in
+etl/load/write.py. Public so tests and tools can build a warehouse the way the run does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import fields
-
-import duckdb
-import pyarrow as pa
-
 from etl.extract.metadata import SourceInputs
 from etl.knowledge.lexicon import Concept
 from etl.parse import Document, DocumentAnnotations, ParsedDocument
-from warehouse import db as wh
 
 EXTRACT_TABLES = ("articles", "documents", "cut_blocks", "sections", "citations", "commercial_signals")
 ANNOTATE_TABLES = ("disease_mentions", "candidate_terms", "claims", "red_flags", "credibility")
@@ -28,7 +21,6 @@ _CLAIM_FIELDS = ("concept_id", "canonical_name", "mention_type", "mentions", "ow
                  "wording_text", "citation", "citation_text")
 _FLAG_FIELDS = ("flag_no", "rule_id", "basis_id", "law", "law_article", "law_item", "location", "matched_text",
                 "start_char", "end_char", "cut_no", "chrome_text", "chrome_start", "sentence")
-ARTICLE_TABLES = (*EXTRACT_TABLES, *wh.SUMMARY_TABLES, *ANNOTATE_TABLES)
 # The articles column each input of the source-type classifier is stored in (etl/extract/metadata.py
 # SourceInputs): written by every load, read back to re-classify after a sources-file edit.
 SOURCE_INPUT_COLUMNS = {"site": "site_name", "url": "url", "page_type": "page_source_type",
@@ -126,93 +118,9 @@ def doc_rows(doc: ParsedDocument, run_id: int) -> dict[str, list[dict]]:
     return rows
 
 
-def update_evidence(con: duckdb.DuckDBPyConnection, articles: list[dict], citations: list[dict]) -> dict[str, int]:
-    """Write re-annotated evidence columns into stored article and citation rows (one UPDATE each);
-    returns how many rows of each table changed.
-
-    Only rows whose values changed are updated: DuckDB updates a row with a list column
-    (articles.trial_registry_ids) by deleting it and appending it whole, main_text included, so
-    updating every article of a 10,000-article warehouse after a trigger edit (which leaves the
-    evidence as it was) ran out of the build's capped memory.
-    """
-    sets = [("articles", ARTICLE_EVIDENCE, ("article_id",), articles),
-            ("citations", CITATION_EVIDENCE, ("article_id", "citation_no"), citations)]
-    changed = {"articles": 0, "citations": 0}
-    for table, cols, keys, rows in sets:
-        if not rows:
-            continue
-        con.register("_evidence", pa.Table.from_pylist(rows))
-        try:
-            assign = ", ".join(f"{c} = e.{c}" for c in cols)
-            match = " AND ".join(f"{table}.{k} = e.{k}" for k in keys)
-            moved = " OR ".join(f"{table}.{c} IS DISTINCT FROM e.{c}" for c in cols)
-            changed[table] = con.execute(
-                f"UPDATE {table} SET {assign} FROM _evidence e WHERE {match} AND ({moved})").fetchall()[0][0]
-        finally:
-            con.unregister("_evidence")
-    return changed
-
-
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    """Append ``rows`` to ``table`` in one Arrow insert (columns matched by name)."""
-    if not rows:
-        return
-    arrow = pa.Table.from_pylist(rows)
-    con.register("_batch", arrow)
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
-    finally:
-        con.unregister("_batch")
-
-
-@contextmanager
-def registered_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> Iterator[None]:
-    """The article ids registered as the relation ``_ids`` inside the ``with`` block."""
-    con.register("_ids", pa.table({"article_id": pa.array(list(ids), pa.string())}))
-    try:
-        yield
-    finally:
-        con.unregister("_ids")
-
-
-def _with_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str], statements: Iterable[str]) -> None:
-    """Run ``statements`` with the article ids registered as the relation ``_ids``."""
-    with registered_ids(con, ids):
-        for stmt in statements:
-            con.execute(stmt)
-
-
-def delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str], tables: Iterable[str] = ARTICLE_TABLES) -> None:
-    """Remove every row of these articles from ``tables``."""
-    if ids:
-        _with_ids(con, ids, [f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)" for t in tables])
-
-
-def summarise(con: duckdb.DuckDBPyConnection, ids: list[str], *, replace: bool = True) -> None:
-    """(Re)build the summary rows (warehouse/summaries.sql) of these articles, their old rows
-    deleted first unless ``replace`` is False (the caller deleted every row of these articles)."""
-    if ids:
-        deletes = [f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)"
-                   for t in wh.SUMMARY_TABLES] if replace else []
-        _with_ids(con, ids, [*deletes, *wh.summary_statements()])
-
-
 def lexicon_rows(concepts: list[Concept]) -> list[dict]:
     """Rows of the diseases table."""
     return [{"concept_id": c.concept_id, "canonical_name": c.canonical_name, "english_name": c.english_name,
              "icd10": c.icd10, "icd10_chapter": c.icd10_chapter, "category": c.category,
              "mention_type": c.mention_type, "synonyms": list(c.synonyms), "lexicon_file": c.lexicon_file}
             for c in concepts]
-
-
-def stored_concepts(con: duckdb.DuckDBPyConnection) -> list[Concept]:
-    """The concepts of the diseases table: the lexicon the stored annotations were made with."""
-    names = [f.name for f in fields(Concept)]
-    rows = con.execute(f"SELECT {', '.join(names)} FROM diseases ORDER BY concept_id").fetchall()
-    return [Concept(**{**dict(zip(names, r, strict=True)), "synonyms": tuple(r[names.index("synonyms")])}) for r in rows]
-
-
-def replace_lexicon(con: duckdb.DuckDBPyConnection, concepts: list[Concept]) -> None:
-    """The diseases table as the lexicon files say now."""
-    con.execute("DELETE FROM diseases")
-    insert_rows(con, "diseases", lexicon_rows(concepts))

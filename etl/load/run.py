@@ -4,7 +4,7 @@
    stages must run over every stored article because their code or knowledge changed;
 2. work (etl/load/workers.py, etl/load/engines.py): read and parse the files on an engine (this
    process, a local process pool or a Dask cluster);
-3. apply (etl/load/rows.py, etl/load/ledger.py, etl/load/restage.py): write rows to the next
+3. apply (etl/load/write.py, etl/load/ledger.py, etl/load/restage.py): write rows to the next
    warehouse, built beside the live one (etl/load/publish.py);
 4. publish: swap it in atomically. The live file is never opened for writing.
 
@@ -43,16 +43,16 @@ from etl.load.manifest import Manifest, is_manifest, read_manifest
 from etl.load.parts import concat_parts, insert_arrow, release_arrow_memory
 from etl.load.plan import FilePlan, Fingerprints, Stages, mass_delete, plan_files, plan_stages
 from etl.load.publish import Build, OldState, read_old_state
-from etl.load.rows import (
+from etl.load.rows import doc_rows
+from etl.load.workers import Gone, Parsed, Rejected, Unchanged, Unstable
+from etl.load.write import (
     ARTICLE_TABLES,
     delete_articles,
-    doc_rows,
     insert_rows,
     replace_lexicon,
     stored_concepts,
     summarise,
 )
-from etl.load.workers import Gone, Parsed, Rejected, Unchanged, Unstable
 from etl.parse import article_id_for
 from warehouse import db as wh
 
