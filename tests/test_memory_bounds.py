@@ -9,18 +9,19 @@ running out of memory.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import multiprocessing
+import json
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from etl.load.engines import bounded_map, init_pool_worker
-from etl.load.plan import Job
+from etl.load.engines import bounded_map
 from etl.load.run import run_etl
-from tests.conftest import make_corpus
-from tests.parse_worker import parse_in_worker
+from tests.conftest import ROOT, make_corpus
+from tests.parse_worker import jobs_in, parse_in_worker
 from warehouse import db as wh
 
 
@@ -100,11 +101,20 @@ def test_a_parse_worker_imports_neither_pandas_nor_duckdb(tmp_path: Path) -> Non
     a list of rows was a pandas Series, and the row builders shared a module with the writes
     (DuckDB, ~25 MB). A worker is told pandas is missing and builds the same part."""
     make_corpus(tmp_path / "seeds", 4)
-    files = sorted((tmp_path / "seeds").rglob("*.txt"))
-    jobs = [Job(str(p.relative_to(tmp_path / "seeds")), str(p), None) for p in files]
-    ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(1, mp_context=ctx, initializer=init_pool_worker, initargs=(None,)) as pool:
-        imported, rows = pool.submit(parse_in_worker, jobs).result()
-    assert imported == []
-    in_this_process = parse_in_worker(jobs)[1]      # pandas and DuckDB are both here: the same rows
-    assert rows == in_this_process and rows["articles"] == 4 and rows["disease_mentions"] > 0
+    out = subprocess.run([sys.executable, "-m", "tests.parse_worker", str(tmp_path / "seeds")], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300, check=True)
+    worker = json.loads(out.stdout.strip().splitlines()[-1])
+    assert worker["imported"] == []
+    in_this_process = parse_in_worker(jobs_in(tmp_path / "seeds"))[1]   # pandas and DuckDB are both here
+    assert worker["rows"] == in_this_process and in_this_process["articles"] == 4
+    assert in_this_process["disease_mentions"] > 0
+
+
+def test_a_full_loads_memory_cap_leaves_room_for_its_largest_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """128 MB, plus twice the largest file (a 50 MB page ran out of 128 MB), at most the build's cap."""
+    monkeypatch.setattr(wh, "BUILD_MEMORY_LIMIT", "192MB")
+    assert wh.full_load_memory_limit(0) == "128000000B"
+    assert wh.full_load_memory_limit(10 * 10**6) == "148000000B"
+    assert wh.full_load_memory_limit(50 * 10**6) == "192000000B"
+    monkeypatch.setattr(wh, "BUILD_MEMORY_LIMIT", CAP)       # a smaller build cap wins
+    assert wh.full_load_memory_limit(0) == "64000000B"

@@ -36,10 +36,10 @@ TMP_MARK = ".tmp-"
 # row group size is not stored in the file, so every build must open with the same value.
 BUILD_ROW_GROUP_SIZE = 2048
 BUILD_MEMORY_LIMIT = "192MB"
-# A full load's cap (etl/load/publish.py open_fresh): what it holds beyond the rows being
-# written is cached blocks it has already written, which it never reads again but the
-# summaries; the 100,000-document load's peak RSS is measured in benchmarks/results/memory.md.
-FULL_LOAD_MEMORY_LIMIT = "128MB"
+# A full load's cap (full_load_memory_limit) is lower: what it holds beyond the rows being
+# written is cached blocks it has already written, which only the summaries read again
+# (peak RSS of a 100,000-document load: benchmarks/results/memory.md).
+FULL_LOAD_MEMORY_MB = 128
 # Freed memory DuckDB's allocator may keep cached after a task before handing it back to the
 # system (DuckDB's default, 128 MB, sat in the writer's RSS on top of the memory limit).
 BUILD_ALLOCATOR_FLUSH = "16MB"
@@ -351,6 +351,17 @@ def sql_string(text: str | os.PathLike[str]) -> str:
     """``text`` (a path, usually) as an SQL string literal, for the statements that take no
     parameter there (ATTACH options, COPY ... TO): a "'" in a folder name broke them."""
     return "'" + os.fspath(text).replace("'", "''") + "'"
+
+
+def full_load_memory_limit(largest_file: int) -> str:
+    """DuckDB's memory limit for a full load whose largest file has ``largest_file`` bytes.
+
+    FULL_LOAD_MEMORY_MB plus twice the largest file, never above BUILD_MEMORY_LIMIT: a page's
+    text is one value, and DuckDB needs a block its size (a 50 MB page ran out of 128 MB in
+    tests/reliability/test_large_files.py).
+    """
+    cap = int(BUILD_MEMORY_LIMIT.removesuffix("MB")) * 10**6
+    return f"{min(cap, FULL_LOAD_MEMORY_MB * 10**6 + 2 * largest_file)}B"
 
 
 def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:

@@ -200,12 +200,13 @@ def swap(tmp: Path, db_path: Path) -> None:
         os.replace(stamp_tmp, stamp)
 
 
-def open_fresh(db_path: Path, old: OldState) -> Build:
-    """An empty warehouse with the schema, the run history carried over."""
+def open_fresh(db_path: Path, old: OldState, largest_file: int = 0) -> Build:
+    """An empty warehouse with the schema, the run history carried over; DuckDB's memory capped
+    for a full load whose largest file has ``largest_file`` bytes (warehouse/db.py)."""
     tmp = wh.temp_path(db_path)
     con = wh.open_for_build(tmp)
     try:
-        con.execute(f"SET memory_limit = '{wh.FULL_LOAD_MEMORY_LIMIT}'")
+        con.execute(f"SET memory_limit = '{wh.full_load_memory_limit(largest_file)}'")
         wh.create_schema(con, load_vocabulary().rows())
         if old.readable:
             copy_history(con, old.snapshot or db_path)

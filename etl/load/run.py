@@ -303,7 +303,11 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
     prior = old.files if not stages.full else {}
     ledger = Ledger(rec.run_id, dict(prior), addresses=manifest.addresses)
     with clock.phase("open_build"):
-        build = publish.open_fresh(db_path, old) if stages.full else publish.open_incremental(db_path, old, clock)
+        if stages.full:
+            largest = max((f.size for f in files if f.size and f.size <= max_bytes), default=0)
+            build = publish.open_fresh(db_path, old, largest)
+        else:
+            build = publish.open_incremental(db_path, old, clock)
     con = build.con
     res.built_on, res.caught_up, res.timings, res.cpu_timings = build.base, build.caught_up, clock.wall, clock.cpu
     rec.based_on_run_id = None if stages.full else old.max_run_id
