@@ -93,7 +93,7 @@ class _NoPandas(importlib.abc.MetaPathFinder):
 
     def find_spec(self, name: str, path: object = None, target: object = None) -> None:
         if name == "pandas" or name.startswith("pandas."):
-            raise ModuleNotFoundError(f"{name} is not imported in a parse worker", name=name)
+            raise ModuleNotFoundError(f"{name} is not imported in a stemwatch pool process", name=name)
 
 
 def _keep_pandas_out() -> None:
@@ -101,7 +101,7 @@ def _keep_pandas_out() -> None:
 
     pyarrow imports pandas, when it is installed (Streamlit needs it), the first time it builds
     an array from a Python list, only to ask whether the list is a pandas Series; that import
-    cost ~50 MB of RSS in each worker (tests/test_engines.py). Told pandas is missing, pyarrow
+    cost ~50 MB of RSS in each worker (tests/test_memory_bounds.py). Told pandas is missing, pyarrow
     builds the same arrays without it. A worker that already has pandas keeps it.
     """
     if not any(isinstance(f, _NoPandas) for f in sys.meta_path):
