@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.annotate.mentions import find_mentions
-from etl.extract.script import shadow, simplify
+from etl.extract.script import count_changed, shadow, simplify
 from etl.knowledge.lexicon import load_lexicon, load_triggers
 
 
@@ -25,6 +25,18 @@ def test_variants_and_characters_left_alone() -> None:
     assert simplify("糖尿病 ALS (a) 123") == "糖尿病 ALS (a) 123"
     assert simplify("") == ""
     assert simplify("ＡＬＳ患者，ⅰ型糖尿病２例") == "ALS患者，Ⅰ型糖尿病2例"  # widths fold, punctuation stays
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("幹細胞治療漸凍癥干细胞治疗著小兒麻痺ＡⅰA1 。"), max_size=40))
+def test_count_changed_counts_the_characters_simplify_changes(text: str) -> None:
+    assert count_changed(text) == sum(a != b for a, b in zip(text, simplify(text), strict=True))
+
+
+def test_count_changed_on_known_text() -> None:
+    assert count_changed("幹細胞治療") == 3     # 幹 細 療
+    assert count_changed("干细胞治疗显著") == 0
+    assert count_changed("") == 0
 
 
 def test_pinyin_debris_is_dropped_and_mapped_back() -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from etl.extract.script import shadow, simplify
+from etl.extract.script import count_changed, shadow, simplify
 from etl.knowledge.rules import Cue, DateRules, Rules
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -254,8 +254,7 @@ def language(text: str) -> str:
     if cjk == 0 and latin == 0:
         return "und"
     if cjk >= 0.2 * (cjk + latin / 5):
-        chars = "".join(han)
-        traditional = sum(a != b for a, b in zip(chars, simplify(chars), strict=True))
+        traditional = count_changed("".join(han))
         return "zh-Hant" if traditional > TRADITIONAL_SHARE * cjk else "zh-Hans"
     return "en" if latin > cjk else "und"
 

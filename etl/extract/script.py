@@ -85,6 +85,20 @@ def simplify(text: str) -> str:
     return text.translate(_lookup())
 
 
+@lru_cache(maxsize=1)
+def _drop_changed() -> list[int | None]:
+    """Like :func:`_lookup`, but deleting every character that :func:`simplify` changes."""
+    drop: list[int | None] = list(range(0x10000))
+    for cp in _table():
+        drop[cp] = None
+    return drop
+
+
+def count_changed(text: str) -> int:
+    """How many characters of ``text`` :func:`simplify` changes (one C-level pass)."""
+    return len(text) - len(text.translate(_drop_changed()))
+
+
 @dataclass(frozen=True)
 class Shadow:
     """A simplified, debris-free view of a text and the way back to the original's offsets.
