@@ -318,8 +318,8 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
             replace_lexicon(con, concepts)
         # A refresh that re-annotates nothing tracks the keys it changes (etl/load/delta.py).
         refresh = not (stages.full or stages.reannotate or stages.lexicon or stages.reclassify)
-        # A refresh of a few files writes in one transaction: DuckDB fsyncs its log at every
-        # commit, and a refresh of one file ran ~150 statements, each its own commit.
+        # A refresh of a few files writes in one transaction (~125 statements for one file, else
+        # each its own commit; see publish.ONE_TRANSACTION).
         one_transaction = refresh and len(plan.jobs) + len(plan.removed) + len(plan.errors) <= publish.ONE_TRANSACTION
         if one_transaction:
             con.execute("BEGIN TRANSACTION")
