@@ -26,6 +26,7 @@ PATTERNS = [
     r"(?:发布|更新)(?:时间|日期)\s*[:：]?\s*(?:19|20)\d{2}|\bpublished\b",
     r"(?:有效|治愈)[^，,。\n]{0,8}?\d{1,3}\s*[%％]|\bcure\s+rates?\b",
     r"(?:skin|kidney|stem)\s+cells?|K细胞",
+    r"(?:收费|\d+(?:\.\d+)?\s*万?元)|\bfees?\b",      # \d in the first set: the scout names the category
 ]
 TEXTS = [
     "干细胞治疗无任何副作用，效果100%安全。Side effects are rare; SIDE-EFFECT reports exist.",
@@ -33,6 +34,7 @@ TEXTS = [
     "发布时间：2026-05-12\n更新日期 2025年\n有效率达 98% 治愈，cure rates of 90%\nK细胞 k细胞",
     "",
     "no side effects\nNo Side Effects\n【推广】 sponsored SPONSORED ſponsored",
+    "收费3000元，优惠 2.5万元 FEES 12 ٣元 (an Arabic-Indic digit is a \\d too) fee1元",
 ]
 
 
@@ -62,7 +64,7 @@ def test_same_matches_as_re(pattern: str) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet="副作用风险药物细胞治疗其他疗法无零任何安全%％ 100sideSIDEfectsKkſ-\n（）广告【】", max_size=60),
+@given(st.text(alphabet="副作用风险药物细胞治疗其他疗法无零任何安全%％ 100sideSIDEfectsKkſ-\n（）广告【】收费万元.٣", max_size=60),
        st.sampled_from(PATTERNS))
 def test_same_matches_on_any_text(text: str, pattern: str) -> None:
     rx = re.compile(pattern, FLAGS)
@@ -83,7 +85,7 @@ def test_packaged_rules_keep_their_matches() -> None:
 
 
 def test_patterns_it_cannot_help_stay_plain() -> None:
-    for pattern in (r"^\s*广告", r"\w+@\w+", r"a*", r"治疗", r"[治疗]费用", r".药"):
+    for pattern in (r"^\s*广告", r"\w+@\w+", r"a*", r"治疗", r"[治疗]费用", r".药", r"\d{1,3}(?:\.\d+)?\s*[%％]"):
         rx = re.compile(pattern, FLAGS)
         assert accelerate(rx) is rx
 
