@@ -609,7 +609,7 @@ COMMENT ON COLUMN article_stats.mentions IS 'Disease mentions.';
 COMMENT ON COLUMN article_stats.signals IS 'Commercial signals of any kind.';
 COMMENT ON COLUMN article_stats.signal_counts IS 'Commercial signals by kind (commercial_signals.kind -> count); kinds the article does not show are left out.';
 
-COMMENT ON TABLE topic_cells IS 'article_concepts rolled up by disease concept, source type and the set of claim contexts an article''s mentions of the concept have. Rebuilt whole by each run (warehouse/rollups.sql): the topic page reads these few thousand rows instead of every article x concept row when no site or date filter is set.';
+COMMENT ON TABLE topic_cells IS 'article_concepts rolled up by disease concept, source type and the set of claim contexts an article''s mentions of the concept have. Maintained by each run (warehouse/rollups.sql): a full load sums every article, a refresh adds and subtracts the parts of the articles it changed (warehouse/rollup_deltas.sql), and both give the same rows. The topic page reads these few thousand rows instead of every article x concept row when no site or date filter is set.';
 COMMENT ON COLUMN topic_cells.concept_id IS 'diseases.concept_id.';
 COMMENT ON COLUMN topic_cells.source_type IS 'articles.source_type.';
 COMMENT ON COLUMN topic_cells.contexts_mask IS 'Which claim contexts the article''s mentions of the concept have: 1 asserted + 2 hedged + 4 negated + 8 neutral. An article counts for a context filter when its mask shares a bit with the filter.';
@@ -618,12 +618,12 @@ COMMENT ON COLUMN topic_cells.asserted IS 'Their asserted mentions of the concep
 COMMENT ON COLUMN topic_cells.hedged IS 'Their hedged mentions of the concept.';
 COMMENT ON COLUMN topic_cells.negated IS 'Their negated mentions of the concept.';
 COMMENT ON COLUMN topic_cells.neutral IS 'Their neutral mentions of the concept.';
-COMMENT ON TABLE claim_cells IS 'claims rolled up by disease concept, source type, voice and stance (as v_claims.stance). Rebuilt whole by each run (warehouse/rollups.sql): the claims page reads these few thousand rows instead of every article x concept claim when no site or date filter is set.';
+COMMENT ON TABLE claim_cells IS 'claims rolled up by disease concept, source type, voice and stance (as v_claims.stance). Maintained by each run (warehouse/rollups.sql): a full load sums every article, a refresh adds and subtracts the parts of the articles it changed (warehouse/rollup_deltas.sql), and both give the same rows. The claims page reads these few thousand rows instead of every article x concept claim when no site or date filter is set.';
 COMMENT ON COLUMN claim_cells.concept_id IS 'diseases.concept_id.';
 COMMENT ON COLUMN claim_cells.source_type IS 'articles.source_type.';
 COMMENT ON COLUMN claim_cells.voice IS 'claims.voice: own or reported.';
 COMMENT ON COLUMN claim_cells.stance IS 'The claim''s stance in that voice: own_stance for own, reported_stance for reported.';
-COMMENT ON TABLE flag_cells IS 'red_flags rolled up by legal basis and source type. Rebuilt whole by each run (warehouse/rollups.sql): the claims page reads these rows instead of every hit when no site or date filter is set.';
+COMMENT ON TABLE flag_cells IS 'red_flags rolled up by legal basis and source type. Maintained by each run (warehouse/rollups.sql): a refresh recomputes the cells of the bases its changed articles have or had, which gives the rows a full rebuild gives. The claims page reads these rows instead of every hit when no site or date filter is set.';
 COMMENT ON COLUMN flag_cells.basis_id IS 'red_flags.basis_id (vocabulary red_flag_bases).';
 COMMENT ON COLUMN flag_cells.source_type IS 'articles.source_type.';
 COMMENT ON COLUMN flag_cells.basis IS 'The legal basis written out, as v_red_flags.basis.';
