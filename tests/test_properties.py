@@ -161,7 +161,7 @@ def _schema_con() -> duckdb.DuckDBPyConnection:
 
 
 def assert_rows_fit_schema(doc: ParsedDocument) -> None:
-    """The rows insert into the real schema (PRIMARY KEY and CHECK constraints), then roll back."""
+    """The rows insert into the real schema (NOT NULL and CHECK constraints), then roll back."""
     con = _schema_con()
     con.execute("BEGIN")
     try:

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from etl.knowledge.vocabulary import load_vocabulary
-from etl.load import delta
+from etl.load import delta, publish
 from etl.load.publish import LEDGER_TABLES
 from etl.load.run import run_etl
 from etl.load.write import ARTICLE_TABLES
@@ -225,3 +225,30 @@ def test_a_replay_whose_tail_count_is_wrong_scans_the_table(fresh_seeds: Path, t
     got, want = table_rows(old), table_rows(db)
     for t in ARTICLE_TABLES:
         assert got[t] == want[t], t
+
+
+def test_small_refreshes_append_row_groups_until_a_compacting_run(fresh_seeds: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small refresh runs with vacuum off: its new rows become a row group of their own (the
+    table's last row group, full of article text, is not rewritten) and deleted rows stay as
+    tombstones, until a compacting run (publish.COMPACT_EVERY) vacuums them. Every state equals
+    a rebuild."""
+    monkeypatch.setattr(publish, "COMPACT_EVERY", 4)
+    db = tmp_path / "w.duckdb"
+    run_etl(fresh_seeds, db, workers=1)                    # run 1: a full load, five articles
+    name = sorted(p.name for p in fresh_seeds.iterdir())[0]
+    seen = []
+    for k in range(6):                                     # runs 2..7: one changed file each
+        (fresh_seeds / name).write_bytes((fresh_seeds / name).read_bytes() + f"\n补充说明第{k}条。\n".encode())
+        res = run_etl(fresh_seeds, db, workers=1)
+        with reading(db) as con:
+            groups = con.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('documents')").fetchall()[0][0]
+            tombstones = con.execute("SELECT max(rowid) + 1 - count(*) FROM documents").fetchall()[0][0]
+        seen.append((res.run_id, publish.compacts(res.run_id), groups, tombstones))
+    assert [s[:2] for s in seen] == [(2, False), (3, False), (4, True), (5, True), (6, False), (7, False)]
+    for run_id, compacting, groups, tombstones in seen:
+        if compacting:
+            assert (groups, tombstones) == (1, 0), (run_id, groups, tombstones)
+        else:
+            assert groups >= 2 and tombstones >= 1, (run_id, groups, tombstones)
+    _same_as_a_rebuild(fresh_seeds, db, tmp_path, "fresh")

@@ -5,10 +5,13 @@
 -- end exclusive, in Unicode code points: substr(main_text, start_char + 1, end_char - start_char).
 -- {{name}} stands for the values of vocabulary `name` (etl/knowledge/data/vocabulary.yaml), filled
 -- in by warehouse/db.py::create_schema from the rows the caller stores in the vocabulary table.
--- Keys: the per-article child tables (several rows per article) do not declare their key, which
--- the ETL makes unique by numbering rows per article (warehouse/db.py UNDECLARED_KEYS; checked
--- by tests/test_warehouse.py). A declared key is an ART index that DuckDB keeps in memory for
--- the whole build: about 240 MB at 100,000 articles, more than the writer's memory cap.
+-- Keys: no per-article table declares its key. Each is named in a "-- key (...)" comment above
+-- its table and kept unique by the ETL (checked by tests/test_warehouse.py): article_id is a hash
+-- of source_path (so source_path is unique with it), and the child tables number their rows per
+-- article. A declared key is an ART index, and it cost twice: DuckDB keeps it in memory for the
+-- whole build (for the child tables about 240 MB at 100,000 articles, more than the writer's
+-- memory cap), and a table with one takes a refresh's new rows into its last row group, so every
+-- refresh rewrote up to 2,047 articles' text at its CHECKPOINT (etl/load/publish.py COMPACT_EVERY).
 
 CREATE TABLE vocabulary (
     vocabulary   VARCHAR NOT NULL,
@@ -20,9 +23,10 @@ CREATE TABLE vocabulary (
     PRIMARY KEY (vocabulary, value)
 );
 
+-- key (article_id): unique by construction, not declared (see the header)
 CREATE TABLE articles (
-    article_id            VARCHAR PRIMARY KEY,
-    source_path           VARCHAR NOT NULL UNIQUE,
+    article_id            VARCHAR NOT NULL,
+    source_path           VARCHAR NOT NULL,
     content_sha256        VARCHAR NOT NULL CHECK (length(content_sha256) = 64),
     file_bytes            BIGINT  NOT NULL CHECK (file_bytes >= 0),
     format                VARCHAR NOT NULL CHECK (format IN ('text', 'html', 'markdown_html')),
@@ -52,9 +56,10 @@ CREATE TABLE articles (
     run_id                BIGINT  NOT NULL
 );
 
+-- key (article_id): unique by construction, not declared (see the header)
 CREATE TABLE documents (
-    article_id   VARCHAR PRIMARY KEY,
-    source_path  VARCHAR NOT NULL UNIQUE,
+    article_id   VARCHAR NOT NULL,
+    source_path  VARCHAR NOT NULL,
     encoding     VARCHAR NOT NULL,
     raw_text     VARCHAR NOT NULL,
     outside_text VARCHAR NOT NULL DEFAULT ''   
@@ -211,8 +216,9 @@ CREATE TABLE red_flags (
     CHECK (end_char IS NULL OR end_char > start_char)
 );
 
+-- key (article_id): unique by construction, not declared (see the header)
 CREATE TABLE credibility (
-    article_id                     VARCHAR PRIMARY KEY,
+    article_id                     VARCHAR NOT NULL,
     jama_authorship                SMALLINT NOT NULL CHECK (jama_authorship IN (0, 1)),
     jama_authorship_evidence       VARCHAR,
     jama_authorship_start          INTEGER CHECK (jama_authorship_start IS NULL OR jama_authorship_start >= 0),
@@ -284,8 +290,9 @@ CREATE TABLE article_concepts (
     CHECK (mentions = asserted + hedged + negated + neutral)
 );
 
+-- key (article_id): unique by construction, not declared (see the header)
 CREATE TABLE article_stats (
-    article_id         VARCHAR PRIMARY KEY,
+    article_id         VARCHAR NOT NULL,
     source_type        VARCHAR NOT NULL,
     site_name          VARCHAR,
     published_date     DATE,

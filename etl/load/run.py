@@ -322,6 +322,8 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         # each its own commit; see publish.ONE_TRANSACTION).
         one_transaction = refresh and len(plan.jobs) + len(plan.removed) + len(plan.errors) <= publish.ONE_TRANSACTION
         if one_transaction:
+            if not publish.compacts(rec.run_id):
+                con.execute("SET max_vacuum_tasks = 0")   # the CHECKPOINT writes only new row groups
             con.execute("BEGIN TRANSACTION")
         changes = Changes(con) if refresh else None
 
