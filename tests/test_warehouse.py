@@ -103,20 +103,22 @@ def test_kill_9_during_a_run_leaves_the_last_warehouse(tmp_path: Path) -> None:
     con.close()
 
 
-def test_a_build_keeps_no_write_ahead_log_and_publishes_every_commit(tmp_path: Path) -> None:
-    """Nothing replays a build, so it has no log (warehouse/db.py open_for_build); its commits
-    reach the file at the CHECKPOINT of the publish."""
-    tmp = tmp_path / ".w.duckdb.tmp-1"
-    con = open_for_build(tmp)
-    con.execute("CREATE TABLE t (k INTEGER, s VARCHAR)")
-    for k in range(3):
-        con.execute("INSERT INTO t VALUES (?, repeat('x', 5000))", [k])   # three commits
-    assert not tmp.with_name(tmp.name + ".wal").exists()
-    con.execute("CHECKPOINT")
-    con.close()
-    ro = duckdb.connect(str(tmp), read_only=True)
-    assert ro.execute("SELECT count(*), sum(length(s)) FROM t").fetchone() == (3, 15000)
-    ro.close()
+def test_a_small_refresh_keeps_no_write_ahead_log_and_a_full_load_does(tmp_path: Path) -> None:
+    """Nothing replays a build, so a small refresh's has no log (warehouse/db.py open_for_build)
+    and its commits reach the file at the CHECKPOINT of the publish; a full load keeps the log,
+    without which DuckDB never checkpoints on its own during a long load."""
+    for log in (False, True):
+        tmp = tmp_path / f".w.duckdb.tmp-{int(log)}"
+        con = open_for_build(tmp, log=log)
+        con.execute("CREATE TABLE t (k INTEGER, s VARCHAR)")
+        for k in range(3):
+            con.execute("INSERT INTO t VALUES (?, repeat('x', 5000))", [k])   # three commits
+        assert tmp.with_name(tmp.name + ".wal").exists() is log
+        con.execute("CHECKPOINT")
+        con.close()
+        ro = duckdb.connect(str(tmp), read_only=True)
+        assert ro.execute("SELECT count(*), sum(length(s)) FROM t").fetchone() == (3, 15000)
+        ro.close()
 
 
 def test_open_reader_does_not_block_publishing(tmp_path: Path) -> None:

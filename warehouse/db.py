@@ -364,11 +364,15 @@ def full_load_memory_limit(largest_file: int) -> str:
     return f"{min(cap, FULL_LOAD_MEMORY_MB * 10**6 + 2 * largest_file)}B"
 
 
-def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
-    """A connection whose current database is ``tmp``, with small row groups (BUILD_ROW_GROUP_SIZE)
-    and no write-ahead log (``RECOVERY_MODE NO_WAL_WRITES``): nothing replays a build (a run that
-    dies leaves a temporary file the next run deletes; the publish CHECKPOINTs every change into
-    the file), so logging each commit and fsyncing the log is only cost (docs/architecture.md).
+def open_for_build(tmp: Path, *, log: bool = True) -> duckdb.DuckDBPyConnection:
+    """A connection whose current database is ``tmp``, with small row groups (BUILD_ROW_GROUP_SIZE).
+
+    ``log=False`` attaches it without a write-ahead log (``RECOVERY_MODE NO_WAL_WRITES``), for
+    small refreshes: nothing replays a build (a run that dies leaves a temporary file the next
+    run deletes; the publish CHECKPOINTs every change into the file), so logging each commit and
+    fsyncing the log is only cost. Large writes keep the log: without one DuckDB never
+    checkpoints on its own, and a full load held everything it wrote outside full row groups
+    (spilled beyond the cap) until its last CHECKPOINT (docs/architecture.md).
 
     Memory is capped (BUILD_MEMORY_LIMIT): by default DuckDB keeps every block it wrote cached
     up to 80% of the machine's memory, so the writer of a full load grew with the warehouse
@@ -382,7 +386,8 @@ def open_for_build(tmp: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"storage_compatibility_version": STORAGE_COMPATIBILITY,
                                  "memory_limit": BUILD_MEMORY_LIMIT, "temp_directory": spill,
                                  "allocator_flush_threshold": BUILD_ALLOCATOR_FLUSH, **NO_EXTENSIONS})
-    con.execute(f"ATTACH {sql_string(tmp)} AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE}, RECOVERY_MODE NO_WAL_WRITES)")
+    no_log = "" if log else ", RECOVERY_MODE NO_WAL_WRITES"
+    con.execute(f"ATTACH {sql_string(tmp)} AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_SIZE}{no_log})")
     con.execute("USE build")
     return con
 

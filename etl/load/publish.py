@@ -47,8 +47,8 @@ INCREMENTAL_COMPRESSION = "fsst"
 # Beyond this share of changed articles, copying the live file is cheaper than a diff.
 MAX_SYNC_SHARE = 0.25
 # Up to this many files (a run) or articles (a replay) are written in one transaction, so each
-# statement is not its own commit. (Each commit once fsynced DuckDB's log; the build now has
-# none, see warehouse/db.py open_for_build, and the transaction saves a few milliseconds.)
+# statement is not its own commit. (Each commit once fsynced DuckDB's log; a small refresh's
+# build now has none, see warehouse/db.py open_for_build, and the transaction saves a few ms.)
 ONE_TRANSACTION = 500
 # A refresh of a few files runs with DuckDB's vacuum off, except in every COMPACT_EVERY-th run.
 # Reopened from disk, a table takes new rows into a new row group, and at CHECKPOINT vacuum merges
@@ -231,29 +231,32 @@ def open_fresh(db_path: Path, old: OldState, largest_file: int = 0) -> Build:
     return Build(con, tmp, "fresh")
 
 
-def open_incremental(db_path: Path, old: OldState, clock: Clock | None = None) -> Build:
-    """A copy of the live warehouse to apply this run's changes to: the caught-up spare when possible."""
+def open_incremental(db_path: Path, old: OldState, clock: Clock | None = None, *, small: bool = False) -> Build:
+    """A copy of the live warehouse to apply this run's changes to: the caught-up spare when possible.
+
+    ``small``: the run writes a few files (at most ONE_TRANSACTION), so the build keeps no
+    write-ahead log (warehouse/db.py open_for_build)."""
     clock = clock or Clock()
     tmp = wh.temp_path(db_path)
     if old.snapshot is not None:
         os.replace(old.snapshot, tmp)          # the copy the old state was read from
         old.snapshot = None
-        return Build(_incremental_connection(tmp), tmp, "snapshot")
-    build = _from_spare(db_path, tmp, clock)
+        return Build(_incremental_connection(tmp, small), tmp, "snapshot")
+    build = _from_spare(db_path, tmp, clock, small)
     if build is not None:
         return build
     with clock.phase("copy"):
         shutil.copyfile(db_path, tmp)
-    return Build(_incremental_connection(tmp), tmp, "copy")
+    return Build(_incremental_connection(tmp, small), tmp, "copy")
 
 
-def _incremental_connection(tmp: Path) -> duckdb.DuckDBPyConnection:
-    con = wh.open_for_build(tmp)
+def _incremental_connection(tmp: Path, small: bool = False) -> duckdb.DuckDBPyConnection:
+    con = wh.open_for_build(tmp, log=not small)
     con.execute(f"SET force_compression = '{INCREMENTAL_COMPRESSION}'")
     return con
 
 
-def _from_spare(db_path: Path, tmp: Path, clock: Clock) -> Build | None:
+def _from_spare(db_path: Path, tmp: Path, clock: Clock, small: bool = False) -> Build | None:
     spare = spare_path(db_path)
     ident = _identity(spare)
     if ident is None:
@@ -264,7 +267,7 @@ def _from_spare(db_path: Path, tmp: Path, clock: Clock) -> Build | None:
         return None
     os.replace(spare, tmp)     # claimed: if this run is killed, the next one deletes it as a stale temp
     try:
-        con = _incremental_connection(tmp)
+        con = _incremental_connection(tmp, small)
     except duckdb.Error as exc:    # a reader still has it open (DuckDB takes a file lock)
         log.info("spare warehouse in use (%s): copying the live file instead", str(exc).splitlines()[0])
         Build(duckdb.connect(), tmp, "spare").discard()
@@ -328,6 +331,8 @@ def catch_up(con: duckdb.DuckDBPyConnection, db_path: Path) -> str | None:
                 if one:
                     con.execute("ROLLBACK")
                 raise
+            if not one:
+                con.execute("CHECKPOINT")   # a build without a log never checkpoints on its own
             log.debug("replayed run %s onto the spare (%d article tables from their tail)", last_id, stats["tail"])
             return "replay"
         con.execute("""
@@ -348,6 +353,7 @@ def catch_up(con: duckdb.DuckDBPyConnection, db_path: Path) -> str | None:
                             (SELECT * FROM build.{t} EXCEPT SELECT * FROM live.{t}))""")
             con.execute(f"INSERT INTO build.{t} SELECT * FROM live.{t} EXCEPT SELECT * FROM build.{t}")
         con.execute("DROP TABLE _sync")
+        con.execute("CHECKPOINT")   # up to a quarter of the articles: a build without a log never checkpoints on its own
         return "diff"
     finally:
         con.execute("DETACH live")

@@ -294,6 +294,13 @@ def _record_failure(db_path: Path, old: OldState, rec: RunRecord) -> None:
                 p.unlink()
 
 
+def _small_refresh(stages: Stages, plan: FilePlan) -> bool:
+    """A refresh of at most publish.ONE_TRANSACTION files that re-annotates nothing: one
+    transaction, no write-ahead log, vacuum off unless it compacts (etl/load/publish.py)."""
+    refresh = not (stages.full or stages.reannotate or stages.lexicon or stages.reclassify)
+    return refresh and len(plan.jobs) + len(plan.removed) + len(plan.errors) <= publish.ONE_TRANSACTION
+
+
 def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: Stages, plan: FilePlan,
            files: list, concepts: list, sources: str | None, rules: Rules, engine: Engine, max_bytes: int,
            progress: Callable[[int, int], None] | None, clock: Clock, manifest: Manifest) -> RunResult:
@@ -307,7 +314,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
             largest = max((f.size for f in files if f.size and f.size <= max_bytes), default=0)
             build = publish.open_fresh(db_path, old, largest)
         else:
-            build = publish.open_incremental(db_path, old, clock)
+            build = publish.open_incremental(db_path, old, clock, small=_small_refresh(stages, plan))
     con = build.con
     res.built_on, res.caught_up, res.timings, res.cpu_timings = build.base, build.caught_up, clock.wall, clock.cpu
     rec.based_on_run_id = None if stages.full else old.max_run_id
@@ -320,7 +327,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         refresh = not (stages.full or stages.reannotate or stages.lexicon or stages.reclassify)
         # A refresh of a few files writes in one transaction (~125 statements for one file, else
         # each its own commit; see publish.ONE_TRANSACTION).
-        one_transaction = refresh and len(plan.jobs) + len(plan.removed) + len(plan.errors) <= publish.ONE_TRANSACTION
+        one_transaction = _small_refresh(stages, plan)
         if one_transaction:
             if not publish.compacts(rec.run_id):
                 con.execute("SET max_vacuum_tasks = 0")   # the CHECKPOINT writes only new row groups
