@@ -294,11 +294,15 @@ def _record_failure(db_path: Path, old: OldState, rec: RunRecord) -> None:
                 p.unlink()
 
 
+def _refresh(stages: Stages) -> bool:
+    """A run that re-annotates nothing: it tracks the keys it changes (etl/load/delta.py)."""
+    return not (stages.full or stages.reannotate or stages.lexicon or stages.reclassify)
+
+
 def _small_refresh(stages: Stages, plan: FilePlan) -> bool:
-    """A refresh of at most publish.ONE_TRANSACTION files that re-annotates nothing: one
-    transaction, no write-ahead log, vacuum off unless it compacts (etl/load/publish.py)."""
-    refresh = not (stages.full or stages.reannotate or stages.lexicon or stages.reclassify)
-    return refresh and len(plan.jobs) + len(plan.removed) + len(plan.errors) <= publish.ONE_TRANSACTION
+    """A refresh of at most publish.ONE_TRANSACTION files: one transaction, no write-ahead log,
+    vacuum off unless it compacts (etl/load/publish.py)."""
+    return _refresh(stages) and len(plan.jobs) + len(plan.removed) + len(plan.errors) <= publish.ONE_TRANSACTION
 
 
 def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: Stages, plan: FilePlan,
@@ -323,8 +327,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         old_concepts = stored_concepts(con) if stages.lexicon and not stages.reannotate else []
         if stages.full or stages.reannotate or stages.lexicon:   # else the lexicon in the file is current
             replace_lexicon(con, concepts)
-        # A refresh that re-annotates nothing tracks the keys it changes (etl/load/delta.py).
-        refresh = not (stages.full or stages.reannotate or stages.lexicon or stages.reclassify)
+        refresh = _refresh(stages)
         # A refresh of a few files writes in one transaction (~125 statements for one file, else
         # each its own commit; see publish.ONE_TRANSACTION).
         one_transaction = _small_refresh(stages, plan)
