@@ -167,53 +167,89 @@ def topic_views(grain: pd.DataFrame, focus: Focus, contexts: Iterable[str], top_
     Article counts are sums over source types, which is exact because an article has one
     source type; chapters show mentions and distinct diseases (articles would double count
     an article that mentions two diseases of a chapter).
+
+    The grain is a few hundred rows, so the sums are plain Python over its rows: pandas'
+    group-bys cost a few milliseconds each on frames this small (see _rows).
     """
-    g = grain.copy()
-    g["icd10_chapter"] = g["icd10_chapter"].fillna(NO_CHAPTER)
-    in_cells = _cell_mask(g, focus.cells)
-    in_concepts = g["concept_id"].isin(focus.concepts) if focus.concepts else pd.Series(True, index=g.index)
-    in_chapters = g["icd10_chapter"].isin(focus.chapters) if focus.chapters else pd.Series(True, index=g.index)
+    contexts = [c for c in contexts if c in grain.columns]
+    rows = _rows(grain, ["concept_id", "canonical_name", "source_type", "icd10_chapter", "articles", "mentions",
+                         *contexts])
+    cells, concepts, chapters_in = set(focus.cells), set(focus.concepts), set(focus.chapters)
+    flagged = []  # (row, in the selected cells, of the selected diseases, of the selected chapters)
+    for r in rows:
+        chapter = NO_CHAPTER if missing(r[3]) else r[3]
+        r = (*r[:3], chapter, *r[4:])
+        flagged.append((r, not cells or (r[0], r[2]) in cells, not concepts or r[0] in concepts,
+                        not chapters_in or chapter in chapters_in))
 
-    heat = g[in_concepts & in_chapters]
-    totals = heat.groupby("concept_id")["mentions"].sum()
-    top = totals.reset_index().sort_values(["mentions", "concept_id"], ascending=[False, True]).head(top_n)
-    rank = {c: i for i, c in enumerate(top["concept_id"])}
-    heatmap = heat[heat["concept_id"].isin(rank)].assign(
-        disease_mentions=lambda d: d["concept_id"].map(totals).astype("int64"),
-        _rank=lambda d: d["concept_id"].map(rank),
-    ).sort_values(["_rank", "source_type"]).drop(columns="_rank")
-    heatmap = heatmap[["concept_id", "canonical_name", "source_type", "articles", "mentions", "disease_mentions"]]
+    heat = [r for r, _, in_concept, in_chapter in flagged if in_concept and in_chapter]
+    totals: dict[str, int] = {}
+    for r in heat:
+        totals[r[0]] = totals.get(r[0], 0) + r[5]
+    rank = {c: i for i, c in enumerate(sorted(totals, key=lambda c: (-totals[c], c))[:top_n])}
+    heatmap = sorted((r for r in heat if r[0] in rank), key=lambda r: (rank[r[0]], _ascending(r[2])))
+    heatmap_frame = pd.DataFrame(
+        [(r[0], r[1], r[2], r[4], r[5], totals[r[0]]) for r in heatmap],
+        columns=["concept_id", "canonical_name", "source_type", "articles", "mentions", "disease_mentions"])
 
-    contexts = [c for c in contexts if c in g.columns]
     sums = ["articles", "mentions", *contexts]
-    dis = g[in_cells & in_chapters].groupby(["concept_id"], as_index=False).agg(
-        canonical_name=("canonical_name", "first"), icd10_chapter=("icd10_chapter", "first"),
-        **{c: (c, "sum") for c in sums})
-    diseases = dis.sort_values(["articles", "mentions", "concept_id"], ascending=[False, False, True]).head(top_diseases)
+    per_disease: dict[str, list[Any]] = {}  # concept -> [name, chapter, *sums]
+    for r, in_cell, _, in_chapter in flagged:
+        if in_cell and in_chapter:
+            entry = per_disease.get(r[0])
+            if entry is None:
+                per_disease[r[0]] = [r[1], r[3], *r[4:]]
+            else:
+                if missing(entry[0]):
+                    entry[0] = r[1]
+                for i, v in enumerate(r[4:], start=2):
+                    entry[i] += v
+    diseases = sorted(per_disease.items(), key=lambda kv: (-kv[1][2], -kv[1][3], kv[0]))[:top_diseases]
+    diseases_frame = pd.DataFrame([(c, *entry) for c, entry in diseases],
+                                  columns=["concept_id", "canonical_name", "icd10_chapter", *sums])
 
-    chap = g[in_cells & in_concepts].groupby("icd10_chapter", as_index=False).agg(
-        mentions=("mentions", "sum"), diseases=("concept_id", "nunique"))
-    chapters = chap.sort_values(["mentions", "icd10_chapter"], ascending=[False, True])
+    per_chapter: dict[str, tuple[int, set[str]]] = {}
+    for r, in_cell, in_concept, _ in flagged:
+        if in_cell and in_concept:
+            mentions, names = per_chapter.get(r[3], (0, set()))
+            names.add(r[0])
+            per_chapter[r[3]] = (mentions + r[5], names)
+    chapters_frame = pd.DataFrame(
+        sorted(((ch, m, len(names)) for ch, (m, names) in per_chapter.items()), key=lambda t: (-t[1], t[0])),
+        columns=["icd10_chapter", "mentions", "diseases"])
 
-    narrowed = g[in_cells & in_concepts & in_chapters]
-    ctx = narrowed.groupby("source_type")[contexts].sum().reset_index().melt(
-        id_vars="source_type", var_name="context", value_name="mentions")
-    by_source = ctx[ctx["mentions"] > 0].sort_values(["source_type", "context"])
+    narrowed = [r for r, in_cell, in_concept, in_chapter in flagged if in_cell and in_concept and in_chapter]
+    by_source: dict[str, list[int]] = {}
+    for r in narrowed:
+        acc = by_source.setdefault(r[2], [0] * len(contexts))
+        for i, v in enumerate(r[6:]):
+            acc[i] += v
+    contexts_frame = pd.DataFrame(
+        sorted(((s, c, acc[i]) for s, acc in by_source.items() for i, c in enumerate(contexts) if acc[i] > 0),
+               key=lambda t: (t[0], t[1])),
+        columns=["source_type", "context", "mentions"])
 
     return {
-        "heatmap": heatmap.reset_index(drop=True),
-        "diseases": diseases.reset_index(drop=True),
-        "chapters": chapters.reset_index(drop=True),
-        "contexts": by_source.reset_index(drop=True),
-        "total": int(narrowed["mentions"].sum()),
+        "heatmap": heatmap_frame,
+        "diseases": diseases_frame,
+        "chapters": chapters_frame,
+        "contexts": contexts_frame,
+        "total": int(sum(r[5] for r in narrowed)),
     }
 
 
-def _cell_mask(g: pd.DataFrame, cells: tuple[tuple[str, str], ...]) -> pd.Series:
-    if not cells:
-        return pd.Series(True, index=g.index)
-    keys = set(cells)
-    return pd.Series([(c, s) in keys for c, s in zip(g["concept_id"], g["source_type"], strict=True)], index=g.index)
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple[Any, ...]]:
+    """The rows of ``columns`` as tuples of Python values (NULL as NaN or None).
+
+    The pages' small frames (a few hundred rows) are shaped in plain Python: on frames this
+    size, each pandas group-by, merge or sort costs milliseconds (pandas 3 string columns),
+    which added 50-60 ms to the topic and claims pages at 100,000 articles."""
+    return list(zip(*(frame[c].tolist() for c in columns), strict=True)) if len(frame) else []
+
+
+def _ascending(v: Any) -> tuple[bool, Any]:
+    """A sort key that puts NULL last, as pandas' sort_values does."""
+    return (True, "") if missing(v) else (False, v)
 
 
 def selection_points(event: Any, param: str) -> list[dict[str, Any]]:
@@ -329,16 +365,15 @@ def stance_views(grain: pd.DataFrame, top_n: int) -> dict[str, pd.DataFrame]:
     if grain.empty:
         return {"stance": pd.DataFrame(columns=columns),
                 "diseases": pd.DataFrame(columns=["kind", "value", "name", "n"])}
-    per = grain.groupby("concept_id", as_index=False).agg(name=("canonical_name", "first"), n=("claims", "sum"))
-    per = per.sort_values(["n", "concept_id"], ascending=[False, True])
-    top = per.head(top_n)
-    stance = grain.merge(top[["concept_id", "n"]].rename(columns={"n": "disease_claims"}), on="concept_id")
-    stance = stance.assign(all_claims=int(grain["claims"].sum()),
-                           all_asserted=int(grain.loc[grain["stance"] == "asserted", "claims"].sum()))
-    stance = stance.sort_values(["disease_claims", "concept_id", "source_type", "voice", "stance"],
-                                ascending=[False, True, True, True, True])
-    diseases = per.assign(kind="disease").rename(columns={"concept_id": "value"})[["kind", "value", "name", "n"]]
-    return {"stance": stance[columns].reset_index(drop=True), "diseases": diseases.reset_index(drop=True)}
+    rows = _rows(grain, ["concept_id", "canonical_name", "source_type", "voice", "stance", "claims"])
+    per = _options((r[0], r[1], r[5]) for r in rows)
+    top = dict(per[:top_n])
+    all_claims = sum(r[5] for r in rows)
+    all_asserted = sum(r[5] for r in rows if r[4] == "asserted")
+    kept = sorted((r for r in rows if r[0] in top),
+                  key=lambda r: (-top[r[0]][1], r[0], _ascending(r[2]), _ascending(r[3]), _ascending(r[4])))
+    stance = pd.DataFrame([(*r[:6], top[r[0]][1], all_claims, all_asserted) for r in kept], columns=columns)
+    return {"stance": stance, "diseases": _options_frame(per, "disease")}
 
 
 def basis_options(flags: pd.DataFrame) -> pd.DataFrame:
@@ -346,9 +381,28 @@ def basis_options(flags: pd.DataFrame) -> pd.DataFrame:
     (claims_red_flags.sql: hits by basis and source type), most hits first."""
     if flags.empty:
         return pd.DataFrame(columns=["kind", "value", "name", "n"])
-    per = flags.groupby("basis_id", as_index=False).agg(name=("basis", "first"), n=("hits", "sum"))
-    per = per.sort_values(["n", "basis_id"], ascending=[False, True]).rename(columns={"basis_id": "value"})
-    return per.assign(kind="basis")[["kind", "value", "name", "n"]].reset_index(drop=True)
+    return _options_frame(_options(_rows(flags, ["basis_id", "basis", "hits"])), "basis")
+
+
+def _options(rows: Iterable[tuple[Any, Any, int]]) -> list[tuple[Any, tuple[Any, int]]]:
+    """(value, name, n) rows summed by value, most first (ties by value): [(value, (name, n))].
+    The name is the value's first non-NULL one; rows without a value are left out."""
+    per: dict[Any, list[Any]] = {}
+    for value, name, n in rows:
+        if missing(value):
+            continue
+        entry = per.get(value)
+        if entry is None:
+            per[value] = [name, int(n)]
+        else:
+            if missing(entry[0]):
+                entry[0] = name
+            entry[1] += int(n)
+    return sorted(((v, (e[0], e[1])) for v, e in per.items()), key=lambda kv: (-kv[1][1], kv[0]))
+
+
+def _options_frame(per: list[tuple[Any, tuple[Any, int]]], kind: str) -> pd.DataFrame:
+    return pd.DataFrame([(kind, v, name, n) for v, (name, n) in per], columns=["kind", "value", "name", "n"])
 
 
 def flag_span(row: Mapping[str, Any]) -> tuple[int, int] | None:
