@@ -8,9 +8,9 @@ cached with
 file its inode/mtime/size change, the key changes, and the next rerun reads fresh data
 without restarting the app.
 
-Fragments: ``/*@include _x.sql*/`` inlines dashboard/sql/_x.sql. The topic and source
-aggregates read the summary tables (article_concepts, article_stats) that every ETL run
-maintains (warehouse/summaries.sql).
+Fragments: ``/*@include _x.sql*/`` inlines dashboard/sql/_x.sql (fragments may include
+fragments). The topic, source and credibility aggregates read the summary tables
+(article_concepts, article_stats) that every ETL run maintains (warehouse/summaries.sql).
 
 The page loaders at the bottom (``overview``, ``topic``, ...) are what the pages and the
 benchmark call, so the benchmark times exactly the queries a page runs.
@@ -47,8 +47,8 @@ SEARCH_LIMIT = 200
 def load_sql(name: str) -> str:
     """Text of dashboard/sql/<name>.sql with its fragments inlined."""
 
-    def fragment(m: re.Match[str]) -> str:
-        return (SQL_DIR / m.group(1)).read_text(encoding="utf-8").strip()
+    def fragment(m: re.Match[str]) -> str:  # a fragment may include others
+        return _INCLUDE.sub(fragment, (SQL_DIR / m.group(1)).read_text(encoding="utf-8").strip())
 
     return _INCLUDE.sub(fragment, (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8"))
 

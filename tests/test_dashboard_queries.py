@@ -197,3 +197,29 @@ def test_claims_rollups_give_what_the_detail_rows_give(dashboard_db: Path, toggl
             b = queries.execute(con, name, {**detail.scope_params(), **extra})
             assert len(a) > 0, name
             pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False)
+
+
+def test_claims_credibility_counts_the_scores_of_the_articles_in_scope(dashboard_db: Path) -> None:
+    """claims_credibility.sql reads the JAMA scores copied into article_stats: under each filter
+    it gives what the credibility table joined to the articles that pass gives."""
+    with contextlib.closing(safe_sql.open_read_only(dashboard_db)) as con:
+        stype, site, day = con.execute("""SELECT source_type, site_name, published_date FROM articles
+                                          WHERE published_date IS NOT NULL ORDER BY article_id LIMIT 1""").fetchone()
+        cases = [
+            (shaping.ClaimFilters(), "TRUE", []),
+            (shaping.ClaimFilters(source_types=(stype,)), "a.source_type = ?", [stype]),
+            (shaping.ClaimFilters(sites=(site,)), "a.site_name = ?", [site]),
+            (shaping.ClaimFilters(date_from=day, include_undated=False), "a.published_date >= ?", [day]),
+        ]
+        for filters, where, args in cases:
+            got = queries.execute(con, "claims_credibility", filters.scope_params())
+            want = con.execute(f"""
+                SELECT a.source_type, k.jama_total, count(*) AS articles,
+                       round(avg(k.jama_authorship), 2) AS authorship, round(avg(k.jama_attribution), 2) AS attribution,
+                       round(avg(k.jama_disclosure), 2) AS disclosure, round(avg(k.jama_currency), 2) AS currency
+                FROM credibility k JOIN articles a USING (article_id)
+                WHERE {where} GROUP BY ALL ORDER BY ALL""", args).df()
+            assert len(got) > 0, where
+            pd.testing.assert_frame_equal(got, want, check_dtype=False)
+        total = int(queries.execute(con, "claims_credibility", shaping.ClaimFilters().scope_params())["articles"].sum())
+        assert total == con.execute("SELECT count(*) FROM credibility").fetchone()[0]

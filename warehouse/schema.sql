@@ -300,7 +300,12 @@ CREATE TABLE article_stats (
     citations_with_id  INTEGER NOT NULL,
     mentions           INTEGER NOT NULL,
     signals            INTEGER NOT NULL,
-    signal_counts      MAP(VARCHAR, INTEGER) NOT NULL
+    signal_counts      MAP(VARCHAR, INTEGER) NOT NULL,
+    jama_total         SMALLINT CHECK (jama_total BETWEEN 0 AND 4),
+    jama_authorship    SMALLINT CHECK (jama_authorship IN (0, 1)),
+    jama_attribution   SMALLINT CHECK (jama_attribution IN (0, 1)),
+    jama_disclosure    SMALLINT CHECK (jama_disclosure IN (0, 1)),
+    jama_currency      SMALLINT CHECK (jama_currency IN (0, 1))
 );
 
 CREATE TABLE topic_cells (
@@ -605,7 +610,7 @@ COMMENT ON COLUMN article_concepts.negated IS 'Of which negated.';
 COMMENT ON COLUMN article_concepts.neutral IS 'Of which neutral.';
 COMMENT ON COLUMN article_concepts.first_char IS 'Offset of the first mention in main_text.';
 
-COMMENT ON TABLE article_stats IS 'One row per article: citations (and those with a DOI/PMID), mentions and commercial signals by kind, with source type, site and date. Maintained by each run (warehouse/summaries.sql) for the dashboard''s Sources page.';
+COMMENT ON TABLE article_stats IS 'One row per article: citations (and those with a DOI/PMID), mentions, commercial signals by kind and the JAMA scores, with source type, site and date. Maintained by each run (warehouse/summaries.sql) for the dashboard''s Sources and Claims pages, which filter and count it without a join.';
 COMMENT ON COLUMN article_stats.article_id IS 'articles.article_id.';
 COMMENT ON COLUMN article_stats.source_type IS 'articles.source_type.';
 COMMENT ON COLUMN article_stats.site_name IS 'articles.site_name.';
@@ -615,6 +620,11 @@ COMMENT ON COLUMN article_stats.citations_with_id IS 'Entries with a DOI or PMID
 COMMENT ON COLUMN article_stats.mentions IS 'Disease mentions.';
 COMMENT ON COLUMN article_stats.signals IS 'Commercial signals of any kind.';
 COMMENT ON COLUMN article_stats.signal_counts IS 'Commercial signals by kind (commercial_signals.kind -> count); kinds the article does not show are left out.';
+COMMENT ON COLUMN article_stats.jama_total IS 'credibility.jama_total; NULL when the article has no credibility row.';
+COMMENT ON COLUMN article_stats.jama_authorship IS 'credibility.jama_authorship; NULL when the article has no credibility row.';
+COMMENT ON COLUMN article_stats.jama_attribution IS 'credibility.jama_attribution; NULL when the article has no credibility row.';
+COMMENT ON COLUMN article_stats.jama_disclosure IS 'credibility.jama_disclosure; NULL when the article has no credibility row.';
+COMMENT ON COLUMN article_stats.jama_currency IS 'credibility.jama_currency; NULL when the article has no credibility row.';
 
 COMMENT ON TABLE topic_cells IS 'article_concepts rolled up by disease concept, source type and the set of claim contexts an article''s mentions of the concept have. Maintained by each run (warehouse/rollups.sql): a full load sums every article, a refresh adds and subtracts the parts of the articles it changed (warehouse/rollup_deltas.sql), and both give the same rows. The topic page reads these few thousand rows instead of every article x concept row when no site or date filter is set.';
 COMMENT ON COLUMN topic_cells.concept_id IS 'diseases.concept_id.';

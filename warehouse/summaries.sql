@@ -28,7 +28,8 @@ ORDER BY m.article_id, m.concept_id;
 INSERT INTO article_stats
 SELECT a.article_id, a.source_type, a.site_name, a.published_date,
        coalesce(c.citations, 0), coalesce(c.citations_with_id, 0), coalesce(m.mentions, 0),
-       coalesce(g.signals, 0), coalesce(g.signal_counts, MAP {})
+       coalesce(g.signals, 0), coalesce(g.signal_counts, MAP {}),
+       k.jama_total, k.jama_authorship, k.jama_attribution, k.jama_disclosure, k.jama_currency
 FROM articles a
 LEFT JOIN (SELECT article_id, count(*) AS citations,
                   count(*) FILTER (WHERE doi IS NOT NULL OR pmid IS NOT NULL) AS citations_with_id
@@ -39,5 +40,7 @@ LEFT JOIN (SELECT article_id, sum(n) AS signals, map_from_entries(list((kind, n)
            FROM (SELECT article_id, kind, count(*)::INTEGER AS n
                  FROM commercial_signals WHERE article_id IN (SELECT article_id FROM _ids) GROUP BY article_id, kind)
            GROUP BY article_id) g USING (article_id)
+LEFT JOIN (SELECT article_id, jama_total, jama_authorship, jama_attribution, jama_disclosure, jama_currency
+           FROM credibility WHERE article_id IN (SELECT article_id FROM _ids)) k USING (article_id)
 WHERE a.article_id IN (SELECT article_id FROM _ids)
 ORDER BY a.article_id;

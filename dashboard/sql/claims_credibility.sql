@@ -1,11 +1,12 @@
--- Articles by JAMA benchmark score (0-4) and source type, with the mean of each criterion.
--- Reads the credibility table, not v_credibility (whose per-article counts of citations and
--- red flags no chart here needs).
-WITH /*@include _claims_scope.sql*/
-SELECT s.source_type, k.jama_total, count(*) AS articles,
-       round(avg(k.jama_authorship), 2) AS authorship, round(avg(k.jama_attribution), 2) AS attribution,
-       round(avg(k.jama_disclosure), 2) AS disclosure, round(avg(k.jama_currency), 2) AS currency
-FROM credibility k
-JOIN scope s USING (article_id)
-GROUP BY s.source_type, k.jama_total
-ORDER BY s.source_type, k.jama_total
+-- Articles by JAMA benchmark score (0-4) and source type, with the mean of each criterion,
+-- for the articles that pass the claims page's filters. Reads the scores copied into
+-- article_stats (warehouse/summaries.sql), which also holds the filtered columns: joining the
+-- credibility table to articles cost 40-50 ms at 100,000 articles, this scan about 7 ms.
+-- Articles without a credibility row (jama_total NULL) are left out, as the join left them.
+SELECT source_type, jama_total, count(*) AS articles,
+       round(avg(jama_authorship), 2) AS authorship, round(avg(jama_attribution), 2) AS attribution,
+       round(avg(jama_disclosure), 2) AS disclosure, round(avg(jama_currency), 2) AS currency
+FROM article_stats
+WHERE jama_total IS NOT NULL AND /*@include _claims_filter.sql*/
+GROUP BY source_type, jama_total
+ORDER BY source_type, jama_total
