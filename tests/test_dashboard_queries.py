@@ -223,3 +223,37 @@ def test_claims_credibility_counts_the_scores_of_the_articles_in_scope(dashboard
             pd.testing.assert_frame_equal(got, want, check_dtype=False)
         total = int(queries.execute(con, "claims_credibility", shaping.ClaimFilters().scope_params())["articles"].sum())
         assert total == con.execute("SELECT count(*) FROM credibility").fetchone()[0]
+
+
+def test_claims_by_disease_lists_the_newest_claims_in_scope(dashboard_db: Path) -> None:
+    """claims_by_disease.sql picks the newest articles from article_concepts (which copies the
+    claim's voice and the filtered columns): it lists what the claims joined to the articles in
+    scope give, own-voice claims only unless reported ones are asked for, cut at the limit."""
+    with contextlib.closing(safe_sql.open_read_only(dashboard_db)) as con:
+        concepts = [r[0] for r in con.execute("""SELECT concept_id FROM claims GROUP BY ALL
+                                                 ORDER BY count(*) FILTER (WHERE voice = 'reported') DESC,
+                                                 count(*) DESC, concept_id LIMIT 4""").fetchall()]
+        stype, day = con.execute("""SELECT source_type, published_date FROM articles
+                                    WHERE published_date IS NOT NULL ORDER BY article_id LIMIT 1""").fetchone()
+        assert con.execute("SELECT count(*) FROM claims WHERE voice = 'reported'").fetchone()[0] > 0
+        cases = [(shaping.ClaimFilters(), "TRUE", []),
+                 (shaping.ClaimFilters(include_reported=True), "TRUE", []),
+                 (shaping.ClaimFilters(source_types=(stype,), include_reported=True), "a.source_type = ?", [stype]),
+                 (shaping.ClaimFilters(date_to=day, include_undated=False), "a.published_date <= ?", [day])]
+        seen = reported = 0
+        for concept in concepts:
+            for filters, where, args in cases:
+                for limit in (2, 200):
+                    got = queries.execute(con, "claims_by_disease", {
+                        **filters.scope_params(), "include_reported": filters.include_reported,
+                        "concept_id": concept, "limit": limit})
+                    want = con.execute(f"""
+                        SELECT c.article_id, c.voice, c.sentence, c.start_char - c.sentence_start AS highlight_start
+                        FROM claims c JOIN articles a USING (article_id)
+                        WHERE c.concept_id = ? AND (c.voice = 'own' OR ?) AND {where}
+                        ORDER BY a.published_date DESC NULLS LAST, c.article_id LIMIT ?""",
+                                       [concept, filters.include_reported, *args, limit]).df()
+                    pd.testing.assert_frame_equal(got[list(want.columns)], want, check_dtype=False)
+                    seen += len(got)
+                    reported += int((got["voice"] == "reported").sum())
+        assert seen > 0 and reported > 0  # both voices were listed

@@ -287,6 +287,7 @@ CREATE TABLE article_concepts (
     negated         INTEGER NOT NULL,
     neutral         INTEGER NOT NULL,
     first_char      INTEGER NOT NULL,
+    claim_voice     VARCHAR CHECK (claim_voice IN ('own', 'reported')),
     CHECK (mentions = asserted + hedged + negated + neutral)
 );
 
@@ -609,6 +610,7 @@ COMMENT ON COLUMN article_concepts.hedged IS 'Of which hedged.';
 COMMENT ON COLUMN article_concepts.negated IS 'Of which negated.';
 COMMENT ON COLUMN article_concepts.neutral IS 'Of which neutral.';
 COMMENT ON COLUMN article_concepts.first_char IS 'Offset of the first mention in main_text.';
+COMMENT ON COLUMN article_concepts.claim_voice IS 'claims.voice of the article''s claim about the concept (own or reported), copied so the claims page can pick the newest claims about a disease without a join; NULL when there is no claim row.';
 
 COMMENT ON TABLE article_stats IS 'One row per article: citations (and those with a DOI/PMID), mentions, commercial signals by kind and the JAMA scores, with source type, site and date. Maintained by each run (warehouse/summaries.sql) for the dashboard''s Sources and Claims pages, which filter and count it without a join.';
 COMMENT ON COLUMN article_stats.article_id IS 'articles.article_id.';

@@ -9,7 +9,7 @@
 -- writer's capped memory (96 MB) over 10,000 articles, this form summarises them in 48 MB.
 INSERT INTO article_concepts
 SELECT m.article_id, m.concept_id, m.canonical_name, m.mention_type, d.icd10_chapter, a.source_type, a.site_name,
-       a.published_date, m.mentions, m.asserted, m.hedged, m.negated, m.neutral, m.first_char
+       a.published_date, m.mentions, m.asserted, m.hedged, m.negated, m.neutral, m.first_char, c.voice
 FROM (SELECT article_id, concept_id, any_value(canonical_name) AS canonical_name,
              any_value(mention_type) AS mention_type,
              count(*) AS mentions,
@@ -23,6 +23,8 @@ FROM (SELECT article_id, concept_id, any_value(canonical_name) AS canonical_name
       GROUP BY article_id, concept_id) m
 JOIN articles a USING (article_id)
 LEFT JOIN diseases d USING (concept_id)
+LEFT JOIN (SELECT article_id, concept_id, voice
+           FROM claims WHERE article_id IN (SELECT article_id FROM _ids)) c USING (article_id, concept_id)
 ORDER BY m.article_id, m.concept_id;
 
 INSERT INTO article_stats
