@@ -181,6 +181,9 @@ def test_every_page_in_chromium(browser, dashboard_db: Path, tmp_path: Path) -> 
         assert "Up to date with the seeds folder." in tab.text()
         # Chinese disease names are drawn in the chart, in the CJK font
         label = tab.page.locator('[data-testid="stVegaLiteChart"] svg text', has_text=top).first
+        # settle() waits for each chart's svg, which can exist before vega has drawn its text: wait
+        # for the label (fails after 30 s; on a loaded machine the count was once taken too early).
+        label.wait_for(state="attached", timeout=30_000)
         assert label.count() == 1
         assert "Noto Sans CJK SC" in label.evaluate("t => getComputedStyle(t).fontFamily")
         tab.assert_clean()
