@@ -204,11 +204,12 @@ def cmd_sql(args: argparse.Namespace) -> int:
         # The engine agrees with the checker: no files, no network, and no statement can undo it.
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
+        log.debug("running the query")
         columns, rows = _query_interruptibly(con, args.query, args.limit)
     except (duckdb.InterruptException, KeyboardInterrupt):
         _exit_interrupted()
-    except RuntimeError as exc:   # DuckDB 2 reports Ctrl-C during execute as RuntimeError("Query interrupted")
-        if "interrupted" not in str(exc).lower():
+    except RuntimeError as exc:
+        if not _is_interruption(exc):
             raise
         _exit_interrupted()
     except duckdb.PermissionException as exc:
@@ -237,6 +238,17 @@ def _exit_interrupted() -> NoReturn:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(ExitCode.INTERRUPTED)
+
+
+def _is_interruption(exc: BaseException) -> bool:
+    """Ctrl-C as DuckDB reports it when it lands inside one of its calls: DuckDB 2 turns the
+    KeyboardInterrupt into RuntimeError("Query interrupted"), older versions into InterruptException."""
+    return type(exc).__name__ == "InterruptException" or (
+        isinstance(exc, RuntimeError) and "query interrupted" in str(exc).lower())
+
+
+def _exit_on_sigint(signum: int, frame: object) -> None:
+    _exit_interrupted()
 
 
 def _query_interruptibly(con: object, sql: str, limit: int) -> tuple[list[str], list[tuple]]:
@@ -504,10 +516,21 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+READ_ONLY = ("sql", "status")   # commands that write nothing: Ctrl-C may end them at once
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
+    previous = None
+    if args.command in READ_ONLY and threading.current_thread() is threading.main_thread():
+        # Ctrl-C ends a read-only command at once, wherever it lands. Raised as KeyboardInterrupt,
+        # it came back from inside a DuckDB call as a "Query interrupted" traceback (a Ctrl-C
+        # during the warehouse check), and once, on a loaded machine, `stemwatch sql` ran on
+        # for more than 30 s after it (tests/reliability/test_security.py).
+        previous = signal.signal(signal.SIGINT, _exit_on_sigint)
+    log.debug("command %s started", args.command)
     try:
         problem = _db_problem(args)
         if problem:
@@ -518,11 +541,17 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
     except Exception as exc:
+        if _is_interruption(exc):
+            print("interrupted", file=sys.stderr)
+            return ExitCode.INTERRUPTED
         message = _disk_problem(exc)
         if message is None:
             raise
         print(f"error: {printable(message)}", file=sys.stderr)
         return ExitCode.USAGE
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 WRITERS = ("etl", "schedule", "up")   # commands that create or replace the warehouse file
