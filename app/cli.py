@@ -524,7 +524,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
     previous = None
-    if args.command in READ_ONLY and threading.current_thread() is threading.main_thread():
+    if (args.command in READ_ONLY and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN):   # started with Ctrl-C ignored: keep it so
         # Ctrl-C ends a read-only command at once, wherever it lands. Raised as KeyboardInterrupt,
         # it came back from inside a DuckDB call as a "Query interrupted" traceback (a Ctrl-C
         # during the warehouse check), and once, on a loaded machine, `stemwatch sql` ran on

@@ -562,12 +562,16 @@ def test_11_ctrl_c_in_stemwatch_sql_exits_130(seeded_db: Path, after: str) -> No
     """Ctrl-C ends `stemwatch sql` with 130 and no traceback wherever it lands: just after the
     command starts (in the warehouse check, the open or the settings: DuckDB turned it into a
     "Query interrupted" traceback there) or once the long query runs. The signal is sent when
-    the verbose log says the command got that far, not after a fixed sleep (under load, a
-    sleep of 3 s once landed before the query and the command ran on past 30 s)."""
+    the verbose log says the command got that far, not after a fixed sleep.
+
+    The child starts with SIGINT at its default, as from a terminal. Otherwise it inherits how
+    the suite was started: `make test &` from a script ignores SIGINT, the child ignored it too
+    (as it should), and the test once waited 30 s for a query that was never interrupted."""
     proc = subprocess.Popen([sys.executable, "-m", "app.cli", "-v", "sql",
                              "SELECT count(*) FROM range(100000000000) a WHERE a.range % 7 = 3",
                              "--db", str(seeded_db)], cwd=ROOT, env=cli_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines: list[str] = []
     reached = threading.Event()
 
