@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from etl.extract.lines import Line
 from etl.extract.script import simplify
@@ -167,19 +166,6 @@ def _weight(line: Line, info: LineInfo) -> float:
     return max(0.2, min(u, 400) / 40)
 
 
-def _simplify(t: str) -> str:
-    """The shadow, skipping the per-character table for lines with nothing to convert."""
-    return simplify(t) if _convertible().search(t) else t
-
-
-@lru_cache(maxsize=1)
-def _convertible() -> re.Pattern[str]:
-    """One character class of every character that ``simplify`` changes (a C-speed test)."""
-    every = "".join(map(chr, range(0x80, 0x30000)))
-    changed = sorted({a for a, b in zip(every, simplify(every), strict=True) if a != b})
-    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
-
-
 def _measure(t: str) -> LineInfo:
     """Counts for one line. A prose line (a sentence ending in 。) is the common case on a big
     page: it is measured with C-level string methods, and only its start is simplified, as
@@ -188,8 +174,8 @@ def _measure(t: str) -> LineInfo:
         m = t[:MEASURE_CHARS]
         cjk = (len(m.encode("utf-8")) - len(m)) // 2
         words = len(_WORD.findall(m)) if cjk < STRONG_UNITS else 0  # Chinese prose is strong already
-        return LineInfo(_simplify(t[:PROSE_PREFIX]), cjk, words, len(_MARKS.findall(m)), 0, prose=True)
-    simp = _simplify(t) if len(t) <= MAX_RULE_LINE else t  # no rule reads a longer line
+        return LineInfo(simplify(t[:PROSE_PREFIX]), cjk, words, len(_MARKS.findall(m)), 0, prose=True)
+    simp = simplify(t) if len(t) <= MAX_RULE_LINE else t  # no rule reads a longer line
     m = t[:MEASURE_CHARS]
     return LineInfo(simp, len(_CJK.findall(m)), len(_WORD.findall(m)) if _LATIN.search(m) else 0,
                     len(_PUNCT.findall(m)), len(_DIGIT.findall(m)))

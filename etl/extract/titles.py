@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from etl.extract.evidence import MAX_RULE_LINE, LineInfo, is_menu, norm, same_text
@@ -138,6 +139,7 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
         start = min(n, 12)  # no article text to anchor on: only the top of the page is searched
     first = max(0, start - HEADER_SCAN)   # bounded windows: a page of 100,000 menu lines stays linear
     grams = {i: _bigrams(simplify(lines[i].text[:1000])) for i in range(start, min(n, start + 60))}
+    body = _Body(grams)
     norms = {j: norm(lines[j].text[:MAX_RULE_LINE]) for j in range(first, min(n, start + HEADER_SCAN))}
     scored: list[tuple[float, int]] = []
     rejected: dict[int, str] = {}
@@ -152,7 +154,6 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
         if why:
             rejected[i] = why
             continue
-        body: set[str] = set().union(*(g for j, g in grams.items() if j != i))
         score, evidence = _score(i, lines, infos, norms, body, start, rules)
         if late and not ({"repeated", "byline_after"} & evidence or "first_section_after" in evidence):
             rejected[i] = "late_without_evidence"
@@ -165,7 +166,25 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     return TitleChoice(i, strip_prefix(lines[i].text, rules), "scored", fields, field_lines, rejected)
 
 
-def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, str], body: set[str], start: int,
+class _Body:
+    """The bigrams of the lines below the text's start, each line's own left out on demand: what
+    ``set().union(*(g for j, g in grams.items() if j != i))`` is, without building it per line."""
+
+    def __init__(self, grams: dict[int, set[str]]) -> None:
+        self.grams = grams
+        self.counts = Counter(g for gs in grams.values() for g in gs)
+        self.filled = sum(1 for gs in grams.values() if gs)
+
+    def shared(self, i: int, mine: set[str]) -> int | None:
+        """How many of ``mine`` other lines than ``i`` hold (None: the other lines hold none at all)."""
+        own = self.grams.get(i, set())
+        if self.filled - (1 if own else 0) == 0:
+            return None
+        counts = self.counts
+        return sum(1 for g in mine if counts[g] - (g in own) > 0)
+
+
+def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, str], body: _Body, start: int,
            rules: Rules) -> tuple[float, set[str]]:
     line, info = lines[i], infos[i]
     n = len(lines)
@@ -219,8 +238,9 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
     if _QUESTION.search(line.text):
         score += 0.5
     grams = _bigrams(info.simp)
-    if grams and body:
-        score += 2.0 * len(grams & body) / len(grams)
+    shared = body.shared(i, grams) if grams else None
+    if grams and shared is not None:
+        score += 2.0 * shared / len(grams)
     if info.cjk < 8 and info.words < 5:
         score -= 0.5
     if i < start - 6:
