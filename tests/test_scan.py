@@ -38,10 +38,11 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def scout_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Short texts too go through the scout here (the run leaves them to re)."""
-    monkeypatch.setattr(scan, "SHORT", 0)
+@pytest.fixture(autouse=True, params=["loop", "short"])
+def scout_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test runs twice: every text through the loop over candidates (the run's way for long
+    texts), then every text as a short one (re searching on from the first candidate)."""
+    monkeypatch.setattr(scan, "SHORT", 0 if request.param == "loop" else 10**9)
 
 
 def spans(rx: re.Pattern[str] | Scanner, text: str, pos: int = 0, endpos: int | None = None) -> list:

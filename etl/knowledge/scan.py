@@ -7,7 +7,9 @@ that off, and the engine then tries all thirty alternatives at every character o
 
 :func:`accelerate` reads which characters can start a match (the pattern's "first set") from
 the parsed pattern and returns a :class:`Scanner`: it finds the candidate positions with a
-one-class "scout" regex and tries the pattern there with ``match``. A match found at a position
+one-class "scout" regex and tries the pattern there with ``match`` (on a short text, where a
+loop over candidates in Python costs more, ``re`` searches on from the first candidate, and
+a text without any candidate costs one scan in C). A match found at a position
 is the same match ``search`` finds there (lookbehinds, ``\\b`` and ``^`` see the text before
 ``pos`` in both), and no match can start at a character outside the first set, so ``search``
 and ``finditer`` give the same matches as the plain pattern. Patterns whose first set is not
@@ -30,7 +32,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 MAX_RANGE = 128          # a class range wider than this (all of CJK) makes the scout useless
 MAX_FIRST = 400          # ... and so do first sets of more characters than this
-SHORT = 200              # a shorter text is scanned by re itself: a scout costs more than it saves
+SHORT = 200              # a shorter text is scanned by re from its first candidate: a loop over candidates costs more
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, *(getattr(_c, n) for n in ("POSSESSIVE_REPEAT",) if hasattr(_c, n))}
 _GROUPS = {_c.SUBPATTERN, *(getattr(_c, n) for n in ("ATOMIC_GROUP",) if hasattr(_c, n))}
@@ -166,13 +168,17 @@ class Scanner:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
         if end - pos < SHORT:
-            return self.regex.search(text, pos, end)
+            # One C-level scan for the first candidate, then re from there: on a sentence without
+            # any character that can start a match, the alternation is never tried.
+            s = self._scout.search(text, pos, end)
+            return None if s is None else self.regex.search(text, s.start(), end)
         return next(self._scan(text, pos, end), None)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
         if end - pos < SHORT:
-            return self.regex.finditer(text, pos, end)
+            s = self._scout.search(text, pos, end)
+            return iter(()) if s is None else self.regex.finditer(text, s.start(), end)
         return self._scan(text, pos, end)
 
     def _scan(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
