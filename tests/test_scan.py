@@ -27,6 +27,7 @@ PATTERNS = [
     r"(?:有效|治愈)[^，,。\n]{0,8}?\d{1,3}\s*[%％]|\bcure\s+rates?\b",
     r"(?:skin|kidney|stem)\s+cells?|K细胞",
     r"(?:收费|\d+(?:\.\d+)?\s*万?元)|\bfees?\b",      # \d in the first set: the scout names the category
+    r"(?:副作用)*风险|(?:药物|治)?疗法|药{2,3}费|(?:无|零?)任何|side(?=s)|效\b",   # repeats, optional parts, lookarounds
 ]
 TEXTS = [
     "干细胞治疗无任何副作用，效果100%安全。Side effects are rare; SIDE-EFFECT reports exist.",
@@ -35,6 +36,7 @@ TEXTS = [
     "",
     "no side effects\nNo Side Effects\n【推广】 sponsored SPONSORED ſponsored",
     "收费3000元，优惠 2.5万元 FEES 12 ٣元 (an Arabic-Indic digit is a \\d too) fee1元",
+    "药药费 药药药费 药费 副作用副作用风险 风险 治疗法 药物疗法 疗法 零任何 无任何 sides side 效 效果",
 ]
 
 
@@ -83,6 +85,37 @@ def test_packaged_rules_keep_their_matches() -> None:
     for p in pats:
         plain = p.regex if isinstance(p, Scanner) else p
         assert spans(p, text) == spans(plain, text), plain.pattern
+
+
+def test_scouts_read_the_second_character() -> None:
+    """A scout stops only where the first two characters can start a match: after 比, one of
+    传 and 其; after a letter that can end a match, anything (or the end of the text)."""
+    scout = scan._scout2(re.compile(r"比(?:传统|其他)|有效率|治愈?", FLAGS))
+    assert scout is not None
+    assert [m.start() for m in scout.finditer("比较比传统有其他有效率治")] == [2, 8, 11]
+    # Nothing follows the first character for sure, or \d starts a match: the one-class scout.
+    assert scan._scout2(re.compile(r"副|作\w*", FLAGS)) is None
+    assert scan._scout2(re.compile(r"\d+元|收费", FLAGS)) is None
+
+
+def _alphabet(patterns: list[str]) -> str:
+    """The characters the patterns name, and a few others: random texts then hold matches."""
+    named = {c for p in patterns for c in p if not c.isspace() and c not in "\\()[]{}?*+|^$.:<=!-"}
+    return "".join(sorted(named)) + " \n，。1Kſ"
+
+
+_RULES = [plain for plain in (scan.plain_pattern(p) for p in (
+    [rx for c in load_annotation_knowledge().credibility.criteria.values() for rx in c.patterns]
+    + [rx for r in load_annotation_knowledge().red_flags.rules for rx in r.patterns]
+    + [c.regex for c in load_rules().cues])) if isinstance(accelerate(plain), Scanner)]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_packaged_rules_match_the_same_on_texts_made_of_their_characters(data: st.DataObject) -> None:
+    rx = data.draw(st.sampled_from(_RULES))
+    text = data.draw(st.text(alphabet=_alphabet([rx.pattern]), max_size=80))
+    assert spans(accelerate(rx), text) == spans(rx, text), rx.pattern
 
 
 def test_patterns_it_cannot_help_stay_plain() -> None:

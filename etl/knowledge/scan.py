@@ -9,7 +9,10 @@ that off, and the engine then tries all thirty alternatives at every character o
 the parsed pattern and returns a :class:`Scanner`: it finds the candidate positions with a
 one-class "scout" regex and tries the pattern there with ``match`` (on a short text, where a
 loop over candidates in Python costs more, ``re`` searches on from the first candidate, and
-a text without any candidate costs one scan in C). A match found at a position
+a text without any candidate costs one scan in C). Where the pattern says which characters
+can follow each first one (``比(?:传统|其他)``: 传 or 其 after 比), the scout checks that too, with
+a lookbehind and a lookahead in the same C-level scan: in Chinese text a first character such
+as 有 or 治 is common, a first pair much less so. A match found at a position
 is the same match ``search`` finds there (lookbehinds, ``\\b`` and ``^`` see the text before
 ``pos`` in both), and no match can start at a character outside the first set, so ``search``
 and ``finditer`` give the same matches as the plain pattern. Patterns whose first set is not
@@ -138,6 +141,101 @@ def _scout(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile("[" + digits + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
+# ---------------------------------------------------------------- a scout that also reads the second character
+
+MAX_DEPTH = 60   # nested repeats of nullable items could expand forever: give up past this
+
+
+def _second_set(rest: list) -> set[tuple[int, int]] | None:  # type: ignore[type-arg]
+    """Characters that can start ``rest`` (the pattern after a match's first character); None
+    when anything can (``rest`` can match empty, or starts with a class too wide to list)."""
+    try:
+        got, nullable = _first(rest)
+    except (_Unbounded, RecursionError):
+        return None
+    if nullable or sum(1 if r == _DIGITS else r[1] - r[0] + 1 for r in got) > MAX_FIRST:
+        return None
+    return got
+
+
+def _pairs(seq: list, depth: int = 0) -> list[tuple[set[tuple[int, int]], set[tuple[int, int]] | None]]:  # type: ignore[type-arg]
+    """(characters that can start a match, characters that can follow that first one) for each
+    way ``seq`` (the rest of the whole pattern) can start. Raises :class:`_Unbounded` where
+    :func:`_first` would, and when ``seq`` can match empty."""
+    if depth > MAX_DEPTH:
+        raise _Unbounded
+    for k, (op, av) in enumerate(seq):
+        rest = seq[k + 1:]
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.LITERAL or op is _c.IN:
+            first, _empty = _first([(op, av)])
+            return [(first, _second_set(rest))]
+        if op is _c.BRANCH:
+            return [pair for alt in av[1] for pair in _pairs(list(alt) + rest, depth + 1)]
+        if op in _GROUPS:
+            if op is _c.SUBPATTERN and (av[1] or av[2]):
+                raise _Unbounded
+            return _pairs(list(av[-1] if op is _c.SUBPATTERN else av) + rest, depth + 1)
+        if op in _REPEATS:
+            lo, hi, item = av
+            again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi == _c.MAXREPEAT else hi - 1, item))]
+            out = _pairs(list(item) + again + rest, depth + 1)   # one turn of the item first
+            return out + (_pairs(rest, depth + 1) if lo == 0 else [])
+        raise _Unbounded
+    raise _Unbounded   # nothing left to consume: the pattern can match empty
+
+
+def _class(ranges: set[tuple[int, int]], ignore_case: bool) -> str | None:
+    """The body of a character class holding ``ranges`` and their case variants (None: a cased
+    letter beyond ASCII, which the explicit class cannot fold)."""
+    digits = r"\d" if _DIGITS in ranges else ""
+    chars: set[str] = set()
+    for a, b in ranges - {_DIGITS}:
+        for cp in range(a, b + 1):
+            v = _variants(cp, ignore_case)
+            if v is None:
+                return None
+            chars.update(v)
+    return digits + "".join(re.escape(c) for c in sorted(chars))
+
+
+def _scout2(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A scout that stops only where the first two characters can start a match:
+    ``[first](?:(?<=[a])(?=[after a])|(?<=[b])(?=[after b])|(?<=[c]))``. It consumes one
+    character, so no candidate hides another; the lookahead fails at ``endpos``, where a match
+    needing a second character cannot end either. None when the second characters tell nothing
+    (every first character may be followed by anything) or cannot be listed."""
+    try:
+        pairs = _pairs(list(_p.parse(rx.pattern, rx.flags)))
+    except (_Unbounded, re.error, RecursionError):
+        return None
+    ignore_case = bool(rx.flags & re.I)
+    after: dict[int, set[tuple[int, int]] | None] = {}   # first code point -> what may follow it
+    for first, second in pairs:
+        for a, b in first:
+            if (a, b) == _DIGITS:
+                return None   # \d as a first character: the category cannot be split per character
+            for cp in range(a, b + 1):
+                if cp in after and after[cp] is None:
+                    continue
+                after[cp] = None if second is None else (after.get(cp) or set()) | second
+    if not after or sum(1 for cp in after) > MAX_FIRST or all(v is None for v in after.values()):
+        return None
+    groups: dict[frozenset[tuple[int, int]] | None, set[tuple[int, int]]] = {}
+    for cp, second in after.items():
+        groups.setdefault(None if second is None else frozenset(second), set()).add((cp, cp))
+    every = _class({(cp, cp) for cp in after}, ignore_case)
+    alts = []
+    for second, firsts in sorted(groups.items(), key=lambda kv: kv[0] is None):
+        f = _class(firsts, ignore_case)
+        g = "" if second is None else _class(set(second), ignore_case)
+        if f is None or g is None or every is None:
+            return None
+        alts.append(f"(?<=[{f}])" + ("" if second is None else f"(?=[{g}])"))
+    return re.compile(f"[{every}](?:{'|'.join(alts)})")
+
+
 class Scanner:
     """A compiled pattern whose ``search`` and ``finditer`` jump between candidate positions;
     everything else is the plain pattern's (``pattern``, ``match``, ``sub`` ...)."""
@@ -206,7 +304,14 @@ def accelerate(rx: re.Pattern[str]) -> re.Pattern[str]:
     if not _needs_help(rx):
         return rx
     scout = _scout(rx)
-    return Scanner(rx, scout) if scout is not None else rx  # type: ignore[return-value]
+    if scout is None:
+        return rx
+    return Scanner(rx, _scout2(rx) or scout)  # type: ignore[return-value]
+
+
+def plain_pattern(rx: object) -> re.Pattern[str]:
+    """The ``re.Pattern`` under a :class:`Scanner` (or the pattern itself)."""
+    return rx.regex if isinstance(rx, Scanner) else rx  # type: ignore[return-value]
 
 
 def _needs_help(rx: re.Pattern[str]) -> bool:
@@ -235,7 +340,7 @@ _COMBINED: dict[int, tuple[tuple, re.Pattern[str] | None]] = {}   # id(patterns)
 
 def _combine(patterns: tuple) -> re.Pattern[str] | None:  # type: ignore[type-arg]
     """One alternation of ``patterns`` (None when they cannot be joined without changing one)."""
-    plain = [p.regex if isinstance(p, Scanner) else p for p in patterns]
+    plain = [plain_pattern(p) for p in patterns]
     if not plain or len({p.flags for p in plain}) != 1:
         return None
     for p in plain:
