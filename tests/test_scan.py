@@ -93,9 +93,12 @@ def test_scouts_read_the_second_character() -> None:
     scout = scan._scout2(re.compile(r"比(?:传统|其他)|有效率|治愈?", FLAGS))
     assert scout is not None
     assert [m.start() for m in scout.finditer("比较比传统有其他有效率治")] == [2, 8, 11]
-    # Nothing follows the first character for sure, or \d starts a match: the one-class scout.
+    # A digit starts a match: the category takes its own branch.
+    scout = scan._scout2(re.compile(r"\d+元|收费|1号", FLAGS))
+    assert scout is not None
+    assert [m.start() for m in scout.finditer("12元 3号 收 收费 1号 ٣元")] == [0, 1, 9, 12, 15]
+    # Nothing follows the first character for sure: the one-class scout.
     assert scan._scout2(re.compile(r"副|作\w*", FLAGS)) is None
-    assert scan._scout2(re.compile(r"\d+元|收费", FLAGS)) is None
 
 
 def _alphabet(patterns: list[str]) -> str:

@@ -211,21 +211,21 @@ def _scout2(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     except (_Unbounded, re.error, RecursionError):
         return None
     ignore_case = bool(rx.flags & re.I)
-    after: dict[int, set[tuple[int, int]] | None] = {}   # first code point -> what may follow it
+    # First character (a one-character range, or _DIGITS for \d) -> what may follow it. A digit
+    # may be listed twice (1 and \d): the scout's branch then takes either, as re would.
+    after: dict[tuple[int, int], set[tuple[int, int]] | None] = {}
     for first, second in pairs:
         for a, b in first:
-            if (a, b) == _DIGITS:
-                return None   # \d as a first character: the category cannot be split per character
-            for cp in range(a, b + 1):
-                if cp in after and after[cp] is None:
+            for key in [_DIGITS] if (a, b) == _DIGITS else [(cp, cp) for cp in range(a, b + 1)]:
+                if key in after and after[key] is None:
                     continue
-                after[cp] = None if second is None else (after.get(cp) or set()) | second
-    if not after or sum(1 for cp in after) > MAX_FIRST or all(v is None for v in after.values()):
+                after[key] = None if second is None else (after.get(key) or set()) | second
+    if not after or len(after) > MAX_FIRST or all(v is None for v in after.values()):
         return None
     groups: dict[frozenset[tuple[int, int]] | None, set[tuple[int, int]]] = {}
-    for cp, second in after.items():
-        groups.setdefault(None if second is None else frozenset(second), set()).add((cp, cp))
-    every = _class({(cp, cp) for cp in after}, ignore_case)
+    for key, second in after.items():
+        groups.setdefault(None if second is None else frozenset(second), set()).add(key)
+    every = _class(set(after), ignore_case)
     alts = []
     for second, firsts in sorted(groups.items(), key=lambda kv: kv[0] is None):
         f = _class(firsts, ignore_case)
