@@ -28,6 +28,7 @@ PATTERNS = [
     r"(?:skin|kidney|stem)\s+cells?|K细胞",
     r"(?:收费|\d+(?:\.\d+)?\s*万?元)|\bfees?\b",      # \d in the first set: the scout names the category
     r"(?:副作用)*风险|(?:药物|治)?疗法|药{2,3}费|(?:无|零?)任何|side(?=s)|效\b",   # repeats, optional parts, lookarounds
+    r"^\s*(?:广告|推广)|[（(]\s*广告\s*[)）]|^(?i:doi)\s*[:：]|\Asponsored",       # alternatives that start a line
 ]
 TEXTS = [
     "干细胞治疗无任何副作用，效果100%安全。Side effects are rare; SIDE-EFFECT reports exist.",
@@ -37,6 +38,7 @@ TEXTS = [
     "no side effects\nNo Side Effects\n【推广】 sponsored SPONSORED ſponsored",
     "收费3000元，优惠 2.5万元 FEES 12 ٣元 (an Arabic-Indic digit is a \\d too) fee1元",
     "药药费 药药药费 药费 副作用副作用风险 风险 治疗法 药物疗法 疗法 零任何 无任何 sides side 效 效果",
+    "  广告 in the middle\n  广告\n推广 (广告)\nDOI: 10.1/x doi：2 sponsored\nsponsored",
 ]
 
 
@@ -87,6 +89,16 @@ def test_packaged_rules_keep_their_matches() -> None:
         assert spans(p, text) == spans(plain, text), plain.pattern
 
 
+def test_a_case_insensitive_group_in_a_case_sensitive_pattern() -> None:
+    """(?i:side) starts matches with S, s and ſ too, though the pattern itself is case-sensitive."""
+    rx = re.compile(r"(?i:side)\s*effects|(?i:K)细胞|副作用", re.M)
+    fast = accelerate(rx)
+    assert isinstance(fast, Scanner)
+    for text in TEXTS:
+        assert spans(fast, text) == spans(rx, text)
+    assert spans(fast, TEXTS[1]) and spans(fast, TEXTS[2])
+
+
 def test_scouts_read_the_second_character() -> None:
     """A scout stops only where the first two characters can start a match: after 比, one of
     传 and 其; after a letter that can end a match, anything (or the end of the text)."""
@@ -110,7 +122,10 @@ def _alphabet(patterns: list[str]) -> str:
 _RULES = [plain for plain in (scan.plain_pattern(p) for p in (
     [rx for c in load_annotation_knowledge().credibility.criteria.values() for rx in c.patterns]
     + [rx for r in load_annotation_knowledge().red_flags.rules for rx in r.patterns]
-    + [c.regex for c in load_rules().cues])) if isinstance(accelerate(plain), Scanner)]
+    + [c.regex for c in load_rules().cues]
+    + [p.regex for name in ("drop_lines", "tail_markers", "header_lines") for p in getattr(load_rules(), name)]
+    + [getattr(load_rules(), name)._any for name in ("drop_lines", "tail_markers", "header_lines")]))
+    if plain is not None and isinstance(accelerate(plain), Scanner)]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

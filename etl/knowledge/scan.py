@@ -12,7 +12,9 @@ loop over candidates in Python costs more, ``re`` searches on from the first can
 a text without any candidate costs one scan in C). Where the pattern says which characters
 can follow each first one (``比(?:传统|其他)``: 传 or 其 after 比), the scout checks that too, with
 a lookbehind and a lookahead in the same C-level scan: in Chinese text a first character such
-as 有 or 治 is common, a first pair much less so. A match found at a position
+as 有 or 治 is common, a first pair much less so. An alternative that starts with ``^`` makes
+the scout stop at each line start too (``(?m:[...]|^)``; such a scout always goes through the
+loop), and a ``(?i:...)`` group lists its letters in both cases. A match found at a position
 is the same match ``search`` finds there (lookbehinds, ``\\b`` and ``^`` see the text before
 ``pos`` in both), and no match can start at a character outside the first set, so ``search``
 and ``finditer`` give the same matches as the plain pattern. Patterns whose first set is not
@@ -49,12 +51,19 @@ class _Unbounded(Exception):
 # many to list, but the scout can name the category itself: ``[\d...]`` is still one class that
 # ``re`` skips to in C. Counted as ten characters against MAX_FIRST.
 _DIGITS = (-1, 8)
+# A match that starts with ``^`` (or ``\A``) can start where a line starts, whatever character
+# follows: the scout then also stops at the start of each line (``(?m:^)``).
+_LINE = (-2, -2)
+_LINE_STARTS = {_c.AT_BEGINNING, _c.AT_BEGINNING_LINE, _c.AT_BEGINNING_STRING}
 
 
 def _first(seq: list) -> tuple[set[tuple[int, int]], bool]:  # type: ignore[type-arg]
     """(code point ranges that can start a match of ``seq``, whether ``seq`` can match empty)."""
     out: set[tuple[int, int]] = set()
     for op, av in seq:
+        if op is _c.AT and av in _LINE_STARTS:
+            out.add(_LINE)
+            return out, False
         if op in _ZERO_WIDTH:
             continue
         if op is _c.LITERAL:
@@ -82,9 +91,12 @@ def _first(seq: list) -> tuple[set[tuple[int, int]], bool]:  # type: ignore[type
             continue
         if op in _GROUPS:
             sub = av[-1] if op is _c.SUBPATTERN else av   # an atomic group holds its pattern directly
-            if op is _c.SUBPATTERN and (av[1] or av[2]):
-                raise _Unbounded  # flags changed inside the pattern: keep it simple
+            add = av[1] if op is _c.SUBPATTERN else 0
+            if add & re.L:
+                raise _Unbounded  # locale-dependent case: not listed here
             got, empty = _first(list(sub))
+            if add & re.I:
+                got = _case_closed(got)   # (?i:...) inside the pattern: its letters in both cases
             out |= got
             if not empty:
                 return out, False
@@ -104,6 +116,22 @@ def _first(seq: list) -> tuple[set[tuple[int, int]], bool]:  # type: ignore[type
 _FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
+def _case_closed(ranges: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """``ranges`` and every character ``re.I`` matches to one of them (a cased letter beyond
+    ASCII raises :class:`_Unbounded`: its case partners are not listed here)."""
+    out: set[tuple[int, int]] = set()
+    for a, b in ranges:
+        if (a, b) == _DIGITS:
+            out.add(_DIGITS)
+            continue
+        for cp in range(a, b + 1):
+            v = _variants(cp, True)
+            if v is None:
+                raise _Unbounded
+            out.update((ord(c), ord(c)) for c in v)
+    return out
+
+
 def _variants(cp: int, ignore_case: bool) -> str | None:
     """The characters that match code point ``cp`` (None: a cased letter beyond ASCII)."""
     ch = chr(cp)
@@ -120,11 +148,23 @@ def _scout(rx: re.Pattern[str]) -> re.Pattern[str] | None:
         first, nullable = _first(list(_p.parse(rx.pattern, rx.flags)))
     except (_Unbounded, re.error, RecursionError):
         return None
-    if nullable or not first or sum(b - a + 1 for a, b in first) > MAX_FIRST:
+    if nullable or not first or sum(b - a + 1 for a, b in first - {_LINE}) > MAX_FIRST:
         return None
     if first == {_DIGITS}:
         return None   # re tries a lone \d at each position in C faster than a scout's candidates in Python
-    ignore_case = bool(rx.flags & re.I)
+    if _LINE in first:
+        rest = _scout_class(first - {_LINE}, rx.flags)
+        if rest is None:
+            return re.compile("(?m:^)")
+        return re.compile(rf"(?m:{rest.pattern}|^)", rest.flags & (re.I | re.A))
+    return _scout_class(first, rx.flags)
+
+
+def _scout_class(first: set[tuple[int, int]], flags: int) -> re.Pattern[str] | None:
+    """One character class of ``first`` (None when it is empty)."""
+    if not first:
+        return None
+    ignore_case = bool(flags & re.I)
     digits = r"\d" if _DIGITS in first else ""   # the category, whatever the flags: a superset is safe
     ranges = sorted(first - {_DIGITS})
     chars: set[str] = set()
@@ -135,7 +175,7 @@ def _scout(rx: re.Pattern[str]) -> re.Pattern[str] | None:
                 # A cased letter beyond ASCII: let re decide case-insensitively (slower, same result).
                 items = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
                                 for a, b in ranges)
-                return re.compile(f"[{digits}{items}]", rx.flags & (re.I | re.A | re.U))
+                return re.compile(f"[{digits}{items}]", flags & (re.I | re.A | re.U))
             chars.update(v)
     # Without re.I the scout is one plain character class, which re skips to in C.
     return re.compile("[" + digits + "".join(re.escape(c) for c in sorted(chars)) + "]")
@@ -153,7 +193,7 @@ def _second_set(rest: list) -> set[tuple[int, int]] | None:  # type: ignore[type
         got, nullable = _first(rest)
     except (_Unbounded, RecursionError):
         return None
-    if nullable or sum(1 if r == _DIGITS else r[1] - r[0] + 1 for r in got) > MAX_FIRST:
+    if nullable or _LINE in got or sum(1 if r == _DIGITS else r[1] - r[0] + 1 for r in got) > MAX_FIRST:
         return None
     return got
 
@@ -240,14 +280,17 @@ class Scanner:
     """A compiled pattern whose ``search`` and ``finditer`` jump between candidate positions;
     everything else is the plain pattern's (``pattern``, ``match``, ``sub`` ...)."""
 
-    __slots__ = ("_scout", "regex")
+    __slots__ = ("_lines", "_scout", "regex")
 
     def __init__(self, regex: re.Pattern[str], scout: re.Pattern[str]) -> None:
         self.regex = regex
         self._scout = scout
+        # A scout that stops at every line start finds one at 0: the loop tries the pattern
+        # there and at the other candidates, where re would try every position of a short text.
+        self._lines = scout.pattern.endswith("^)")
 
     def __getattr__(self, name: str) -> object:
-        if name.startswith("__") or name in ("regex", "_scout"):
+        if name.startswith("__") or name in Scanner.__slots__:
             raise AttributeError(name)   # not set yet (unpickling) or not a pattern attribute
         return getattr(self.regex, name)
 
@@ -265,7 +308,7 @@ class Scanner:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
-        if end - pos < SHORT:
+        if end - pos < SHORT and not self._lines:
             # One C-level scan for the first candidate, then re from there: on a sentence without
             # any character that can start a match, the alternation is never tried.
             s = self._scout.search(text, pos, end)
@@ -274,7 +317,7 @@ class Scanner:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
-        if end - pos < SHORT:
+        if end - pos < SHORT and not self._lines:
             s = self._scout.search(text, pos, end)
             return iter(()) if s is None else self.regex.finditer(text, s.start(), end)
         return self._scan(text, pos, end)
