@@ -55,6 +55,7 @@ _DIGITS = (-1, 8)
 # follows: the scout then also stops at the start of each line (``(?m:^)``).
 _LINE = (-2, -2)
 _LINE_STARTS = {_c.AT_BEGINNING, _c.AT_BEGINNING_LINE, _c.AT_BEGINNING_STRING}
+_LINES_ONLY = "(?m:^)"   # the scout of a pattern whose every alternative starts a line
 
 
 def _first(seq: list) -> tuple[set[tuple[int, int]], bool]:  # type: ignore[type-arg]
@@ -155,7 +156,7 @@ def _scout(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     if _LINE in first:
         rest = _scout_class(first - {_LINE}, rx.flags)
         if rest is None:
-            return re.compile("(?m:^)")
+            return re.compile(_LINES_ONLY)
         return re.compile(rf"(?m:{rest.pattern}|^)", rest.flags & (re.I | re.A))
     return _scout_class(first, rx.flags)
 
@@ -287,7 +288,7 @@ class Scanner:
         self._scout = scout
         # A scout that stops at every line start finds one at 0: the loop tries the pattern
         # there and at the other candidates, where re would try every position of a short text.
-        self._lines = scout.pattern.endswith("^)")
+        self._lines = scout.pattern == _LINES_ONLY or (scout.pattern.startswith("(?m:") and scout.pattern.endswith("|^)"))
 
     def __getattr__(self, name: str) -> object:
         if name.startswith("__") or name in Scanner.__slots__:
