@@ -119,12 +119,13 @@ def _alphabet(patterns: list[str]) -> str:
     return "".join(sorted(named)) + " \n，。1Kſ"
 
 
+_KNOWLEDGE, _CHROME = load_annotation_knowledge(), load_rules()
 _RULES = [plain for plain in (scan.plain_pattern(p) for p in (
-    [rx for c in load_annotation_knowledge().credibility.criteria.values() for rx in c.patterns]
-    + [rx for r in load_annotation_knowledge().red_flags.rules for rx in r.patterns]
-    + [c.regex for c in load_rules().cues]
-    + [p.regex for name in ("drop_lines", "tail_markers", "header_lines") for p in getattr(load_rules(), name)]
-    + [getattr(load_rules(), name)._any for name in ("drop_lines", "tail_markers", "header_lines")]))
+    [rx for c in _KNOWLEDGE.credibility.criteria.values() for rx in c.patterns]
+    + [rx for r in _KNOWLEDGE.red_flags.rules for rx in r.patterns]
+    + [c.regex for c in _CHROME.cues]
+    + [p.regex for name in ("drop_lines", "tail_markers", "header_lines") for p in getattr(_CHROME, name)]
+    + [getattr(_CHROME, name)._any for name in ("drop_lines", "tail_markers", "header_lines")]))
     if plain is not None and isinstance(accelerate(plain), Scanner)]
 
 

@@ -165,21 +165,15 @@ def _scout_class(first: set[tuple[int, int]], flags: int) -> re.Pattern[str] | N
     """One character class of ``first`` (None when it is empty)."""
     if not first:
         return None
-    ignore_case = bool(flags & re.I)
+    body = _class(first, bool(flags & re.I))
+    if body is not None:
+        # Without re.I the scout is one plain character class, which re skips to in C.
+        return re.compile(f"[{body}]")
+    # A cased letter beyond ASCII: let re decide case-insensitively (slower, same result).
     digits = r"\d" if _DIGITS in first else ""   # the category, whatever the flags: a superset is safe
-    ranges = sorted(first - {_DIGITS})
-    chars: set[str] = set()
-    for a, b in ranges:
-        for cp in range(a, b + 1):
-            v = _variants(cp, ignore_case)
-            if v is None:
-                # A cased letter beyond ASCII: let re decide case-insensitively (slower, same result).
-                items = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-                                for a, b in ranges)
-                return re.compile(f"[{digits}{items}]", flags & (re.I | re.A | re.U))
-            chars.update(v)
-    # Without re.I the scout is one plain character class, which re skips to in C.
-    return re.compile("[" + digits + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    items = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                    for a, b in sorted(first - {_DIGITS}))
+    return re.compile(f"[{digits}{items}]", flags & (re.I | re.A | re.U))
 
 
 # ---------------------------------------------------------------- a scout that also reads the second character
