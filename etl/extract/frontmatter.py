@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from etl.knowledge.yamlfile import SAFE_LOADER
+
 _FM = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 MAX_FRONT_MATTER = 64 * 1024
 _SCALARS = (str, int, float, bool)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 
 
 @dataclass
@@ -44,7 +45,7 @@ def split_front_matter(text: str) -> FrontMatter:
     if raw.count("*") > 100 and raw.count("&") > 10:
         return FrontMatter(body=body, present=True, warning="front matter with many YAML aliases ignored (possible alias bomb)")
     try:
-        data = yaml.load(raw, Loader=_LOADER)  # the C safe loader
+        data = yaml.load(raw, Loader=SAFE_LOADER)  # the C safe loader
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return FrontMatter(body=body, present=True, warning=f"invalid YAML front matter ignored: {first}")

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from etl.errors import RulesError
+from etl.knowledge.yamlfile import SAFE_LOADER
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _term(path: str, name: str, node: yaml.Node, seen: set[str]) -> Term:
 def parse_vocabulary(text: str, path: str) -> Vocabulary:
     """Validate the YAML text of a vocabulary file; errors name the file and the line."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise RulesError(path, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from exc

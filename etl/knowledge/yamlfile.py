@@ -9,7 +9,13 @@ import yaml
 from etl.errors import RulesError
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's safe loader when PyYAML was built with it (its wheels are): the same data, the same
+# marks, ~10x faster. Every process that loads the knowledge (the writer, each pool worker, each
+# `stemwatch` command) read the data files in ~0.4 s with the pure-Python one.
+SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
     """Safe loader that remembers the line of every mapping (as the key ``__line__``)."""
 
 
@@ -27,7 +33,7 @@ def read_yaml(path: Path, with_lines: bool = True) -> dict:
     so that a validator can name the line of a bad entry."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_LineLoader if with_lines else yaml.SafeLoader)  # both are safe loaders
+        data = yaml.load(text, Loader=_LineLoader if with_lines else SAFE_LOADER)  # both are safe loaders
     except OSError as exc:
         raise RulesError(str(path), None, f"cannot read: {exc.strerror or exc}") from exc
     except yaml.YAMLError as exc:
