@@ -304,3 +304,55 @@ def test_re_annotation_rewrites_only_the_evidence_that_changed(tmp_path: Path) -
         assert level == other
     finally:
         con.close()
+
+
+RUN_NOTING_LOADS = """
+import json, sys
+from pathlib import Path
+from etl.errors import RulesError
+from etl.knowledge.annotation import load_annotation_knowledge
+from etl.knowledge.rules import load_rules
+from etl.load.run import run_etl
+try:
+    r = run_etl(Path(sys.argv[1]), Path(sys.argv[2]), workers=1)
+    out = {"loaded": r.files_loaded, "unchanged": r.files_unchanged, "mode": r.mode}
+except RulesError as exc:
+    out = {"error": str(exc)}
+out["rules_compiled"] = load_rules.cache_info().currsize
+out["knowledge_compiled"] = load_annotation_knowledge.cache_info().currsize
+print(json.dumps(out))
+"""
+
+
+def run_noting_loads(code: Path, seeds: Path, db: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STEMWATCH_")}
+    env["PYTHONPATH"] = str(code)
+    out = subprocess.run([sys.executable, "-c", RUN_NOTING_LOADS, str(seeds), str(db)],
+                         env=env, capture_output=True, text=True, timeout=300, cwd=code)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_a_run_that_changes_nothing_compiles_no_rules(code: Path, tmp_path: Path) -> None:
+    """Its fingerprints, read from the files' bytes, equal the last successful run's: the rules
+    and the annotation knowledge it would compile were valid then (a no-op `stemwatch etl` spent
+    ~1 s compiling them)."""
+    seeds, db = first_load(code, tmp_path)
+    res = run_noting_loads(code, seeds, db)
+    assert res == {"loaded": 0, "unchanged": 5, "mode": "incremental", "rules_compiled": 0, "knowledge_compiled": 0}
+
+
+@pytest.mark.parametrize("data_file", ["etl/knowledge/data/rules/boilerplate.yaml",   # the extraction stage's
+                                       "etl/knowledge/data/rules/red_flags.yaml",    # the annotation stage's
+                                       "etl/knowledge/data/rules/sources.csv"])      # the classification's
+def test_a_broken_knowledge_file_still_fails_the_next_run_before_any_work(code: Path, tmp_path: Path, data_file: str) -> None:
+    """A file that changed moves its stage's fingerprint, and the run compiles (validates) what
+    that stage needs before it reads a seed: the error names the file, the warehouse keeps its rows."""
+    seeds, db = first_load(code, tmp_path)
+    before = table_rows(db)
+    path = code / data_file
+    broken = "match,source_type\nexample.org,not_a_type\n" if path.suffix == ".csv" else "rules: [unclosed\n"
+    path.write_text(broken, encoding="utf-8")
+    res = run_noting_loads(code, seeds, db)
+    assert path.name in res.get("error", ""), res
+    assert table_rows(db) == before

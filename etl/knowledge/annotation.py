@@ -350,13 +350,20 @@ def knowledge_files(data_dir: Path = DATA_DIR) -> tuple[Path, ...]:
             rules / "credibility.yaml", rules / "evidence.yaml")
 
 
+def knowledge_fingerprint(data_dir: str | None = None) -> str:
+    """The hash of the annotation data files' bytes (AnnotationKnowledge.fingerprint), without
+    compiling them: a run whose files are those of its last successful run needs no more."""
+    h = hashlib.sha256()
+    for p in knowledge_files(Path(data_dir) if data_dir else DATA_DIR):
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
 @lru_cache(maxsize=4)
 def load_annotation_knowledge(data_dir: str | None = None) -> AnnotationKnowledge:
     """Load and validate every annotation data file (cached per folder)."""
     vocab_p, claims_p, flags_p, cred_p, evid_p = knowledge_files(Path(data_dir) if data_dir else DATA_DIR)
     vocab = load_vocabulary_sections(vocab_p)
-    h = hashlib.sha256()
-    for p in (vocab_p, claims_p, flags_p, cred_p, evid_p):
-        h.update(p.read_bytes())
     return AnnotationKnowledge(vocab, load_claim_cues(claims_p, vocab), load_red_flag_rules(flags_p, vocab),
-                               load_credibility_cues(cred_p), load_evidence_cues(evid_p, vocab), h.hexdigest()[:16])
+                               load_credibility_cues(cred_p), load_evidence_cues(evid_p, vocab),
+                               knowledge_fingerprint(data_dir))

@@ -183,6 +183,11 @@ def default_sources_path() -> Path:
     return rules_dir() / "sources.csv"
 
 
+def sources_file(sources_path: str | None = None) -> Path:
+    """The sources file a run reads: the one given, or the packaged default (as load_rules does)."""
+    return Path(sources_path) if sources_path else default_sources_path()
+
+
 def _compile(path: str, where: str, pattern: object, flags: int = 0) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(path, None, f"{where}: pattern must be a non-empty string")
@@ -284,7 +289,7 @@ def load_rules(sources_path: str | None = None) -> Rules:
     dt_path = d / "dates.yaml"
     dates = _load_dates(dt_path)
 
-    src_path = Path(sources_path) if sources_path else default_sources_path()
+    src_path = sources_file(sources_path)
     sources = load_sources(src_path)
     h = hashlib.sha256()
     for f in (bp_path, st_path, sg_path, dt_path, src_path):

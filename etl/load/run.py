@@ -30,8 +30,8 @@ from pathlib import Path
 from etl import PARSER_VERSION, __version__
 from etl.errors import StemwatchError
 from etl.knowledge import lexicon as lexmod
-from etl.knowledge.annotation import load_annotation_knowledge
-from etl.knowledge.rules import Rules, load_rules
+from etl.knowledge.annotation import knowledge_fingerprint, load_annotation_knowledge
+from etl.knowledge.rules import Rules, load_rules, sources_file
 from etl.knowledge.vocabulary import load_vocabulary
 from etl.load import publish, restage
 from etl.load.clock import Clock
@@ -117,24 +117,25 @@ def _digest(paths: list[Path], *extra: str) -> str:
     return h.hexdigest()[:16]
 
 
-def fingerprints(rules: Rules) -> Fingerprints:
-    """Per-stage fingerprints of the code and knowledge the stages run with."""
-    sources = Path(rules.sources_path).resolve()
+def fingerprints(sources_path: str | None = None) -> Fingerprints:
+    """Per-stage fingerprints of the code and knowledge the stages run with (``sources_path``:
+    the sources file given, else the packaged one). Read from the files' bytes: nothing is compiled."""
+    sources = sources_file(sources_path).resolve()
     annotate = {p for part in ANNOTATE_PARTS for p in _files(part)}
     lexicon = {p for part in LEXICON_PARTS for p in _files(part)}
     extract = [p for part in EXTRACT_PARTS for p in _files(part) if p not in annotate and p.resolve() != sources]
     return Fingerprints(
         extract=_digest(sorted(set(extract)), PARSER_VERSION),
-        annotate=_digest(sorted(annotate - lexicon), load_annotation_knowledge().fingerprint),
+        annotate=_digest(sorted(annotate - lexicon), knowledge_fingerprint()),
         lexicon=_digest(sorted(lexicon)),
         sources=_digest([sources]),
         schema=wh.schema_hash(),
     )
 
 
-def build_hash(rules: Rules) -> str:
+def build_hash(sources_path: str | None = None) -> str:
     """All five fingerprints at once: equal means the same code and knowledge."""
-    return _combined(fingerprints(rules))
+    return _combined(fingerprints(sources_path))
 
 
 def _combined(fp: Fingerprints) -> str:
@@ -183,14 +184,17 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
                         schema_hash=wh.schema_hash(), stemwatch_version=__version__)
         try:
             with clock.phase("fingerprints"):
-                rules = load_rules(sources or None)
-                fp = fingerprints(rules)
+                fp = fingerprints(sources or None)
             stages = plan_stages(_old_fingerprints(old), fp, readable=old.readable, forced_full=full)
-            # A malformed lexicon row fails here, before any work. Files with the fingerprint of the
-            # last successful run were valid then: not read again.
-            concepts = lexmod.validate() if stages.full or stages.reannotate or stages.lexicon else []
-            if stages.full or stages.reannotate or stages.lexicon:
-                load_annotation_knowledge()   # a malformed annotation data file fails here too
+            # A malformed lexicon row, rules file or annotation data file fails here, before any
+            # work. Files with the fingerprint of the last successful run were valid then: not
+            # read again (compiling the rules and the annotation knowledge took ~1 s of a no-op
+            # `stemwatch etl`; a run that parses files compiles them where it parses).
+            restages = stages.full or stages.reannotate or stages.lexicon
+            concepts = lexmod.validate() if restages else []
+            rules = load_rules(sources or None) if restages or stages.reclassify else None
+            if restages:
+                load_annotation_knowledge()
             if stages.full and not full and old.readable and old.build_hash:
                 log.info("%s since the last run: rebuilding everything", stages.reason)
             elif stages.reannotate or stages.lexicon or stages.reclassify:
@@ -306,7 +310,7 @@ def _small_refresh(stages: Stages, plan: FilePlan) -> bool:
 
 
 def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: Stages, plan: FilePlan,
-           files: list, concepts: list, sources: str | None, rules: Rules, engine: Engine, max_bytes: int,
+           files: list, concepts: list, sources: str | None, rules: Rules | None, engine: Engine, max_bytes: int,
            progress: Callable[[int, int], None] | None, clock: Clock, manifest: Manifest) -> RunResult:
     """Build the next warehouse from the plan and publish it."""
     res = RunResult(run_id=rec.run_id, status="success", mode=rec.mode, files_seen=len(files), stages=rec.stages,
@@ -429,6 +433,7 @@ def _apply(seeds: Path, db_path: Path, old: OldState, rec: RunRecord, stages: St
         if stages.reannotate or stages.lexicon or stages.reclassify:
             # As many annotation processes as the engine parses with (0: one per core).
             processes = getattr(engine, "workers", 0)
+            assert rules is not None   # loaded in run_etl for these stages
             restage.restage(con, rec.run_id, stages, rules, old_concepts, concepts, clock, processes)
         with clock.phase("rollups"):
             if changes is not None:

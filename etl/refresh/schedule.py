@@ -131,7 +131,8 @@ class Refresher:
         from etl.load.run import build_hash, read_old_state
         from warehouse.db import schema_hash
 
-        bh = build_hash(load_rules(self.sources))
+        load_rules(self.sources)
+        bh = build_hash(self.sources)
         lexmod.validate()
         old = read_old_state(self.db, allow_snapshot=False)
         if not self.db.exists():
