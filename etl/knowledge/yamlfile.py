@@ -8,7 +8,6 @@ import yaml
 
 from etl.errors import RulesError
 
-
 # libyaml's safe loader when PyYAML was built with it (its wheels are): the same data, the same
 # marks, ~10x faster. Every process that loads the knowledge (the writer, each pool worker, each
 # `stemwatch` command) read the data files in ~0.4 s with the pure-Python one.
