@@ -58,7 +58,8 @@ CREATE TABLE articles (
 
 -- The files' whole text is stored zstd-compressed: DuckDB 2's default analysis (DICT_FSST) of
 -- it cost the single writer of a full load 1.7 ms of CPU a document, half of all it did, for
--- a column read only to audit a page (benchmarks/results/engines.md). DuckDB 1.5 reads it.
+-- columns that are read whole (to audit a page; re-annotation reads them) and never searched by
+-- the dashboard (benchmarks/results/engines.md). DuckDB 1.5 reads them.
 -- key (article_id): unique by construction, not declared (see the header)
 CREATE TABLE documents (
     article_id   VARCHAR NOT NULL,
