@@ -356,3 +356,24 @@ def test_a_broken_knowledge_file_still_fails_the_next_run_before_any_work(code: 
     res = run_noting_loads(code, seeds, db)
     assert path.name in res.get("error", ""), res
     assert table_rows(db) == before
+
+
+@pytest.mark.parametrize("content", [None, "match,source_type\n例子.org,news\n".encode("gb18030")],
+                         ids=["missing", "not-utf8"])
+def test_a_sources_file_given_that_cannot_be_read_fails_the_run_naming_it(tmp_path: Path, content: bytes | None) -> None:
+    """Read for its fingerprint before anything is compiled: still a RulesError naming the file
+    (once a FileNotFoundError from the fingerprint), and the failed run is recorded."""
+    from etl.errors import RulesError
+    from etl.load.run import run_etl
+
+    seeds = copy_seeds(tmp_path / "seeds")
+    db = tmp_path / "w.duckdb"
+    run_etl(seeds, db, workers=1)
+    given = tmp_path / "sources.csv"
+    if content is not None:
+        given.write_bytes(content)
+    with pytest.raises(RulesError) as err:
+        run_etl(seeds, db, workers=1, sources=str(given))
+    assert str(given) in str(err.value) and "cannot read sources file" in str(err.value)
+    with reading(db) as con:
+        assert con.execute("SELECT status FROM etl_runs ORDER BY run_id").fetchall() == [("success",), ("failed",)]

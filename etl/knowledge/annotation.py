@@ -355,7 +355,10 @@ def knowledge_fingerprint(data_dir: str | None = None) -> str:
     compiling them: a run whose files are those of its last successful run needs no more."""
     h = hashlib.sha256()
     for p in knowledge_files(Path(data_dir) if data_dir else DATA_DIR):
-        h.update(p.read_bytes())
+        try:
+            h.update(p.read_bytes())
+        except OSError as exc:
+            raise RulesError(str(p), None, f"cannot read: {exc.strerror or exc}") from exc
     return h.hexdigest()[:16]
 
 

@@ -188,6 +188,11 @@ def sources_file(sources_path: str | None = None) -> Path:
     return Path(sources_path) if sources_path else default_sources_path()
 
 
+def unreadable_sources(path: Path, exc: OSError) -> RulesError:
+    """The error of a sources file that cannot be read (missing, a folder, no permission)."""
+    return RulesError(str(path), None, f"cannot read sources file: {exc.strerror or exc}")
+
+
 def _compile(path: str, where: str, pattern: object, flags: int = 0) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(path, None, f"{where}: pattern must be a non-empty string")
@@ -223,9 +228,11 @@ def load_sources(path: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     source_types = load_vocabulary().values("source_types")
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise RulesError(str(path), None, f"cannot read sources file: {exc.strerror}") from exc
+        raise unreadable_sources(path, exc) from exc
+    except UnicodeDecodeError as exc:
+        raise RulesError(str(path), None, f"cannot read sources file: not UTF-8 ({exc.reason})") from exc
     reader = csv.DictReader(text.splitlines())
     if reader.fieldnames is None or not {"match", "source_type"} <= set(reader.fieldnames):
         raise RulesError(str(path), 1, "header must contain 'match' and 'source_type'")

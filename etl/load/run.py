@@ -31,7 +31,7 @@ from etl import PARSER_VERSION, __version__
 from etl.errors import StemwatchError
 from etl.knowledge import lexicon as lexmod
 from etl.knowledge.annotation import knowledge_fingerprint, load_annotation_knowledge
-from etl.knowledge.rules import Rules, load_rules, sources_file
+from etl.knowledge.rules import Rules, load_rules, sources_file, unreadable_sources
 from etl.knowledge.vocabulary import load_vocabulary
 from etl.load import publish, restage
 from etl.load.clock import Clock
@@ -120,7 +120,12 @@ def _digest(paths: list[Path], *extra: str) -> str:
 def fingerprints(sources_path: str | None = None) -> Fingerprints:
     """Per-stage fingerprints of the code and knowledge the stages run with (``sources_path``:
     the sources file given, else the packaged one). Read from the files' bytes: nothing is compiled."""
-    sources = sources_file(sources_path).resolve()
+    given = sources_file(sources_path)
+    sources = given.resolve()
+    try:
+        sources_digest = _digest([sources])
+    except OSError as exc:   # a sources file given that does not exist: the run fails naming it
+        raise unreadable_sources(given, exc) from exc
     annotate = {p for part in ANNOTATE_PARTS for p in _files(part)}
     lexicon = {p for part in LEXICON_PARTS for p in _files(part)}
     extract = [p for part in EXTRACT_PARTS for p in _files(part) if p not in annotate and p.resolve() != sources]
@@ -128,7 +133,7 @@ def fingerprints(sources_path: str | None = None) -> Fingerprints:
         extract=_digest(sorted(set(extract)), PARSER_VERSION),
         annotate=_digest(sorted(annotate - lexicon), knowledge_fingerprint()),
         lexicon=_digest(sorted(lexicon)),
-        sources=_digest([sources]),
+        sources=sources_digest,
         schema=wh.schema_hash(),
     )
 
