@@ -37,13 +37,18 @@ print(json.dumps({"loaded": r.files_loaded, "unchanged": r.files_unchanged, "mod
 """
 
 
-def run_with(code: Path, seeds: Path, db: Path, full: bool = False, workers: int = 1) -> dict:
+def run_script(code: Path, script: str, *args: str) -> dict:
+    """``script`` in a subprocess importing the packages in ``code``: its last line of output, as JSON."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("STEMWATCH_")}
     env["PYTHONPATH"] = str(code)
-    out = subprocess.run([sys.executable, "-c", RUN, str(seeds), str(db), "full" if full else "incremental", str(workers)],
-                         env=env, capture_output=True, text=True, timeout=300, cwd=code)
+    out = subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True,
+                         timeout=300, cwd=code)
     assert out.returncode == 0, out.stderr[-3000:]
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_with(code: Path, seeds: Path, db: Path, full: bool = False, workers: int = 1) -> dict:
+    return run_script(code, RUN, str(seeds), str(db), "full" if full else "incremental", str(workers))
 
 
 @pytest.fixture()
@@ -325,12 +330,7 @@ print(json.dumps(out))
 
 
 def run_noting_loads(code: Path, seeds: Path, db: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("STEMWATCH_")}
-    env["PYTHONPATH"] = str(code)
-    out = subprocess.run([sys.executable, "-c", RUN_NOTING_LOADS, str(seeds), str(db)],
-                         env=env, capture_output=True, text=True, timeout=300, cwd=code)
-    assert out.returncode == 0, out.stderr[-3000:]
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_script(code, RUN_NOTING_LOADS, str(seeds), str(db))
 
 
 def test_a_run_that_changes_nothing_compiles_no_rules(code: Path, tmp_path: Path) -> None:
