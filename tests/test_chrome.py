@@ -212,3 +212,86 @@ def test_author_list_detection() -> None:
     assert not is_author_list("干细胞, 脐带血, 免疫细胞", rules)
     assert not is_author_list("北京、上海、广州、深圳", rules)
     assert not is_author_list("What a stem cell clinic will not tell you", rules)
+
+
+def test_title_at_the_start_of_the_text_heads_it(env: tuple) -> None:
+    """A headline whose own weight starts the text: the navigation and breadcrumb over it are the
+    page's header, and the byline under it is cut, as under a headline above the text."""
+    para = ("Clinics abroad sell stem cell packages for joint pain and diabetes, and the prices vary "
+            "widely from one country to the next, so patients compare offers before they travel.")
+    para2 = ("Doctors advise asking each clinic for the evidence behind its claims, for its licence, and "
+             "for a written plan of the follow-up visits after the treatment.")
+    doc = parse(env, "\n".join([
+        "Example Travel Health", "Destinations  Treatments  Clinics  Blog", "Blog > Regenerative Medicine",
+        "Stem Cell Packages Abroad: What They Cost and What to Ask", "By Sam Writer · 6 min read", para, para2]))
+    assert doc.title == "Stem Cell Packages Abroad: What They Cost and What to Ask"
+    assert para in doc.main_text and para2 in doc.main_text
+    for chrome in ("Destinations", "Blog > Regenerative", "By Sam Writer"):
+        assert chrome not in doc.main_text
+    assert ("byline", "By Sam Writer · 6 min read") in doc.cut
+
+
+def test_public_account_article_furniture(env: tuple) -> None:
+    """A repost of a public-account (WeChat) article: the account's header lines, the follow
+    prompt, the collection label, the scan prompt and the past-posts list are cut."""
+    headline = "关节弹响、上楼梯疼？聊聊软骨修复的新办法"
+    doc = parse(env, "\n".join([
+        headline, "原创 小编 某某健康观察 2024-03-08 09:15 发表于浙江", "收录于合集 #关节健康 8个",
+        "点击上方蓝字 关注我们", P1, P2, P3, "预览时标签不可点", "微信扫一扫", "关注该公众号",
+        "往期推荐", "干细胞回输后多久见效？", "阅读原文"]))
+    assert doc.title == headline
+    assert str(doc.published_date) == "2024-03-08"
+    assert P1 in doc.main_text and P3 in doc.main_text
+    for chrome in ("收录于合集", "点击上方蓝字", "预览时标签不可点", "微信扫一扫", "往期推荐", "干细胞回输后多久见效", "阅读原文"):
+        assert chrome not in doc.main_text
+    rules = {rule for rule, _ in doc.cut}
+    assert {"account_furniture", "closing_notice", "qr_code", "related_list", "more_link"} <= rules
+
+
+@pytest.mark.parametrize("bar", ["分享到：微信 微博 QQ空间", "分享到 Facebook WhatsApp 複製連結", "Share this article: Facebook | X | Email",
+                                 "赞 12　评论 3　分享", "点赞(5) 收藏 转发"])
+def test_share_bars_naming_platforms_or_counts(env: tuple, bar: str) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", bar, P1, P2, P3]))
+    assert doc.title == "干细胞临床研究：患者需要理性看待宣传"
+    assert bar not in doc.main_text and P1 in doc.main_text
+    assert ("share_bar", bar) in doc.cut
+
+
+def test_newspaper_e_paper_navigation(env: tuple) -> None:
+    headline = "干细胞宣传“包治百病”？专家提醒理性看待"
+    doc = parse(env, "\n".join([
+        "某某晚报数字报 | 2024年03月08日 星期五 | 第A05版：民生", "上一版  下一版  返回目录", headline, P1, P2, P3]))
+    assert doc.title == headline
+    for chrome in ("数字报", "上一版", "第A05版"):
+        assert chrome not in doc.main_text
+    assert "paper_nav" in {rule for rule, _ in doc.cut}
+
+
+def test_comment_list_and_platform_notices_after_the_text(env: tuple) -> None:
+    doc = parse(env, "\n".join([
+        "陪父亲做细胞治疗的半年", P1, P2, P3, "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。",
+        "打开某某新闻 查看更多精彩", "热门评论", "用户1024：我家也在考虑，谢谢分享", "留言（0）　登入後留言", "加入 某某健康 LINE 好友"]))
+    assert P3 in doc.main_text
+    for chrome in ("特别声明", "查看更多精彩", "热门评论", "用户1024", "登入後留言", "LINE 好友"):
+        assert chrome not in doc.main_text
+    assert {"disclaimer", "app_banner", "comments", "comment_box", "closing_notice"} <= {rule for rule, _ in doc.cut}
+
+
+def test_english_calls_to_action_and_related_questions(env: tuple) -> None:
+    para = ("Injections of concentrated cells have not been shown to regrow cartilage in advanced knee "
+            "osteoarthritis, and most guidelines do not recommend them outside a clinical trial.")
+    doc = parse(env, "\n".join([
+        "Do stem cell injections help a worn-out knee?", para, "Request your free evaluation", "Related questions",
+        "Is a knee brace worth it?", "Talk to a doctor online now, first visit free"]))
+    assert para in doc.main_text
+    for chrome in ("free evaluation", "Related questions", "knee brace", "Talk to a doctor"):
+        assert chrome not in doc.main_text
+
+
+def test_affiliation_line_without_brackets(env: tuple) -> None:
+    doc = parse(env, "\n".join([
+        "脐带间充质干细胞治疗缺血性脑卒中的随机对照研究", "张三1, 李四2, 王五1",
+        "1. 某某大学第一附属医院神经内科, 杭州 310000", "2. 某某医学院基础医学院, 郑州 450001", P1, P2, P3]))
+    assert doc.title == "脐带间充质干细胞治疗缺血性脑卒中的随机对照研究"
+    for chrome in ("310000", "450001"):
+        assert chrome not in doc.main_text

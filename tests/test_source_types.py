@@ -311,3 +311,13 @@ def test_a_providers_news_subdomain_is_still_the_provider() -> None:
     doc = at("https://news.example-hospital.com/2024/12.html", PLAIN)
     assert doc.source_type == "commercial_clinic", doc.source_type_evidence
     assert at("https://news.example.com/2024/12.html", PLAIN).source_type == "news"
+
+
+@pytest.mark.parametrize("cta", ["Book a Free Consultation", "Request Your Free Evaluation", "Free Consultation"])
+def test_english_booking_chrome_in_title_case(cta: str) -> None:
+    doc = parse(
+        "Stem Cell Therapy for Autism Spectrum Disorder\n"
+        "Umbilical cord cells are given by infusion over several days, and families stay nearby during the course.\n"
+        "Each child is assessed before the course, and the plan is explained to the parents in detail.\n"
+        f"{cta}\n", "autism.txt")
+    assert doc.source_type == "commercial_clinic"

@@ -59,8 +59,9 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
     field_lines = set(choice.field_lines)
     title_norm = norm(choice.text) if choice.text else None
 
-    # Above the text.
-    if t is not None and t < s:
+    # Above the text. A title that starts the text (t == s) heads it like one above it: the
+    # lines over it are the page's header, and a byline may follow it inside the text.
+    if t is not None and t <= s:
         for i in range(t):
             decided[i] = _header_rule(lines[i], infos[i], rules)
         decided[t] = "title_field" if t in field_lines else None
@@ -70,7 +71,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         if t is not None:
             decided[t] = "title_field" if t in field_lines else None
     keep_before: set[int] = set()
-    if t is None or t >= s:
+    if t is None or t > s:
         i = s - 1
         while i >= 0 and len(keep_before) < EXTEND_BEFORE and heading_like(lines[i], infos[i]) and not has_container:
             keep_before.add(i)
@@ -113,6 +114,9 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             continue
         if same_text(line.text, title_norm):
             decided[i] = "repeated_title"
+        elif t == s and 0 < i - t <= rules.byline_max_lines and len(line.text) <= rules.byline_max_chars \
+                and rules.byline.search(info.simp) and not info.strong:
+            decided[i] = "byline"    # under a title that starts the text
         elif t is not None and 0 < i - t <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):
             decided[i] = "summary"   # a teaser under the byline repeats the lead
         else:
@@ -129,7 +133,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         text = lines[i].text
         if rule == "byline" or (i < s and ("date" in _groups(infos[i], rules) or (infos[i].date_like and t is not None and abs(i - t) <= 2))):
             sel.byline.append(text)
-        if i < s or (t is not None and i < t):
+        if i < s or (t is not None and i < t) or rule == "byline":
             sel.header.append(text)
         else:
             sel.tail.append(text)
