@@ -21,6 +21,7 @@ from etl.evaluate.report import confusion_table, markdown_table, metric_table
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_GOLD = ROOT / "tests" / "cases" / "seeds_gold.json"
 DEV_DEFAULT = ROOT.parent / "shared" / "corpus" / "dev"
+PROBE = ROOT / "benchmarks" / "probe"   # invented pages of sites neither corpus has (README there)
 
 
 def _label(m: dict, lab: str) -> float | None:
@@ -70,8 +71,10 @@ def miss_rows(result: dict) -> list[list[str]]:
 def section(title: str, note: str, corpus: str, result: dict) -> list[str]:
     o = result["overall"]
     out = [f"## {title}", "", note, ""]
-    out += markdown_table(["target", "issue", "floor", "now", ""], target_rows(corpus, result))
-    out += ["", "### All metrics (overall and by gold language)", ""]
+    rows = target_rows(corpus, result)
+    if rows:
+        out += [*markdown_table(["target", "issue", "floor", "now", ""], rows), ""]
+    out += ["### All metrics (overall and by gold language)", ""]
     out += markdown_table(*metric_table(result))
     out += ["", "### Source types (rows gold, columns predicted)", ""]
     out += markdown_table(*confusion_table(o["source_type"]["confusion"]))
@@ -106,6 +109,13 @@ def main(dev: str | None = None) -> list[Target]:
         msg = f"skipped: no development corpus at `../shared/corpus/dev` ({dev_dir.name}/gold.json and pages/ not found)"
         print(msg)
         lines += ["## Development corpus", "", msg, ""]
+    probe = evaluate(PROBE / "gold.json", PROBE / "pages")
+    lines += section("Probe pages (`benchmarks/probe/`)",
+                     f"{probe['overall']['pages']} invented pages in the stored-text style of the dev corpus, written for "
+                     "this project to reproduce structures of sites neither corpus has (several answers on a Q&A page, "
+                     "public-account reposts, e-paper navigation, comment lists). No targets: it shows how far the "
+                     "dev figures carry to unseen sites (see benchmarks/probe/README.md).",
+                     "probe", probe)
     write_report("quality", "Extraction quality against gold labels", lines)
     return verdicts
 
