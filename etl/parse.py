@@ -172,6 +172,19 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
     return header, sel.title, byline, lead
 
 
+def _answer_byline(lines: list[Line], sel: boilerplate.Selection, byline_lines: int) -> list[str]:
+    """The lines under the first answerer's card below the title: where a Q&A page dates its answer."""
+    if sel.title_index is None:
+        return []
+    card = next((i for i, rule in sel.cut if rule == "doctor_card" and i > sel.title_index), None)
+    out: list[str] = []
+    for ln in lines[card + 1 : card + 1 + byline_lines] if card is not None else []:
+        if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
+            break
+        out.append(ln.text)
+    return out
+
+
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,
                    knowledge: AnnotationKnowledge | None = None, *, address: str | None = None) -> ParsedDocument:
     """Parse one file: extract, then annotate. Raises :class:`Rejected` when the file cannot be loaded at all.
@@ -327,6 +340,9 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
     header, _title, byline, lead = _date_zones(lines, sel, rules.dates.byline_lines, rules.dates.untitled_lines)
     if pub is None:
         found = page_date(rules.dates, header, _title, byline, lead)
+        answer = _answer_byline(lines, sel, rules.dates.byline_lines) if found is None else []
+        if answer:   # a Q&A page: no date under the question, the first answer's date
+            found = page_date(rules.dates, [], None, answer, [])
         if found:
             pub, date_source = found.date, found.source
     if url is None:

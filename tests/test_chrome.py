@@ -295,3 +295,56 @@ def test_affiliation_line_without_brackets(env: tuple) -> None:
     assert doc.title == "脐带间充质干细胞治疗缺血性脑卒中的随机对照研究"
     for chrome in ("310000", "450001"):
         assert chrome not in doc.main_text
+
+
+def test_answers_of_a_q_and_a_page_survive_their_doctor_cards_and_vote_bars(env: tuple) -> None:
+    """Each answer is headed by a doctor card and followed by a vote bar. Both are cut, and they
+    weigh as a short line: with the weight of drop_lines the second and third answers fell out."""
+    a1 = ("Short answer: not for advanced disease. Injected cells have not been shown to regrow cartilage "
+          "in a knee that is bone on bone, and the trials so far were small and short.")
+    a2 = ("I agree with the answer above. Ask the clinic for its published results and for the name of the trial, "
+          "and ask your surgeon whether waiting a year for injections changes the timing of a replacement.")
+    a3 = ("Clinics that list many unrelated conditions on one menu are selling, not treating; that is a warning sign. "
+          "A physiotherapy programme and weight loss do more for most knees than any injection.")
+    question = "Are stem cell injections worth it for a bone-on-bone knee?"
+    doc = parse(env, "\n".join([
+        "Example Ask  |  Find a Doctor  |  Ask a Question  |  Sign in", "Home › Orthopedics › Knee", question,
+        "Asked by a 60-year-old man · Asked Mar 2, 2024",
+        "My knee hurts on the stairs and the clinic near me offers injections for $5,000. Is it worth it?",
+        "3 doctor answers",
+        "Dr. Ann Example, MD — Orthopedic Surgery, 20 years experience", "Answered Mar 3, 2024", a1, "Helpful (40) · Report",
+        "Dr. Ben Sample, DO — Sports Medicine", "Answered Mar 4, 2024", a2, "Helpful (9) · Report",
+        "Dr. Cy Placeholder, MD — Rehabilitation", "Answered Mar 5, 2024", a3, "Helpful (5) · Report"]))
+    assert doc.title == question
+    for answer in (a1, a2, a3):
+        assert answer in doc.main_text
+    for chrome in ("Dr. Ann Example", "Dr. Ben Sample", "Helpful (", "Find a Doctor"):
+        assert chrome not in doc.main_text
+    rules = {rule for rule, _ in doc.cut}
+    assert {"doctor_card", "vote_bar"} <= rules
+
+
+def test_zhidao_style_labels_around_the_answer(env: tuple) -> None:
+    question = "脑瘫孩子做干细胞治疗到底有没有用？花了好几万了"
+    answer = ("说实话，干细胞治疗脑瘫目前国内外都还没有确切的疗效证据，国家也没有批准任何干细胞产品用于这个适应症。"
+              "脑瘫孩子建议到正规医院的康复科做系统评估，坚持规范的康复训练，合并其他问题的要同时到相应专科治疗，不要把钱花在没有依据的项目上。")
+    doc = parse(env, "\n".join([
+        "某某问答 > 健康 > 儿科", question,
+        "孩子三岁，去年确诊。医院说可以做干细胞移植，一个疗程要八万多。有没有家长做过？效果怎么样？",
+        "我来答", "2个回答", "#热议# 孩子反复咳嗽怎么办？", "最佳答案", "康复科王医生", "2024-03-09 · 专注儿童康复十年", answer, "已赞过",
+        "你对这个回答的评价是？", "收起"]))
+    assert doc.title == question
+    assert str(doc.published_date) == "2024-03-09"   # the answer's date, under the answerer's card
+    assert answer in doc.main_text and "一个疗程要八万多。" in doc.main_text
+    for chrome in ("我来答", "2个回答", "#热议#", "最佳答案", "王医生", "专注儿童康复", "已赞过", "评价是"):
+        assert chrome not in doc.main_text
+    assert {"qa_furniture", "doctor_card"} <= {rule for rule, _ in doc.cut}
+
+
+@pytest.mark.parametrize("title", ["Is a bone-on-bone knee too late for stem-cell injections?",
+                                   "State-of-the-art cell injections for osteoarthritis: what a follow-up visit checks"])
+def test_hyphenated_words_do_not_make_a_page_title_line(env: tuple, title: str) -> None:
+    para = ("Injected cells have not been shown to regrow cartilage in advanced osteoarthritis, and most "
+            "guidelines do not recommend them outside a registered clinical trial.")
+    doc = parse(env, "\n".join([title, "By Sam Writer | Updated: May 12, 2026", para, para.replace("Injected", "Concentrated")]))
+    assert doc.title == title

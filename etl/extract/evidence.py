@@ -46,7 +46,8 @@ class LineInfo:
     words: int
     punct: int
     digits: int
-    rule: str | None = None    # a chrome pattern that matched (drop_lines)
+    rule: str | None = None    # a chrome pattern that matched (drop_lines, between_lines)
+    between: bool = False      # the rule is a between_lines one: cut, but weighed as a short line
     marker: str | None = None  # a tail marker (heading of a related list, footer, ...)
     fields: list[str] = field(default_factory=list)  # normalised keys when a "key: value" line
     author_list: bool = False
@@ -143,7 +144,7 @@ def field_keys(simp: str, rules: Rules) -> list[str]:
 
 
 def _weight(line: Line, info: LineInfo) -> float:
-    if info.rule:
+    if info.rule and not info.between:
         return -2.0
     if info.marker:
         return -1.0  # the list under it is tainted (-0.75 a line): one box in the text is bridged
@@ -190,6 +191,9 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
             info.rule = first_match(rules.drop_lines, info.simp, info.prose)
             if not info.rule:
                 info.marker = first_match(rules.tail_markers, info.simp, info.prose)
+            if not info.rule and not info.marker and rules.between_lines.patterns:
+                info.rule = first_match(rules.between_lines, info.simp, info.prose)
+                info.between = info.rule is not None
         if not info.prose:
             if not info.rule and not info.marker:
                 info.fields = field_keys(info.simp, rules)
@@ -206,6 +210,8 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
         info.weight = _weight(line, info)
         if info.tainted:
             info.weight = min(info.weight, -0.75)
+        elif info.between:
+            info.weight = min(info.weight, -0.25)   # a doctor card between two answers must not end the text
     return out
 
 

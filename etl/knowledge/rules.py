@@ -173,6 +173,7 @@ class Rules:
     tie_order: tuple[str, ...] = ()
     url_line: re.Pattern[str] | None = None
     min_article_words: int = 10     # below this, a page is quarantined, not loaded (boilerplate.yaml)
+    between_lines: PatternSet = field(default_factory=lambda: PatternSet(()))   # chrome between parts of the text
 
 
 def rules_dir() -> Path:
@@ -322,4 +323,5 @@ def load_rules(sources_path: str | None = None) -> Rules:
         tie_order=tie_order,
         url_line=url_line,
         min_article_words=_count(p, "min_article_words", bp.get("min_article_words", 10)),
+        between_lines=PatternSet(_named(p, "between_lines", bp.get("between_lines") or [])),
     )
