@@ -348,3 +348,10 @@ def test_hyphenated_words_do_not_make_a_page_title_line(env: tuple, title: str) 
             "guidelines do not recommend them outside a registered clinical trial.")
     doc = parse(env, "\n".join([title, "By Sam Writer | Updated: May 12, 2026", para, para.replace("Injected", "Concentrated")]))
     assert doc.title == title
+
+
+@pytest.mark.parametrize("line", ["干细胞临床研究：患者需要理性看待宣传_某某健康网", "干细胞临床研究：患者需要理性看待宣传 - 健康频道",
+                                  "干细胞临床研究：患者需要理性看待宣传｜某某百科"])
+def test_site_name_after_the_headline_is_not_part_of_the_title(env: tuple, line: str) -> None:
+    doc = parse(env, "\n".join(["某某健康网 首页 养生 疾病 母婴", line, "时间：2024/3/8 作者：小编", P1, P2, P3]))
+    assert doc.title == "干细胞临床研究：患者需要理性看待宣传"

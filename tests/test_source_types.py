@@ -321,3 +321,10 @@ def test_english_booking_chrome_in_title_case(cta: str) -> None:
         "Each child is assessed before the course, and the plan is explained to the parents in detail.\n"
         f"{cta}\n", "autism.txt")
     assert doc.source_type == "commercial_clinic"
+
+
+def test_public_account_article_without_its_address_is_an_aggregator() -> None:
+    doc = parse("\n".join([
+        "关节弹响、上楼梯疼？聊聊软骨修复的新办法", "原创 小编 某某健康观察 2024-03-08 09:15 发表于浙江",
+        "收录于合集 #关节健康 8个", PARA, PARA, "预览时标签不可点", "微信扫一扫", "关注该公众号"]), "account.txt")
+    assert doc.source_type == "content_aggregator"

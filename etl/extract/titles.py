@@ -44,7 +44,13 @@ class TitleChoice:
 
 
 def strip_prefix(text: str, rules: Rules) -> str:
-    return clean(rules.chrome.titles.strip_prefix.sub("", text))
+    """The headline of a title line: without a "changed title" prefix (原标题：) or a site-name
+    suffix (…_某某网), unless nothing would be left."""
+    tr = rules.chrome.titles
+    text = tr.strip_prefix.sub("", text)
+    if tr.strip_suffix is not None:
+        text = tr.strip_suffix.sub("", text, count=1) or text
+    return clean(text)
 
 
 def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:

@@ -40,6 +40,7 @@ class TitleRules:
     reject: tuple[NamedRegex, ...]
     strip_prefix: re.Pattern[str]
     cite_line: re.Pattern[str]
+    strip_suffix: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def load_chrome_rules(path: Path, data: dict) -> ChromeRules:
     try:
         titles = TitleRules(int(td.get("max_cjk", 60)), int(td.get("max_latin", 150)), int(td.get("min_cjk", 5)),
                             int(td.get("min_latin_words", 4)), tuple(reject),
-                            compile_(("titles", "strip_prefix"), td.get("strip_prefix")), cite)
+                            compile_(("titles", "strip_prefix"), td.get("strip_prefix")), cite,
+                            compile_(("titles", "strip_suffix"), td["strip_suffix"]) if "strip_suffix" in td else None)
     except (TypeError, ValueError) as exc:
         raise fail(("titles",), f"titles: limits must be integers ({exc})") from exc
     ad = data.get("author_list")
