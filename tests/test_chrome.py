@@ -355,3 +355,78 @@ def test_hyphenated_words_do_not_make_a_page_title_line(env: tuple, title: str) 
 def test_site_name_after_the_headline_is_not_part_of_the_title(env: tuple, line: str) -> None:
     doc = parse(env, "\n".join(["某某健康网 首页 养生 疾病 母婴", line, "时间：2024/3/8 作者：小编", P1, P2, P3]))
     assert doc.title == "干细胞临床研究：患者需要理性看待宣传"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("记者 王小明 通讯员 李华", "byline"),
+    ("記者林小華／台北報導", "byline"),
+    ("Written by Sam Writer | Reviewed by our medical team", "byline"),
+    ("（本文来自某某号，仅代表作者观点，不代表平台立场）", "repost_notice"),
+    ("Notice: The content above is uploaded and posted by a user of Example Hao.", "repost_notice"),
+])
+def test_byline_and_notice_lines_under_the_headline(env: tuple, line: str, rule: str) -> None:
+    headline = "干细胞临床研究：患者需要理性看待宣传"
+    doc = parse(env, "\n".join([headline, line, P1, P2, P3]))
+    assert doc.title == headline
+    assert line not in doc.main_text and P1 in doc.main_text
+    assert (rule, line) in doc.cut
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("【真人百家乐】【体育滚球】【电子老虎机】", "spam"),
+    ("Sign up for the Example Health Daily newsletter", "call_to_action"),
+    ("Get up to 3 free quotes from verified clinics", "call_to_action"),
+])
+def test_chrome_inside_the_text_is_cut_without_ending_it(env: tuple, line: str, rule: str) -> None:
+    """Injected spam and sign-up boxes stand between paragraphs: cut, and the text goes on."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, line, P3, P4]))
+    assert line not in doc.main_text
+    assert P4 in doc.main_text and P1 in doc.main_text
+    assert (rule, line) in doc.cut
+
+
+@pytest.mark.parametrize("tail", [
+    ["前一篇：退休第一年，学会了做面包", "后一篇：冬至，包饺子"],
+    ["相關連結：某某部特管辦法專區", "聯絡電話：(05)555-0000"],
+    ["Download PDF · Cite this article", "Related guides: Stem Cell Therapy in Mexico | Panama"],
+])
+def test_more_page_furniture_after_the_text(env: tuple, tail: list[str]) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, *tail]))
+    assert P3 in doc.main_text
+    for line in tail:
+        assert line not in doc.main_text
+
+
+def test_english_forum_post_bars_and_user_cards(env: tuple) -> None:
+    post = ("I had two injections in my left knee last spring. The pain eased for about three months and then "
+            "came back, and my surgeon says the cartilage looks the same on the scans.")
+    reply = ("Same here. My clinic promised new cartilage, but the follow-up scan showed no change, and I wish "
+             "I had spent the money on physical therapy instead of the second round.")
+    doc = parse(env, "\n".join([
+        "Example Joint Forum", "Stem cell injections for knee arthritis: worth it?", "Started by hikingfan_58",
+        post, "Reply · Like (11) · Report", "kneedeep_dan · Moderator", reply, "Reply · Like (4) · Report"]))
+    assert doc.title == "Stem cell injections for knee arthritis: worth it?"
+    assert post in doc.main_text and reply in doc.main_text
+    for chrome in ("Started by", "Like (11)", "Moderator"):
+        assert chrome not in doc.main_text
+
+
+def test_author_list_with_superscript_marks_is_not_the_title(env: tuple) -> None:
+    doc = parse(env, "\n".join([
+        "幹細胞臨床研究：患者需要理性看待宣傳", "張一明¹、許二華²、陳三立¹*",
+        "1 某某醫院神經科　2 某大學醫學系", P1, P2, P3]))
+    assert doc.title == "幹細胞臨床研究：患者需要理性看待宣傳"
+    assert "張一明" not in doc.main_text
+
+
+@pytest.mark.parametrize("field_line", ["患者信息：男 9岁 浙江", "發布單位：醫事管理科"])
+def test_field_lines_near_the_headline_are_never_the_title(env: tuple, field_line: str) -> None:
+    headline = "干细胞临床研究：患者需要理性看待宣传"
+    doc = parse(env, "\n".join(["某某网 首页 问答", headline, "2024-03-08", field_line, P1, P2, P3]))
+    assert doc.title == headline
+    assert field_line not in doc.main_text
+
+
+def test_citation_mark_after_a_title_is_stripped(env: tuple) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传[J]", "2024-03-08", P1, P2, P3]))
+    assert doc.title == "干细胞临床研究：患者需要理性看待宣传"

@@ -328,3 +328,23 @@ def test_public_account_article_without_its_address_is_an_aggregator() -> None:
         "关节弹响、上楼梯疼？聊聊软骨修复的新办法", "原创 小编 某某健康观察 2024-03-08 09:15 发表于浙江",
         "收录于合集 #关节健康 8个", PARA, PARA, "预览时标签不可点", "微信扫一扫", "关注该公众号"]), "account.txt")
     assert doc.source_type == "content_aggregator"
+
+
+def test_platform_disclaimer_names_an_aggregator() -> None:
+    doc = parse("\n".join(["干细胞治疗狼疮的十年随访", PARA, PARA,
+                           "特别声明：本文为某某号作者上传并发布，仅代表作者观点，不代表本平台立场。某某号系信息发布平台，仅提供信息存储空间服务。"]))
+    assert doc.source_type == "content_aggregator"
+
+
+def test_taiwan_free_call_number_and_cord_blood_bank() -> None:
+    doc = parse("\n".join(["某某臍帶血銀行", "免付費專線 0800-091-000", "臍帶血保存五問", PARA, PARA]), "bank.txt")
+    assert doc.source_type == "commercial_clinic"
+
+
+def test_your_clinic_is_not_our_clinic() -> None:
+    doc = parse("\n".join([
+        "Questions to ask before a stem cell treatment",
+        "Ask your clinic for the published evidence, the cell source and the licence before you pay anything.",
+        "Ask your doctors whether the treatment is part of a registered trial, and who pays if something goes wrong."]),
+        "guide.txt")
+    assert doc.source_type != "commercial_clinic"

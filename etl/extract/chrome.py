@@ -117,6 +117,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         elif t == s and 0 < i - t <= rules.byline_max_lines and len(line.text) <= rules.byline_max_chars \
                 and rules.byline.search(info.simp) and not info.strong:
             decided[i] = "byline"    # under a title that starts the text
+        elif t == s and 0 < i - t <= rules.byline_max_lines and info.author_list:
+            decided[i] = "author_list"
         elif t is not None and 0 < i - t <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):
             decided[i] = "summary"   # a teaser under the byline repeats the lead
         else:
