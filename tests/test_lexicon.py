@@ -160,6 +160,11 @@ def test_english_forms(text: str, surface: str, concept: str) -> None:
     ("腦退化症的照顧者", "腦退化症", "dementia"),
     ("帕(pà)金(jīn)森病的治療", "帕(pà)金(jīn)森病", "parkinson_disease"),
     ("ⅰ型糖尿病患者", "ⅰ型糖尿病", "type_1_diabetes"),
+    ("腦性麻痺的孩童", "腦性麻痺", "cerebral_palsy"),
+    ("巴金森氏症的長輩", "巴金森氏症", "parkinson_disease"),
+    ("失智長者的照顧", "失智", "dementia"),
+    ("偏癱病人的復健", "偏癱", "hemiplegia"),
+    ("失語病人的訓練", "失語", "aphasia"),
 ])
 def test_hong_kong_traditional_and_converted_forms(text: str, surface: str, concept: str) -> None:
     ms = find_mentions(load_lexicon(), load_triggers(), text, len(text))

@@ -347,3 +347,20 @@ def test_list_headings_reach_only_their_items() -> None:
     assert stance_of("细胞疗法能治疗帕金森病吗？\n肝硬化", "肝硬化").context == "neutral"
     # A bare line must name a list: a page title above a numbered section heading is not one.
     assert stance_of("细胞治疗\n一、帕金森病\n患者常有震颤。", "帕金森病").context == "neutral"
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("国家从未批准任何干细胞产品用于治疗高血压。", "高血压", "negated"),
+    ("目前国家没有批准任何干细胞产品用于脑瘫。", "脑瘫", "negated"),
+    ("没有任何干细胞疗法被证明能逆转渐冻症。", "渐冻症", "negated"),
+    ("目前没有获批上市的干细胞产品可以用于糖尿病。", "糖尿病", "negated"),
+    ("国家没有批准干细胞在临床上的使用，除了骨髓干细胞移植治疗白血病。", "白血病", "asserted"),
+    ("臍帶血幹細胞可望改善腦性麻痺孩童的運動功能。", "腦性麻痺", "hedged"),
+    ("关节腔注射干细胞可有效缓解膝骨关节炎患者的疼痛。", "膝骨关节炎", "asserted"),
+    ("间充质干细胞已在狼疮性肾炎中得到应用。", "狼疮性肾炎", "asserted"),
+    ("Cell therapy did not improve heart failure in the trial.", "heart failure", "negated"),
+    ("There is no approved stem cell treatment for macular degeneration.", "macular degeneration", "negated"),
+    ("Clinics sell the same injections for glaucoma, without evidence.", "glaucoma", "negated"),
+])
+def test_denials_exceptions_and_claims_in_more_wordings(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
