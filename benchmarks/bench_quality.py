@@ -21,7 +21,7 @@ from etl.evaluate.report import confusion_table, markdown_table, metric_table
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_GOLD = ROOT / "tests" / "cases" / "seeds_gold.json"
 DEV_DEFAULT = ROOT.parent / "shared" / "corpus" / "dev"
-PROBE = ROOT / "benchmarks" / "probe"   # invented pages of sites neither corpus has (README there)
+PROBE = ROOT / "benchmarks" / "probe"   # invented pages of sites neither corpus has, in sets a/ and b/ (README there)
 
 
 def _label(m: dict, lab: str) -> float | None:
@@ -109,13 +109,13 @@ def main(dev: str | None = None) -> list[Target]:
         msg = f"skipped: no development corpus at `../shared/corpus/dev` ({dev_dir.name}/gold.json and pages/ not found)"
         print(msg)
         lines += ["## Development corpus", "", msg, ""]
-    probe = evaluate(PROBE / "gold.json", PROBE / "pages")
-    lines += section("Probe pages (`benchmarks/probe/`)",
-                     f"{probe['overall']['pages']} invented pages in the stored-text style of the dev corpus, written for "
-                     "this project to reproduce structures of sites neither corpus has (several answers on a Q&A page, "
-                     "public-account reposts, e-paper navigation, comment lists). No targets: it shows how far the "
-                     "dev figures carry to unseen sites (see benchmarks/probe/README.md).",
-                     "probe", probe)
+    for name in sorted(p.name for p in PROBE.iterdir() if (p / "gold.json").is_file()):
+        probe = evaluate(PROBE / name / "gold.json", PROBE / name / "pages")
+        lines += section(f"Probe pages, set {name} (`benchmarks/probe/{name}/`)",
+                         f"{probe['overall']['pages']} invented pages in the stored-text style of the dev corpus, written "
+                         "for this project to reproduce structures of sites neither corpus has. No targets: they show how "
+                         "far the dev figures carry to unseen sites, and they no longer are unseen (see "
+                         "benchmarks/probe/README.md).", "probe", probe)
     write_report("quality", "Extraction quality against gold labels", lines)
     return verdicts
 
