@@ -68,6 +68,29 @@ def test_published_beats_updated() -> None:
     assert doc.published_date == D
 
 
+@pytest.mark.parametrize("header", ["成文日期：2023-05-08\n发布日期：2023-05-12", "发布日期：2023-05-12\n成文日期：2023-05-08",
+                                    "发文日期：2023-05-08 发布日期：2023-05-12"])
+def test_publication_beats_the_date_a_document_was_signed(header: str) -> None:
+    doc = parse(f"{TITLE}\n{header}\n{PARA}\n")
+    assert doc.published_date == D
+
+
+@pytest.mark.parametrize("line", ["發布日期：112-05-12", "更新日期：112/05/12", "民國112年5月12日"])
+def test_minguo_dates_of_taiwan_pages(line: str) -> None:
+    doc = parse(f"{TITLE}\n{line}\n{PARA}\n")
+    assert doc.published_date == D
+
+
+def test_a_minguo_like_number_without_a_label_is_not_a_date() -> None:
+    doc = parse(f"{TITLE}\n電話 112-05-12\n{PARA}\n")
+    assert doc.published_date is None
+
+
+def test_signing_date_alone_is_used() -> None:
+    doc = parse(f"{TITLE}\n成文日期：2023-05-12\n{PARA}\n")
+    assert doc.published_date == D
+
+
 def test_updated_alone_is_used() -> None:
     doc = parse(f"{TITLE}\n更新时间：2023-05-12\n{PARA}\n")
     assert doc.published_date == D

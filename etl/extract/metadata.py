@@ -109,7 +109,7 @@ _OTHER = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
 _CELL_SPLIT = re.compile(r"\s*[|｜]\s*")
 # Ranks: a labelled publication date, then a dateline, then a bare date on a meta line,
 # then a labelled update date; within a rank the first in reading order wins.
-_RANK = {"publish": 0, "dateline": 1, "bare": 2, "update": 3}
+_RANK = {"publish": 0, "written": 1, "dateline": 2, "bare": 3, "update": 4}
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,26 @@ def _label_kind(rules: DateRules, before: str) -> str | None:
     return None
 
 
+# A Minguo (Republic of China) date, as Taiwan's government and hospital pages write it: 民国113年2月27日,
+# or 113-02-27 after a date label. Years 100-129 (2011-2040); read only there, never as a bare number.
+_MINGUO = re.compile(r"(?<![\d/.-])(?P<era>民国\s*)?(?P<y>1[0-2]\d)\s*(?:年|[-/.])\s*(?P<m>\d{1,2})\s*(?:月|[-/.])\s*(?P<d>\d{1,2})(?![\d/.-])")
+
+
+def _minguo_dates(rules: DateRules, simple: str) -> list[tuple[str, dt.date]]:
+    out = []
+    for m in _MINGUO.finditer(simple):
+        kind = _label_kind(rules, simple[: m.start()])
+        if kind is None and not m.group("era"):
+            continue
+        try:
+            date = dt.date(int(m.group("y")) + 1911, int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        if date <= dt.date.today() + dt.timedelta(days=1):
+            out.append((kind or "bare", date))
+    return out
+
+
 def _line_dates(rules: DateRules, line: str, max_other: int | None = None) -> list[tuple[str, dt.date]]:
     """(rank, date) for every date a header or byline line states of the page itself."""
     simple = fold(line)
@@ -138,6 +158,8 @@ def _line_dates(rules: DateRules, line: str, max_other: int | None = None) -> li
         kind = _label_kind(rules, simple[: f.start])
         if kind:
             out.append((kind, f.date))
+    if not found:
+        out += _minguo_dates(rules, simple)
     if out:
         return out
     if not found or _SENTENCE.search(simple):

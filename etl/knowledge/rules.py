@@ -109,7 +109,7 @@ class SignalRule:
 
 @dataclass(frozen=True)
 class DateLabel:
-    kind: str                 # publish | update
+    kind: str                 # publish | written | update
     regex: re.Pattern[str]    # the label, anchored to end right before the date
 
 
@@ -126,7 +126,7 @@ class DateRules:
     untitled_lines: int = 8
 
 
-DATE_LABEL_KINDS = ("publish", "update")
+DATE_LABEL_KINDS = ("publish", "written", "update")
 
 
 def _load_dates(path: Path) -> DateRules:
