@@ -430,3 +430,12 @@ def test_field_lines_near_the_headline_are_never_the_title(env: tuple, field_lin
 def test_citation_mark_after_a_title_is_stripped(env: tuple) -> None:
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传[J]", "2024-03-08", P1, P2, P3]))
     assert doc.title == "干细胞临床研究：患者需要理性看待宣传"
+
+
+@pytest.mark.parametrize("line", ["Started by hikingfan_58 · 3 days ago · 14 replies", "kneedeep_dan · Moderator · 3 days ago",
+                                  "Download PDF · Cite this article · 1,842 Accesses · 12 Citations"])
+def test_forum_and_journal_bars_with_counts(env: tuple, line: str) -> None:
+    para = ("Injections of concentrated cells have not been shown to regrow cartilage in advanced knee "
+            "osteoarthritis, and most guidelines do not recommend them outside a clinical trial.")
+    doc = parse(env, "\n".join(["Do stem cell injections help a worn-out knee?", line, para, para.replace("Injections", "Infusions")]))
+    assert line not in doc.main_text and para in doc.main_text

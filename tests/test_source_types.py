@@ -348,3 +348,26 @@ def test_your_clinic_is_not_our_clinic() -> None:
         "Ask your doctors whether the treatment is part of a registered trial, and who pays if something goes wrong."]),
         "guide.txt")
     assert doc.source_type != "commercial_clinic"
+
+
+@pytest.mark.parametrize("furniture", ["某某健康观察\n2024-05-12 08:30·来自广东", "（本文来自某某号，仅代表作者观点）", "发布于 2024-05-12 · IP 属地广东"])
+def test_account_post_marks_name_an_aggregator(furniture: str) -> None:
+    doc = parse("\n".join(["iPSC治疗帕金森病新进展：首批受试者随访结果公布", furniture, "责任编辑：王小明", PARA, PARA]))
+    assert doc.source_type == "content_aggregator"
+
+
+def test_english_forum_thread_is_social_qa() -> None:
+    doc = parse("\n".join([
+        "Example Joint Forum", "Stem cell injections for knee arthritis: worth it?", "Started by hikingfan_58 · 3 days ago · 14 replies",
+        "I had two injections last spring. The pain eased for three months and then came back.",
+        "Reply · Like (11) · Report"]), "forum.txt")
+    assert doc.source_type == "social_qa"
+
+
+def test_english_news_wording_is_news() -> None:
+    doc = parse("\n".join([
+        "Regulators warn patients after eye injections go wrong", "By Sam Writer",
+        "Federal regulators on Thursday renewed warnings about unapproved stem cell products after a case series.",
+        '"Patients are being harmed," said Dr. Ann Example, who was not involved in the report.',
+        'The clinic did not respond, and an agency spokesperson said Mr. Lee would review the case.']), "news.txt")
+    assert doc.source_type == "news"
