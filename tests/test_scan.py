@@ -161,3 +161,63 @@ def test_pickles_and_compares_like_the_pattern() -> None:
     back = pickle.loads(pickle.dumps(fast))
     assert isinstance(back, Scanner) and back == fast == rx and hash(back) == hash(rx)
     assert back.pattern == rx.pattern and spans(back, TEXTS[0]) == spans(rx, TEXTS[0])
+
+
+def _packaged_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every compiled pattern the packaged rules and annotation knowledge hold, with where it is."""
+    import dataclasses
+
+    seen: set[int] = set()
+    out: list[tuple[str, re.Pattern[str]]] = []
+
+    def walk(o: object, path: str, depth: int = 0) -> None:
+        if id(o) in seen or depth > 8:
+            return
+        seen.add(id(o))
+        if isinstance(o, Scanner):
+            out.append((path, o.regex))
+        elif isinstance(o, re.Pattern):
+            out.append((path, o))
+        elif dataclasses.is_dataclass(o):
+            for f in dataclasses.fields(o):
+                walk(getattr(o, f.name), f"{path}.{f.name}", depth + 1)
+        elif isinstance(o, dict):
+            for k, v in o.items():
+                walk(v, f"{path}[{k!r}]", depth + 1)
+        elif isinstance(o, (list, tuple)):
+            for i, v in enumerate(o):
+                walk(v, f"{path}[{i}]", depth + 1)
+        elif type(o).__module__.startswith("etl") and hasattr(o, "__dict__"):
+            for k, v in vars(o).items():
+                walk(v, f"{path}.{k}", depth + 1)
+
+    walk(load_rules(), "rules")
+    walk(load_annotation_knowledge(), "knowledge")
+    return out
+
+
+def _branches(seq: list) -> list[list]:  # type: ignore[type-arg]
+    if not seq:
+        return [[]]
+    op, av = seq[0]
+    if op is scan._c.BRANCH:
+        return [list(b) + seq[1:] for b in av[1]]
+    if op is scan._c.SUBPATTERN:
+        return [b + seq[1:] for b in _branches(list(av[-1]))]
+    return [seq]
+
+
+def test_no_packaged_pattern_starts_with_an_unguarded_unbounded_run() -> None:
+    """A pattern that starts with an unbounded run (\\d+, [\\w.+-]+) and then needs more is tried
+    from every position inside a long run of those characters: quadratic time, and a page with
+    one 100,000-character line of Han text took a minute in the e-mail pattern. Such a start
+    must be guarded by a lookbehind ((?<!\\d)\\d+元), so a match is only tried where a run begins.
+    Checked on the parsed patterns, not by timing them."""
+    repeats = {scan._c.MAX_REPEAT, scan._c.MIN_REPEAT, getattr(scan._c, "POSSESSIVE_REPEAT", None)}
+    found = []
+    for where, rx in _packaged_patterns():
+        for branch in _branches(list(scan._p.parse(rx.pattern, rx.flags))):
+            if len(branch) > 1 and branch[0][0] in repeats and branch[0][1][1] is scan._c.MAXREPEAT:
+                found.append(f"{where}: {rx.pattern[:80]}")
+    assert not found, found
+    assert len(_packaged_patterns()) > 200   # the walk reached the rules and the knowledge
