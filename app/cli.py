@@ -68,7 +68,7 @@ def _error(exc: BaseException, code: ExitCode) -> ExitCode:
     return code
 
 def cmd_etl(args: argparse.Namespace) -> int:
-    from etl.load.run import MassDeleteRefused, run_etl
+    from etl.load.run import MassDeleteRefused, WarehouseInSeeds, run_etl
     from warehouse.db import WarehouseBusy
 
     seeds = settings.path("seeds", args.seeds)
@@ -83,7 +83,7 @@ def cmd_etl(args: argparse.Namespace) -> int:
     except WarehouseBusy as exc:
         print(f"error: {exc}; try again when it has finished, or pass --wait", file=sys.stderr)
         return ExitCode.BUSY
-    except MassDeleteRefused as exc:
+    except (MassDeleteRefused, WarehouseInSeeds) as exc:
         return _error(exc, ExitCode.USAGE)
     except ValueError as exc:   # an unknown engine
         return _error(exc, ExitCode.USAGE)

@@ -173,6 +173,16 @@ def test_an_undecodable_manifest_is_quarantined(folder: Path, tmp_path: Path) ->
     assert reason == "bad_manifest" and "not UTF-8" in detail
 
 
+@pytest.mark.parametrize("name", ["manifest.json", "manifest.jsonl"])
+def test_a_manifest_nested_too_deeply_is_quarantined_and_the_run_goes_on(folder: Path, tmp_path: Path, name: str) -> None:
+    (folder / name).write_text("[" * 200_000 + "]" * 200_000 + "\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    res = run_etl(folder, db, workers=1)
+    assert res.files_loaded == 3
+    [(reason, detail)] = rows(db, "SELECT reason, detail FROM quarantine")
+    assert reason == "bad_manifest" and "nested too deeply" in detail
+
+
 def test_evaluate_passes_each_gold_url_as_the_crawl_address(folder: Path, tmp_path: Path) -> None:
     """Only ``file`` and ``url`` are inputs; the page text alone has no publisher furniture."""
     gold = [{"file": "a.txt", "url": "https://www.163.com/dy/article/A1.html", "title": "第0篇关于干细胞的文章",

@@ -142,6 +142,9 @@ def _rows_jsonl(text: str) -> tuple[list[Row], list[str]]:
         except json.JSONDecodeError as exc:
             problems.append(f"line {n}: not valid JSON ({exc.msg})")
             continue
+        except RecursionError:
+            problems.append(f"line {n}: JSON nested too deeply")
+            continue
         _object_row(n, obj, rows, problems, "line")
     return rows, problems
 
@@ -151,6 +154,8 @@ def _rows_json(text: str) -> tuple[list[Row], list[str]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return [], [f"line {exc.lineno}: not valid JSON ({exc.msg})"]
+    except RecursionError:
+        return [], ["JSON nested too deeply"]
     rows: list[Row] = []
     problems: list[str] = []
     if isinstance(data, dict):   # {"a.txt": "https://...", ...}

@@ -87,17 +87,19 @@ def _article_order(job: Job) -> str:
     return article_id_for(job.rel)
 
 
-def mass_delete(plan: FilePlan, prior: Mapping[str, PriorFile], files_seen: int) -> str | None:
+def mass_delete(plan: FilePlan, prior: Mapping[str, PriorFile], files_seen: int,
+                emptied: int = 0) -> str | None:
     """Why this run looks like an unmounted or emptied seeds folder (None when it does not).
 
     Refused: removing every loaded article, or more than half of them, or a folder with no
-    files while the warehouse holds articles. Files that merely turned bad are not counted:
-    they are quarantined with a reason, not silently dropped.
+    files while the warehouse holds articles. ``emptied``: loaded files that are now 0 bytes
+    long (a sync that truncated the folder) count as removed. Files that turned bad otherwise
+    are not counted: they are quarantined with a reason, not silently dropped.
     """
     loaded = sum(1 for p in prior.values() if p.status == "loaded")
     if not loaded:
         return None
-    gone = sum(1 for r in plan.removed if prior[r].status == "loaded")
+    gone = sum(1 for r in plan.removed if prior[r].status == "loaded") + emptied
     if files_seen == 0:
         return f"the seeds folder holds no files while the warehouse holds {loaded} articles"
     if gone == loaded:

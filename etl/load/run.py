@@ -67,6 +67,10 @@ class MassDeleteRefused(StemwatchError):
     """The run would remove most of the warehouse (an unmounted or emptied seeds folder?)."""
 
 
+class WarehouseInSeeds(StemwatchError):
+    """The warehouse file lies inside the seeds folder: every run would read its own files as seeds."""
+
+
 @dataclass(kw_only=True)
 class RunResult(RunCounts):
     """What the caller learns about a run (the CLI and the scheduler print it)."""
@@ -175,6 +179,9 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
     runner = make_engine(engine, workers, scheduler) if isinstance(engine, str) else engine
     seeds = Path(seeds)
     db_path = Path(db_path)
+    if db_path.resolve().is_relative_to(seeds.resolve()):
+        raise WarehouseInSeeds(f"the warehouse {db_path} lies inside the seeds folder {seeds}: each run would read the "
+                               "warehouse's own files as seed pages; give --db a path outside it")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with wh.writer_lock(db_path, wait=wait):
         for p in wh.remove_stale_temps(db_path):
@@ -218,7 +225,8 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
                 files = [f for f in found if not is_manifest(f.rel)]
                 prior = old.files if not stages.full else {}
                 plan = plan_files(files, prior, frozenset(hold), manifest.addresses)
-            refusal = mass_delete(plan, old.files, len(files)) if old.readable else None
+            emptied = sum(1 for f in files if f.size == 0 and f.rel in old.files and old.files[f.rel].status == "loaded")
+            refusal = mass_delete(plan, old.files, len(files), emptied) if old.readable else None
             if refusal and not allow_mass_delete:
                 raise MassDeleteRefused(
                     f"refusing to run: {refusal} (is the seeds folder {seeds} mounted and complete?); "

@@ -49,14 +49,19 @@ def test_a_second_run_exits_3_at_once_and_waits_with_wait(fresh_seeds: Path, tmp
         t.join()
 
 
-@pytest.mark.parametrize("how", ["empty", "missing_most"])
+@pytest.mark.parametrize("how", ["empty", "missing_most", "truncated_most"])
 def test_a_mass_delete_is_refused_with_exit_2_unless_allowed(fresh_seeds: Path, tmp_path: Path, how: str) -> None:
+    """An emptied folder, most files gone, or most files truncated to 0 bytes (a broken sync):
+    each would remove most of the warehouse, and is refused until allowed."""
     db = tmp_path / "w.duckdb"
     run_etl(fresh_seeds, db, workers=1)
     before = digest(db)
     files = sorted(p for p in fresh_seeds.iterdir() if p.is_file())
     for p in files if how == "empty" else files[:3]:
-        p.unlink()
+        if how == "truncated_most":
+            p.write_bytes(b"")
+        else:
+            p.unlink()
     r = run_cli_etl(fresh_seeds, db)
     assert r.returncode == 2, r.stderr
     assert "refusing" in r.stderr and "--allow-mass-delete" in r.stderr
@@ -99,3 +104,12 @@ def test_a_failed_run_is_recorded_without_replaying_a_stale_wal(fresh_seeds: Pat
         status, message = con.execute("SELECT status, message FROM etl_runs ORDER BY run_id DESC LIMIT 1").fetchone()
     assert status == "failed" and "No space left" in message
     assert not list(tmp_path.glob(".w.duckdb.tmp-*"))
+
+
+def test_a_warehouse_inside_the_seeds_folder_is_refused(fresh_seeds: Path) -> None:
+    """Its own files (the database, its lock) would be read as seed pages on every run."""
+    db = fresh_seeds / "w.duckdb"
+    r = run_cli_etl(fresh_seeds, db)
+    assert r.returncode == 2, r.stderr
+    assert "inside the seeds folder" in r.stderr and "Traceback" not in r.stderr
+    assert not db.exists()
