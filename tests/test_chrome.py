@@ -363,6 +363,7 @@ def test_site_name_after_the_headline_is_not_part_of_the_title(env: tuple, line:
     ("Written by Sam Writer | Reviewed by our medical team", "byline"),
     ("（本文来自某某号，仅代表作者观点，不代表平台立场）", "repost_notice"),
     ("Notice: The content above is uploaded and posted by a user of Example Hao.", "repost_notice"),
+    ("文／某某健康誌編輯部", "byline"),
 ])
 def test_byline_and_notice_lines_under_the_headline(env: tuple, line: str, rule: str) -> None:
     headline = "干细胞临床研究：患者需要理性看待宣传"
@@ -376,6 +377,11 @@ def test_byline_and_notice_lines_under_the_headline(env: tuple, line: str, rule:
     ("【真人百家乐】【体育滚球】【电子老虎机】", "spam"),
     ("Sign up for the Example Health Daily newsletter", "call_to_action"),
     ("Get up to 3 free quotes from verified clinics", "call_to_action"),
+    ("擅长：儿童多动症、抽动障碍", "doctor_card"),
+    ("李四 主任医师 某某市第二人民医院", "doctor_card"),
+    ("326 人赞同了该文章", "qa_furniture"),
+    ("Reply Share Report Save", "vote_bar"),
+    ("level 2 · example_user · OP · 2y", "user_card"),
 ])
 def test_chrome_inside_the_text_is_cut_without_ending_it(env: tuple, line: str, rule: str) -> None:
     """Injected spam and sign-up boxes stand between paragraphs: cut, and the text goes on."""
@@ -389,6 +395,14 @@ def test_chrome_inside_the_text_is_cut_without_ending_it(env: tuple, line: str, 
     ["前一篇：退休第一年，学会了做面包", "后一篇：冬至，包饺子"],
     ["相關連結：某某部特管辦法專區", "聯絡電話：(05)555-0000"],
     ["Download PDF · Cite this article", "Related guides: Stem Cell Therapy in Mexico | Panama"],
+    ["以上回答仅供参考，不能作为诊断及医疗的依据", "某某网 版权所有，未经授权请勿转载"],
+    ["扫一扫在手机打开当前页", "相關附件：某某核准項目一覽表.pdf"],
+    ["Reporting by Sam Writer; Editing by Ann Editor", "Our Standards: The Example Trust Principles."],
+    ["本版标题导航", "冬季流感高发 专家支招科学防护"],
+    ["喜歡這篇文章嗎？立刻分享出去讓更多人知道吧！", "分享："],
+    ["Schedule Your Free Consultation", "Name* Email* Phone*"],
+    ["引用本文 导出引用 PDF下载 收藏", "Affiliations expand"],
+    ["More posts you may like", "Sort by: best"],
 ])
 def test_more_page_furniture_after_the_text(env: tuple, tail: list[str]) -> None:
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, *tail]))
