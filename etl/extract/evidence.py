@@ -33,7 +33,7 @@ _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[，。；！？、,;!?]|[.:](?=\s|$)|[：]")
 _NORM = re.compile(r"[\s\u3000?？!！。.,，:：、\-—_|｜·•]+")
 _ROLE = re.compile(r"(综述|审校|执笔|整理|编译|等|著|译|et al\.?)$", re.I)
-_SUPERSCRIPT = re.compile(r"[\d*†‡#§¹²³⁴⁵⁶⁷⁸⁹⁰,，]+")
+_SUPERSCRIPT = re.compile(r"[\d*†‡#§¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _HAN_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 _LATIN_NAME = re.compile(r"^([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.)(\s+([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|de|van|von|da|del|bin|binti)){1,4}$")
 
