@@ -144,6 +144,9 @@ def test_triggers_are_data() -> None:
     ("Trials in Parkinson's disease and ALS continue.", "ALS", "amyotrophic_lateral_sclerosis"),
     ("He had a heart attack last year.", "heart attack", "myocardial_infarction"),
     ("Low blood sugar after the injection.", "Low blood sugar", "hypoglycaemia"),
+    ("Donors are screened for infections and blood cancers.", "infections", "infection"),
+    ("Donors are screened for infections and blood cancers.", "blood cancers", "hematologic_malignancy"),
+    ("Trials enrolled patients with spinal cord injuries.", "spinal cord injuries", "spinal_cord_injury"),
 ])
 def test_english_forms(text: str, surface: str, concept: str) -> None:
     ms = find_mentions(load_lexicon(), load_triggers(), text, len(text))

@@ -205,15 +205,32 @@ def _is_case_sensitive(term: str) -> bool:
 
 
 def _variants(term: str) -> set[str]:
-    """Traditional-Chinese forms of a Simplified term (empty when it has no CJK)."""
+    """Traditional-Chinese forms of a Simplified term; the plural of an English one."""
     if term.isascii():
-        return set()
+        return _plural(term)
     out = set()
     for conv in _converters():
         v = conv.convert(term)
         if v != term and len(v) == len(term):
             out.add(v)
     return out
+
+
+def _plural(term: str) -> set[str]:
+    """The English plural of a term's last word: pages write "blood cancers", "meniscus tears",
+    "infections". Abbreviations (ALS), short words and words that already end in s (diabetes,
+    arthritis) have none. A plural that is another concept's form never takes it over (the
+    variants are added after every listed form)."""
+    head, _, last = term.rpartition(" ")
+    if len(last) < 4 or not last.isalpha() or not last.islower() or last.endswith("s"):
+        return set()
+    if last.endswith("y") and last[-2] not in "aeiou":
+        plural = last[:-1] + "ies"
+    elif last.endswith(("x", "z", "ch", "sh")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return {f"{head} {plural}" if head else plural}
 
 
 @lru_cache(maxsize=1)
