@@ -145,6 +145,16 @@ def _visible_top(markup: str, n: int = 25) -> list[str]:
     return [t for t in (clean(x) for x in text.splitlines()) if t][:n]
 
 
+def _meta_lines(lines: list[Line]) -> list[str]:
+    """The texts of ``lines`` up to the first paragraph: the short meta lines a date may stand on."""
+    out = []
+    for ln in lines:
+        if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
+            break
+        out.append(ln.text)
+    return out
+
+
 def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int, untitled_lines: int
                 ) -> tuple[list[str], str | None, list[str], list[str]]:
     """(header, title, byline, lead): the lines where a page states its own date.
@@ -156,17 +166,9 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
         # Only the lines above the article's first kept line: an untitled page's first kept
         # line is text (perhaps a headline the title rules did not trust), never a date line.
         first_kept = min(sel.kept, default=len(lines))
-        header = []
-        for ln in lines[:min(untitled_lines, first_kept)]:
-            if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
-                break
-            header.append(ln.text)
+        header = _meta_lines(lines[:min(untitled_lines, first_kept)])
         return header, sel.title, list(sel.byline), [ln.text for ln in lines[:3]]
-    byline = []
-    for ln in lines[sel.title_index + 1 : sel.title_index + 1 + byline_lines]:
-        if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
-            break
-        byline.append(ln.text)
+    byline = _meta_lines(lines[sel.title_index + 1 : sel.title_index + 1 + byline_lines])
     lead = [ln.text for ln in lines[sel.title_index + 1 : sel.title_index + 4]]
     header = [ln.text for ln in lines[max(0, sel.title_index - untitled_lines): sel.title_index]]  # above the title only
     return header, sel.title, byline, lead
@@ -177,12 +179,7 @@ def _answer_byline(lines: list[Line], sel: boilerplate.Selection, byline_lines: 
     if sel.title_index is None:
         return []
     card = next((i for i, rule in sel.cut if rule == "doctor_card" and i > sel.title_index), None)
-    out: list[str] = []
-    for ln in lines[card + 1 : card + 1 + byline_lines] if card is not None else []:
-        if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
-            break
-        out.append(ln.text)
-    return out
+    return _meta_lines(lines[card + 1 : card + 1 + byline_lines]) if card is not None else []
 
 
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,
