@@ -18,6 +18,8 @@ from etl.parse import ParsedDocument, parse_document
 P1 = "干细胞研究近年来发展很快，很多医院都开展了相关的临床研究，但真正获批的疗法仍然很少，患者需要理性看待各种宣传。"
 P2 = "专家提醒，选择治疗时应当查看机构是否具备备案资质，并了解研究方案、风险告知和随访安排，不要轻信包治百病的承诺。"
 P3 = "从已发表的数据看，间充质干细胞在部分适应症上显示出一定的安全性，但疗效证据还不充分，需要更大规模的随机对照试验。"
+KNEE = ("Injections of concentrated cells have not been shown to regrow cartilage in advanced knee "
+        "osteoarthritis, and most guidelines do not recommend them outside a clinical trial.")
 P4 = "对于家属来说，最重要的是与主治医生充分沟通，记录每一次治疗的反应，并保存好所有的检查报告和知情同意书。"
 
 
@@ -278,12 +280,10 @@ def test_comment_list_and_platform_notices_after_the_text(env: tuple) -> None:
 
 
 def test_english_calls_to_action_and_related_questions(env: tuple) -> None:
-    para = ("Injections of concentrated cells have not been shown to regrow cartilage in advanced knee "
-            "osteoarthritis, and most guidelines do not recommend them outside a clinical trial.")
     doc = parse(env, "\n".join([
-        "Do stem cell injections help a worn-out knee?", para, "Request your free evaluation", "Related questions",
+        "Do stem cell injections help a worn-out knee?", KNEE, "Request your free evaluation", "Related questions",
         "Is a knee brace worth it?", "Talk to a doctor online now, first visit free"]))
-    assert para in doc.main_text
+    assert KNEE in doc.main_text
     for chrome in ("free evaluation", "Related questions", "knee brace", "Talk to a doctor"):
         assert chrome not in doc.main_text
 
@@ -449,7 +449,5 @@ def test_citation_mark_after_a_title_is_stripped(env: tuple) -> None:
 @pytest.mark.parametrize("line", ["Started by hikingfan_58 · 3 days ago · 14 replies", "kneedeep_dan · Moderator · 3 days ago",
                                   "Download PDF · Cite this article · 1,842 Accesses · 12 Citations"])
 def test_forum_and_journal_bars_with_counts(env: tuple, line: str) -> None:
-    para = ("Injections of concentrated cells have not been shown to regrow cartilage in advanced knee "
-            "osteoarthritis, and most guidelines do not recommend them outside a clinical trial.")
-    doc = parse(env, "\n".join(["Do stem cell injections help a worn-out knee?", line, para, para.replace("Injections", "Infusions")]))
-    assert line not in doc.main_text and para in doc.main_text
+    doc = parse(env, "\n".join(["Do stem cell injections help a worn-out knee?", line, KNEE, KNEE.replace("Injections", "Infusions")]))
+    assert line not in doc.main_text and KNEE in doc.main_text
