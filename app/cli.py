@@ -76,8 +76,8 @@ def cmd_etl(args: argparse.Namespace) -> int:
     show, _ = _progress_printer()
     try:
         res = run_etl(seeds, db, full=args.full, trigger=args.trigger, sources=settings.resolve("sources", args.sources) or None,
-                      workers=int(settings.resolve("workers", args.workers)),
-                      max_file_mb=int(settings.resolve("max_file_mb", None)), progress=show,
+                      workers=int(settings.number("workers", args.workers)),
+                      max_file_mb=int(settings.number("max_file_mb")), progress=show,
                       wait=args.wait, allow_mass_delete=args.allow_mass_delete,
                       engine=args.engine, scheduler=args.scheduler)
     except WarehouseBusy as exc:
@@ -386,7 +386,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     from dashboard.launch import run_dashboard
 
     db = settings.path("db", args.db)
-    port = int(settings.resolve("port", args.port))
+    port = int(settings.number("port", args.port))
     address = settings.resolve("address", args.address)
     proc = run_dashboard(db, port, settings.path("seeds", args.seeds), headless=True, address=address)
     print(f"dashboard on {dashboard_url(address, port)} (warehouse {db}); Ctrl-C to stop")
@@ -400,7 +400,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     from etl.refresh.schedule import run_scheduler
 
     return run_scheduler(seeds=settings.path("seeds", args.seeds), db=settings.path("db", args.db),
-                         interval=float(settings.resolve("interval", args.interval)), cron=args.cron,
+                         interval=float(settings.number("interval", args.interval)), cron=args.cron,
                          watch=not args.no_watch, sources=settings.resolve("sources", args.sources) or None)
 
 
@@ -408,8 +408,8 @@ def cmd_up(args: argparse.Namespace) -> int:
     from app.up import run_up
 
     return run_up(seeds=settings.path("seeds", args.seeds), db=settings.path("db", args.db),
-                  port=int(settings.resolve("port", args.port)), address=settings.resolve("address", args.address),
-                  interval=float(settings.resolve("interval", args.interval)), cron=args.cron)
+                  port=int(settings.number("port", args.port)), address=settings.resolve("address", args.address),
+                  interval=float(settings.number("interval", args.interval)), cron=args.cron)
 
 
 def _count(text: str) -> int:
@@ -541,6 +541,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
+    except settings.SettingError as exc:
+        return _error(exc, ExitCode.USAGE)
     except Exception as exc:
         if _is_interruption(exc):
             print("interrupted", file=sys.stderr)

@@ -155,6 +155,30 @@ def test_clean_errors_and_exit_codes(tmp_path: Path) -> None:
     assert r.returncode == 2 and "sources.csv:2" in r.stderr and "blogspam" in r.stderr
 
 
+@pytest.mark.parametrize(("args", "env", "named"), [
+    (["--workers", "abc"], {}, "--workers: 'abc' is not a whole number"),
+    (["--workers", "-1"], {}, "--workers: '-1' is out of range"),
+    ([], {"STEMWATCH_WORKERS": "2.5"}, "STEMWATCH_WORKERS: '2.5' is not a whole number"),
+    ([], {"STEMWATCH_MAX_FILE_MB": "0"}, "STEMWATCH_MAX_FILE_MB: '0' is out of range"),
+])
+def test_a_bad_number_setting_names_its_flag_or_variable(tmp_path: Path, args: list[str], env: dict, named: str) -> None:
+    """`--workers abc` printed Python's "invalid literal for int()" traceback line, naming no setting;
+    STEMWATCH_MAX_FILE_MB=0 quarantined every page as too large."""
+    seeds = tmp_path / "s"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("干细胞治疗糖尿病的临床研究进展。" * 5, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    r = sw("etl", "--seeds", str(seeds), "--db", str(db), *args, env={**os.environ, **env})
+    assert r.returncode == 2, r.stderr
+    assert named in r.stderr and "Traceback" not in r.stderr and "invalid literal" not in r.stderr
+    assert not db.exists()
+
+
+def test_a_bad_port_is_refused_before_the_dashboard_starts(tmp_path: Path) -> None:
+    r = sw("dashboard", "--db", str(tmp_path / "w.duckdb"), "--port", "http")
+    assert r.returncode == 2 and "--port: 'http' is not a whole number" in r.stderr
+
+
 def test_sources_file_overrides_rules(fresh_seeds: Path, tmp_path: Path) -> None:
     src = tmp_path / "mine.csv"
     src.write_text("match,source_type\n什么是痛风,news\n", encoding="utf-8")

@@ -101,8 +101,8 @@ class Refresher:
         self.seeds = Path(seeds)
         self.db = Path(db)
         self.sources = sources
-        self.workers = int(settings.resolve("workers")) if workers is None else workers
-        self.max_file_mb = int(settings.resolve("max_file_mb")) if max_file_mb is None else max_file_mb
+        self.workers = int(settings.number("workers")) if workers is None else workers
+        self.max_file_mb = int(settings.number("max_file_mb")) if max_file_mb is None else max_file_mb
         self.interval = interval
         self.tracker = Tracker(self.seeds, self.db, settle)
         self.stopping = threading.Event()
