@@ -3,6 +3,7 @@ recomputes the rollups only for the keys it touched; every table must still equa
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -184,6 +185,44 @@ def test_jobs_are_planned_in_article_id_order() -> None:
     files = [SeedFile(f"p{i:03}.txt", f"/x/p{i:03}.txt", 10, 1) for i in range(40)]
     ids = [article_id_for(j.rel) for j in plan_files(files, {}).jobs]
     assert len(ids) == 40 and ids == sorted(ids) and ids != [article_id_for(f.rel) for f in files]
+
+
+def test_a_file_whose_inode_changed_since_the_last_run_is_read_again() -> None:
+    """Same size and mtime: skipped, unless its ctime is from after the last run started (less a tick)."""
+    from etl.load.discover import SeedFile
+    from etl.load.plan import CTIME_SLACK_NS, PriorFile, plan_files
+
+    start = 10 * CTIME_SLACK_NS
+    prior = {f"p{i}.txt": PriorFile(10, 1, f"sha{i}", "loaded") for i in range(4)}
+    files = [SeedFile("p0.txt", "/x/p0.txt", 10, 1, None, start - CTIME_SLACK_NS - 1),   # before: skipped
+             SeedFile("p1.txt", "/x/p1.txt", 10, 1, None, start - CTIME_SLACK_NS),       # within the slack: read
+             SeedFile("p2.txt", "/x/p2.txt", 10, 1, None, start + 5),                    # after: read
+             SeedFile("p3.txt", "/x/p3.txt", 10, 1, None, None)]                         # unknown: read
+    plan = plan_files(files, prior, last_start_ns=start)
+    assert [f.rel for f in plan.unchanged] == ["p0.txt"]
+    assert sorted((j.rel, j.old_sha) for j in plan.jobs) == [("p1.txt", "sha1"), ("p2.txt", "sha2"), ("p3.txt", "sha3")]
+    assert [f.rel for f in plan_files(files, prior).unchanged] == ["p0.txt", "p1.txt", "p2.txt", "p3.txt"]
+
+
+def test_a_same_size_edit_with_its_mtime_put_back_is_loaded(fresh_seeds: Path, tmp_path: Path) -> None:
+    """`touch -r`-style edits (same size, old mtime) were never seen: the article kept its old text."""
+    db = tmp_path / "w.duckdb"
+    run_etl(fresh_seeds, db)
+    page = next(p for p in sorted(fresh_seeds.iterdir()) if p.suffix == ".txt")
+    data = page.read_text(encoding="utf-8")
+    old = "干细胞"
+    assert old in data
+    edited = data.replace(old, "细胞核", 1)   # same length in UTF-8
+    assert len(edited.encode()) == len(data.encode())
+    st = page.stat()
+    page.write_text(edited, encoding="utf-8")
+    os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns))
+    res = run_etl(fresh_seeds, db)
+    assert (res.files_loaded, res.files_unchanged) == (1, len(list(fresh_seeds.iterdir())) - 1)
+    with reading(db) as con:
+        assert con.execute("SELECT count(*) FROM documents WHERE raw_text LIKE '%细胞核%'").fetchall()[0][0] == 1
+    res = run_etl(fresh_seeds, db)   # nothing changed since: nothing loaded (the edited page is hashed once more)
+    assert (res.files_loaded, res.files_unchanged) == (0, len(list(fresh_seeds.iterdir())))
 
 
 def test_a_load_clusters_every_article_table_by_article_id(fresh_seeds: Path, tmp_path: Path) -> None:

@@ -81,7 +81,7 @@ _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 # what it may free), so dropping each proxy as the walk moves on cost the depth of the element:
 # quadratic in the nesting, 15 s per walk over 100,000 nested <b> tags. Freed after the walk, in
 # reverse document order, each finds its parent's proxy still alive at once.
-# (tests/reliability/test_hostile_files.py::test_deep_inline_nesting_is_fast)
+# (tests/reliability/test_hostile_files.py::test_deep_inline_nesting_is_linear)
 
 
 def _name(el: etree._Element) -> str:

@@ -49,8 +49,12 @@ class Ledger:
         self.files[rel] = self._row(rel, size, mtime_ns, sha256, "loaded")
 
     def unchanged(self, rel: str, size: int, mtime_ns: int, sha256: str) -> None:
-        """Read again, same content: new stat, same status as before."""
-        self.files[rel] = self._row(rel, size, mtime_ns, sha256, self.prior[rel].status)
+        """Read again, same content: new stat, same status as before (no new row when the stat is
+        the same too: a file read because its ctime moved, etl/load/plan.py)."""
+        p = self.prior[rel]
+        if (p.size, p.mtime_ns, p.sha256, p.crawl_url) == (size, mtime_ns, sha256, self.addresses.get(rel)):
+            return
+        self.files[rel] = self._row(rel, size, mtime_ns, sha256, p.status)
 
     def manifest(self, rel: str, size: int | None, mtime_ns: int | None, sha256: str | None,
                  problem: str | None) -> None:

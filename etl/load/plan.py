@@ -51,12 +51,23 @@ class FilePlan:
     removed: list[str] = field(default_factory=list)          # in the warehouse, gone from disk
 
 
+# A file whose inode changed (ctime) less than this before the last run started is read again:
+# Linux stamps file times with a coarse clock, up to one tick (at most 10 ms) behind the time
+# the run's start was read with. Larger, and every file written just before a run was read
+# once more by the next one (a no-op run compiled the rules again: tests/test_restage.py).
+CTIME_SLACK_NS = 10_000_000
+
+
 def plan_files(files: Sequence[SeedFile], prior: Mapping[str, PriorFile], hold: Collection[str] = (),
-               addresses: Mapping[str, str] | None = None) -> FilePlan:
+               addresses: Mapping[str, str] | None = None, last_start_ns: int | None = None) -> FilePlan:
     """Sort the discovered pages by what the run must do with each (jobs in article-id order).
 
     ``addresses``: crawl address by page (the manifest); a page whose address is not the one
     it was parsed with is parsed again even when its bytes are the same.
+    ``last_start_ns``: when the run that wrote ``prior`` started (ns since the epoch). A file with
+    the same size and mtime is still read (and hashed; parsed only if its bytes changed) when
+    its status changed since then: an edit that keeps the size and puts the old mtime back
+    (``touch -r``, a sync tool that copies times) changes only the ctime, which no tool can set.
     """
     plan = FilePlan()
     addresses = addresses or {}
@@ -71,7 +82,11 @@ def plan_files(files: Sequence[SeedFile], prior: Mapping[str, PriorFile], hold: 
             p = prior.get(f.rel)
             address = addresses.get(f.rel)
             moved = p is not None and p.crawl_url != address
-            if p is not None and not moved and p.size == f.size and p.mtime_ns == f.mtime_ns:
+            same_stat = p is not None and p.size == f.size and p.mtime_ns == f.mtime_ns
+            if same_stat and last_start_ns is not None and (f.ctime_ns is None
+                                                            or f.ctime_ns >= last_start_ns - CTIME_SLACK_NS):
+                same_stat = False   # its inode changed since the last run: read it, compare the hash
+            if same_stat and not moved:
                 plan.unchanged.append(f)
             else:
                 plan.jobs.append(Job(f.rel, f.path, p.sha256 if p and not moved else None, address))

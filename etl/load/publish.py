@@ -15,6 +15,7 @@ file, as before.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import logging
 import os
@@ -76,6 +77,13 @@ class LastRun:
     annotate_hash: str | None
     lexicon_hash: str | None
     sources_hash: str | None
+    started_at: dt.datetime | None = None   # UTC, naive: when that run started (it read the files after)
+
+    @property
+    def started_ns(self) -> int | None:
+        if self.started_at is None:
+            return None
+        return (self.started_at - dt.datetime(1970, 1, 1)) // dt.timedelta(microseconds=1) * 1000
 
 
 @dataclass
@@ -98,7 +106,7 @@ class OldState:
 def _read(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, PriorFile], LastRun | None, int]:
     cols = {r[0] for r in con.execute(
         "SELECT column_name FROM duckdb_columns() WHERE table_name = 'etl_runs' AND database_name = current_database()").fetchall()}
-    want = ["build_hash", "schema_hash", "extract_hash", "annotate_hash", "lexicon_hash", "sources_hash"]
+    want = ["build_hash", "schema_hash", "extract_hash", "annotate_hash", "lexicon_hash", "sources_hash", "started_at"]
     sel = ", ".join(c if c in cols else "NULL" for c in want)
     last = con.execute(f"SELECT {sel} FROM etl_runs WHERE status = 'success' ORDER BY run_id DESC LIMIT 1").fetchall()
     last = last[0] if last else None

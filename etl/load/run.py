@@ -224,7 +224,8 @@ def run_etl(seeds: Path, db_path: Path, *, full: bool = False, trigger: str = "c
                                          previous={r: p.crawl_url for r, p in old.files.items() if p.crawl_url})
                 files = [f for f in found if not is_manifest(f.rel)]
                 prior = old.files if not stages.full else {}
-                plan = plan_files(files, prior, frozenset(hold), manifest.addresses)
+                plan = plan_files(files, prior, frozenset(hold), manifest.addresses,
+                                  old.last.started_ns if old.last and prior else None)
             emptied = sum(1 for f in files if f.size == 0 and f.rel in old.files and old.files[f.rel].status == "loaded")
             refusal = mass_delete(plan, old.files, len(files), emptied) if old.readable else None
             if refusal and not allow_mass_delete:

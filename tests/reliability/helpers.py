@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -227,3 +229,21 @@ def table_rows(db: Path, ignore: frozenset[str] = frozenset({"run_id", "seen_at"
             quoted = ", ".join(f'"{c}"' for c in cols)
             out[t] = con.execute(f"SELECT {quoted} FROM {t} ORDER BY ALL").fetchall()
     return out
+
+
+def growth(run: Callable[[int], object], n: int, times: int = 8) -> float:
+    """How much the CPU time of ``run(times * n)`` exceeds ``run(n)``'s, best of three each.
+
+    A linear pass grows ``times``-fold, a quadratic one ``times**2``-fold. Process CPU time of the
+    same process at two sizes is compared, never a wall-clock limit: other work on the machine
+    slows both sizes alike, so the ratio does not depend on the machine or its load.
+    """
+    def best(size: int) -> float:
+        spent = []
+        for _ in range(3):
+            t0 = time.process_time()
+            run(size)
+            spent.append(time.process_time() - t0)
+        return max(min(spent), 1e-4)
+    run(n)  # warm caches (lexicon, compiled patterns) outside the measurement
+    return best(times * n) / best(n)

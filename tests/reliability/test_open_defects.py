@@ -5,8 +5,6 @@ etl/parse.py), all fixed; each keeps its test so that it cannot come back.
 from __future__ import annotations
 
 import itertools
-import time
-from collections.abc import Callable
 
 import pytest
 
@@ -15,26 +13,9 @@ from etl.extract.signals import find_signals
 from etl.knowledge.lexicon import load_lexicon, load_triggers
 from etl.knowledge.rules import load_rules
 from etl.parse import parse_document
+from tests.reliability.helpers import growth
 
 pytestmark = pytest.mark.reliability
-
-
-def _growth(run: Callable[[int], object], n: int, times: int = 8) -> float:
-    """How much the CPU time of ``run(times * n)`` exceeds ``run(n)``'s, best of three each.
-
-    A linear pass grows ``times``-fold, a quadratic one ``times**2``-fold. Process CPU time of the
-    same process at two sizes is compared, never a wall-clock limit: other work on the machine
-    slows both sizes alike, so the ratio does not depend on the machine or its load.
-    """
-    def best(size: int) -> float:
-        spent = []
-        for _ in range(3):
-            t0 = time.process_time()
-            run(size)
-            spent.append(time.process_time() - t0)
-        return max(min(spent), 1e-4)
-    run(n)  # warm caches (lexicon, compiled patterns) outside the measurement
-    return best(times * n) / best(n)
 
 
 # A Mention stored its whole sentence with no length cap: a 10 MB single ASCII line naming
@@ -58,8 +39,8 @@ def _distinct_terms(n: int) -> str:
 def test_find_candidates_is_linear() -> None:
     body = _distinct_terms(12_000)
     assert len(find_candidates(body, len(body), [])) == 12_000
-    growth = _growth(lambda n: find_candidates(body := _distinct_terms(n), len(body), []), 1_500)
-    assert growth < 24, f"8x the terms cost {growth:.0f}x the CPU time (linear: ~8x, quadratic: ~64x)"
+    grew = growth(lambda n: find_candidates(body := _distinct_terms(n), len(body), []), 1_500)
+    assert grew < 24, f"8x the terms cost {grew:.0f}x the CPU time (linear: ~8x, quadratic: ~64x)"
 
 
 # find_signals compared each new signal with every span kept so far: quadratic in the number
@@ -69,8 +50,8 @@ def test_find_signals_is_linear() -> None:
         return "\n".join(f"电话：1{3 + i % 7}{i:09d}" for i in range(n))
     rules = load_rules()
     assert len(find_signals(rules, phones(4_000), [])) == 4_000
-    growth = _growth(lambda n: find_signals(rules, phones(n), []), 500)
-    assert growth < 24, f"8x the phone numbers cost {growth:.0f}x the CPU time (linear: ~8x, quadratic: ~64x)"
+    grew = growth(lambda n: find_signals(rules, phones(n), []), 500)
+    assert grew < 24, f"8x the phone numbers cost {grew:.0f}x the CPU time (linear: ~8x, quadratic: ~64x)"
 
 
 # javascript: and other non-http(s) URLs from og:url, <link rel=canonical> or front matter
@@ -94,5 +75,5 @@ def test_mentions_in_one_long_sentence_are_linear() -> None:
         text = "前言。" + "diabetes " * n + "。后记"            # n mentions in one sentence
         return find_mentions(lex, ts, text, len(text), [0])
     assert len(one_sentence(22_222)) == 22_222
-    growth = _growth(one_sentence, 2_500)
-    assert growth < 24, f"8x the mentions in one sentence cost {growth:.0f}x the CPU time (linear: ~8x)"
+    grew = growth(one_sentence, 2_500)
+    assert grew < 24, f"8x the mentions in one sentence cost {grew:.0f}x the CPU time (linear: ~8x)"
