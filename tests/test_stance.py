@@ -364,3 +364,51 @@ def test_list_headings_reach_only_their_items() -> None:
 ])
 def test_denials_exceptions_and_claims_in_more_wordings(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+def test_an_introduction_may_stand_between_a_list_heading_and_its_items() -> None:
+    """A clinic's Conditions We Treat page: heading, a paragraph, then items grouped under short
+    category lines; English items are measured in words (a 51-character item is 16 units)."""
+    text = ("Conditions We Treat\n"
+            "Our doctors use cultured cord-blood cells to help adults with long-standing conditions of many kinds.\n"
+            "Joints\nHip and shoulder osteoarthritis\nDegenerative disc disease and chronic low back pain\n"
+            "Nerves\nParkinson's disease\n")
+    got = {m.surface: m.context for m in mentions(text)}
+    assert got == {"osteoarthritis": "asserted", "Degenerative disc disease": "asserted",
+                   "low back pain": "asserted", "Parkinson's disease": "asserted"}, got
+    # Only one paragraph, and only a heading above it: a page title two paragraphs up heads nothing.
+    text = ("Conditions We Treat\n" + "Our doctors use cultured cord-blood cells to help adults with long-standing "
+            "conditions of many kinds, and they follow each patient.\n" * 2 + "Parkinson's disease\n")
+    assert stance_of(text, "Parkinson's disease").context == "neutral"
+
+
+@pytest.mark.parametrize("text", [
+    "干细胞适用病症\n一、神经系统\n帕金森病、脊髓损伤\n二、肝脏\n肝硬化\n",
+    "干细胞可以治疗的疾病\n1、帕金森病。干细胞可以分化为多种神经细胞。\n2、肝硬化。一个疗程后肝功能指标改善。\n3、脊髓损伤。\n",
+    "Most clinics we visited list the following conditions:\nParkinson's disease and spinal cord injury in adults\n"
+    "Liver cirrhosis\n",
+])
+def test_bare_list_headings_numbered_paragraphs_and_following_conditions(text: str) -> None:
+    """A bare heading naming a list (适用病症, 可以治疗的疾病), the label of each numbered paragraph
+    (1、X。prose), and "the following conditions:" head their items."""
+    got = {m.surface: m.context for m in mentions(text) if m.surface in ("帕金森病", "脊髓损伤", "肝硬化",
+                                                                        "Parkinson's disease", "spinal cord injury",
+                                                                        "Liver cirrhosis")}
+    assert got and set(got.values()) == {"asserted"}, got
+    # The prose of a numbered paragraph keeps its own stance.
+    text = "干细胞可以治疗的疾病\n1、肝硬化。一些医生认为糖尿病也可能受益。\n"
+    assert stance_of(text, "糖尿病").context == "hedged"
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("衛福部並未核准任何幹細胞療法用於失智症。", "失智症", "negated"),
+    ("卵巢早衰並不在核准的適應症內。", "卵巢早衰", "negated"),
+    ("Possible side effects include low-grade fever, headache and temporary fatigue.", "headache", "neutral"),
+    ("Possible side effects include low-grade fever, headache and temporary fatigue.", "fatigue", "neutral"),
+    ("副作用少，可有效治疗糖尿病。", "糖尿病", "asserted"),
+])
+def test_taiwan_approval_wording_and_side_effect_lists(text: str, surface: str, context: str) -> None:
+    """核准 is Taiwan's 批准 (an unapproved treatment, 未經核准的, denies nothing); a list of side
+    effects after its cue is neutral, unless another cue stands between (a claim after 副作用少)."""
+    assert_stance(text, surface, context)
+    assert stance_of("未經核准的細胞治療可能引發感染。", "感染").context != "negated"

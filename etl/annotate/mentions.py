@@ -51,7 +51,7 @@ QUESTION_END = frozenset("?？")
 QUOTE_OPEN, QUOTE_CLOSE = "“「", "”」"
 HEADING_END = ("：", ":")
 LIST_QUESTION = ("哪些", "which")  # 干细胞能治疗哪些疾病？ above its answer list is a heading too
-ITEM_MAX = 40          # a list item under a heading is a short line
+ITEM_MAX = 40          # a list item under a heading is a short line (in units: a Han character 1, an English word 2)
 BARE_HEADING_MAX = 12  # a heading without a colon (适应症) is shorter still and names no disease
 HEADING_ITEMS = 60     # item lines one heading reaches
 QUOTE_SPAN = 12     # a scare quote holds a term, not a sentence
@@ -392,7 +392,10 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
                 continue
             ctx = "asserted"
         if ctx in ("adverse", "topic"):
-            adverse = adverse or (ctx == "adverse" and clauses == 0)  # only a side effect in the mention's clause
+            # A side effect in the mention's clause, or a list of them after the cue with no other
+            # cue between (Possible side effects include fever, headache and fatigue).
+            adverse = adverse or (ctx == "adverse" and (clauses == 0 or (a == t_end and _bare_gap(found, a, b)
+                                                                          and _listed(sentence, others or [], a, b))))
             topic = topic or ctx == "topic"
             continue
         # A denial, or a hedge in the clause after the claim (…，还处于探索阶段), judges the whole claim;
@@ -431,6 +434,22 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
     return Stance(ctx, trig, reported)
 
 
+def _bare_gap(found: _Hits, a: int, b: int) -> bool:
+    """No trigger starts between ``a`` and ``b``."""
+    return bisect.bisect_left(found.starts, a) == bisect.bisect_left(found.starts, b)
+
+
+def _listed(sentence: str, others: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Every clause between ``a`` and ``b`` names a mention: a list (fever, headache and ...),
+    not a new clause (副作用少，对于X具有较好的疗效)."""
+    left = a
+    for m in CLAUSE_BREAK.finditer(sentence, a, b):
+        if not any(left <= x < m.start() for x, _ in others):
+            return False
+        left = m.end()
+    return True
+
+
 def _scare_quoted(sentence: str, m_start: int, m_end: int, cells: list[int]) -> str | None:
     """The short quotation (“干细胞逆龄”) around the mention that also names a cell treatment, if any."""
     op = max(sentence.rfind(q, max(0, m_start - QUOTE_SPAN), m_start) for q in QUOTE_OPEN)
@@ -456,6 +475,12 @@ def _window(sentence: str, a: int, b: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _units(line: str) -> int:
+    """Length as the scopes measure it: a Han character 1, an English word 2, spaces nothing
+    (Conditions We Treat is 6, as short as 可治疗的疾病)."""
+    return len(_SPACES.sub("", _ASCII_WORDS.sub("··", line)))
+
+
 class _Headings:
     """List headings: a line ending in a colon (可治疗的疾病：, Conditions we treat:) or asking for
     the list (能治疗哪些疾病？) whose end an asserted trigger reaches, or a bare short line naming a list (适应症), above a run of short lines. Each item line
@@ -477,18 +502,28 @@ class _Headings:
                 next_start >= len(self.text) or "\n" in self.text[b:next_start])
 
     def _item(self, k: int) -> bool:
+        """A short line, or the short first sentence of a numbered paragraph (1、糖尿病。干细胞可以…)."""
         if k not in self._items:  # asked once per sentence, not per mention (a long line holds thousands)
             a, b = self.sentences[k]
             line, starts, ends = self._line(k) if b - a <= 4 * ITEM_MAX else ("", False, False)
-            self._items[k] = starts and ends and 0 < len(line) <= ITEM_MAX and not line.endswith(HEADING_END)
+            # A numbered label with a colon in it heads its own paragraph ((2) 禁忌证：X): not an item.
+            label = not ends and _LIST_MARKER.match(line) is not None and not any(c in line for c in HEADING_END)
+            self._items[k] = (starts and (ends or label) and 0 < _units(line) <= ITEM_MAX
+                              and not line.endswith(HEADING_END))
         return self._items[k]
+
+    def _line_start(self, k: int) -> int:
+        """The first sentence of the line sentence ``k`` is on."""
+        while k > 0 and not self._line(k)[1]:
+            k -= 1
+        return k
 
     def _heading(self, k: int, by_sentence: dict[int, list[tuple[int, int]]]) -> Stance | None:
         line, starts, ends = self._line(k)
         b = self.sentences[k][1]
         asks = self.text[b:b + 1] in ("？", "?") and any(w in line.lower() for w in LIST_QUESTION)
         colon = line.endswith(HEADING_END) or asks
-        if not ends or not (colon or (starts and len(line) <= BARE_HEADING_MAX and k not in by_sentence)):
+        if not ends or not (colon or (starts and _units(line) <= BARE_HEADING_MAX and k not in by_sentence)):
             return None
         a = self.sentences[k][0]
         lead = self.text[a:self.sentences[k][1]]
@@ -508,16 +543,24 @@ class _Headings:
             return self._over[k]
         if not self._item(k):
             return None
-        run, j, found = [k], k - 1, None
+        run, j, found, intro = [k], k - 1, None, False
         while j >= 0 and len(run) <= HEADING_ITEMS:
             if j in self._over:  # the item line above, already resolved: one walk per run of items
-                found = self._over[j]
+                found = self._over[j]  # a list whose items were under a heading: an explanation within it
                 break
             found = self._heading(j, by_sentence)
-            if found is not None or not self._item(j):
-                break
-            run.append(j)
-            j -= 1
+            if found is not None or intro:
+                break  # above an introduction, only a heading
+            if self._item(j):
+                run.append(j)
+                j -= 1
+                continue
+            first = self._line_start(j)
+            if first < j and self._item(first):  # the rest of a numbered paragraph: its label is the item
+                run.append(first)
+            else:  # one paragraph may introduce the list: Conditions We Treat / <intro> / <items>
+                intro = True
+            j = first - 1
         for i in run:
             self._over[i] = found
         return found
