@@ -340,6 +340,9 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         answer = _answer_byline(lines, sel, rules.dates.byline_lines) if found is None else []
         if answer:   # a Q&A page: no date under the question, the first answer's date
             found = page_date(rules.dates, [], None, answer, [])
+        late = [sel_line for sel_line in sel.byline if sel_line not in byline] if found is None else []
+        if late:     # a byline the text put further down (a Q&A question's 男 67岁 | 2023-05-14 line)
+            found = page_date(rules.dates, [], None, late, [])
         if found:
             pub, date_source = found.date, found.source
     if url is None:

@@ -451,3 +451,36 @@ def test_citation_mark_after_a_title_is_stripped(env: tuple) -> None:
 def test_forum_and_journal_bars_with_counts(env: tuple, line: str) -> None:
     doc = parse(env, "\n".join(["Do stem cell injections help a worn-out knee?", line, KNEE, KNEE.replace("Injections", "Infusions")]))
     assert line not in doc.main_text and KNEE in doc.main_text
+
+
+def test_account_post_name_and_date_lines_under_the_headline(env: tuple) -> None:
+    """A platform account's post: menu, headline, the account's name alone on a line, then a
+    date line with time and region. The name over the date line is byline, not text, and lets
+    the headline be trusted (it was no title, and the menu line stayed in the text)."""
+    headline = "脐带血到底要不要存，三个问题一次讲明白"
+    doc = parse(env, "\n".join(["某某号 首页 推荐 健康 科技 登录 下载APP", headline, "小鹿健康笔记",
+                                "2024-03-09 08:40 来自浙江省 · 健康领域创作者", P1, P2, P3]))
+    assert doc.title == headline
+    assert doc.published_date is not None and doc.published_date.isoformat() == "2024-03-09"
+    for chrome in ("小鹿健康笔记", "来自浙江省", "下载APP"):
+        assert chrome not in doc.main_text
+    assert P1 in doc.main_text and P3 in doc.main_text
+
+
+def test_qa_page_question_meta_line_cards_with_bars_and_vote_bars(env: tuple) -> None:
+    """A Q&A page: the question's meta line (sex, age, date, views) under its description, doctor
+    cards written with bars, a count of answers, and the date and vote bar under each answer."""
+    question = "干细胞治疗股骨头坏死能免于换关节吗？"
+    answer1 = "病情分析：" + P2
+    answer2 = "指导意见：" + P3
+    doc = parse(env, "\n".join([
+        "某康网首页 | 找医生 | 查疾病 | 快速提问", "当前位置：某康网 > 骨科 > 问题详情", question,
+        "问题描述：" + P1, "女 58岁 | 2024-02-11 09:30 | 浏览 1203次", "医生回答（2条）",
+        "王一鸣 主治医师 | 江东市第三人民医院 骨科", "擅长：关节置换、运动损伤", answer1,
+        "2024-02-11 14:20 | 有帮助(37) | 追问", "李青 副主任医师 | 某某医科大学附属医院 康复科", answer2,
+        "2024-02-12 10:05 | 有帮助(12) | 追问"]))
+    assert doc.title == question
+    assert doc.published_date is not None and doc.published_date.isoformat() == "2024-02-11"
+    for chrome in ("主治医师", "副主任医师", "有帮助", "医生回答", "擅长"):
+        assert chrome not in doc.main_text, chrome
+    assert P1 in doc.main_text and answer1 in doc.main_text and answer2 in doc.main_text

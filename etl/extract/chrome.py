@@ -76,6 +76,16 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         while i >= 0 and len(keep_before) < EXTEND_BEFORE and heading_like(lines[i], infos[i]) and not has_container:
             keep_before.add(i)
             i -= 1
+    def byline_at(i: int) -> bool:
+        return i < n and len(lines[i].text) <= rules.byline_max_chars and bool(rules.byline.search(infos[i].simp)) \
+            and not infos[i].strong
+
+    def name_over_byline(i: int) -> bool:
+        """An account's or author's name alone on a line (杏林小贴士), right under the title, over the byline."""
+        info = infos[i]
+        return t is not None and i == t + 1 and info.punct == 0 and 3 <= info.units < 8 and not info.chrome \
+            and byline_at(i + 1)
+
     after_title = 0
     for i in between:
         if i in decided:
@@ -84,8 +94,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         after_title += 1
         if i in field_lines:
             decided[i] = "fields"
-        elif t is not None and t < s and after_title <= rules.byline_max_lines and len(line.text) <= rules.byline_max_chars \
-                and rules.byline.search(info.simp) and not info.strong:
+        elif t is not None and t < s and after_title <= rules.byline_max_lines and (byline_at(i) or name_over_byline(i)):
             decided[i] = "byline"
         elif t is not None and t < s and after_title <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):
             decided[i] = "summary"
@@ -114,8 +123,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             continue
         if same_text(line.text, title_norm):
             decided[i] = "repeated_title"
-        elif t == s and 0 < i - t <= rules.byline_max_lines and len(line.text) <= rules.byline_max_chars \
-                and rules.byline.search(info.simp) and not info.strong:
+        elif t == s and 0 < i - t <= rules.byline_max_lines and (byline_at(i) or name_over_byline(i)):
             decided[i] = "byline"    # under a title that starts the text
         elif t == s and 0 < i - t <= rules.byline_max_lines and info.author_list:
             decided[i] = "author_list"

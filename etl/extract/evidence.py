@@ -211,7 +211,7 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
         if info.tainted:
             info.weight = min(info.weight, -0.75)
         elif info.between:
-            info.weight = min(info.weight, -0.25)   # a doctor card between two answers must not end the text
+            info.weight = -0.25   # a doctor card, or a date and vote bar, between two answers must not end the text
     return out
 
 

@@ -208,14 +208,20 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
                 ev.add("repeated")  # "headline - section - site": the page's <title> scraped as a line
     if "repeated" in ev:
         score += 2.5
+    def byline(k: int) -> bool:
+        return bool(infos[k].fields or infos[k].author_list or infos[k].date_like or (
+            len(lines[k].text) <= rules.byline_max_chars and rules.byline.search(infos[k].simp)))
+
     j = i + 1
     while j < min(n, i + 4):
-        nxt, ninfo = lines[j], infos[j]
-        if ninfo.fields or ninfo.author_list or ninfo.date_like or (
-                len(nxt.text) <= rules.byline_max_chars and rules.byline.search(ninfo.simp)):
+        ninfo = infos[j]
+        if byline(j):
             ev.add("byline_after")
         elif not ninfo.chrome and ninfo.units >= 3:
-            break  # a text line: the byline (if any) is above it
+            # An account's or author's name alone on a line (杏林小贴士) over the date line is
+            # part of the byline; any other text line ends the search: the byline is above it.
+            if not (j == i + 1 and ninfo.punct == 0 and ninfo.units < 8 and j + 1 < n and byline(j + 1)):
+                break
         j += 1
     if "byline_after" in ev:
         # Under a headline the byline is followed by the text; a date between two lines
