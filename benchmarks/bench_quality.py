@@ -21,7 +21,7 @@ from etl.evaluate.report import confusion_table, markdown_table, metric_table
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_GOLD = ROOT / "tests" / "cases" / "seeds_gold.json"
 DEV_DEFAULT = ROOT.parent / "shared" / "corpus" / "dev"
-PROBE = ROOT / "benchmarks" / "probe"   # invented pages of sites neither corpus has, in sets a/ and b/ (README there)
+PROBE = ROOT / "benchmarks" / "probe"   # invented pages of sites neither corpus has, one folder per set (README there)
 
 
 def _label(m: dict, lab: str) -> float | None:

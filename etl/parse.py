@@ -37,7 +37,7 @@ from etl.extract.signals import Signal, find_signals
 from etl.extract.text import text_to_lines
 from etl.knowledge.annotation import AnnotationKnowledge, load_annotation_knowledge
 from etl.knowledge.lexicon import Lexicon, TriggerSet
-from etl.knowledge.rules import Rules
+from etl.knowledge.rules import DateRules, Rules
 
 _HTML_HINT = re.compile(r"<(html|body|div|p|article|section|h[1-6]|span|br|table|ul|li|strong|a)\b[^>]*>", re.I)
 MAX_LINE_CHARS = 200_000  # a "line" longer than this is cut into pieces for extraction
@@ -180,6 +180,15 @@ def _answer_byline(lines: list[Line], sel: boilerplate.Selection, byline_lines: 
         return []
     card = next((i for i, rule in sel.cut if rule == "doctor_card" and i > sel.title_index), None)
     return _meta_lines(lines[card + 1 : card + 1 + byline_lines]) if card is not None else []
+
+
+def _after_text(lines: list[Line], sel: boilerplate.Selection, rules: DateRules) -> list[str]:
+    """The first lines after the text that date it (2024-01-09 发布, 编辑于 2023-09-18)."""
+    if not sel.kept or rules.after_text_words is None:
+        return []
+    last = max(sel.kept)
+    return [t for t in _meta_lines(lines[last + 1: last + 1 + rules.after_text_lines])
+            if rules.after_text_words.search(t)]
 
 
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,
@@ -345,6 +354,11 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
             found = page_date(rules.dates, [], None, late, [])
         if found:
             pub, date_source = found.date, found.source
+        else:
+            after = _after_text(lines, sel, rules.dates)
+            found = page_date(rules.dates, [], None, after, []) if after else None
+            if found:
+                pub, date_source = found.date, "after_text"
     if url is None:
         url = header_url(rules, [*header, *byline])
         url_source = "header" if url else None

@@ -63,6 +63,19 @@ def test_where_pages_state_their_date(page: str, source: str) -> None:
     assert doc.date_source == source or {doc.date_source, source} <= {"header", "byline"}
 
 
+@pytest.mark.parametrize("tail", ["2023-05-12 发布 · 播放 2.1万 · 有用 356", "编辑于 2023-05-12 09:14"])
+def test_a_date_right_after_the_text_dates_an_undated_page(tail: str) -> None:
+    """A video answer or a Zhihu answer dates itself after the text; read only when nothing above does."""
+    doc = parse(f"{TITLE}\n{PARA}\n{PARA}\n{tail}\n相关问题\n")
+    assert (doc.published_date, doc.date_source) == (D, "after_text")
+    assert tail not in doc.main_text
+    # A date above wins; a dated link after the text (no 发布/编辑于) is no date of the page.
+    doc = parse(f"{TITLE}\n发布时间：2023-05-11\n{PARA}\n{PARA}\n{tail}\n")
+    assert (doc.published_date, doc.date_source) == (dt.date(2023, 5, 11), "byline")
+    doc = parse(f"{TITLE}\n{PARA}\n{PARA}\n2023-05-12 干细胞储存有必要吗\n")
+    assert doc.published_date is None
+
+
 def test_published_beats_updated() -> None:
     doc = parse(f"{TITLE}\nUpdated: June 1, 2023 | Published: May 12, 2023\n{PARA}\n")
     assert doc.published_date == D

@@ -37,7 +37,7 @@ CREATE TABLE articles (
     url_source            VARCHAR CHECK (url_source IN ('manifest', 'front_matter', 'html_meta', 'header')),
     domain                VARCHAR,
     published_date        DATE,
-    date_source           VARCHAR CHECK (date_source IN ('front_matter', 'html_meta', 'header', 'byline', 'dateline')),
+    date_source           VARCHAR CHECK (date_source IN ('front_matter', 'html_meta', 'header', 'byline', 'dateline', 'after_text')),
     url_date              DATE,
     language              VARCHAR NOT NULL CHECK (language IN ('zh-Hans', 'zh-Hant', 'en', 'und')),
     source_type           VARCHAR NOT NULL CHECK (source_type IN ({{source_types}})),
@@ -421,7 +421,7 @@ COMMENT ON COLUMN articles.url IS 'Address of the page: the crawl address given 
 COMMENT ON COLUMN articles.url_source IS 'Where url came from: manifest (the crawl address), front_matter, html_meta (canonical link or og:url) or header (a URL: line at the top of the page); NULL when url is NULL.';
 COMMENT ON COLUMN articles.domain IS 'Host of url, lower case, without a leading www. (e.g. sohu.com, zhidao.baidu.com); source-type rules read it; NULL when url is NULL.';
 COMMENT ON COLUMN articles.published_date IS 'The article''s own date as the page states it: front matter, HTML meta, a labelled or bare date line in the header above the title or the byline under it (发布时间, 發佈時間, Published, Updated, 2026-05-12, May 12, 2026), or a dateline (…2026年2月25日电). Never a date from the headline, the body, a neighbouring article''s link or only the URL. NULL when unknown.';
-COMMENT ON COLUMN articles.date_source IS 'Where published_date came from: front_matter, html_meta, header (above the title), byline (under the title) or dateline (start of the first paragraph).';
+COMMENT ON COLUMN articles.date_source IS 'Where published_date came from: front_matter, html_meta, header (above the title), byline (under the title, or a meta line the text puts lower: a Q&A question''s 男 67岁 | 2023-05-14), dateline (start of the first paragraph) or after_text (a line right after the text that dates it: 2024-01-09 发布, 编辑于 2023-09-18; read only when nothing above dates the page).';
 COMMENT ON COLUMN articles.url_date IS 'A date written in the article''s URL path (/2026/0512/, /2026-05/12/), kept apart from published_date because it is often an upload or archive date; NULL when the page carries no URL or the URL has no date.';
 COMMENT ON COLUMN articles.language IS 'Script of the body: zh-Hans (Simplified Chinese), zh-Hant (Traditional Chinese, also machine-converted), en (mostly Latin letters) or und (no letters).';
 COMMENT ON COLUMN articles.source_type IS 'Kind of source: a value of vocabulary source_types (social_qa, commercial_clinic, news, ...; see the vocabulary table).';

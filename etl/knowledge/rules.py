@@ -124,6 +124,8 @@ class DateRules:
     max_other_chars: int = 40
     byline_lines: int = 4
     untitled_lines: int = 8
+    after_text_lines: int = 0
+    after_text_words: re.Pattern[str] | None = None
 
 
 DATE_LABEL_KINDS = ("publish", "written", "update")
@@ -148,6 +150,8 @@ def _load_dates(path: Path) -> DateRules:
         max_other_chars=int(data.get("max_other_chars", 40)),
         byline_lines=int(data.get("byline_lines", 4)),
         untitled_lines=int(data.get("untitled_lines", 8)),
+        after_text_lines=int(data.get("after_text_lines", 0)),
+        after_text_words=_compile(p, "after_text_words", data["after_text_words"]) if data.get("after_text_words") else None,
     )
 
 
