@@ -484,3 +484,54 @@ def test_qa_page_question_meta_line_cards_with_bars_and_vote_bars(env: tuple) ->
     for chrome in ("主治医师", "副主任医师", "有帮助", "医生回答", "擅长"):
         assert chrome not in doc.main_text, chrome
     assert P1 in doc.main_text and answer1 in doc.main_text and answer2 in doc.main_text
+
+
+def test_english_journal_page_authors_affiliations_and_volume_line(env: tuple) -> None:
+    """An open-access journal page: menu, article type, a volume line above the headline, then
+    authors with affiliation marks and numbered affiliations (with and without a department)."""
+    headline = "Cord blood cells for cerebral palsy: a review of controlled trials"
+    doc = parse(env, "\n".join([
+        "Journal of Cell Medicine | Open Access", "Journals Articles Submit About Search Log in", "REVIEW article",
+        "J Cell Med, 3 March 2023 | Volume 9, Article 210", headline,
+        "Maria T. Okafor 1, Lukas Brenner 2 and Ji-Ho Park 1*",
+        "1 Department of Pediatrics, Eastbridge University Hospital, Leeds, United Kingdom",
+        "2 Westlake Children's Hospital, Oslo, Norway", "Abstract", KNEE, KNEE]))
+    assert doc.title == headline
+    for chrome in ("Okafor", "Department of Pediatrics", "Westlake", "Volume 9", "Log in"):
+        assert chrome not in doc.main_text, chrome
+    assert KNEE in doc.main_text
+
+
+def test_chinese_journal_and_thesis_author_lines(env: tuple) -> None:
+    """Numbered affiliations run together on one line; a thesis page's author name over its
+    university, degree and supervisor line."""
+    doc = parse(env, "\n".join([
+        "某某杂志 首页 期刊简介 投稿指南", "脐带间充质干细胞治疗肝衰竭的临床观察", "王小明1，李建国2",
+        "1.东江大学附属医院感染科，广州 510000；2.东江大学附属医院肝胆外科", P1, P2]))
+    assert doc.title == "脐带间充质干细胞治疗肝衰竭的临床观察"
+    assert "东江大学" not in doc.main_text and P1 in doc.main_text
+    doc = parse(env, "\n".join([
+        "某某学位论文库 | 首页 检索", "干细胞治疗膝骨关节炎的系统评价", "赵一鸣", "东江医科大学 硕士 导师：孙立", "摘要：" + P3, P2]))
+    assert doc.title == "干细胞治疗膝骨关节炎的系统评价"
+    for chrome in ("赵一鸣", "导师", "硕士"):
+        assert chrome not in doc.main_text, chrome
+
+
+def test_english_qa_labels_and_doctor_cards(env: tuple) -> None:
+    """An English ask-a-doctor page: a trail of topics, who asked, the answer count, and each
+    answer's card, specialty line and date."""
+    question = "Can cord blood cells help my son's cerebral palsy?"
+    doc = parse(env, "\n".join([
+        "AskDocs | Free answers from doctors", "Home Ask a Doctor Topics Sign in", "Topics > Neurology > Cerebral palsy",
+        question, "Asked by a member, 38, male", KNEE, "2 doctor answers", "Dr. Ann Lee, MD",
+        "Pediatric Neurology | 12 years in practice", "Answered Jun 2, 2023", KNEE.replace("knee", "hip")]))
+    assert doc.title == question
+    for chrome in ("Asked by", "doctor answers", "12 years in practice", "Answered Jun", "Topics >"):
+        assert chrome not in doc.main_text, chrome
+
+
+def test_a_doctor_card_flattened_into_one_line(env: tuple) -> None:
+    """A video answer's card as one line: name, title, hospital, department, specialty, ask button."""
+    doc = parse(env, "\n".join(["渐冻症能用干细胞治疗吗？", "张一明 主任医师 东江大学附属第一医院 神经内科 擅长：癫痫、头痛 向TA提问",
+                                P1, P2, P3]))
+    assert "擅长" not in doc.main_text and "主任医师" not in doc.main_text and P1 in doc.main_text

@@ -35,6 +35,7 @@ _NORM = re.compile(r"[\s\u3000?？!！。.,，:：、\-—_|｜·•]+")
 _ROLE = re.compile(r"(综述|审校|执笔|整理|编译|等|著|译|et al\.?)$", re.I)
 _SUPERSCRIPT = re.compile(r"[\d*†‡#§¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _HAN_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
+_MARKED = re.compile(r"\S[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(,[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*\*?\s*$")  # a name with its affiliation mark
 _LATIN_NAME = re.compile(r"^([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.)(\s+([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|de|van|von|da|del|bin|binti)){1,4}$")
 
 
@@ -104,15 +105,20 @@ def first_match(patterns: PatternSet, text: str, prose: bool | None = None) -> s
 
 
 def is_author_list(text: str, rules: Rules) -> bool:
-    """Three or more personal names separated by commas, 、 or spaces (superscripts allowed)."""
-    if len(text) > 300 or "。" in text or ":" in text or "：" in text or len(text) < 6:
+    """Three or more personal names separated by commas, 、 or spaces (superscripts allowed), or
+    two when each carries an affiliation mark (王小明1，李建国2)."""
+    if len(text) > 300 or "。" in text or ":" in text or "：" in text or len(text) < 5:
         return False
-    if sum(text.count(c) for c in ",，、 ") < 2:
-        return False  # fewer than three parts
+    seps = sum(text.count(c) for c in ",，、 ")
+    if seps < 1:
+        return False
     surnames = rules.chrome.surnames
     parts = [p for p in re.split(r"\s*[,，、;；]\s*", text) if p.strip()]
     if len(parts) < 3:
-        parts = text.split()
+        parts = parts if len(parts) == 2 and all(_MARKED.search(p) for p in parts) else text.split()
+    marked = len(parts) == 2 and all(_MARKED.search(p) for p in parts)
+    if seps < 2 and not marked:
+        return False  # fewer than three parts
     names = han_names = with_surname = 0
     for part in parts:
         p = _ROLE.sub("", _SUPERSCRIPT.sub("", part).strip()).strip(" *")
@@ -126,7 +132,7 @@ def is_author_list(text: str, rules: Rules) -> bool:
             return False
         names += 1
     # Most Chinese names start with a common surname; a few (巴特, 欧阳...) need not.
-    return names >= rules.chrome.min_names and with_surname >= 0.7 * han_names
+    return names >= (2 if marked else rules.chrome.min_names) and with_surname >= 0.7 * han_names
 
 
 def field_keys(simp: str, rules: Rules) -> list[str]:

@@ -23,6 +23,7 @@ from etl.extract.script import simplify
 from etl.knowledge.rules import Rules
 
 MIN_SCORE = 2.0
+BYLINE_RULES = ("affiliation", "author_list")   # chrome rules of lines that belong to a byline
 HEADER_SCAN = 40          # lines from the top searched for header fields and cite lines
 LATE_SCAN = 8             # lines into the article searched for a late headline
 HINT_SCAN = 400           # lines searched for the line that repeats a metadata title
@@ -209,7 +210,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
     if "repeated" in ev:
         score += 2.5
     def byline(k: int) -> bool:
-        return bool(infos[k].fields or infos[k].author_list or infos[k].date_like or (
+        return bool(infos[k].fields or infos[k].author_list or infos[k].date_like or infos[k].rule in BYLINE_RULES or (
             len(lines[k].text) <= rules.byline_max_chars and rules.byline.search(infos[k].simp)))
 
     j = i + 1
