@@ -371,3 +371,31 @@ def test_english_news_wording_is_news() -> None:
         '"Patients are being harmed," said Dr. Ann Example, who was not involved in the report.',
         'The clinic did not respond, and an agency spokesperson said Mr. Lee would review the case.']), "news.txt")
     assert doc.source_type == "news"
+
+
+EN = ("Cord blood banks sell private storage to new parents, although most families will never use "
+      "the cells and public banks accept donations for free.")
+
+
+@pytest.mark.parametrize(("page", "address", "expected"), [
+    # A platform account's post: the platform's creator label under the headline.
+    (f"某某号 首页 推荐 登录\n脐带血要不要存\n小鹿健康笔记\n2024-03-09 08:40 来自浙江省 · 健康领域创作者\n{PARA}\n{PARA}\n",
+     None, "content_aggregator"),
+    # A creators' platform, by its own header; and a user account's path on one.
+    (f"某某 Penwork｜創作者的內容平台 探索 登入\n臍帶血要不要存\n{PARA}\n{PARA}\n", None, "content_aggregator"),
+    (f"脐带血要不要存\n{PARA}\n{PARA}\n", "https://www.pennotes.example/@mama_lab/p/7a1c-cord-blood", "content_aggregator"),
+    # An SEO article network's byline.
+    (f"某某知识网 首页\n干细胞能治哪些病\n作者：小编 来源：网络整理 阅读：2381\n{PARA}\n{PARA}\n", None, "commercial_blog"),
+    # Paid content written as a news story: labelled 廣編特輯, doctors quoted.
+    ("某某健康誌 首頁 › 骨科 › 廣編特輯\n膝蓋痛不能爬山？幹細胞讓她重拾行走\n"
+     "王醫師表示，患者需要評估。\n李醫師表示，治療後要復健。\n" + PARA + "\n", None, "commercial_blog"),
+    # An affiliate disclosure beats the news-style byline of a travel guide.
+    (f"Stem Cell Therapy Abroad: A Cost Guide\nBy Jane Roe | Updated June 2, 2024\n"
+     f"This article contains affiliate links; we may earn a commission if you book.\n{EN}\n{EN}\n", None, "commercial_blog"),
+    # A local TV station's byline: a name, the station, then the time.
+    (f"Woman says clinic injections left her nearly blind\nBy Sam Ortiz, KXYZ | Published: 5:42 PM MST October 4, 2023\n{EN}\n{EN}\n",
+     None, "news"),
+])
+def test_platform_seo_paid_and_station_cues(page: str, address: str | None, expected: str) -> None:
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
+    assert doc.source_type == expected, doc.source_type_evidence
