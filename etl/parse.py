@@ -182,13 +182,19 @@ def _answer_byline(lines: list[Line], sel: boilerplate.Selection, byline_lines: 
     return _meta_lines(lines[card + 1 : card + 1 + byline_lines]) if card is not None else []
 
 
+AFTER_CREDITS = ("credit_line", "editor_line", "byline")   # chrome rules of the credit lines that end a text
+
+
 def _after_text(lines: list[Line], sel: boilerplate.Selection, rules: DateRules) -> list[str]:
     """The first lines after the text that date it (2024-01-09 发布, 编辑于 2023-09-18)."""
     if not sel.kept or rules.after_text_words is None:
         return []
     last = max(sel.kept)
-    return [t for t in _meta_lines(lines[last + 1: last + 1 + rules.after_text_lines])
-            if rules.after_text_words.search(t)]
+    zone = _meta_lines(lines[last + 1: last + 1 + rules.after_text_lines])
+    cut = dict(sel.cut)
+    # A line with a publication word, or any meta line right under the credits (撰文／某某 攝影／某某).
+    return [t for k, t in enumerate(zone)
+            if rules.after_text_words.search(t) or (k > 0 and cut.get(last + k) in AFTER_CREDITS)]
 
 
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,

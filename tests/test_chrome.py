@@ -535,3 +535,41 @@ def test_a_doctor_card_flattened_into_one_line(env: tuple) -> None:
     doc = parse(env, "\n".join(["渐冻症能用干细胞治疗吗？", "张一明 主任医师 东江大学附属第一医院 神经内科 擅长：癫痫、头痛 向TA提问",
                                 P1, P2, P3]))
     assert "擅长" not in doc.main_text and "主任医师" not in doc.main_text and P1 in doc.main_text
+
+
+def test_clinic_page_price_list_logo_line_and_contact_line(env: tuple) -> None:
+    """A clinic page: its logo line (the owner the copyright names) is no title, a WhatsApp
+    contact line is chrome, and a price list is text, not a run of date lines that cut it off."""
+    doc = parse(env, "\n".join([
+        "Harbourside Cell Centre 海港細胞中心", "主頁 | 療程 | 收費 | 預約", "WhatsApp 預約：+852 6000 1234 中環某道88號",
+        "細胞療程", P1, "常見適用情況", "退化性關節炎、中風後遺症", "療程收費參考（港幣）", "單膝注射 一次 $38,000",
+        "中風康復療程（3次）$168,000", P2,
+        "© 2024 Harbourside Cell Centre Limited. 版權所有"]))
+    assert doc.title != "Harbourside Cell Centre 海港細胞中心"
+    assert "WhatsApp" not in doc.main_text and "Harbourside" not in doc.main_text
+    assert "$38,000" in doc.main_text and "$168,000" in doc.main_text and P2 in doc.main_text
+    assert {m.context for m in doc.mentions if m.surface in ("退化性關節炎", "中風後遺症")} == {"asserted"}
+
+
+def test_english_byline_under_a_title_above_the_text(env: tuple) -> None:
+    doc = parse(env, "\n".join(["INVESTIGATES", "Woman says clinic injections left her nearly blind",
+                                "By Sam Ortiz, KXYZ | Published: 5:42 PM MST October 4, 2023", KNEE, KNEE]))
+    assert doc.title == "Woman says clinic injections left her nearly blind"
+    assert "Sam Ortiz" not in doc.main_text and doc.published_date is not None
+
+
+def test_credits_and_date_after_the_text(env: tuple) -> None:
+    """A magazine page ends its text with the writer's and photographer's credits, then the date."""
+    doc = parse(env, "\n".join(["膝蓋痛不能爬山？幹細胞療程全解析", P1, P2, P3, "撰文／王小明 攝影／李大同", "2023-11-20",
+                                "延伸閱讀", "骨質疏鬆別等骨折才治療"]))
+    assert "王小明" not in doc.main_text and P3 in doc.main_text
+    assert doc.published_date is not None and doc.published_date.isoformat() == "2023-11-20"
+    assert doc.date_source == "after_text"
+
+
+@pytest.mark.parametrize("line", ["本文转载自微信公众号“某某医院”，原标题《干细胞治疗新进展》",
+                                  "This article contains affiliate links. We may earn a commission if you book.",
+                                  "某某国际娱乐 首存100送100 日返水1.2% 立即注册"])
+def test_repost_affiliate_and_casino_lines_inside_the_text(env: tuple, line: str) -> None:
+    doc = parse(env, "\n".join(["干细胞治疗肝硬化的新进展", P1, line, P2, P3]))
+    assert line not in doc.main_text and P1 in doc.main_text and P3 in doc.main_text

@@ -35,6 +35,7 @@ _NORM = re.compile(r"[\s\u3000?？!！。.,，:：、\-—_|｜·•]+")
 _ROLE = re.compile(r"(综述|审校|执笔|整理|编译|等|著|译|et al\.?)$", re.I)
 _SUPERSCRIPT = re.compile(r"[\d*†‡#§¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _HAN_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
+_MONEY = re.compile(r"[$¥￥€£]|元|港币|(?<![A-Za-z])(?:HKD|NTD|USD|RMB)(?![A-Za-z])")
 _MARKED = re.compile(r"\S[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(,[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*\*?\s*$")  # a name with its affiliation mark
 _LATIN_NAME = re.compile(r"^([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.)(\s+([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|de|van|von|da|del|bin|binti)){1,4}$")
 
@@ -62,8 +63,9 @@ class LineInfo:
 
     @property
     def date_like(self) -> bool:
-        """A short line that is mostly a date or time ("2023-11-01 15:00:27", "21-06-19")."""
-        return self.digits >= 4 and self.units < 12
+        """A short line that is mostly a date or time ("2023-11-01 15:00:27", "21-06-19"), not a
+        price ("单膝注射 一次 $38,000": a clinic's price list is text)."""
+        return self.digits >= 4 and self.units < 12 and _MONEY.search(self.simp) is None
 
     @property
     def chrome(self) -> str | None:

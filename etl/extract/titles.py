@@ -151,13 +151,14 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     scored: list[tuple[float, int]] = []
     rejected: dict[int, str] = {}
     seen_strong = False
+    owner = _owner_words(lines, infos)
     for i in range(first, min(n, start + LATE_SCAN)):
         line, info = lines[i], infos[i]
         late = i >= start and seen_strong
         if i >= start and info.strong:
             seen_strong = True
             continue
-        why = reject_reason(line, info, rules)
+        why = reject_reason(line, info, rules) or (_names_owner(line.text, owner) if i < start else None)
         if why:
             rejected[i] = why
             continue
@@ -171,6 +172,24 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
         return TitleChoice(None, None, "none", fields, field_lines, rejected)
     i = best[1]
     return TitleChoice(i, strip_prefix(lines[i].text, rules), "scored", fields, field_lines, rejected)
+
+
+def _owner_words(lines: list[Line], infos: list[LineInfo]) -> set[str]:
+    """Words of the copyright lines (© 2024 Some Clinic Limited): the site's owner."""
+    out: set[str] = set()
+    for line, info in zip(lines, infos, strict=True):
+        if info.rule == "copyright":
+            out.update(w.lower() for w in line.text.split())
+    return out
+
+
+def _names_owner(text: str, owner: set[str]) -> str | None:
+    """"site_name" when most words of a line above the text name the copyright's owner (the logo
+    line Some Clinic 某某中心 over © 2024 Some Clinic Limited)."""
+    words = text.split()
+    if not owner or len(words) < 2:
+        return None
+    return "site_name" if sum(w.lower() in owner for w in words) >= 0.6 * len(words) else None
 
 
 class _Body:
