@@ -573,3 +573,12 @@ def test_credits_and_date_after_the_text(env: tuple) -> None:
 def test_repost_affiliate_and_casino_lines_inside_the_text(env: tuple, line: str) -> None:
     doc = parse(env, "\n".join(["干细胞治疗肝硬化的新进展", P1, line, P2, P3]))
     assert line not in doc.main_text and P1 in doc.main_text and P3 in doc.main_text
+
+
+def test_a_whole_line_rule_never_matches_the_start_of_a_sentence(env: tuple) -> None:
+    """Rules see only the first 40 characters of a prose line, so a pattern that must end with the
+    line ($, the breadcrumb trail A > B > C) matched wherever that prefix was cut, and this
+    sentence was cut as a breadcrumb."""
+    line = "初诊筛查 > 专家评估 > 细胞治疗三个环节在本院干细胞门诊由同一位主治医生全程负责并且记录在案，患者每一步都要签署知情同意书。"
+    doc = parse(env, "\n".join(["干细胞门诊就诊须知", P1, line, P2]))
+    assert line in doc.main_text

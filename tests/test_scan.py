@@ -163,6 +163,12 @@ def test_pickles_and_compares_like_the_pattern() -> None:
     assert back.pattern == rx.pattern and spans(back, TEXTS[0]) == spans(rx, TEXTS[0])
 
 
+# PatternSet's combined regexes of the patterns anchored at ^, the ^ taken off: they are only
+# ever tried with match() at the start of a line, so an unbounded start costs nothing there (the
+# patterns themselves, ^ included, are walked through PatternSet.patterns).
+MATCH_ONLY = ("_start", "_start_open")
+
+
 def _packaged_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Every compiled pattern the packaged rules and annotation knowledge hold, with where it is."""
     import dataclasses
@@ -189,6 +195,8 @@ def _packaged_patterns() -> list[tuple[str, re.Pattern[str]]]:
                 walk(v, f"{path}[{i}]", depth + 1)
         elif type(o).__module__.startswith("etl") and hasattr(o, "__dict__"):
             for k, v in vars(o).items():
+                if k in MATCH_ONLY:
+                    continue
                 walk(v, f"{path}.{k}", depth + 1)
 
     walk(load_rules(), "rules")

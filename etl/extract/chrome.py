@@ -35,7 +35,7 @@ class Selection:
 
 
 def _header_rule(line: Line, info: LineInfo, rules: Rules) -> str:
-    return info.chrome or first_match(rules.header_lines, info.simp) or (
+    return info.chrome or first_match(rules.header_lines, info.simp, info.prose) or (
         "author_list" if info.author_list else "header")
 
 
@@ -102,7 +102,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         elif same_text(line.text, title_norm):
             decided[i] = "repeated_title"
         elif info.chrome or info.author_list or info.date_like or line.kind == "link" \
-                or first_match(rules.header_lines, info.simp):
+                or first_match(rules.header_lines, info.simp, info.prose):
             decided[i] = _header_rule(line, info, rules)
         elif (t is not None and t < s) or has_container or i in keep_before:
             decided[i] = None if info.cjk >= 3 or (info.words and len(line.text) >= 6) else "fragment"

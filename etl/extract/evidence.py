@@ -101,9 +101,11 @@ def first_match(patterns: PatternSet, text: str, prose: bool | None = None) -> s
     n = len(text)
     if n > MAX_RULE_LINE:
         return None
+    # prose=True: ``text`` is the start of a prose line (LineInfo.simp), not the whole line.
+    prefix = bool(prose)
     if prose is None:
         prose = n > PROSE_MIN and "。" in text
-    return patterns.first(text, floating=not prose and n <= MAX_FLOATING)
+    return patterns.first(text, floating=not prose and n <= MAX_FLOATING, prefix=prefix)
 
 
 def is_author_list(text: str, rules: Rules) -> bool:

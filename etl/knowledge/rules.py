@@ -45,6 +45,12 @@ def _anchored(pattern: str) -> bool:
     return True
 
 
+def _whole_line(pattern: str) -> bool:
+    """True when the pattern ends at $ (an unescaped one at its very end)."""
+    body = pattern.rstrip()
+    return body.endswith("$") and not body.endswith("\\$")
+
+
 class PatternSet:
     """Several named patterns tried in one pass; ``first(text)`` names the one that matches.
 
@@ -61,18 +67,24 @@ class PatternSet:
         floating = [(i, p) for i, p in enumerate(patterns) if not _anchored(p.regex.pattern)]
         self._start = re.compile("|".join(f"(?P<g{i}>{p.regex.pattern[1:]})" for i, p in anchored)) \
             if simple and anchored else None
+        # For the start of a long line (a prose line's prefix): a pattern that must reach the end
+        # of the line ($) would match wherever the prefix was cut.
+        open_ended = [(i, p) for i, p in anchored if not _whole_line(p.regex.pattern)]
+        self._start_open = re.compile("|".join(f"(?P<g{i}>{p.regex.pattern[1:]})" for i, p in open_ended)) \
+            if simple and open_ended else None
         self._any = accelerate(re.compile("|".join(f"(?P<g{i}>{p.regex.pattern})" for i, p in floating))) \
             if simple and floating else None
 
-    def first(self, text: str, floating: bool = True) -> str | None:
-        """Name of the first pattern that matches; ``floating=False`` tries only those anchored at ^."""
+    def first(self, text: str, floating: bool = True, prefix: bool = False) -> str | None:
+        """Name of the first pattern that matches; ``floating=False`` tries only those anchored at ^;
+        ``prefix``: ``text`` is the start of a longer line, so no pattern that ends at $ applies."""
         if self._start is None and self._any is None:
             for p in self.patterns:
-                if p.regex.search(text):
+                if (not prefix or not _whole_line(p.regex.pattern)) and p.regex.search(text):
                     return p.name
             return None
         hits = []
-        for rx, fn in ((self._start, "match"), (self._any, "search")):
+        for rx, fn in ((self._start_open if prefix else self._start, "match"), (self._any, "search")):
             if rx is not None and (fn == "match" or floating):
                 m = getattr(rx, fn)(text)
                 if m and m.lastgroup:
