@@ -412,3 +412,14 @@ def test_taiwan_approval_wording_and_side_effect_lists(text: str, surface: str, 
     effects after its cue is neutral, unless another cue stands between (a claim after 副作用少)."""
     assert_stance(text, surface, context)
     assert stance_of("未經核准的細胞治療可能引發感染。", "感染").context != "negated"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("脐带间充质干细胞治疗膝骨关节炎有效性与安全性的Meta分析", "膝骨关节炎"),
+    ("自体骨髓干细胞治疗肝硬化的随机对照研究", "肝硬化"),
+    ("Cultured stromal cells are attractive candidates for sepsis and lung injury.", "sepsis"),
+])
+def test_trials_reviews_and_candidates_are_research_stage(text: str, surface: str) -> None:
+    """A paper's title naming its design (a randomised trial, a meta-analysis) or cells called
+    candidates: research, so hedged, not a claim (they read as asserted or neutral)."""
+    assert_stance(text, surface, "hedged")
