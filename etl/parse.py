@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from etl.annotate.annotations import Annotations, annotate
 from etl.annotate.mentions import Mention, find_candidates, find_mentions
@@ -238,10 +239,24 @@ def _page_url(address: str | None, stated: list[tuple[str, object]], warnings: l
         if not isinstance(value, str) or not value.strip():
             continue
         url = decode_redirect(value.strip())
-        if url.lower().startswith(("http://", "https://")):
+        if not url.lower().startswith(("http://", "https://")):
+            warnings.append(f"non-web URL ignored: {url[:60]}")  # never store javascript: or data: links
+        elif not _web_address(url):
+            warnings.append(f"malformed URL ignored: {url[:60]}")  # https://, http://exa mple.org
+        else:
             return url, where
-        warnings.append(f"non-web URL ignored: {url[:60]}")  # never store javascript: or data: links
     return None, None
+
+
+def _web_address(url: str) -> bool:
+    """An http(s) address with a host name (a dot in it, or localhost) and no spaces."""
+    if any(c.isspace() for c in url):
+        return False
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:   # an unbalanced [ in the host, an invalid port
+        return False
+    return host == "localhost" or ("." in host and not host.startswith(".") and not host.endswith(".."))
 
 
 def extract_document(source_path: str, data: bytes, rules: Rules, *, address: str | None = None) -> Document:
@@ -346,6 +361,8 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
     if fields.get("date"):
         pub = parse_date(str(fields["date"]))
         date_source = "front_matter" if pub else None
+        if pub is None:
+            warnings.append(f"front matter date not understood, ignored: {str(fields['date'])[:40]}")
     if pub is None and meta.get("date"):
         pub = parse_date(meta["date"])
         date_source = "html_meta" if pub else None

@@ -582,3 +582,11 @@ def test_a_whole_line_rule_never_matches_the_start_of_a_sentence(env: tuple) -> 
     line = "初诊筛查 > 专家评估 > 细胞治疗三个环节在本院干细胞门诊由同一位主治医生全程负责并且记录在案，患者每一步都要签署知情同意书。"
     doc = parse(env, "\n".join(["干细胞门诊就诊须知", P1, line, P2]))
     assert line in doc.main_text
+
+
+def test_a_title_label_followed_by_a_sentence_is_a_paragraph(env: tuple) -> None:
+    """A one-line page "标题：X <sentence>。" was read as a title field and nothing was left: no_text."""
+    line = "标题：干细胞治疗糖尿病的现状 " + P1
+    doc = parse(env, line)
+    assert P1 in doc.main_text
+    assert parse(env, "\n".join(["标题：干细胞治疗糖尿病的现状", P1, P2])).title == "干细胞治疗糖尿病的现状"

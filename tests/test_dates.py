@@ -179,3 +179,19 @@ def test_dated_link_list_above_the_title_is_not_the_date() -> None:
     doc = parse("最新资讯\n干细胞新规解读 2023-05-10\n脐带血储存指南 2023-05-08\n间充质干细胞问答 2023-04-30\n"
                 f"{TITLE}\n{PARA}\n{PARA}\n")
     assert doc.published_date is None
+
+
+def test_an_impossible_front_matter_date_loses_only_itself() -> None:
+    """YAML's own timestamps raised on date: 2023-13-45 and the whole front matter, title and
+    url included, was dropped; now the date alone is ignored, with a warning."""
+    doc = parse(f"---\ntitle: 干细胞治疗肝硬化\ndate: 2023-13-45\nurl: https://example.org/a\n---\n{PARA}\n{PARA}\n", "a.md")
+    assert (doc.title, doc.url, doc.published_date) == ("干细胞治疗肝硬化", "https://example.org/a", None)
+    assert any("2023-13-45" in w for w in doc.warnings)
+    doc = parse(f"---\ntitle: T\ndate: 2023-05-12 10:20:00\n---\n{PARA}\n{PARA}\n", "b.md")
+    assert (doc.published_date, doc.date_source) == (D, "front_matter")
+
+
+@pytest.mark.parametrize("url", ["http://exa mple.org/x", "https:///no-host", "https://[broken/x", "https://.example.org/x"])
+def test_a_malformed_stated_url_is_not_stored(url: str) -> None:
+    doc = parse(f"---\ntitle: T\nurl: {url}\n---\n{PARA}\n{PARA}\n", "a.md")
+    assert doc.url is None and any("malformed URL" in w for w in doc.warnings), (doc.url, doc.warnings)

@@ -148,8 +148,8 @@ def field_keys(simp: str, rules: Rules) -> list[str]:
     if len(keys) >= 2:
         return keys
     m = fr.start.match(simp)
-    if m and len(simp) <= fr.max_chars_one_key:
-        return [normalise_key(m.group("key"))]
+    if m and len(simp) <= fr.max_chars_one_key and "。" not in simp[m.end():]:
+        return [normalise_key(m.group("key"))]   # a value with a full sentence in it is a paragraph
     return []
 
 

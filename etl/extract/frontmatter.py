@@ -9,6 +9,17 @@ import yaml
 
 from etl.knowledge.yamlfile import SAFE_LOADER
 
+
+class _FrontMatterLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader without YAML's implicit timestamps: a date stays the text it was, read by
+    our own date parser. PyYAML raised ValueError on an impossible one (date: 2023-13-45) and
+    the whole front matter, title and url included, was dropped for it."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()}
+
 _FM = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 MAX_FRONT_MATTER = 64 * 1024
 _SCALARS = (str, int, float, bool)
@@ -45,7 +56,7 @@ def split_front_matter(text: str) -> FrontMatter:
     if raw.count("*") > 100 and raw.count("&") > 10:
         return FrontMatter(body=body, present=True, warning="front matter with many YAML aliases ignored (possible alias bomb)")
     try:
-        data = yaml.load(raw, Loader=SAFE_LOADER)  # the C safe loader
+        data = yaml.load(raw, Loader=_FrontMatterLoader)  # the C safe loader, dates as text
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return FrontMatter(body=body, present=True, warning=f"invalid YAML front matter ignored: {first}")

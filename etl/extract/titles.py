@@ -92,7 +92,8 @@ def _header_fields(lines: list[Line], rules: Rules, stop: int) -> TitleChoice | 
     for i in range(min(stop, len(lines))):
         simp = simplify(lines[i].text[:1000])
         m = fr.start.match(simp)
-        if m and fr.group_of.get(re.sub(r"\s+", "", m.group("key")).lower()) == "title":
+        # 标题：X followed by a sentence (。) on the same line is a paragraph that starts with a label
+        if m and fr.group_of.get(re.sub(r"\s+", "", m.group("key")).lower()) == "title" and "。" not in simp[m.end():]:
             cells = [clean(c) for c in re.split(r"[|｜]", lines[i].text[m.end():]) if clean(c)]
             value = strip_prefix(cells[0], rules) if cells else ""
             if value:
