@@ -94,7 +94,9 @@ def decode_bytes(data: bytes) -> Decoded:
                                       f"{exc.reason} at byte {exc.start}") from exc
     head = data[:65536]
     if head.count(b"\x00") > max(2, len(head) // 100):
-        # UTF-16 without BOM is rare on the web; NULs otherwise mean binary.
+        utf16 = _utf16_without_bom(data, head)
+        if utf16 is not None:
+            return utf16
         nuls = head.count(b"\x00")
         raise Rejected("binary_file", f"contains NUL bytes ({nuls} in the first {len(head)} bytes): not a text file")
     try:
@@ -108,7 +110,7 @@ def decode_bytes(data: bytes) -> Decoded:
         return _check_text(Decoded(replaced, "utf-8", (f"{bad} undecodable byte(s) replaced with U+FFFD",)))
     try:
         text = data.decode("gb18030")
-        if _plausibility(text) > 0.9:
+        if _plausibility(text) > 0.9 and not _latin_mojibake(text):
             return _check_text(Decoded(text, "gb18030"))
     except UnicodeDecodeError:
         pass
@@ -126,6 +128,41 @@ def decode_bytes(data: bytes) -> Decoded:
         if _plausibility(text) > 0.9:
             return _check_text(Decoded(text, encoding, (f"encoding guessed as {encoding}",)))
     raise Rejected("undecodable", f"not valid UTF-8 ({bad} bad byte sequences), GB18030 or any encoding we could detect")
+
+
+def _utf16_without_bom(data: bytes, head: bytes) -> Decoded | None:
+    """UTF-16 text written without a byte-order mark: Latin letters leave a NUL in every other
+    byte (after each one in little-endian, before it in big-endian). Binary files have NULs too,
+    but not on one side only."""
+    even, odd = head[0::2], head[1::2]
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        z, o = zeros.count(0), other.count(0)
+        if z >= 0.05 * len(zeros) and o <= 0.01 * len(other) and z >= 5 * o:
+            try:
+                text = data[: len(data) - len(data) % 2].decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _plausibility(text) > 0.9:
+                return _check_text(Decoded(text, enc, (f"no byte-order mark: read as {enc}",)))
+    return None
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+
+
+def _latin_mojibake(text: str) -> bool:
+    """GB18030 reads almost any bytes, and a windows-1252 page (crème, café) comes out as Han
+    characters wedged one at a time inside Latin words (each accented byte eats the letter after
+    it). Chinese text has runs of Han characters, beside Latin words at most on one side."""
+    sample = text[:20000]
+    runs = wedged = 0
+    for m in _HAN.finditer(sample):
+        runs += 1
+        a, b = m.start(), m.end()
+        if b - a == 1 and 0 < a and b < len(sample) and sample[a - 1].isascii() and sample[a - 1].isalpha() \
+                and sample[b].isascii() and sample[b].isalnum():
+            wedged += 1
+    return wedged >= 3 and wedged >= 0.5 * runs
 
 
 def _check_text(d: Decoded) -> Decoded:

@@ -45,6 +45,9 @@ SEED_TXT = (SEEDS / "003_381a1204328354fb.txt").read_bytes()    # a plain-text s
 SENTENCE = "干细胞治疗糖尿病的临床研究仍在进行，目前尚无确切证据表明其安全有效。"
 PWNED = Path(f"/tmp/stemwatch-yaml-pwned-{uuid.uuid4().hex}")
 DEEP = 10_000
+# Every accented letter is followed by a letter, so GB18030 reads each pair as one Han character.
+CP1252_PAGE = ("Stem cell clinics in Zürich\n" + "Doctor Müller of the Zürich clinic sold naïve patients injections "
+               "for their knees, a façade of medicine with no trial behind it, said Björk Gödel. " * 6)
 
 
 def _main_text(name: str, data: bytes) -> str:
@@ -179,6 +182,15 @@ def cases() -> list[Case]:
         Case("utf16_be_bom.txt", write(codecs.BOM_UTF16_BE + seed_fm.encode("utf-16-be")), "loaded",
              check=same_text_as(SEED_FM, encoding="utf-16")),
         Case("utf8_bom.txt", write(codecs.BOM_UTF8 + SEED_TXT), "loaded", check=same_text_as(SEED_TXT)),
+        # Without a byte-order mark: were quarantined as binary (NUL bytes).
+        Case("utf16_le_no_bom.txt", write(seed_txt.encode("utf-16-le")), "loaded",
+             check=same_text_as(SEED_TXT, encoding="utf-16-le")),
+        Case("utf16_be_no_bom.txt", write(seed_txt.encode("utf-16-be")), "loaded",
+             check=same_text_as(SEED_TXT, encoding="utf-16-be")),
+        # A windows-1252 page: GB18030 decoded it, each accented byte and the letter after it
+        # one Han character (crème as cr + 篓 + e ...).
+        Case("cp1252_page.txt", write(CP1252_PAGE.encode("cp1252")), "loaded",
+             check=contains("Doctor Müller", "naïve", warning="cp1252")),
         Case("utf16_bom_odd_length.txt", write(seed_txt.encode("utf-16") + b"\x00"), "quarantined",
              frozenset({"undecodable"})),
         Case("mixed_line_endings.txt", write(mixed.encode()), "loaded", check=same_text_as(SEED_TXT)),
