@@ -423,3 +423,16 @@ def test_trials_reviews_and_candidates_are_research_stage(text: str, surface: st
     """A paper's title naming its design (a randomised trial, a meta-analysis) or cells called
     candidates: research, so hedged, not a claim (they read as asserted or neutral)."""
     assert_stance(text, surface, "hedged")
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("Knee osteoarthritis: $4,500", "Knee osteoarthritis", "asserted"),
+    ("Autism and cerebral palsy: $15,000", "cerebral palsy", "asserted"),
+    ("帕金森病综合疗程 HK$198,000起", "帕金森病", "asserted"),
+    ("糖尿病每年造成的医疗支出超过千亿元，患者负担沉重，需要长期用药和定期复查血糖。", "糖尿病", "neutral"),
+    ("再生医疗法要求通报不良反应，例如发烧、过敏或感染等事件，违规者最高可罚2000万元。", "感染", "neutral"),
+])
+def test_a_price_beside_a_mention_prices_a_treatment_for_it(text: str, surface: str, context: str) -> None:
+    """A price list line, or a price in the clause of a sentence naming a cell treatment, is
+    "priced for" (asserted); an expense in a long sentence, or a fine in another clause, is not."""
+    assert_stance(text, surface, context)

@@ -55,6 +55,12 @@ ITEM_MAX = 40          # a list item under a heading is a short line (in units: 
 BARE_HEADING_MAX = 12  # a heading without a colon (适应症) is shorter still and names no disease
 HEADING_ITEMS = 60     # item lines one heading reaches
 QUOTE_SPAN = 12     # a scare quote holds a term, not a sentence
+# A price next to a mention prices a treatment for it (Knee osteoarthritis: $4,500; 帕金森病综合疗程
+# $198,000起; 治疗糖尿病一个疗程3万元): asserted, as the guidelines' "priced for". Read only on a short
+# line (a price list) or in a sentence naming a cell treatment: 糖尿病每年造成千亿元支出 is no offer.
+_PRICE = re.compile(r"(?:(?<![A-Za-z])(?:HK|NT|US|S|A|C)?\$|[¥￥€£])\s?\d[\d,]*(?:\.\d+)?(?:\s?[kK万])?"
+                    r"|(?<![\d.,])\d[\d,]*(?:\.\d+)?\s?(?:万元|千元|元|美元|港元|港币|新台币|(?:USD|HKD|RMB|NTD)(?![A-Za-z]))")
+PRICE_GAP = 12      # characters between a price and the mention it prices
 _SCARE_QUOTE = re.compile(r"[“「][^“”「」]{2,8}[”」]")
 CLAUSE_END = frozenset("，,。；;！？!?：:\n )）」』”\"'")
 PRIORITY = {"negated": 3, "hedged": 2, "asserted": 1}
@@ -279,6 +285,9 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
                 frames.append((m.start(1), m.end(1), fr.context, fr.phrase))
             else:  # the whole match is one trigger (无任何…数据支持); its own span limits the gap
                 hits.append((m.start(), m.end(), fr.context, fr.direction, sentence[m.start():m.end()], None))
+    if _PRICE.search(sentence) and (treatment or _units(sentence) <= ITEM_MAX):
+        for m in _PRICE.finditer(sentence):   # priced for the disease: a line of a price list, or beside a treatment
+            hits.append((m.start(), m.end(), "price", "both", m.group(), PRICE_GAP))
     frames.sort()
     hits.sort()
     return _Hits(hits, terms, frames, question, treatment, other_question, definition, cells, conventional,
@@ -381,6 +390,10 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         dist = dists.gap(a, b)
         if direction != "list" and (clauses > MAX_CLAUSES or dist > (MAX_SCOPE if max_gap is None else max_gap)):
             continue
+        if ctx == "price":
+            if clauses:
+                continue  # only a price in the mention's own clause (…等事件，违规者最高可罚2000万元 is a fine)
+            ctx = "asserted"
         if ctx == "reported":
             reported = reported or a == t_end  # a claim reported before it is made
             continue
