@@ -590,3 +590,13 @@ def test_a_title_label_followed_by_a_sentence_is_a_paragraph(env: tuple) -> None
     doc = parse(env, line)
     assert P1 in doc.main_text
     assert parse(env, "\n".join(["标题：干细胞治疗糖尿病的现状", P1, P2])).title == "干细胞治疗糖尿病的现状"
+
+
+def test_video_page_uploader_card_is_no_title(env: tuple) -> None:
+    """A video page: headline, play counts and date, then the uploader's card with its follow
+    button and follower count (which took the title)."""
+    headline = "【医生答】干细胞能治脑瘫吗？3分钟讲清楚"
+    doc = parse(env, "\n".join(["首页 番剧 直播 游戏中心 下载客户端", headline, "2.3万播放 · 弹幕186 2024-03-09 12:00:41",
+                                "UP主：某某神经科医生 关注 1.8万", "知识 > 科学科普 > 医学健康", P1, P2, P3]))
+    assert doc.title == headline
+    assert "UP主" not in doc.main_text and P1 in doc.main_text

@@ -195,3 +195,12 @@ def test_an_impossible_front_matter_date_loses_only_itself() -> None:
 def test_a_malformed_stated_url_is_not_stored(url: str) -> None:
     doc = parse(f"---\ntitle: T\nurl: {url}\n---\n{PARA}\n{PARA}\n", "a.md")
     assert doc.url is None and any("malformed URL" in w for w in doc.warnings), (doc.url, doc.warnings)
+
+
+def test_a_journal_history_line_dates_the_page_by_its_publication() -> None:
+    """Received, accepted and published dates on one line: the publication date, whose label
+    ("Published online") is longer than the 16 characters the label window read."""
+    en = "Cultured stromal cells were given to 40 patients with decompensated liver disease in an open trial."
+    doc = parse(f"Stromal cells in decompensated cirrhosis: an open trial\n"
+                f"Received 14 Nov 2022 | Accepted 3 Mar 2023 | Published online 12 May 2023\n{en}\n{en}\n")
+    assert doc.published_date == D

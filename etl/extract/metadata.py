@@ -120,7 +120,7 @@ class PageDate:
 
 
 def _label_kind(rules: DateRules, before: str) -> str | None:
-    window = re.split(r"\s{2,}|[|｜]", before[-16:])[-1]
+    window = re.split(r"\s{2,}|[|｜]", before[-28:])[-1]   # the longest label: First published online
     for lab in rules.labels:
         if lab.regex.search(window):
             return lab.kind
