@@ -150,7 +150,7 @@ def _meta_lines(lines: list[Line]) -> list[str]:
     """The texts of ``lines`` up to the first paragraph: the short meta lines a date may stand on."""
     out = []
     for ln in lines:
-        if len(ln.text) >= 120 or _PARAGRAPH.search(ln.text):
+        if len(ln.text) >= 160 or _PARAGRAPH.search(ln.text):
             break
         out.append(ln.text)
     return out

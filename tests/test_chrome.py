@@ -600,3 +600,15 @@ def test_video_page_uploader_card_is_no_title(env: tuple) -> None:
                                 "UP主：某某神经科医生 关注 1.8万", "知识 > 科学科普 > 医学健康", P1, P2, P3]))
     assert doc.title == headline
     assert "UP主" not in doc.main_text and P1 in doc.main_text
+
+
+@pytest.mark.parametrize("line", [
+    "※ 發信站: 某某BBS(bbs.example.tw), 來自: 114.36.xx.xx", "推 walker99: 謝謝分享，我媽也是中風",
+    "原创 感染病科 某某三院", "Cite this article: Lee A, Roe B. Stromal cells in cirrhosis. J Cell Med. 2023;9:114-125.",
+    "（本文为合作推广内容，不代表本刊观点。咨询电话：400-630-1927）", "全部评论 126　只看楼主　按时间",
+    "Was this answer helpful? Yes (212) No (9)  Report", "分享：Facebook | WhatsApp | 微信 | 列印",
+    "微博认证：健康科普博主 医学博士", "通信作者：张一明，Email：zhang@example.org",
+])
+def test_more_furniture_of_forums_accounts_journals_and_answers(env: tuple, line: str) -> None:
+    doc = parse(env, "\n".join(["干细胞治疗中风的一年", P1, P2, line, P3, P4]))
+    assert line not in doc.main_text and P1 in doc.main_text and P4 in doc.main_text

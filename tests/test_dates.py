@@ -204,3 +204,15 @@ def test_a_journal_history_line_dates_the_page_by_its_publication() -> None:
     doc = parse(f"Stromal cells in decompensated cirrhosis: an open trial\n"
                 f"Received 14 Nov 2022 | Accepted 3 Mar 2023 | Published online 12 May 2023\n{en}\n{en}\n")
     assert doc.published_date == D
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("某某医院 2023-05-12 16:45 发布于浙江 · 本文来自某某号作者，不代表平台观点", D),
+    ("收稿日期: 2022-11-09 发布日期: 2023-05-12", D),
+    ("By Ann Lee | Senior Reporter, Cell & Gene Therapy | Boston | Published May 12, 2023 6:05 AM ET | Updated May 13, 2023 9:40 AM ET", D),
+])
+def test_a_publish_label_after_the_date_and_long_bylines(line: str, want: dt.date) -> None:
+    """发布 after a date (and its time) labels it, unless it starts the next date's label; a
+    byline of 130 characters is still read (the zone stopped at 120)."""
+    doc = parse(f"{TITLE}\n{line}\n{PARA}\n{PARA}\n")
+    assert doc.published_date == want

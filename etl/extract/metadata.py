@@ -155,7 +155,8 @@ def _line_dates(rules: DateRules, line: str, max_other: int | None = None) -> li
     found = find_dates(simple, limit=300)
     out = []
     for f in found:
-        kind = _label_kind(rules, simple[: f.start])
+        kind = _label_kind(rules, simple[: f.start]) or (
+            "publish" if rules.label_after is not None and rules.label_after.match(simple, f.end) else None)
         if kind:
             out.append((kind, f.date))
     if not found:

@@ -138,6 +138,7 @@ class DateRules:
     untitled_lines: int = 8
     after_text_lines: int = 0
     after_text_words: re.Pattern[str] | None = None
+    label_after: re.Pattern[str] | None = None   # publish label right after a date (and its time)
 
 
 DATE_LABEL_KINDS = ("publish", "written", "update")
@@ -164,6 +165,8 @@ def _load_dates(path: Path) -> DateRules:
         untitled_lines=int(data.get("untitled_lines", 8)),
         after_text_lines=int(data.get("after_text_lines", 0)),
         after_text_words=_compile(p, "after_text_words", data["after_text_words"]) if data.get("after_text_words") else None,
+        label_after=_compile(p, "labels_after", rf"(?<!\s)\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*)?(?:{data['labels_after']})")
+        if data.get("labels_after") else None,
     )
 
 
