@@ -612,3 +612,17 @@ def test_video_page_uploader_card_is_no_title(env: tuple) -> None:
 def test_more_furniture_of_forums_accounts_journals_and_answers(env: tuple, line: str) -> None:
     doc = parse(env, "\n".join(["干细胞治疗中风的一年", P1, P2, line, P3, P4]))
     assert line not in doc.main_text and P1 in doc.main_text and P4 in doc.main_text
+
+
+def test_bbs_title_line_cite_line_suffix_and_ringgit_price_lists(env: tuple) -> None:
+    """A PTT-style post's title line (標題 [心得] …) gives the title without its label; a cite
+    line's title loses its [J]; a price list in ringgit is text, and a price line is no title."""
+    doc = parse(env, "\n".join(["作者 walker99 (小走)", "看板 Health", "標題 [心得] 帶爸爸做幹細胞治療的一年",
+                                "時間 Sun Mar 17 23:05:41 2024", P1, P2, P3]))
+    assert doc.title == "[心得] 帶爸爸做幹細胞治療的一年"
+    doc = parse(env, "\n".join(["引用本文：王一明，李青. 干细胞治疗糖尿病足的随机对照研究[J]. 某某医学杂志，2023，9(2)：11-15.",
+                                P1, P2]))
+    assert doc.title == "干细胞治疗糖尿病足的随机对照研究"
+    doc = parse(env, "\n".join(["療程收費（2024年）", "基礎療程（1次輸注）RM 12,800", "關節專案（雙膝注射2次）RM 16,500",
+                                "糖尿病專案（3次輸注）RM 38,000", P1, P2]))
+    assert "RM 16,500" in doc.main_text and doc.title != "糖尿病專案（3次輸注）RM 38,000"

@@ -100,7 +100,7 @@ def _header_fields(lines: list[Line], rules: Rules, stop: int) -> TitleChoice | 
                 return TitleChoice(i, value, "field", field_lines=[i])
         c = rules.chrome.titles.cite_line.search(simp)
         if c:
-            value = clean(lines[i].text[c.start("title"):c.end("title")])
+            value = strip_prefix(clean(lines[i].text[c.start("title"):c.end("title")]), rules)   # …研究[J]
             return TitleChoice(i, value, "cite_line", field_lines=[i])
     return None
 
