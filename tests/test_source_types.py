@@ -399,3 +399,17 @@ EN = ("Cord blood banks sell private storage to new parents, although most famil
 def test_platform_seo_paid_and_station_cues(page: str, address: str | None, expected: str) -> None:
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
     assert doc.source_type == expected, doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "address", "expected"), [
+    # An advertorial dressed as a news story (责任编辑, people quoted) that labels itself paid content.
+    ("某某养生网 · 《某某养生》杂志官方网站\n【合作推广】\n细胞疗法让糖友看到希望\n"
+     "王医生表示，患者需要评估。\n公司负责人表示，回输方案已帮助上千人。\n" + PARA + "\n责任编辑：吴静\n", None, "commercial_blog"),
+    # A journal's own site, known by its address only.
+    (f"三、臨床試驗現況\n{PARA}\n{PARA}\n", "https://www.example-regen.org.tw/journal/vol12/issue2/review.html", "academic"),
+    # A doctor's short video answer on a video platform.
+    (f"干细胞能治自闭症吗？\nUP主：儿童神经科-王医生 关注 1.8万\n{PARA}\n{PARA}\n", None, "social_qa"),
+])
+def test_paid_labels_journal_paths_and_doctor_videos(page: str, address: str | None, expected: str) -> None:
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
+    assert doc.source_type == expected, doc.source_type_evidence
