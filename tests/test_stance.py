@@ -55,7 +55,7 @@ def test_morphine_is_not_a_question() -> None:
 
 @pytest.mark.parametrize(("text", "surface", "context"), [
     ("该诊所宣传干细胞能治愈糖尿病。", "糖尿病", "asserted"),
-    ("有商家声称干细胞可以治疗自闭症，但没有任何证据。", "自闭症", "asserted"),
+    ("有商家声称干细胞可以治疗自闭症，但没有任何证据。", "自闭症", "negated"),   # rebutted in the sentence
     ("所谓的干细胞抗衰老疗法，号称能治疗阿尔茨海默病，其实没有证据。", "阿尔茨海默病", "negated"),
     ("The clinic claims its injections cure diabetes.", "diabetes", "asserted"),
     ("So-called stem cell cures for autism are unproven.", "autism", "negated"),
@@ -435,4 +435,18 @@ def test_trials_reviews_and_candidates_are_research_stage(text: str, surface: st
 def test_a_price_beside_a_mention_prices_a_treatment_for_it(text: str, surface: str, context: str) -> None:
     """A price list line, or a price in the clause of a sentence naming a cell treatment, is
     "priced for" (asserted); an expense in a long sentence, or a fine in another clause, is not."""
+    assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("这些机构往往同时宣传能治帕金森病、脊髓损伤，同样没有可靠证据。", "帕金森病", "negated"),
+    ("有诊所声称干细胞可治中风及糖尿病，市民切勿轻信。", "糖尿病", "negated"),
+    ("被告虚构“回输干细胞可以治愈癌症、尿毒症”等事实骗取钱财。", "尿毒症", "negated"),
+    ("该诊所宣传干细胞能治愈糖尿病。", "糖尿病", "asserted"),
+    ("确诊狼疮后应规范治疗，不要轻信网上的各种说法。", "狼疮", "neutral"),
+])
+def test_a_claim_reported_then_rebutted_in_the_sentence_is_negated(text: str, surface: str, context: str) -> None:
+    """The guidelines' "a claim quoted without rebuttal in the same sentence is asserted", read
+    the other way round: a denial after a reported claim (宣传…，没有可靠证据; 声称…，切勿轻信;
+    虚构“…”) negates it. Unrebutted, it stays asserted; 切勿轻信 alone rebuts nothing before it."""
     assert_stance(text, surface, context)

@@ -436,6 +436,10 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
     ctx, trig = best[3], best[4]
     if ctx == "negated":
         return Stance(ctx, trig, reported)  # absence stays negated even beside conventional care (几乎没有X)
+    if ctx == "asserted" and reported:
+        rebuttal = _rebuttal_after(found, m_end)
+        if rebuttal is not None:  # 宣传能治X、Y，同样没有可靠证据: a claim reported, then rebutted in the sentence
+            return Stance("negated", rebuttal, reported)
     if found.conventional and not found.cells:
         return Stance("neutral", None, reported)  # 二甲双胍能控制X: conventional care, not a cell treatment
     if ((risk or adverse) and ctx == "hedged") or (adverse and ctx == "asserted"):
@@ -445,6 +449,19 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
     if ctx == "asserted" and (question or quoted or (reported and _SCARE_QUOTE.search(sentence))):
         return Stance("hedged", trig, reported)  # asked, or a claim someone else makes in scare quotes
     return Stance(ctx, trig, reported)
+
+
+def _rebuttal_after(found: _Hits, m_end: int) -> str | None:
+    """A denial after the mention in the same sentence (within RAW_SCOPE characters), if any: the
+    guidelines' "a claim quoted without rebuttal in the same sentence is asserted" read the other
+    way round."""
+    i = bisect.bisect_left(found.starts, m_end)
+    for t_start, _t_end, ctx, _direction, text, _gap in found.scoped[i:]:
+        if t_start - m_end > RAW_SCOPE:
+            break
+        if ctx == "negated":
+            return text
+    return None
 
 
 def _bare_gap(found: _Hits, a: int, b: int) -> bool:
