@@ -450,3 +450,16 @@ def test_a_claim_reported_then_rebutted_in_the_sentence_is_negated(text: str, su
     the other way round: a denial after a reported claim (宣传…，没有可靠证据; 声称…，切勿轻信;
     虚构“…”) negates it. Unrebutted, it stays asserted; 切勿轻信 alone rebuts nothing before it."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The company moved its cell therapy into Phase 2 for heart failure last year.", "heart failure"),
+    ("该公司针对克罗恩病肛瘘的干细胞研发管线进展顺利。", "克罗恩病肛瘘"),
+    ("其干细胞新药治疗膝骨关节炎已进入II期临床。", "膝骨关节炎"),
+])
+def test_trial_phases_and_pipelines_are_research_stage(text: str, surface: str) -> None:
+    assert_stance(text, surface, "hedged")
+
+
+def test_a_phase_word_is_matched_as_a_word() -> None:
+    assert stance_of("Cells were given in phase in which heart failure was stable.", "heart failure").context == "neutral"
