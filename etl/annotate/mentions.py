@@ -36,6 +36,7 @@ from itertools import accumulate
 
 from etl.extract.script import Shadow, shadow, simplify
 from etl.knowledge.lexicon import ASCII_LOWER, MAX_TRIGGER_CHARS, Lexicon, Term, TriggerSet
+from etl.knowledge.money import PRICE
 
 SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n.]")  # a full stop ends an English sentence only as _sentences says
 _STOP_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz)]\"'’”")
@@ -58,8 +59,6 @@ QUOTE_SPAN = 12     # a scare quote holds a term, not a sentence
 # A price next to a mention prices a treatment for it (Knee osteoarthritis: $4,500; 帕金森病综合疗程
 # $198,000起; 治疗糖尿病一个疗程3万元): asserted, as the guidelines' "priced for". Read only on a short
 # line (a price list) or in a sentence naming a cell treatment: 糖尿病每年造成千亿元支出 is no offer.
-_PRICE = re.compile(r"(?:(?<![A-Za-z])(?:HK|NT|US|S|A|C)?\$|[¥￥€£])\s?\d[\d,]*(?:\.\d+)?(?:\s?[kK万])?"
-                    r"|(?<![\d.,])\d[\d,]*(?:\.\d+)?\s?(?:万元|千元|元|美元|港元|港币|新台币|(?:USD|HKD|RMB|NTD)(?![A-Za-z]))")
 PRICE_GAP = 12      # characters between a price and the mention it prices
 _SCARE_QUOTE = re.compile(r"[“「][^“”「」]{2,8}[”」]")
 CLAUSE_END = frozenset("，,。；;！？!?：:\n )）」』”\"'")
@@ -285,8 +284,8 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
                 frames.append((m.start(1), m.end(1), fr.context, fr.phrase))
             else:  # the whole match is one trigger (无任何…数据支持); its own span limits the gap
                 hits.append((m.start(), m.end(), fr.context, fr.direction, sentence[m.start():m.end()], None))
-    if _PRICE.search(sentence) and (treatment or _units(sentence) <= ITEM_MAX):
-        for m in _PRICE.finditer(sentence):   # priced for the disease: a line of a price list, or beside a treatment
+    if PRICE.search(sentence) and (treatment or _units(sentence) <= ITEM_MAX):
+        for m in PRICE.finditer(sentence):   # priced for the disease: a line of a price list, or beside a treatment
             hits.append((m.start(), m.end(), "price", "both", m.group(), PRICE_GAP))
     frames.sort()
     hits.sort()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from etl.extract.lines import Line
 from etl.extract.script import simplify
 from etl.knowledge.chrome_rules import normalise_key
+from etl.knowledge.money import PRICE
 from etl.knowledge.rules import PatternSet, Rules
 
 MAX_RULE_LINE = 300  # a longer "line" is a flattened page, not chrome: rules never drop it whole
@@ -35,7 +36,6 @@ _NORM = re.compile(r"[\s\u3000?？!！。.,，:：、\-—_|｜·•]+")
 _ROLE = re.compile(r"(综述|审校|执笔|整理|编译|等|著|译|et al\.?)$", re.I)
 _SUPERSCRIPT = re.compile(r"[\d*†‡#§¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _HAN_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
-_MONEY = re.compile(r"[$¥￥€£]|元|港币|(?<![A-Za-z])(?:HKD|NTD|USD|RMB|MYR|SGD|RM)(?![A-Za-z])")
 _MARKED = re.compile(r"\S[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(,[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*\*?\s*$")  # a name with its affiliation mark
 _LATIN_NAME = re.compile(r"^([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.)(\s+([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|de|van|von|da|del|bin|binti)){1,4}$")
 
@@ -65,7 +65,7 @@ class LineInfo:
     def date_like(self) -> bool:
         """A short line that is mostly a date or time ("2023-11-01 15:00:27", "21-06-19"), not a
         price ("单膝注射 一次 $38,000": a clinic's price list is text)."""
-        return self.digits >= 4 and self.units < 12 and _MONEY.search(self.simp) is None
+        return self.digits >= 4 and self.units < 12 and PRICE.search(self.simp) is None
 
     @property
     def chrome(self) -> str | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from etl.extract.evidence import MAX_RULE_LINE, LineInfo, is_menu, norm, same_text
 from etl.extract.lines import Line, clean
 from etl.extract.script import simplify
+from etl.knowledge.money import ends_with_price
 from etl.knowledge.rules import Rules
 
 MIN_SCORE = 2.0
@@ -66,6 +67,8 @@ def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
         return "author_list"
     if is_menu(t):
         return "menu"
+    if ends_with_price(t):
+        return "price"   # an item of a price list
     latin_only = info.cjk == 0
     if (latin_only and len(t) > tr.max_latin) or (not latin_only and info.cjk > tr.max_cjk):
         return "too_long"
