@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from etl.extract.evidence import LineInfo, analyse, densest_block, first_match, heading_like, norm, same_text
+from etl.extract.evidence import (
+    LineInfo,
+    analyse,
+    densest_block,
+    first_match,
+    heading_like,
+    name_line,
+    norm,
+    same_text,
+)
 from etl.extract.lines import Line
 from etl.extract.titles import BYLINE_RULES, TitleChoice, choose_title
 from etl.knowledge.rules import Rules
@@ -83,9 +92,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
     def name_over_byline(i: int) -> bool:
         """An account's or author's name alone on a line (杏林小贴士), right under the title, over the
         byline or the author's affiliation."""
-        info = infos[i]
-        return t is not None and i == t + 1 and info.punct == 0 and 3 <= info.units < 8 and not info.chrome \
-            and i + 1 < n and (byline_at(i + 1) or infos[i + 1].rule in BYLINE_RULES)
+        return t is not None and i == t + 1 and name_line(infos[i]) and i + 1 < n \
+            and (byline_at(i + 1) or infos[i + 1].rule in BYLINE_RULES)
 
     after_title = 0
     for i in between:

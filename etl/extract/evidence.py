@@ -250,6 +250,11 @@ def is_menu(text: str) -> bool:
     return len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)
 
 
+def name_line(info: LineInfo) -> bool:
+    """A name alone on a line (an account's or author's: 杏林小贴士, 王小明): short, no punctuation."""
+    return info.chrome is None and info.punct == 0 and 3 <= info.units < 8
+
+
 def heading_like(line: Line, info: LineInfo) -> bool:
     """A short text line that may head or continue the article (not chrome, not a link)."""
     return (info.chrome is None and line.kind != "link" and not info.date_like and not info.author_list

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from etl.extract.evidence import MAX_RULE_LINE, LineInfo, is_menu, norm, same_text
+from etl.extract.evidence import MAX_RULE_LINE, LineInfo, is_menu, name_line, norm, same_text
 from etl.extract.lines import Line, clean
 from etl.extract.script import simplify
 from etl.knowledge.money import ends_with_price
@@ -244,7 +244,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         elif not ninfo.chrome and ninfo.units >= 3:
             # An account's or author's name alone on a line (杏林小贴士) over the date line is
             # part of the byline; any other text line ends the search: the byline is above it.
-            if not (j == i + 1 and ninfo.punct == 0 and ninfo.units < 8 and j + 1 < n and byline(j + 1)):
+            if not (j == i + 1 and name_line(ninfo) and j + 1 < n and byline(j + 1)):
                 break
         j += 1
     if "byline_after" in ev:
