@@ -626,3 +626,31 @@ def test_bbs_title_line_cite_line_suffix_and_ringgit_price_lists(env: tuple) -> 
     doc = parse(env, "\n".join(["療程收費（2024年）", "基礎療程（1次輸注）RM 12,800", "關節專案（雙膝注射2次）RM 16,500",
                                 "糖尿病專案（3次輸注）RM 38,000", P1, P2]))
     assert "RM 16,500" in doc.main_text and doc.title != "糖尿病專案（3次輸注）RM 38,000"
+
+
+def test_a_qa_page_with_the_question_in_an_article_keeps_the_answers(env: tuple) -> None:
+    """The question in <article>, the answers beside it, both in <main>: the <article> was taken
+    as the content container and every answer was lost."""
+    html = ("<html><head><title>Q</title></head><body><nav><a href='/'>Home</a> <a href='/ask'>Ask</a></nav><main>"
+            f"<article class='question'><h1>Can cord blood cells help cerebral palsy?</h1><p>{KNEE}</p></article>"
+            f"<section class='answers'><h2>2 doctor answers</h2><div class='answer'><p>{KNEE.replace('knee', 'hip')}</p></div>"
+            f"<div class='answer'><p>{KNEE.replace('knee', 'shoulder')}</p></div></section></main>"
+            "<aside><h3>Related questions</h3><ul><li><a href='/q/1'>Other question</a></li></ul></aside></body></html>")
+    doc = parse(env, html, "qa.html")
+    assert KNEE in doc.main_text and KNEE.replace("knee", "hip") in doc.main_text
+    assert KNEE.replace("knee", "shoulder") in doc.main_text and "Related questions" not in doc.main_text
+
+
+def test_zhidao_style_question_asker_line_answer_stamp_and_votes(env: tuple) -> None:
+    """The asker's line under the question, 我有更好的答案, the answer's stamp (推荐于…), an
+    author card with bars, the certification line and the vote bar: a short question stays with
+    its answer, the stamp dates the page."""
+    question = "干细胞治疗糖尿病靠谱吗？能根治吗？"
+    doc = parse(env, "\n".join([
+        "百问知道 | 首页 | 分类 | 问答团队", "首页 > 健康 > 内分泌科 > 糖尿病", question, P1,
+        "健康小白2019 | 浏览 3862 次 | 举报", "我有更好的答案", "推荐于2023-04-17 21:05:33", "最佳答案",
+        "内分泌科王医生 | 主治医师 | 擅长：糖尿病及并发症", P2, P3, "本回答由健康领域专家认证", "赞 128 | 踩 6 | 评论 14"]))
+    assert doc.title == question and doc.published_date is not None and doc.published_date.isoformat() == "2023-04-17"
+    assert P1 in doc.main_text and P3 in doc.main_text
+    for chrome in ("浏览 3862", "更好的答案", "推荐于", "主治医师", "专家认证", "踩 6"):
+        assert chrome not in doc.main_text, chrome

@@ -341,7 +341,7 @@ def html_to_page(html: str) -> HtmlPage:
         for cand in cands:
             n = len(_get_text(cand, " ", strip=True))
             if n >= 200 or (total and n >= 0.3 * total):
-                root = cand
+                root = _main_around(cand, n)
                 break
         if root is not body:
             break
@@ -351,6 +351,15 @@ def html_to_page(html: str) -> HtmlPage:
         outside_lines = _walk_outside(body, root)
         outside = "\n".join(outside_lines)
     return HtmlPage(lines, meta, outside, warns)
+
+
+def _main_around(cand: etree._Element, chars: int) -> etree._Element:
+    """The page's <main> when it holds the container chosen and much more text: a Q&A page puts the
+    question in an <article> and the answers beside it, both inside <main> (the answers were lost)."""
+    for anc in cand.iterancestors():
+        if _name(anc) == "main":
+            return anc if len(_get_text(anc, " ", strip=True)) >= 1.5 * chars else cand
+    return cand
 
 
 def _walk_outside(body: etree._Element, root: etree._Element) -> list[str]:
