@@ -654,3 +654,16 @@ def test_zhidao_style_question_asker_line_answer_stamp_and_votes(env: tuple) -> 
     assert P1 in doc.main_text and P3 in doc.main_text
     for chrome in ("浏览 3862", "更好的答案", "推荐于", "主治医师", "专家认证", "踩 6"):
         assert chrome not in doc.main_text, chrome
+
+
+@pytest.mark.parametrize("line", ["打开某某APP，阅读体验更佳", "用微信扫码二维码", "分享至好友和朋友圈", "本文轉載自《健康生活月刊》"])
+def test_app_share_and_magazine_repost_lines(env: tuple, line: str) -> None:
+    doc = parse(env, "\n".join(["干细胞治疗中风后遗症有了新进展，偏瘫患者迎来希望", P1, P2, line, P3, P4]))
+    assert line not in doc.main_text and P4 in doc.main_text
+
+
+def test_a_forum_thread_title_loses_its_copy_link_button(env: tuple) -> None:
+    doc = parse(env, "\n".join(["某某论坛 › 健康养生 › 查看主题", "查看: 4127 | 回复: 36",
+                                "[经验分享] 我爸脑梗三年，打了两次干细胞 [复制链接]", "青柠不酸", "发表于 2021-10-23 22:14 | 只看该作者",
+                                P1, P2]))
+    assert doc.title == "[经验分享] 我爸脑梗三年，打了两次干细胞"
