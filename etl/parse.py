@@ -33,6 +33,7 @@ from etl.extract.metadata import (
     source_fields,
     url_date,
 )
+from etl.extract.script import simplify
 from etl.extract.sections import PlacedLine, Section, build_sections, detect_headings
 from etl.extract.signals import Signal, find_signals
 from etl.extract.text import text_to_lines
@@ -191,11 +192,15 @@ def _after_text(lines: list[Line], sel: boilerplate.Selection, rules: DateRules)
     if not sel.kept or rules.after_text_words is None:
         return []
     last = max(sel.kept)
-    zone = _meta_lines(lines[last + 1: last + 1 + rules.after_text_lines])
     cut = dict(sel.cut)
-    # A line with a publication word, or any meta line right under the credits (撰文／某某 攝影／某某).
-    return [t for k, t in enumerate(zone)
-            if rules.after_text_words.search(t) or (k > 0 and cut.get(last + k) in AFTER_CREDITS)]
+    out = []
+    # A meta line with a publication word, or any meta line right under the credits (撰文／某某
+    # 攝影／某某); a notice between the text and its date line (本文为合作推广内容。) is passed over.
+    for k in range(last + 1, min(len(lines), last + 1 + rules.after_text_lines)):
+        t = lines[k].text
+        if _meta_lines([lines[k]]) and (rules.after_text_words.search(simplify(t)) or cut.get(k - 1) in AFTER_CREDITS):
+            out.append(t)
+    return out
 
 
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,

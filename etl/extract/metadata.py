@@ -23,6 +23,8 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<![A-Za-z]){_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s*,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})\s+{_MON}\s+(?P<d>\d{{1,2}})(?!\d)", re.I),
+    # ctime, as BBS posts state their time: Sun Mar 17 23:05:41 2024
+    re.compile(rf"(?<![A-Za-z]){_MON}\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     re.compile(r"(?<![\d-])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
 ]
 _FULLWIDTH_DIGITS = {0xFF10 + i: str(i) for i in range(10)}
