@@ -667,3 +667,13 @@ def test_a_forum_thread_title_loses_its_copy_link_button(env: tuple) -> None:
                                 "[经验分享] 我爸脑梗三年，打了两次干细胞 [复制链接]", "青柠不酸", "发表于 2021-10-23 22:14 | 只看该作者",
                                 P1, P2]))
     assert doc.title == "[经验分享] 我爸脑梗三年，打了两次干细胞"
+
+
+def test_a_long_english_paper_title_is_a_title(env: tuple) -> None:
+    """A paper's title may run past 150 characters; they were all refused as too long."""
+    headline = ("Repeated intrathecal injections of autologous bone marrow-derived mesenchymal stromal cells in "
+                "amyotrophic lateral sclerosis: a randomized, double-blind, placebo-controlled phase 2 trial")
+    assert len(headline) > 150
+    doc = parse(env, "\n".join(["Format: Abstract | Send to | Cite", headline,
+                                "Helena Varga 1, Tomasz Wierzbicki 1, Priya Raman 2", "Abstract", KNEE, KNEE]))
+    assert doc.title == headline
