@@ -677,3 +677,22 @@ def test_a_long_english_paper_title_is_a_title(env: tuple) -> None:
     doc = parse(env, "\n".join(["Format: Abstract | Send to | Cite", headline,
                                 "Helena Varga 1, Tomasz Wierzbicki 1, Priya Raman 2", "Abstract", KNEE, KNEE]))
     assert doc.title == headline
+
+
+@pytest.mark.parametrize("line", [
+    "想了解更多干细胞治疗费用，请点击在线咨询，专家一对一解答！", "某某通提供诊所媒合、翻译、接送服务，欢迎加LINE免费咨询！",
+    "#日本干细胞 #干细胞点滴 #抗老化", "1. 东江医科大学附属第二医院骨科　2. 东江医科大学循证医学中心",
+    "以下內容來自網路，僅供參考，不代表本站立場。", "【关键词】间充质干细胞；糖尿病足；创面愈合",
+])
+def test_calls_to_consult_hashtags_institution_lists_disclaimers_and_bracketed_fields(env: tuple, line: str) -> None:
+    doc = parse(env, "\n".join(["干细胞治疗糖尿病足的进展", P1, P2, line, P3, P4]))
+    assert line not in doc.main_text and P4 in doc.main_text
+
+
+def test_a_bracket_in_a_character_class_does_not_hide_a_later_branch() -> None:
+    """rules._anchored counted [(（] as an open group, so ^[(（]?本文…|不代表本站立场 was taken for a
+    pattern anchored at ^ and its second branch was never tried after a line's start."""
+    from etl.knowledge.rules import _anchored
+
+    assert not _anchored("^[(（]?本文|不代表本站立场") and not _anchored("^a[(]b|c")
+    assert _anchored("^(a|b)") and _anchored("^[|]x") and _anchored("^[]|]x")

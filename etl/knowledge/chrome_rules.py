@@ -114,7 +114,7 @@ def load_chrome_rules(path: Path, data: dict) -> ChromeRules:
             group_of[normalise_key(k)] = group
     alternatives = "|".join(_key_regex(k) for k in sorted({k for ks in fd.values() if isinstance(ks, list) for k in ks},
                                                            key=len, reverse=True))
-    start = re.compile(rf"^[\s【\[(（]*(?P<key>{alternatives})\s*[:：]", re.I)
+    start = re.compile(rf"^[\s【\[(（]*(?P<key>{alternatives})\s*(?:[:：]|(?<=[^\s])】)", re.I)   # 【关键词】X too
     anywhere = re.compile(rf"(?:^|[\s|｜【\[(（])(?P<key>{alternatives})\s*[:：]", re.I)
     fields = FieldRules(group_of, start, anywhere, int(fd.get("max_chars_one_key", 90)))
 

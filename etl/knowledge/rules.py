@@ -27,18 +27,26 @@ class NamedPattern:
 
 
 def _anchored(pattern: str) -> bool:
-    """True when every branch of the pattern starts at ^ (no top-level | after the ^)."""
+    """True when every branch of the pattern starts at ^ (no top-level | after the ^).
+
+    Brackets inside a character class are characters: [(（] opened a group here, so the | of
+    every later top-level branch looked nested, and a pattern such as ^[(（]?本文…|不代表本站立场
+    was tried only at the start of a line (its second branch never matched)."""
     if not pattern.startswith("^"):
         return False
-    depth, escaped = 0, False
-    for ch in pattern:
+    depth, escaped, in_class = 0, False, False
+    for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
         elif ch == "\\":
             escaped = True
-        elif ch in "([":
+        elif in_class:
+            in_class = not (ch == "]" and pattern[i - 1] not in "[^")
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
             depth += 1
-        elif ch in ")]":
+        elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
             return False
