@@ -463,3 +463,65 @@ def test_trial_phases_and_pipelines_are_research_stage(text: str, surface: str) 
 
 def test_a_phase_word_is_matched_as_a_word() -> None:
     assert stance_of("Cells were given in phase in which heart failure was stable.", "heart failure").context == "neutral"
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    # An outcome reported after the treatment: the treatment presented as working.
+    ("做完两次细胞回输后，她的湿疹基本消失了。", "湿疹", "asserted"),
+    ("儿子的癫痫发作次数减少，已经能上幼儿园。", "癫痫", "asserted"),
+    ("治疗三个月后关节肿胀消退。", "肿胀", "asserted"),
+    ("多年的银屑病终于在细胞输注后得到控制。", "银屑病", "asserted"),
+    ("结论：脐带MSC局部注射可促进压疮愈合，安全性良好。", "压疮", "asserted"),
+    ("结论：关节腔注射可缓解髋关节炎患者的疼痛。", "髋关节炎", "asserted"),
+    ("Patients described fewer migraine attacks after the infusions.", "migraine", "asserted"),
+    # Established therapies and courses sold for a disease.
+    ("骨髓移植早已是治疗地中海贫血的成熟疗法。", "地中海贫血", "asserted"),
+    ("另有针对痛风的专属疗程，每次八万元起。", "痛风", "asserted"),
+    ("Our 10-day lupus protocol includes two infusions.", "lupus", "asserted"),
+    # The same words where they claim nothing.
+    ("该患者的压疮久不愈合已有两年。", "压疮", "neutral"),
+    ("帕金森病的发生，主要是因为多巴胺神经元逐渐减少。", "帕金森病", "neutral"),
+])
+def test_outcomes_established_therapies_and_courses_are_asserted(text: str, surface: str, context: str) -> None:
+    """A symptom that 消失/减少/消退 after the treatment, a disease 得到控制, 可缓解/可促进…愈合 in a
+    conclusion, an established therapy (成熟疗法) and a course or protocol sold for a disease are
+    claims that the treatment works; a wound that 久不愈合 or a cell count that 减少 in a
+    definition are not."""
+    assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("合并肾衰竭、严重出血的患者暂不适合。", "肾衰竭", "neutral"),
+    ("肿瘤患者、孕妇不建议施打。", "肿瘤", "neutral"),
+    ("有心脏病病史者不宜接受回输。", "心脏病", "neutral"),
+    ("治疗前全面体检，排除结核等禁忌情况。", "结核", "neutral"),
+    ("该疗法不适合晚期肝硬化患者。", "肝硬化", "negated"),
+])
+def test_a_contraindication_is_a_risk_not_a_denial(text: str, surface: str, context: str) -> None:
+    """Who must not be treated (合并X的患者暂不适合, X患者、孕妇不建议施打, 有X病史者不宜) names a risk
+    of the treatment, neutral as the guidelines' side effects are; the treatment denied for the
+    disease it is sold for stays negated."""
+    assert_stance(text, surface, context)
+
+
+def test_a_contraindication_under_a_list_heading_stays_neutral() -> None:
+    text = "哪些肝硬化患者适合干细胞治疗？\n1、代偿期肝硬化患者；\n2、合并肝癌的患者不建议治疗。"
+    ms = {m.surface: m.context for m in mentions(text)}
+    assert ms["肝癌"] == "neutral"
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("细胞疗法让渐冻症患者看到了曙光。", "渐冻症", "hedged"),
+    ("干细胞对急性心梗的疗效仍无定论。", "急性心梗", "hedged"),
+    ("The firm runs preclinical work on cells for Huntington's disease.", "Huntington's disease", "hedged"),
+    ("干细胞治疗肺纤维化目前还在研究中。", "肺纤维化", "hedged"),
+    ("说“脑瘫孩子打一针就能走路”，这是假的。", "脑瘫", "negated"),
+    ("佢讲打完针之后个柏金遜症完全冇改善。", "柏金遜症", "negated"),
+    ("医生说脑梗软化灶干细胞是修复不了的。", "脑梗", "negated"),
+    ("本中心不提供癌症治疗。", "癌症", "negated"),
+    ("宣称能根治痛风的机构，请提高警惕。", "痛风", "negated"),
+    ("A large trial in patients with heart failure found no benefit.", "heart failure", "negated"),
+    ("输注来源不明的细胞，可能带来发热、皮疹，甚至感染的风险。", "皮疹", "neutral"),
+])
+def test_hope_open_questions_rumours_and_risks(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)

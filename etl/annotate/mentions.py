@@ -16,7 +16,8 @@ nearest wins. The hard scope counts an English word as 2, so an English list is 
 words as a Chinese one is in characters.
 
 Then the labelling guideline's neutral cases: conventional (non-cell) care named in a sentence
-with no cell cue (二甲双胍能控制X), a side effect in the mention's clause (X是常见的不良反应),
+with no cell cue (二甲双胍能控制X), a side effect in the mention's clause (X是常见的不良反应), a
+contraindication (合并X的患者暂不适合, which no list heading overrides),
 a definition question (什么是…) or a named treatment as a topic (细胞疗法治疗X的作用机制). A question
 about a treatment is hedged, never asserted, and so is a marketing term in scare quotes
 (“干细胞逆龄”) or a reported claim beside one. The short lines under a treatment-list heading
@@ -56,6 +57,13 @@ ITEM_MAX = 40          # a list item under a heading is a short line (in units: 
 BARE_HEADING_MAX = 12  # a heading without a colon (适应症) is shorter still and names no disease
 HEADING_ITEMS = 60     # item lines one heading reaches
 QUOTE_SPAN = 12     # a scare quote holds a term, not a sentence
+# A denial that excludes patients (合并肝癌的患者暂不适合; 癌症患者、孕妇不建议施打) names a
+# contraindication, a risk of the treatment (neutral), when the mention is a comorbidity (合并X, 有X病史)
+# or sits in a list beside pregnancy; 该疗法不适合晚期肝硬化患者 still denies the treatment for X.
+CONTRAINDICATION = frozenset({"不建议", "不适合", "暂不适合", "不宜", "慎用", "禁用"})
+_COMORBID_BEFORE = re.compile(r"(?:合并|伴有|并发|患有|有)$")
+_COMORBID_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:病史|(?<![患学])者)")
+_PREGNANCY = re.compile(r"孕妇|孕期|怀孕|哺乳")
 # A price next to a mention prices a treatment for it (Knee osteoarthritis: $4,500; 帕金森病综合疗程
 # $198,000起; 治疗糖尿病一个疗程3万元): asserted, as the guidelines' "priced for". Read only on a short
 # line (a price list) or in a sentence naming a cell treatment: 糖尿病每年造成千亿元支出 is no offer.
@@ -114,6 +122,7 @@ class Stance:
     context: str
     trigger: str | None
     reported: bool = False
+    settled: bool = False  # neutral for a reason of its own (a contraindication): a list heading does not override it
 
 
 def find_terms(lex: Lexicon, text: str) -> list[tuple[int, int, Term]]:
@@ -433,6 +442,8 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
             return Stance("hedged", question, reported)
         return Stance("neutral", None, reported)
     ctx, trig = best[3], best[4]
+    if ctx == "negated" and trig in CONTRAINDICATION and _comorbidity(sentence, m_start, m_end, others or []):
+        return Stance("neutral", None, reported, settled=True)  # 合并X的患者暂不适合: who should not be treated
     if ctx == "negated":
         return Stance(ctx, trig, reported)  # absence stays negated even beside conventional care (几乎没有X)
     if ctx == "asserted" and reported:
@@ -448,6 +459,18 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
     if ctx == "asserted" and (question or quoted or (reported and _SCARE_QUOTE.search(sentence))):
         return Stance("hedged", trig, reported)  # asked, or a claim someone else makes in scare quotes
     return Stance(ctx, trig, reported)
+
+
+def _comorbidity(sentence: str, m_start: int, m_end: int, others: list[tuple[int, int]]) -> bool:
+    """The mention names a condition a patient has besides (合并X, 有X病史, X者) or sits in an
+    exclusion list with pregnancy (癌症患者、孕妇不建议施打)."""
+    if _PREGNANCY.search(sentence) or _COMORBID_BEFORE.search(sentence, max(0, m_start - 2), m_start):
+        return True
+    after = sentence[m_end:m_end + 40]
+    for a, b in sorted(others, reverse=True):  # another mention of the list is not distance
+        if m_end <= a < m_end + 40:
+            after = after[:a - m_end] + after[b - m_end:]
+    return bool(_COMORBID_AFTER.match(after))
 
 
 def _rebuttal_after(found: _Hits, m_end: int) -> str | None:
@@ -631,8 +654,10 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
         others = cache["_others"]  # all the sentence's mentions; a gap never contains the mention itself
         st = stance(ts, sentence, start - s_start, end - s_start, others=others,
                     terminator=text[s_end] if s_end < len(text) else "", cache=cache, key=(s_start, s_end))
-        if st.context == "neutral" and k >= 0:
-            st = headings.over(k, by_sentence) or st  # an item of a list under 适应症： takes the heading's stance
+        if st.context == "neutral" and not st.settled and k >= 0:
+            # An item of a list under 适应症： takes the heading's stance; a neutral decided by a cue
+            # (a contraindication) stays.
+            st = headings.over(k, by_sentence) or st
         c = lex.concepts[term.concept_id]
         o_start, o_end = sh.span(start, end)
         section_no = None
