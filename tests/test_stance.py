@@ -525,3 +525,16 @@ def test_a_contraindication_under_a_list_heading_stays_neutral() -> None:
 ])
 def test_hope_open_questions_rumours_and_risks(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("干细胞治疗痛风多少钱一次？", "痛风", "asserted"),
+    ("痛风干细胞治疗要多少钱？", "痛风", "asserted"),
+    ("How much does stem cell therapy for lupus cost?", "lupus", "asserted"),
+    ("干细胞能治疗痛风吗？", "痛风", "hedged"),
+    ("痛风吃什么药，多少钱？", "痛风", "neutral"),
+])
+def test_a_price_question_prices_the_treatment(text: str, surface: str, context: str) -> None:
+    """干细胞治疗X多少钱? asks what a treatment sold for X costs ("priced for", asserted), not
+    whether it works (能治X吗?, hedged); a price asked of conventional care claims nothing."""
+    assert_stance(text, surface, context)

@@ -238,6 +238,7 @@ class _Hits:
     quotes: bool             # the sentence holds an opening quotation mark
     starts: list[int]        # of scoped, for windows
     frame_starts: list[int]  # of frames
+    cost: bool = False       # a question about price (多少钱): not a doubt about the treatment
 
 
 def _edges_ok(sentence: str, start: int, end: int, edges: tuple[bool, bool]) -> bool:
@@ -249,8 +250,9 @@ def _edges_ok(sentence: str, start: int, end: int, edges: tuple[bool, bool]) -> 
 def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
     hits, terms = [], []
     question: str | None = None
-    treatment = other_question = definition = conventional = False
+    treatment = other_question = definition = conventional = cost = False
     cells: list[int] = []
+    priced: list[tuple[int, int]] = []
     longer: dict[int, int] = {}
     for start, end, trig in ts.matcher.find(sentence):
         if not _edges_ok(sentence, start, end, trig.ascii_edges):
@@ -270,6 +272,9 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
             definition = definition or ctx == "definition"
         elif ctx == "conventional":
             conventional = True
+        elif ctx == "cost":
+            cost = True
+            priced.append((start, end))
         elif ctx != "pseudo":
             hits.append((start, end, ctx, trig.direction, sentence[start:end], trig.max_gap))
     if ts.cells:  # looked up apart: 干细胞 inside the longer trigger 干细胞治疗 still names a cell treatment
@@ -296,10 +301,14 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
     if PRICE.search(sentence) and (treatment or _units(sentence) <= ITEM_MAX):
         for m in PRICE.finditer(sentence):   # priced for the disease: a line of a price list, or beside a treatment
             hits.append((m.start(), m.end(), "price", "both", m.group(), PRICE_GAP))
+    if cost:
+        question = None  # 干细胞治疗X多少钱? asks a price: the treatment is taken as sold, not doubted
+        if treatment:  # X干细胞治疗多少钱: priced for the disease, as a price beside it is
+            hits.extend((a, b, "price", "both", sentence[a:b], PRICE_GAP) for a, b in priced)
     frames.sort()
     hits.sort()
     return _Hits(hits, terms, frames, question, treatment, other_question, definition, cells, conventional,
-                 any(q in sentence for q in QUOTE_OPEN), [h[0] for h in hits], [f[0] for f in frames])
+                 any(q in sentence for q in QUOTE_OPEN), [h[0] for h in hits], [f[0] for f in frames], cost)
 
 
 @dataclass(frozen=True)
@@ -433,7 +442,7 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
             cand = (0, -PRIORITY[ctx], 0, ctx, text, None)
             if best is None or cand[:3] < best[:3]:
                 best = cand
-    question = found.question or (terminator if terminator in QUESTION_END else None)
+    question = found.question or (terminator if terminator in QUESTION_END and not found.cost else None)
     quoted = _scare_quoted(sentence, m_start, m_end, found.cells) if found.quotes else None
     if best is None:
         if quoted:
