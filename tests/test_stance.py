@@ -538,3 +538,20 @@ def test_a_price_question_prices_the_treatment(text: str, surface: str, context:
     """干细胞治疗X多少钱? asks what a treatment sold for X costs ("priced for", asserted), not
     whether it works (能治X吗?, hedged); a price asked of conventional care claims nothing."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    # A comma and a space between two disease names join a list: the cue before it reaches the end.
+    ("Our partner clinics treat lupus, psoriasis, Crohn's disease, gout and asthma with cord cells.", "asthma",
+     "asserted"),
+    ("干细胞可以治疗严重肢体缺血(Critical limb ischemia,CLI)。", "CLI", "asserted"),
+    ("适应人群：\n1. 脊髓损伤恢复期患者；\n2. 伴有截瘫的患者。", "截瘫", "asserted"),
+    ("网上宣称干细胞能治疗痛风、银屑病的广告，均未获得批准。", "银屑病", "negated"),
+    ("No clinic can honestly promise a cure for Huntington's disease.", "Huntington's disease", "negated"),
+    ("Patients treated at such clinics have suffered blindness and infections.", "infections", "neutral"),
+    ("对高尿酸血症等慢性病也有辅助调理作用。", "高尿酸血症", "asserted"),
+    ("两组均未发生感染。", "感染", "negated"),
+    ("打干细胞对股骨头坏死有一定作用，但因人而异。", "股骨头坏死", "asserted"),
+])
+def test_english_lists_eligibility_headings_and_more_wording(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)

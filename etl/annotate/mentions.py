@@ -339,8 +339,10 @@ def _distances(sentence: str, others: list[tuple[int, int]]) -> _Distances:
     n = len(sentence)
     weight = bytearray(b"\x01") * n
     brk = bytearray(n)
+    ends, starts = {b for _, b in others}, {a for a, _ in others}
     for m in CLAUSE_BREAK.finditer(sentence):
-        brk[m.start()] = 1
+        if not _list_comma(sentence, m.start(), m.end(), ends, starts):
+            brk[m.start()] = 1
     for m in _ASCII_WORDS.finditer(sentence):
         weight[m.start():m.end()] = b"\x02" + bytes(m.end() - m.start() - 1)
     for m in _SPACES.finditer(sentence):
@@ -352,6 +354,19 @@ def _distances(sentence: str, others: list[tuple[int, int]]) -> _Distances:
     for a, b in others:
         weight[a:b] = bytes(b - a)
     return _Distances(array("i", accumulate(weight, initial=0)), array("i", accumulate(brk, initial=0)), span)
+
+
+_LIST_JOIN = re.compile(r"\s*(?:(?:and|or|as well as)\s+|以及|和|及|或)?")
+
+
+def _list_comma(sentence: str, a: int, b: int, ends: set[int], starts: set[int]) -> bool:
+    """A comma and a space between two disease names (treats multiple sclerosis, autism, COPD and
+    ...) join a list; they do not break a clause."""
+    left = len(sentence[:a].rstrip())
+    if left not in ends or not sentence[b:b + 1].isspace():
+        return False  # 严重肢体缺血(Critical limb ischemia,CLI): a name and its abbreviation, not a list
+    m = _LIST_JOIN.match(sentence, b)
+    return m is not None and m.end() in starts
 
 
 def classify(ts: TriggerSet, sentence: str, m_start: int, m_end: int,
