@@ -696,3 +696,42 @@ def test_a_bracket_in_a_character_class_does_not_hide_a_later_branch() -> None:
 
     assert not _anchored("^[(（]?本文|不代表本站立场") and not _anchored("^a[(]b|c")
     assert _anchored("^(a|b)") and _anchored("^[|]x") and _anchored("^[]|]x")
+
+
+@pytest.mark.parametrize("line", [
+    "举报/反馈", "▌在线咨询 微信号:abc-medtour 回复“干细胞”领取《赴日再生医疗手册》", "领取《2025干细胞治疗白皮书》",
+    "立即咨询海外医疗顾问 ☎ 400-000-1234 添加微信:abc_care", "立即預約參觀實驗室,享早鳥優惠方案", "[立即提交]",
+    "填写信息,专家一对一回电", "姓名:______ 电话:______ 关注症状:______", "〔記者王小明/高雄報導〕",
+    "Related: Clinic owner charged over fake cell drips", "新聞聯絡人:醫事司 李科長", "看更多!請加入本報粉絲團",
+    "ADVERTISEMENT - Shop Detox Teas Now", "图片来源网络,侵删", "扫一扫 分享到微信", "【热门搜索】干细胞治疗脑瘫",
+    "文/健康生活誌編輯部", "微博认证：健康科普博主", "北辰醫學大學附設醫院神經部",
+    "1 北辰醫學大學附設醫院神經部 2 北辰醫學大學臨床醫學研究所",
+])
+def test_lead_forms_contacts_bylines_ads_and_affiliations(env: tuple, line: str) -> None:
+    doc = parse(env, "\n".join(["干细胞治疗糖尿病足的进展", P1, P2, line, P3, P4]))
+    assert line not in doc.main_text and P4 in doc.main_text
+
+
+def test_answer_cards_and_vote_bars_between_answers_keep_every_answer(env: tuple) -> None:
+    """Cards written with spaces (内分泌科  某医院, 2023-08-13 09:12  有用(36)  回复), a profile line
+    (主治医师,关注…) and the answer's certification line sit between answers: they are cut, and the
+    answers after them stay (before, the first vote bar ended the text)."""
+    answer2 = "部分研究显示，间充质干细胞可能改善胰岛功能，但目前证据有限，不建议自费尝试未经备案的项目。"
+    answer3 = "干细胞不是神药。血糖控制得还可以的话，关键是坚持规范用药、饮食和运动，定期复查眼底和肾功能。"
+    cards = ["2023-08-13 09:12  有用(36)  回复", "刘小芳 主治医师", "内分泌科  湖滨医科大学附属医院",
+             "神经内科主治医师,关注运动神经元病十年", "本回答由医生认证 2 有用 评论", "赵立新 医师", "向TA提问"]
+    doc = parse(env, "\n".join(["干细胞治疗糖尿病能根治吗？", "病情描述：确诊2型糖尿病六年了，一直打胰岛素，最近看到干细胞广告。",
+                                "王建国 副主任医师", P1, cards[0], cards[1], cards[2], answer2, cards[4],
+                                cards[3], cards[5], cards[6], answer3, "2023-08-15 08:05  有用(5)  回复"]))
+    assert answer2 in doc.main_text and answer3 in doc.main_text
+    for card in cards:
+        assert card not in doc.main_text
+
+
+def test_english_answer_stamps_and_vote_counts_between_answers(env: tuple) -> None:
+    doc = parse(env, "\n".join(["Can stem cells cure type 1 diabetes?", "3 answers · 18.4K views", "Anonymous · Answered 2 years ago",
+                                KNEE, "1.2K upvotes · Share · Report", "Anonymous · Answered 3 years ago", P3,
+                                "214 upvotes · Share · Report", "Posted 2 days ago - 4,812 views - 12 comments"]))
+    assert KNEE in doc.main_text and P3 in doc.main_text
+    for line in ("Answered 2 years ago", "1.2K upvotes", "214 upvotes", "Posted 2 days ago"):
+        assert line not in doc.main_text
