@@ -413,3 +413,34 @@ def test_platform_seo_paid_and_station_cues(page: str, address: str | None, expe
 def test_paid_labels_journal_paths_and_doctor_videos(page: str, address: str | None, expected: str) -> None:
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
     assert doc.source_type == expected, doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "address", "expected"), [
+    # A clinic's post on an account platform, with its hotline: the platform publishes it.
+    (f"某某号首页 > 母婴 > 正文\n脐带血该不该存？\n2024-04-02 14:31 来源：某某脐带血库 发布于：广东省\n{PARA}\n"
+     f"咨询热线：400-000-2189\n本院专家团队为您解答。\n{PARA}\n", "https://www.sohu.com/a/700000001_120000002",
+     "content_aggregator"),
+    (f"首页 / 健康\n下载某某号App 登录\n帕金森病的新希望？\n健康观察站 2024-01-17 08:30 · 广东\n{PARA}\n{PARA}\n", None,
+     "content_aggregator"),
+    (f"某某頭條 首頁 健康\n中風後遺症能靠幹細胞治好嗎？\n2019-05-12 由 健康百事通 發表于 健康\n{PARA}\n{PARA}\n", None,
+     "content_aggregator"),
+    # An English news story known by its dateline and section navigation, not its footer's contact link.
+    (f"The Example Courier\nNation | World | Business | Health | Sport\nClinic raided\nBy Ann Lee\n"
+     f"KUALA LUMPUR: Officers raided an unlicensed stem cell centre on Monday.\n{EN}\nContact us\n", None, "news"),
+    # A paper's abstract in capitals is not a dateline (no cue at all here, so not news).
+    (f"Mesenchymal cells in knee osteoarthritis: a trial\nBACKGROUND: Few trials exist.\nMETHODS: We randomised 80 "
+     f"patients.\nRESULTS: Pain fell.\n{EN}\n", None, "other"),
+    (f"学位论文 | 期刊 | 会议\n外泌体对糖尿病肾病大鼠的作用研究\n作者：某某 导师：某某 学位授予单位：某某医科大学 学位类型：硕士\n"
+     f"【摘要】{PARA}\n", None, "academic"),
+    # A medical-travel agent is not a clinic, though it gives a hotline.
+    (f"某某医疗旅游 首页\n赴日干细胞治疗全攻略\n我们的医疗顾问将为您对接合作诊所。\n{PARA}\n咨询热线：400-000-2750\n", None,
+     "commercial_blog"),
+    (f"MediExample | Compare clinics · Get a free quote\nStem Cell Therapy Abroad in 2024\n{EN}\n"
+     "Our service is free for patients; partner clinics pay us a referral fee.\n", None, "commercial_blog"),
+    (f"Home  Treatments  About Us\nWhatsApp +852 5000 0000 | Book Now\nExosome Facial\n{EN}\n{EN}\n",
+     "https://www.example-aesthetic.com.hk/treatments/exosome", "commercial_clinic"),
+    (f"Can stem cells cure lupus? - AnswerExample\n3 answers\n{EN}\nContent mirrored from public sources.\n", None, "other"),
+])
+def test_platform_reposts_datelines_theses_travel_agents_and_mirrors(page: str, address: str | None, expected: str) -> None:
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
+    assert doc.source_type == expected, doc.source_type_evidence
