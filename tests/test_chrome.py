@@ -735,3 +735,25 @@ def test_english_answer_stamps_and_vote_counts_between_answers(env: tuple) -> No
     assert KNEE in doc.main_text and P3 in doc.main_text
     for line in ("Answered 2 years ago", "1.2K upvotes", "214 upvotes", "Posted 2 days ago"):
         assert line not in doc.main_text
+
+
+def test_a_decision_heading_is_the_title_not_a_party_field(env: tuple) -> None:
+    """A penalty decision's heading ends with its number; the parties' fields under it
+    (当事人:, 法定代表人:) are neither a byline nor a title."""
+    heading = "某市市场监督管理局行政处罚决定书(某市监处罚〔2023〕217号)"
+    doc = parse(env, "\n".join(["某市市场监督管理局", "您所在的位置:首页 > 政务公开 > 行政处罚决定", heading,
+                                "发布日期:2023年9月20日 来源:执法稽查局 浏览次数:1088", "当事人:某某健康管理有限公司",
+                                "统一社会信用代码:91330XXXXXXXXXXXXX", "住所:某市东湖路188号", "法定代表人:陈某某",
+                                "2023年6月14日,本局执法人员根据投诉举报线索,对当事人经营场所进行检查。", P1, P2]))
+    assert doc.title == heading and str(doc.published_date) == "2023-09-20"
+    assert "法定代表人:陈某某" in doc.main_text and "本局执法人员根据投诉举报线索" in doc.main_text
+
+
+def test_a_qa_form_label_is_not_the_title(env: tuple) -> None:
+    question = "孩子三岁半确诊孤独症,有机构说脐带血干细胞回输能改善语言,值得试吗?"
+    doc = parse(env, "\n".join(["某某问医 首页 | 找医生 | 问医生", "当前位置:首页 > 问诊记录 > 儿科", question,
+                                "病情描述:男孩,3岁半,去年确诊孤独症谱系障碍,目前在做康复训练,只会说单字。",
+                                "希望得到的帮助:这种治疗是否正规?有没有副作用?", "2024-01-09 21:47",
+                                "医生回复:目前脐带血干细胞回输治疗孤独症仍处于临床研究阶段,改善语言的证据不足,不建议自费尝试。",
+                                "孤独症孩子的语言进步主要靠早期、系统的康复训练,家长要坚持,并定期到医院评估。"]))
+    assert doc.title == question

@@ -33,6 +33,9 @@ _NOT_BIGRAM_CJK = re.compile(r"[^\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z]{3,}")
 _FIRST_SECTION = re.compile(r"^\W{0,2}(一\s*[、.．]|1\s*[、.．]|1\s+\S|第一[章节部分]|I\.\s|[(（]\s*[一1]\s*[)）])")
 _QUESTION = re.compile(r"[?？!！]$")
+# The heading of a decision, notice or judgment with its number (行政处罚决定书(某市监处罚〔2023〕217号)):
+# the parties' fields under it are no byline, so it needs its own evidence.
+_DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
 
 
 @dataclass
@@ -273,6 +276,9 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         score += 0.3
     if _QUESTION.search(line.text):
         score += 0.5
+    if _DECISION_HEADING.search(info.simp):
+        ev.add("decision_heading")
+        score += 1.5
     grams = _bigrams(info.simp)
     shared = body.shared(i, grams) if grams else None
     if grams and shared is not None:
