@@ -757,3 +757,9 @@ def test_a_qa_form_label_is_not_the_title(env: tuple) -> None:
                                 "医生回复:目前脐带血干细胞回输治疗孤独症仍处于临床研究阶段,改善语言的证据不足,不建议自费尝试。",
                                 "孤独症孩子的语言进步主要靠早期、系统的康复训练,家长要坚持,并定期到医院评估。"]))
     assert doc.title == question
+
+
+def test_an_online_first_time_dates_a_paper(env: tuple) -> None:
+    doc = parse(env, "\n".join(["首页 > 期刊 > 某某再生医学杂志 > 2023年第8期", "脐带间充质干细胞治疗膝骨关节炎的随机对照研究",
+                                "网络首发时间:2023-08-15 10:12:36", P1, P2]))
+    assert str(doc.published_date) == "2023-08-15"
