@@ -555,3 +555,25 @@ def test_a_price_question_prices_the_treatment(text: str, surface: str, context:
 ])
 def test_english_lists_eligibility_headings_and_more_wording(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("不适用人群：恶性肿瘤患者、孕妇及哺乳期妇女。", "恶性肿瘤", "neutral"),
+    ("适应症：膝骨关节炎（经保守治疗六个月无效者）。", "膝骨关节炎", "asserted"),
+    ("该男子谎称干细胞可治帕金森病，骗取钱财。", "帕金森病", "negated"),
+    ("No stem cell product has been approved for the treatment of lupus.", "lupus", "negated"),
+    # Reported speech shifts 'can' to 'could': the claim is reported, not doubted.
+    ("The centre had advertised that its drips could reverse diabetes.", "diabetes", "asserted"),
+    ("Stem cells could one day help patients with diabetes.", "diabetes", "hedged"),
+    # A quoted name far off in the sentence does not make a reported claim a scare-quoted one.
+    ("当事人在其微信公众号“某某细胞健康”发布文章，宣称干细胞回输可以治疗痛风、银屑病。", "银屑病", "asserted"),
+    ("有商家宣称“干细胞逆龄”可以治疗痛风。", "痛风", "hedged"),
+])
+def test_exclusion_lists_false_claims_and_reported_speech(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
+
+
+def test_an_english_question_heading_asks_for_its_list() -> None:
+    text = "What can it treat?\n- Acne scars and enlarged pores\n- Melasma and uneven pigmentation"
+    ms = {m.surface: m.context for m in mentions(text)}
+    assert ms["Acne scars"] == "asserted" and ms["Melasma"] == "asserted"

@@ -52,7 +52,7 @@ _CITATION = re.compile(r"\[[0-9,，\-–^ ]{1,20}\]")  # [5,6] is a citation mar
 QUESTION_END = frozenset("?？")
 QUOTE_OPEN, QUOTE_CLOSE = "“「", "”」"
 HEADING_END = ("：", ":")
-LIST_QUESTION = ("哪些", "which")  # 干细胞能治疗哪些疾病？ above its answer list is a heading too
+LIST_QUESTION = ("哪些", "which", "what can", "what conditions", "什么病")  # 干细胞能治疗哪些疾病？ above its answer list is a heading too
 ITEM_MAX = 40          # a list item under a heading is a short line (in units: a Han character 1, an English word 2)
 BARE_HEADING_MAX = 12  # a heading without a colon (适应症) is shorter still and names no disease
 HEADING_ITEMS = 60     # item lines one heading reaches
@@ -69,6 +69,11 @@ _PREGNANCY = re.compile(r"孕妇|孕期|怀孕|哺乳")
 # line (a price list) or in a sentence naming a cell treatment: 糖尿病每年造成千亿元支出 is no offer.
 PRICE_GAP = 12      # characters between a price and the mention it prices
 _SCARE_QUOTE = re.compile(r"[“「][^“”「」]{2,8}[”」]")
+# A quoted name (微信公众号“某某健康”, a shop or brand) is no scare quote: it hedges no claim.
+QUOTE_NEAR = 20
+_QUOTED_NAME_BEFORE = re.compile(r"(公众号|账号|抖音号|视频号|小程序|平台|品牌|商标|名为|名叫|叫做|店|中心|公司)\s*$")
+# Reported speech shifts 'can' to 'could': "advertised that its drips could reverse X" reports a claim.
+REPORTED_BACKSHIFT = frozenset({"could", "would"})
 CLAUSE_END = frozenset("，,。；;！？!?：:\n )）」』”\"'")
 PRIORITY = {"negated": 3, "hedged": 2, "asserted": 1}
 STANCES = ("asserted", "hedged", "negated")
@@ -480,9 +485,18 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         return Stance("neutral", None, reported)  # 可能导致X, X是常见的不良反应: a side effect, not a claim
     if (question and found.definition) or (topic and ctx == "asserted" and best[5] is not None):
         return Stance("neutral", None, reported)  # 什么是细胞治疗X? / 细胞疗法治疗X的作用机制: a subject, not a claim
-    if ctx == "asserted" and (question or quoted or (reported and _SCARE_QUOTE.search(sentence))):
+    if ctx == "hedged" and reported and trig in REPORTED_BACKSHIFT:
+        return Stance("asserted", trig, reported)  # advertised that its drips could reverse X: 'can', reported
+    if ctx == "asserted" and (question or quoted or (reported and _marketing_quote(sentence, m_start, m_end))):
         return Stance("hedged", trig, reported)  # asked, or a claim someone else makes in scare quotes
     return Stance(ctx, trig, reported)
+
+
+def _marketing_quote(sentence: str, m_start: int, m_end: int) -> bool:
+    """A scare-quoted term (“干细胞逆龄”) within QUOTE_NEAR characters of the mention, other than a
+    quoted name (公众号“某某”): a product's name further off in the sentence hedges no claim."""
+    return any(not _QUOTED_NAME_BEFORE.search(sentence, max(0, q.start() - 4), q.start())
+               for q in _SCARE_QUOTE.finditer(sentence, max(0, m_start - QUOTE_NEAR), m_end + QUOTE_NEAR))
 
 
 def _comorbidity(sentence: str, m_start: int, m_end: int, others: list[tuple[int, int]]) -> bool:
