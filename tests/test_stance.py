@@ -577,3 +577,25 @@ def test_an_english_question_heading_asks_for_its_list() -> None:
     text = "What can it treat?\n- Acne scars and enlarged pores\n- Melasma and uneven pigmentation"
     ms = {m.surface: m.context for m in mentions(text)}
     assert ms["Acne scars"] == "asserted" and ms["Melasma"] == "asserted"
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("干细胞为什么能治痛风？", "痛风", "asserted"),
+    ("The spa had advertised that its drips could cure gout, claims the ministry said had no scientific basis.",
+     "gout", "negated"),
+    ("最明显的变化是湿疹好了很多。", "湿疹", "asserted"),
+    ("半年后疼痛指数从8分降到3分。", "疼痛", "asserted"),
+    ("复查时评分没什么变化，僵硬还是老样子。", "僵硬", "negated"),
+    ("说实话对运动症状帮助不大，别指望能治好帕金森病。", "帕金森病", "negated"),
+    ("No cases of septic arthritis were reported.", "septic arthritis", "negated"),
+    ("追踪期间无受试者出现肿瘤。", "肿瘤", "negated"),
+    ("诊所宣称干细胞可「根治」痛风，民众应提高警觉。", "痛风", "negated"),
+    ("类风湿关节炎造成的关节破坏，也不在目前核准范围。", "类风湿关节炎", "negated"),
+    ("细胞治疗存在一定的未知风险，也存在感染等潜在风险。", "感染", "neutral"),
+    ("一岁时仍不会抬头翻身，确诊为脑瘫。", "脑瘫", "neutral"),
+    ("Partner clinics offer stem cell programs for lupus and gout.", "gout", "asserted"),
+    # The unchanged: 不要轻信 before a scare-quoted claim stays hedged, as labellers read it.
+    ("不要轻信网上“干细胞一针治好红斑狼疮”的广告。", "红斑狼疮", "hedged"),
+])
+def test_testimonials_rebuttals_absences_and_milestones(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)

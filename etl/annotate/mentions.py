@@ -243,7 +243,7 @@ class _Hits:
     quotes: bool             # the sentence holds an opening quotation mark
     starts: list[int]        # of scoped, for windows
     frame_starts: list[int]  # of frames
-    cost: bool = False       # a question about price (多少钱): not a doubt about the treatment
+    cost: bool = False       # a question about price (多少钱) or why it works (为什么能): not a doubt about the treatment
 
 
 def _edges_ok(sentence: str, start: int, end: int, edges: tuple[bool, bool]) -> bool:
@@ -255,7 +255,7 @@ def _edges_ok(sentence: str, start: int, end: int, edges: tuple[bool, bool]) -> 
 def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
     hits, terms = [], []
     question: str | None = None
-    treatment = other_question = definition = conventional = cost = False
+    treatment = other_question = definition = conventional = cost = presupposed = False
     cells: list[int] = []
     priced: list[tuple[int, int]] = []
     longer: dict[int, int] = {}
@@ -280,6 +280,8 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
         elif ctx == "cost":
             cost = True
             priced.append((start, end))
+        elif ctx == "presupposed":
+            presupposed = True
         elif ctx != "pseudo":
             hits.append((start, end, ctx, trig.direction, sentence[start:end], trig.max_gap))
     if ts.cells:  # looked up apart: 干细胞 inside the longer trigger 干细胞治疗 still names a cell treatment
@@ -306,14 +308,14 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
     if PRICE.search(sentence) and (treatment or _units(sentence) <= ITEM_MAX):
         for m in PRICE.finditer(sentence):   # priced for the disease: a line of a price list, or beside a treatment
             hits.append((m.start(), m.end(), "price", "both", m.group(), PRICE_GAP))
-    if cost:
-        question = None  # 干细胞治疗X多少钱? asks a price: the treatment is taken as sold, not doubted
+    if cost or presupposed:
+        question = None  # 干细胞治疗X多少钱? / 为什么能治X? takes the treatment as sold or working, not doubted
         if treatment:  # X干细胞治疗多少钱: priced for the disease, as a price beside it is
             hits.extend((a, b, "price", "both", sentence[a:b], PRICE_GAP) for a, b in priced)
     frames.sort()
     hits.sort()
     return _Hits(hits, terms, frames, question, treatment, other_question, definition, cells, conventional,
-                 any(q in sentence for q in QUOTE_OPEN), [h[0] for h in hits], [f[0] for f in frames], cost)
+                 any(q in sentence for q in QUOTE_OPEN), [h[0] for h in hits], [f[0] for f in frames], cost or presupposed)
 
 
 @dataclass(frozen=True)
@@ -471,6 +473,8 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
             return Stance("hedged", question, reported)
         return Stance("neutral", None, reported)
     ctx, trig = best[3], best[4]
+    if ctx == "hedged" and reported and trig in REPORTED_BACKSHIFT:
+        ctx = "asserted"  # advertised that its drips could reverse X: 'can', reported (a rebuttal still negates it)
     if ctx == "negated" and trig in CONTRAINDICATION and _comorbidity(sentence, m_start, m_end, others or []):
         return Stance("neutral", None, reported, settled=True)  # 合并X的患者暂不适合: who should not be treated
     if ctx == "negated":
@@ -485,8 +489,6 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         return Stance("neutral", None, reported)  # 可能导致X, X是常见的不良反应: a side effect, not a claim
     if (question and found.definition) or (topic and ctx == "asserted" and best[5] is not None):
         return Stance("neutral", None, reported)  # 什么是细胞治疗X? / 细胞疗法治疗X的作用机制: a subject, not a claim
-    if ctx == "hedged" and reported and trig in REPORTED_BACKSHIFT:
-        return Stance("asserted", trig, reported)  # advertised that its drips could reverse X: 'can', reported
     if ctx == "asserted" and (question or quoted or (reported and _marketing_quote(sentence, m_start, m_end))):
         return Stance("hedged", trig, reported)  # asked, or a claim someone else makes in scare quotes
     return Stance(ctx, trig, reported)

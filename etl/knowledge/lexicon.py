@@ -39,9 +39,10 @@ MENTION_TYPES = ("disease", "disease_group", "symptom")
 # topic noun right after the mention (细胞疗法治疗X的作用机制): a named treatment there is a subject, not a claim.
 # finding marks a study's quoted finding (研究表明): asserted when the sentence names a treatment.
 # cost marks a question about price (干细胞治疗X多少钱?): it takes the treatment as sold, so it
-# does not hedge the claim the way 能治X吗 does.
+# does not hedge the claim the way 能治X吗 does; presupposed asks why a treatment works (为什么能治X?),
+# which takes the claim as given and does not hedge it either.
 CONTEXTS = ("asserted", "hedged", "negated", "termination", "pseudo", "reported", "risk", "question", "treatment",
-            "other_question", "definition", "cell", "conventional", "adverse", "topic", "finding", "cost")
+            "other_question", "definition", "cell", "conventional", "adverse", "topic", "finding", "cost", "presupposed")
 MAX_TRIGGER_CHARS = 40  # longer phrases are refused: stance looks for triggers in a window this wide
 FRAME_GAP = "…"  # 无…风险: the mention stands between the two parts, within one clause
 # list: forward over a list that the trigger introduces (适应症为 X, Y, Z), across commas,
