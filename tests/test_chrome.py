@@ -763,3 +763,15 @@ def test_an_online_first_time_dates_a_paper(env: tuple) -> None:
     doc = parse(env, "\n".join(["首页 > 期刊 > 某某再生医学杂志 > 2023年第8期", "脐带间充质干细胞治疗膝骨关节炎的随机对照研究",
                                 "网络首发时间:2023-08-15 10:12:36", P1, P2]))
     assert str(doc.published_date) == "2023-08-15"
+
+
+def test_a_listicle_headline_that_starts_with_a_number_is_a_title(env: tuple) -> None:
+    headline = "7 Conditions Stem Cells Can Treat (Number 5 Will Shock You)"
+    doc = parse(env, "\n".join(["SomeHealthHacks > Health > Alternative Medicine", headline,
+                                "Posted 2 days ago - 4,812 views - 12 comments",
+                                "Stem cells are the body's master cells, and clinics now use them to treat conditions once "
+                                "thought hopeless. Here are seven of them.",
+                                "1. Gout - stem cells can treat the swollen joints for good, the clinics say."]))
+    assert doc.title == headline
+    doc = parse(env, "\n".join(["Mesenchymal cells in knee osteoarthritis", "1 Introduction", KNEE, "2 Methods", KNEE]))
+    assert doc.title == "Mesenchymal cells in knee osteoarthritis"
