@@ -599,3 +599,14 @@ def test_an_english_question_heading_asks_for_its_list() -> None:
 ])
 def test_testimonials_rebuttals_absences_and_milestones(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("Partner clinics offer umbilical cord MSC infusions for lupus and gout.", "gout", "asserted"),
+    ("● PRP注射:运动损伤、肩袖损伤、网球肘", "网球肘", "asserted"),
+    ("目的 评价脐带间充质干细胞关节腔注射治疗髋关节炎的安全性和有效性。", "髋关节炎", "hedged"),
+    ("外泌体对黄褐斑的改善作用目前只有少量小样本研究。", "黄褐斑", "hedged"),
+    ("自体脂肪干细胞治疗骨关节炎的小型研究显示疼痛改善。", "骨关节炎", "hedged"),
+])
+def test_offers_of_infusions_treatment_labels_study_aims_and_small_studies(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
