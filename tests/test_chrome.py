@@ -775,3 +775,35 @@ def test_a_listicle_headline_that_starts_with_a_number_is_a_title(env: tuple) ->
     assert doc.title == headline
     doc = parse(env, "\n".join(["Mesenchymal cells in knee osteoarthritis", "1 Introduction", KNEE, "2 Methods", KNEE]))
     assert doc.title == "Mesenchymal cells in knee osteoarthritis"
+
+
+@pytest.mark.parametrize("line", [
+    "看更多林醫師的回答 >", "Verified Physician · u/pulm_doc_example · 2d", "匿名 · 國立某某大學 · 3 天前",
+    "主任医师 肝胆内科 某三甲医院", "Last reviewed: 5 March 2024 · Medical content reviewed by Dr. Ann Lee",
+    "W.-C. Hsu, M.-L. Tan, J. Okafor, S.-Y. Lim", "LINE官方帳號:@example-cord", "※本文為廣告,內容由廠商提供",
+    "撰文/品牌企劃部 圖片提供/某某臍帶血銀行", "立即預約免費產前說明會 ☎ 0800-000-000",
+    "Disclosure: This post contains affiliate links.", "本页内容由程序自动采集于网络,如有侵权请联系删除",
+    "1某醫院骨科部 2某大學醫學系",
+])
+def test_answer_links_flairs_review_lines_initials_and_notices(env: tuple, line: str) -> None:
+    doc = parse(env, "\n".join(["干细胞治疗糖尿病足的进展", P1, P2, line, P3, P4]))
+    assert line not in doc.main_text and P4 in doc.main_text
+
+
+def test_authors_under_a_title_that_the_text_starts_after(env: tuple) -> None:
+    doc = parse(env, "\n".join(["第十五届某某学术研讨会 论文摘要集", "编号:PO-0412",
+                                "脐带间充质干细胞鞘内移植治疗脊髓性肌萎缩症患儿的安全性初步观察", "陈雨桐,何立军,许嘉文",
+                                "【目的】观察脐带间充质干细胞鞘内移植用于脊髓性肌萎缩症患儿的安全性。", P1, P2]))
+    assert "陈雨桐" not in doc.main_text and "【目的】" in doc.main_text
+
+
+def test_an_answer_card_with_its_button_and_the_answer_date_under_it(env: tuple) -> None:
+    html = ("<html><head><title>乙肝肝硬化失代偿期,做脐带间充质干细胞治疗有用吗? - 某某健康网</title></head><body>"
+            "<div class='nav'>某某健康网 登录 | 注册</div><div class='crumb'>当前位置:首页 > 有问必答 > 肝胆内科 > 正文</div>"
+            "<div class='q'><h1>乙肝肝硬化失代偿期,做脐带间充质干细胞治疗有用吗?</h1><p>男 | 54岁</p>"
+            "<p>病情描述:父亲乙肝二十多年,前年查出肝硬化,现在有腹水,想了解干细胞治疗。</p></div>"
+            "<div class='a'><p>周海峰 主任医师 肝胆内科 某三甲医院 向TA咨询</p><p>2023-11-03 回答</p>"
+            "<p>你好,目前间充质干细胞治疗肝硬化在国内仍处于临床研究阶段,建议坚持抗病毒治疗,定期复查。</p>"
+            f"<p>{P1}</p></div></body></html>")
+    doc = parse(env, html, name="page.html")
+    assert "向TA咨询" not in doc.main_text and str(doc.published_date) == "2023-11-03"

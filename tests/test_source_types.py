@@ -444,3 +444,9 @@ def test_paid_labels_journal_paths_and_doctor_videos(page: str, address: str | N
 def test_platform_reposts_datelines_theses_travel_agents_and_mirrors(page: str, address: str | None, expected: str) -> None:
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
     assert doc.source_type == expected, doc.source_type_evidence
+
+
+def test_an_auto_collected_answer_page_is_a_mirror() -> None:
+    page = f"某某问答网\n乙肝能用干细胞治吗？\n3个回答\n{PARA}\n本页内容由程序自动采集于网络,如有侵权请联系删除\n"
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
+    assert doc.source_type == "other", doc.source_type_evidence

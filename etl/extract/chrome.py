@@ -134,8 +134,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             decided[i] = "repeated_title"
         elif t is not None and t <= s and 0 < i - t <= rules.byline_max_lines and (byline_at(i) or name_over_byline(i)):
             decided[i] = "byline"    # under a title that starts the text, or that the text starts under
-        elif t == s and 0 < i - t <= rules.byline_max_lines and info.author_list:
-            decided[i] = "author_list"
+        elif t is not None and t <= s and 0 < i - t <= rules.byline_max_lines and info.author_list:
+            decided[i] = "author_list"  # the authors under a paper's title, the text starting with them or after
         elif t is not None and 0 < i - t <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):
             decided[i] = "summary"   # a teaser under the byline repeats the lead
         else:
