@@ -180,3 +180,24 @@ def test_neurasthenia_is_not_frailty() -> None:
     text = "神经衰弱与老年人的衰弱不同"
     got = [(m.surface, m.concept_id) for m in find_mentions(load_lexicon(), load_triggers(), text, len(text))]
     assert got == [("神经衰弱", "neurasthenia"), ("衰弱", "frailty")]
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical"), [
+    ("卵巢早衰是指四十岁以前出现闭经。", "闭经", "闭经"),
+    ("常伴有潮热、盗汗。", "潮热", "潮热"),
+    ("是中老年人失明的主要原因之一。", "失明", "失明"),
+    ("典型症状是夜盲。", "夜盲", "夜盲"),
+    ("患者會出現視物變形、中央暗點等症狀。", "中央暗點", "中心暗点"),
+    ("到眼科檢查才知道是老年性黃斑部病變。", "老年性黃斑部病變", "年龄相关性黄斑变性"),
+    ("克隆氏症是一種慢性發炎性腸道疾病。", "克隆氏症", "克罗恩病"),
+    ("克隆氏症是一種慢性發炎性腸道疾病。", "發炎性腸道疾病", "炎症性肠病"),
+    ("Progressive multiple sclerosis (MS) has few treatments.", "MS", "多发性硬化"),
+    ("严重时导致截瘫甚至四肢瘫。", "四肢瘫", "四肢瘫"),
+    ("长期透析的病人常合并肾性骨病。", "肾性骨病", "肾性骨病"),
+    ("表现为咳嗽、咳痰、气短。", "咳痰", "咳痰"),
+])
+def test_symptoms_and_taiwan_names_found_on_unseen_pages(text: str, surface: str, canonical: str) -> None:
+    """Symptoms and Taiwan forms that blind probe set i (2026-12-06) labelled and the lexicon lacked."""
+    lex = load_lexicon()
+    found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
+    assert found.get(surface) == canonical, found
