@@ -807,3 +807,27 @@ def test_an_answer_card_with_its_button_and_the_answer_date_under_it(env: tuple)
             f"<p>{P1}</p></div></body></html>")
     doc = parse(env, html, name="page.html")
     assert "向TA咨询" not in doc.main_text and str(doc.published_date) == "2023-11-03"
+
+
+@pytest.mark.parametrize("line", [
+    "全部回答(3) 按时间排序", "查看全部 17 个回答", "共 3 条医生回复", "编辑于 3 天前・IP 属地浙江",
+    "皮肤科医生,日常和银屑病、特应性皮炎打交道", "肾内科 某某市第一人民医院 擅长:慢性肾脏病、血液净化",
+    "You must be logged in to post.", "Community guidelines · Privacy · Contact the moderators",
+    "本文經某某醫院授權轉載", "陳某某1 林某某2,*",
+])
+def test_answer_counts_bios_ip_regions_forum_notices_and_marked_authors(env: tuple, line: str) -> None:
+    doc = parse(env, "\n".join(["干细胞治疗糖尿病足的进展", P1, P2, line, P3, P4]))
+    assert line not in doc.main_text and P4 in doc.main_text
+
+
+def test_a_dated_source_line_at_the_top_of_an_untitled_report(env: tuple) -> None:
+    doc = parse(env, "\n".join(["2024年3月12日 08:12 来源:某某都市报 记者 周某 通讯员 郑某",
+                                "本报讯 肝衰竭是多种原因引起的严重肝脏损害,近日某医院团队发表了干细胞治疗的研究结果。", P1, P2]))
+    assert "来源:某某都市报" not in doc.main_text and str(doc.published_date) == "2024-03-12"
+
+
+def test_a_regulators_name_is_not_the_title_of_its_notice(env: tuple) -> None:
+    headline = "警惕“干细胞包治百病”虚假宣传——关于干细胞类产品和服务的消费提示"
+    doc = parse(env, "\n".join(["某某市市场监督管理局", headline, "发布时间:2023-12-08 来源:消费者权益保护科",
+                                "近期,我局接到多起消费者投诉,反映部分机构以“干细胞回输”为名推销高价服务。", P1, P2]))
+    assert doc.title == headline

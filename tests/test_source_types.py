@@ -450,3 +450,9 @@ def test_an_auto_collected_answer_page_is_a_mirror() -> None:
     page = f"某某问答网\n乙肝能用干细胞治吗？\n3个回答\n{PARA}\n本页内容由程序自动采集于网络,如有侵权请联系删除\n"
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
     assert doc.source_type == "other", doc.source_type_evidence
+
+
+def test_a_repost_by_permission_is_an_aggregator() -> None:
+    page = f"某某健康頭條 首頁 › 皮膚\n白斑能用幹細胞治嗎？\n{PARA}\n{PARA}\n本文經某某醫院授權轉載\n"
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
+    assert doc.source_type == "content_aggregator", doc.source_type_evidence
