@@ -610,3 +610,16 @@ def test_testimonials_rebuttals_absences_and_milestones(text: str, surface: str,
 ])
 def test_offers_of_infusions_treatment_labels_study_aims_and_small_studies(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("接受未经审批的细胞注射，可能引致感染、过敏反应等严重后果。", "过敏反应", "neutral"),
+    ("食药署核准首件再生医疗制剂，用于治疗类固醇无效之急性移植物抗宿主病。", "急性移植物抗宿主病", "asserted"),
+    ("对于孤独症、脑瘫等，目前国内外均无获批的干细胞疗法。", "脑瘫", "negated"),
+    ("There is currently no scientific evidence that stem cells can cure autism.", "autism", "negated"),
+    ("Cord blood transplants are well established for sickle cell disease.", "sickle cell disease", "asserted"),
+    ("若合并类风湿关节炎、痛风急性发作，或膝盖有感染，都不适合施打。", "痛风", "neutral"),
+])
+def test_hong_kong_risk_wording_failed_steroids_no_approval_and_lists_after_a_comorbidity(
+        text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)

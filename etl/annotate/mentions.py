@@ -62,6 +62,7 @@ QUOTE_SPAN = 12     # a scare quote holds a term, not a sentence
 # or sits in a list beside pregnancy; 该疗法不适合晚期肝硬化患者 still denies the treatment for X.
 CONTRAINDICATION = frozenset({"不建议", "不适合", "暂不适合", "不宜", "慎用", "禁用"})
 _COMORBID_BEFORE = re.compile(r"(?:合并|伴有|并发|患有|有)$")
+_COMORBID_OPENS = re.compile(r"合并|伴有|并发|患有")
 _COMORBID_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:病史|(?<![患学])者)")
 _PREGNANCY = re.compile(r"孕妇|孕期|怀孕|哺乳")
 # A price next to a mention prices a treatment for it (Knee osteoarthritis: $4,500; 帕金森病综合疗程
@@ -505,6 +506,9 @@ def _comorbidity(sentence: str, m_start: int, m_end: int, others: list[tuple[int
     """The mention names a condition a patient has besides (合并X, 有X病史, X者) or sits in an
     exclusion list with pregnancy (癌症患者、孕妇不建议施打)."""
     if _PREGNANCY.search(sentence) or _COMORBID_BEFORE.search(sentence, max(0, m_start - 2), m_start):
+        return True
+    clause = max(sentence.rfind(c, 0, m_start) for c in "，,；;：:")  # 若合并X、Y急性发作，都不适合: a list after 合并
+    if _COMORBID_OPENS.search(sentence, max(clause + 1, m_start - 20), m_start):
         return True
     after = sentence[m_end:m_end + 40]
     for a, b in sorted(others, reverse=True):  # another mention of the list is not distance
