@@ -623,3 +623,14 @@ def test_offers_of_infusions_treatment_labels_study_aims_and_small_studies(text:
 def test_hong_kong_risk_wording_failed_steroids_no_approval_and_lists_after_a_comorbidity(
         text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("目前视网膜色素变性还没有根治的办法。", "视网膜色素变性", "neutral"),
+    ("“干细胞根治牛皮癣”这类广告语，基本可以判定是营销话术。", "牛皮癣", "negated"),
+    ("医生：无证据可逆转渐冻症。", "渐冻症", "negated"),
+    ("No serious adverse events, such as tumor formation, were seen.", "tumor", "negated"),
+    ("本港未有注册任何干细胞产品用于治疗神经系统疾病。", "神经系统疾病", "negated"),
+])
+def test_no_cure_exists_marketing_talk_and_nothing_registered(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
