@@ -831,3 +831,18 @@ def test_a_regulators_name_is_not_the_title_of_its_notice(env: tuple) -> None:
     doc = parse(env, "\n".join(["某某市市场监督管理局", headline, "发布时间:2023-12-08 来源:消费者权益保护科",
                                 "近期,我局接到多起消费者投诉,反映部分机构以“干细胞回输”为名推销高价服务。", P1, P2]))
     assert doc.title == headline
+
+
+def test_a_credit_line_under_a_headline_is_its_byline(env: tuple) -> None:
+    headline = "臍帶血不只救血癌 新世代幹細胞儲存守護全家健康"
+    doc = parse(env, "\n".join(["某某名醫誌 | 新聞 | 專題 | 名醫專訪 | 影音", "【廣編特輯】", headline,
+                                "撰文/品牌企劃部 圖片提供/某某臍帶血銀行",
+                                "許多準爸媽在產檢時都會聽到「臍帶血儲存」,卻不清楚它真正的價值。事實上,臍帶血中的造血幹細胞已用於治療白血病等血液疾病。",
+                                "某某臍帶血銀行醫學顧問表示,除了血液疾病之外,國際上也有研究團隊探索臍帶血於腦性麻痺等領域的應用。"]))
+    assert doc.title == headline
+
+
+def test_a_bracketed_original_headline_note_is_not_the_title(env: tuple) -> None:
+    doc = parse(env, "\n".join(["某某首页 > 健康 > 正文", "台湾医院用干细胞治中风?专家:仍在试验阶段",
+                                "2023-09-27 18:04:11 来源: 某某健康汇", "(原标题:特管计划首批病人出院)", P1, P2]))
+    assert doc.title != "特管计划首批病人出院)" and "原标题" not in (doc.title or "")

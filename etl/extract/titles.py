@@ -24,7 +24,9 @@ from etl.knowledge.money import ends_with_price
 from etl.knowledge.rules import Rules
 
 MIN_SCORE = 2.0
-BYLINE_RULES = ("affiliation", "author_list")   # chrome rules of lines that belong to a byline
+# chrome rules of lines that belong to a byline: the authors and their units, a writer's credit
+# (撰文/某某 图片提供/某某) and a poster's line with its relative time (匿名 · 某某大学 · 3 天前)
+BYLINE_RULES = ("affiliation", "author_list", "credit_line", "poster_line")
 HEADER_SCAN = 40          # lines from the top searched for header fields and cite lines
 LATE_SCAN = 8             # lines into the article searched for a late headline
 HINT_SCAN = 400           # lines searched for the line that repeats a metadata title
@@ -99,7 +101,9 @@ def _header_fields(lines: list[Line], rules: Rules, stop: int) -> TitleChoice | 
         simp = simplify(lines[i].text[:1000])
         m = fr.start.match(simp)
         # 标题：X followed by a sentence (。) on the same line is a paragraph that starts with a label
-        if m and fr.group_of.get(re.sub(r"\s+", "", m.group("key")).lower()) == "title" and "。" not in simp[m.end():]:
+        # (原标题：X) in brackets is a repost's note of another headline, not this page's title field
+        if m and fr.group_of.get(re.sub(r"\s+", "", m.group("key")).lower()) == "title" and "。" not in simp[m.end():] \
+                and not simp.lstrip().startswith(("(", "（")):
             cells = [clean(c) for c in re.split(r"[|｜]", lines[i].text[m.end():]) if clean(c)]
             value = strip_prefix(cells[0], rules) if cells else ""
             if value:
