@@ -846,3 +846,18 @@ def test_a_bracketed_original_headline_note_is_not_the_title(env: tuple) -> None
     doc = parse(env, "\n".join(["某某首页 > 健康 > 正文", "台湾医院用干细胞治中风?专家:仍在试验阶段",
                                 "2023-09-27 18:04:11 来源: 某某健康汇", "(原标题:特管计划首批病人出院)", P1, P2]))
     assert doc.title != "特管计划首批病人出院)" and "原标题" not in (doc.title or "")
+
+
+def test_a_papers_title_over_its_authors_and_an_abstract_label(env: tuple) -> None:
+    """A PubMed-style page: the title, the authors, a 'Show affiliations' button, the PMID line and
+    an 'Abstract' label above the text. The label right above the text no longer weakens the
+    byline's evidence for the title."""
+    headline = ("Intravenous cord-derived stromal cells in progressive multiple sclerosis: a blinded phase 2 trial "
+                "with placebo comparator")
+    doc = parse(env, "\n".join(["Skip to main page content", "Log in", "Randomized Controlled Trial",
+                                "Mult Scler Relat Disord. 2023 Nov:79:104987. doi: 10.1016/j.msard.2023.104987.",
+                                headline, "Lucía Ferrer 1, Tomasz Wierz 2, Annika Holm 1, Rafael Duarte 3",
+                                "Show affiliations", "PMID: 37810442 DOI: 10.1016/j.msard.2023.104987", "Abstract",
+                                "Background: Progressive multiple sclerosis has few disease-modifying treatments. " + KNEE,
+                                KNEE]))
+    assert doc.title == headline and "Show affiliations" not in doc.main_text

@@ -258,7 +258,9 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         # Under a headline the byline is followed by the text; a date between two lines
         # heads the second one more often than it closes the first.
         k = next((k for k in range(j, min(n, j + 6)) if not infos[k].chrome and infos[k].units >= 3), None)
-        score += 2.0 if k is None or k == start or infos[k].strong or "repeated" in ev else 0.5
+        # … or by a section label right above the text (Abstract, 摘要) on a paper's page
+        label = k is not None and k == start - 1 and reject_reason(lines[k], infos[k], rules) == "section_label"
+        score += 2.0 if k is None or k == start or label or infos[k].strong or "repeated" in ev else 0.5
     if i > 0 and (infos[i - 1].date_like or infos[i - 1].author_list or (
             len(lines[i - 1].text) <= rules.byline_max_chars and rules.byline.search(infos[i - 1].simp)
             and infos[i - 1].digits >= 4)):
