@@ -861,3 +861,15 @@ def test_a_papers_title_over_its_authors_and_an_abstract_label(env: tuple) -> No
                                 "Background: Progressive multiple sclerosis has few disease-modifying treatments. " + KNEE,
                                 KNEE]))
     assert doc.title == headline and "Show affiliations" not in doc.main_text
+
+
+def test_a_reposts_own_headline_beats_its_original_title_line(env: tuple) -> None:
+    """A platform repost keeps its own headline and notes the original (原标题：…) under the byline;
+    the 原标题 line is the title only when the page has no headline of its own
+    (test_original_title_prefix_is_stripped)."""
+    headline = "心衰患者能用干细胞修复心脏吗?心内科主任这样回答"
+    doc = parse(env, "\n".join(["某某首页 新闻 体育 汽车", headline, "2023-09-27 17:05 来源: 某某心血管健康 发布于:河南",
+                                "原标题:门诊里被问得最多的一个问题,今天一次说清楚",
+                                "“医生,听说干细胞能让坏掉的心肌再长出来,我爸这种心衰能不能做?”这是门诊里最常被问到的问题。",
+                                "心力衰竭是各种心脏疾病发展到严重阶段的结果,干细胞治疗心衰的研究已经做了二十多年。", P1]))
+    assert doc.title == headline and "原标题" not in doc.main_text

@@ -44,7 +44,7 @@ _DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定
 class TitleChoice:
     index: int | None            # line holding the title (None: from metadata, or no title)
     text: str | None
-    how: str                     # hint | field | cite_line | scored | none
+    how: str                     # hint | field | cite_line | scored | none (original_field: a 原标题 line, internal)
     fields: dict[str, str] = field(default_factory=dict)  # header-block fields: group -> value
     field_lines: list[int] = field(default_factory=list)  # header-block lines read as metadata
     rejected: dict[int, str] = field(default_factory=dict)  # candidate line -> why it was refused
@@ -107,7 +107,9 @@ def _header_fields(lines: list[Line], rules: Rules, stop: int) -> TitleChoice | 
             cells = [clean(c) for c in re.split(r"[|｜]", lines[i].text[m.end():]) if clean(c)]
             value = strip_prefix(cells[0], rules) if cells else ""
             if value:
-                return TitleChoice(i, value, "field", field_lines=[i])
+                # 原标题：X names the headline a repost started from: only a fallback (choose_title)
+                how = "original_field" if m.group("key").strip().startswith("原") else "field"
+                return TitleChoice(i, value, how, field_lines=[i])
         c = rules.chrome.titles.cite_line.search(simp)
         if c:
             value = strip_prefix(clean(lines[i].text[c.start("title"):c.end("title")]), rules)   # …研究[J]
@@ -149,6 +151,9 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
                 return TitleChoice(i, hint, "hint", fields, field_lines)
         return TitleChoice(None, hint, "hint", fields, field_lines)
     found = _header_fields(lines, rules, head_stop)
+    original = None
+    if found and found.how == "original_field":
+        original, found = found, None  # a repost's 原标题：X: its own headline, when it has one, wins
     if found:
         found.fields, found.field_lines = fields, sorted({*field_lines, *found.field_lines})
         return found
@@ -179,9 +184,15 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
             continue
         scored.append((score, i))
     best = max(scored, key=lambda s: (s[0], -abs(start - s[1])), default=None)
+    if (best is None or best[0] < MIN_SCORE) and original is not None:
+        original.how = "field"
+        original.fields, original.field_lines = fields, sorted({*field_lines, *original.field_lines})
+        return original
     if best is None or best[0] < MIN_SCORE:
         return TitleChoice(None, None, "none", fields, field_lines, rejected)
     i = best[1]
+    if original is not None:  # the repost's 原标题 line stays metadata
+        field_lines = sorted({*field_lines, *original.field_lines})
     return TitleChoice(i, strip_prefix(lines[i].text, rules), "scored", fields, field_lines, rejected)
 
 
