@@ -70,8 +70,8 @@ _PREGNANCY = re.compile(r"孕妇|孕期|怀孕|哺乳")
 # line (a price list) or in a sentence naming a cell treatment: 糖尿病每年造成千亿元支出 is no offer.
 PRICE_GAP = 12      # characters between a price and the mention it prices
 _SCARE_QUOTE = re.compile(r"[“「][^“”「」]{2,8}[”」]")
+QUOTE_NEAR = 20     # a scare quote hedges a reported claim only this near the mention
 # A quoted name (微信公众号“某某健康”, a shop or brand) is no scare quote: it hedges no claim.
-QUOTE_NEAR = 20
 _QUOTED_NAME_BEFORE = re.compile(r"(公众号|账号|抖音号|视频号|小程序|平台|品牌|商标|名为|名叫|叫做|店|中心|公司)\s*$")
 # Reported speech shifts 'can' to 'could': "advertised that its drips could reverse X" reports a claim.
 REPORTED_BACKSHIFT = frozenset({"could", "would"})
@@ -244,7 +244,7 @@ class _Hits:
     quotes: bool             # the sentence holds an opening quotation mark
     starts: list[int]        # of scoped, for windows
     frame_starts: list[int]  # of frames
-    cost: bool = False       # a question about price (多少钱) or why it works (为什么能): not a doubt about the treatment
+    undoubted: bool = False  # a question about price (多少钱) or why it works (为什么能): not a doubt about the treatment
 
 
 def _edges_ok(sentence: str, start: int, end: int, edges: tuple[bool, bool]) -> bool:
@@ -316,7 +316,7 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
     frames.sort()
     hits.sort()
     return _Hits(hits, terms, frames, question, treatment, other_question, definition, cells, conventional,
-                 any(q in sentence for q in QUOTE_OPEN), [h[0] for h in hits], [f[0] for f in frames], cost or presupposed)
+                 any(q in sentence for q in QUOTE_OPEN), [h[0] for h in hits], [f[0] for f in frames], undoubted=cost or presupposed)
 
 
 @dataclass(frozen=True)
@@ -370,7 +370,9 @@ _LIST_JOIN = re.compile(r"\s*(?:(?:and|or|as well as)\s+|以及|和|及|或)?")
 def _list_comma(sentence: str, a: int, b: int, ends: set[int], starts: set[int]) -> bool:
     """A comma and a space between two disease names (treats multiple sclerosis, autism, COPD and
     ...) join a list; they do not break a clause."""
-    left = len(sentence[:a].rstrip())
+    left = a
+    while left > 0 and sentence[left - 1].isspace():  # no slice: a long line has many commas
+        left -= 1
     if left not in ends or not sentence[b:b + 1].isspace():
         return False  # 严重肢体缺血(Critical limb ischemia,CLI): a name and its abbreviation, not a list
     m = _LIST_JOIN.match(sentence, b)
@@ -465,7 +467,7 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
             cand = (0, -PRIORITY[ctx], 0, ctx, text, None)
             if best is None or cand[:3] < best[:3]:
                 best = cand
-    question = found.question or (terminator if terminator in QUESTION_END and not found.cost else None)
+    question = found.question or (terminator if terminator in QUESTION_END and not found.undoubted else None)
     quoted = _scare_quoted(sentence, m_start, m_end, found.cells) if found.quotes else None
     if best is None:
         if quoted:
@@ -507,8 +509,9 @@ def _comorbidity(sentence: str, m_start: int, m_end: int, others: list[tuple[int
     exclusion list with pregnancy (癌症患者、孕妇不建议施打)."""
     if _PREGNANCY.search(sentence) or _COMORBID_BEFORE.search(sentence, max(0, m_start - 2), m_start):
         return True
-    clause = max(sentence.rfind(c, 0, m_start) for c in "，,；;：:")  # 若合并X、Y急性发作，都不适合: a list after 合并
-    if _COMORBID_OPENS.search(sentence, max(clause + 1, m_start - 20), m_start):
+    lo = max(0, m_start - 20)  # 若合并X、Y急性发作，都不适合: a list after 合并, in the mention's clause
+    clause = max(sentence.rfind(c, lo, m_start) for c in "，,；;：:")
+    if _COMORBID_OPENS.search(sentence, max(clause + 1, lo), m_start):
         return True
     after = sentence[m_end:m_end + 40]
     for a, b in sorted(others, reverse=True):  # another mention of the list is not distance
