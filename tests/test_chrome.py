@@ -873,3 +873,52 @@ def test_a_reposts_own_headline_beats_its_original_title_line(env: tuple) -> Non
                                 "“医生,听说干细胞能让坏掉的心肌再长出来,我爸这种心衰能不能做?”这是门诊里最常被问到的问题。",
                                 "心力衰竭是各种心脏疾病发展到严重阶段的结果,干细胞治疗心衰的研究已经做了二十多年。", P1]))
     assert doc.title == headline and "原标题" not in doc.main_text
+
+
+def test_a_forum_posts_title_over_the_posters_handle_and_a_short_date(env: tuple) -> None:
+    """A forum thread: the title, the poster's handle and a short date stand between the header and
+    the post. Short lines without sentence marks are the post's furniture, not its text, so the
+    title has the post right after it; the handle is cut with the byline."""
+    title = "Cord blood infusion for my son's cerebral palsy - a long update"
+    doc = parse(env, "\n".join(["ParentNet Forums", "Categories Latest Top Sign Up Log In", "Children › Therapies",
+                                title, "Maple_dad77", "Jun '23",
+                                "Hello everyone, my son has cerebral palsy and we tried a cord blood infusion abroad last spring. " + KNEE, KNEE,
+                                "23 Likes"]))
+    assert doc.title == title
+    assert "Maple_dad77" not in doc.main_text
+
+
+def test_a_headline_over_its_date_and_an_unnamed_button_row(env: tuple) -> None:
+    """An aggregator's repost: headline, date line, a row of buttons no rule names (举报 0 分享至), the
+    share and repost notices, then the text. The button row is furniture between byline and
+    text: the headline still has the text under its byline."""
+    headline = "脐带血干细胞治疗脑瘫:一项多中心研究的五年随访"
+    doc = parse(env, "\n".join(["某某 > 某某号 > 正文", headline, "2023-11-02 09:15:20 来源: 儿童神经康复前沿",
+                                "举报 0 分享至", "用微信扫码二维码 分享至好友和朋友圈", P1, P2, P3]))
+    assert doc.title == headline
+    assert "举报 0 分享至" not in doc.main_text
+
+
+def test_a_qa_question_over_its_askers_line_and_the_doctors_dated_reply(env: tuple) -> None:
+    """A Taiwan Q&A page: breadcrumb, the question, the asker's line, the question's text, then the
+    doctor's line with the reply's date. The asker's short line does not hide the question's text
+    from its title, and the reply's date dates the page."""
+    question = "髖關節退化打幹細胞有用嗎?醫師說要自費十幾萬"
+    doc = parse(env, "\n".join(["醫師問答 > 骨科 > 髖關節", question, "提問者:匿名",
+                                "我今年七十歲,右邊髖關節退化好幾年,走路會痛。診所說打幹細胞可以讓軟骨再生,但要自費十幾萬,想請教醫師是否值得?",
+                                "陳某某醫師 骨科專科|回覆於 2023/03/15",
+                                "您好,依您描述屬於中度退化。目前研究顯示幹細胞注射可能改善疼痛,但軟骨能否再生證據仍不足,建議先評估分期再決定。",
+                                P1]))
+    assert doc.title == question
+    assert str(doc.published_date) == "2023-03-15"
+
+
+def test_a_chinese_papers_title_over_its_english_translation(env: tuple) -> None:
+    """A Chinese journal's abstract page gives the headline in Chinese, then in English. The text is
+    Chinese, so the Chinese line is the title, although the English line has the byline under it."""
+    zh = "脐带间充质干细胞治疗膝骨关节炎的临床研究进展"
+    en = "Clinical Research Progress of Umbilical Cord Mesenchymal Stem Cells in Knee Osteoarthritis"
+    doc = parse(env, "\n".join(["某某学术库 Scholar", "首页|期刊浏览|论文检索|会员登录", "某某医学杂志 第12卷第3期", zh, en,
+                                "作者:张某某(某某大学附属医院骨科)、李某某(某某大学附属医院骨科)", "出版日期:2022/06 页次:11-19",
+                                "中文摘要", P3 + P1, "关键词:间充质干细胞、膝骨关节炎"]))
+    assert doc.title == zh

@@ -23,7 +23,7 @@ from etl.extract.evidence import (
     same_text,
 )
 from etl.extract.lines import Line
-from etl.extract.titles import BYLINE_RULES, TitleChoice, choose_title
+from etl.extract.titles import BYLINE_RULES, FURNITURE_UNITS, TitleChoice, choose_title
 from etl.knowledge.rules import Rules
 
 EXTEND_BEFORE = 2   # short headings just above the text are kept when there is no title
@@ -89,6 +89,13 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         return i < n and len(lines[i].text) <= rules.byline_max_chars and bool(rules.byline.search(infos[i].simp)) \
             and not infos[i].strong
 
+    def furniture_at(i: int) -> bool:
+        """A poster's handle or an unnamed button row under the title (LunaRae84, 举报 0 分享至):
+        short, a digit and no sentence mark, and no rule of its own."""
+        info = infos[i]
+        return info.chrome is None and info.punct == 0 and info.units < FURNITURE_UNITS and info.digits > 0 \
+            and lines[i].kind != "heading" and not first_match(rules.header_lines, info.simp, info.prose)
+
     def name_over_byline(i: int) -> bool:
         """An account's or author's name alone on a line (杏林小贴士), right under the title, over the
         byline or the author's affiliation."""
@@ -103,7 +110,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         after_title += 1
         if i in field_lines:
             decided[i] = "fields"
-        elif t is not None and t < s and after_title <= rules.byline_max_lines and (byline_at(i) or name_over_byline(i)):
+        elif t is not None and t < s and after_title <= rules.byline_max_lines and (
+                byline_at(i) or name_over_byline(i) or furniture_at(i)):
             decided[i] = "byline"
         elif t is not None and t < s and after_title <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):
             decided[i] = "summary"
@@ -132,7 +140,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             continue
         if same_text(line.text, title_norm):
             decided[i] = "repeated_title"
-        elif t is not None and t <= s and 0 < i - t <= rules.byline_max_lines and (byline_at(i) or name_over_byline(i)):
+        elif t is not None and t <= s and 0 < i - t <= rules.byline_max_lines and (
+                byline_at(i) or name_over_byline(i) or furniture_at(i)):
             decided[i] = "byline"    # under a title that starts the text, or that the text starts under
         elif t is not None and t <= s and 0 < i - t <= rules.byline_max_lines and info.author_list:
             decided[i] = "author_list"  # the authors under a paper's title, the text starting with them or after

@@ -24,6 +24,7 @@ from etl.knowledge.money import ends_with_price
 from etl.knowledge.rules import Rules
 
 MIN_SCORE = 2.0
+FURNITURE_UNITS = 12      # a shorter line without sentence marks under a headline is furniture, not its text
 # chrome rules of lines that belong to a byline: the authors and their units, a writer's credit
 # (撰文/某某 图片提供/某某) and a poster's line with its relative time (匿名 · 某某大学 · 3 天前)
 BYLINE_RULES = ("affiliation", "author_list", "credit_line", "poster_line")
@@ -85,6 +86,11 @@ def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
         if r.regex.search(info.simp):
             return r.name
     return None
+
+
+def _credit(info: LineInfo, rules: Rules) -> bool:
+    """A writer's credit that no chrome rule cut (文/某编辑部 咨询/某医师): a headline's byline."""
+    return any(r.name == "byline" and r.regex.search(info.simp) for r in rules.chrome.titles.reject)
 
 
 def _bigrams(simp: str) -> set[str]:
@@ -191,6 +197,9 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     if best is None or best[0] < MIN_SCORE:
         return TitleChoice(None, None, "none", fields, field_lines, rejected)
     i = best[1]
+    cands = dict((j, sc) for sc, j in scored)
+    if infos[i].cjk == 0 and i - 1 in cands and infos[i - 1].cjk >= 5 and block and infos[start].cjk > infos[start].words:
+        i -= 1   # a Chinese paper's headline over its English translation: the text is Chinese
     if original is not None:  # the repost's 原标题 line stays metadata
         field_lines = sorted({*field_lines, *original.field_lines})
     return TitleChoice(i, strip_prefix(lines[i].text, rules), "scored", fields, field_lines, rejected)
@@ -252,7 +261,13 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         score += 2.5
     def byline(k: int) -> bool:
         return bool(infos[k].fields or infos[k].author_list or infos[k].date_like or infos[k].rule in BYLINE_RULES or (
-            len(lines[k].text) <= rules.byline_max_chars and rules.byline.search(infos[k].simp)))
+            len(lines[k].text) <= rules.byline_max_chars and (rules.byline.search(infos[k].simp) or _credit(infos[k], rules))))
+
+    def furniture(k: int) -> bool:
+        """Not yet the text: chrome, a date, authors, or a short line without a sentence mark (a
+        poster's name, a flair, an unnamed button row) between a headline and its text."""
+        inf = infos[k]
+        return bool(inf.chrome or inf.date_like or inf.author_list or (inf.punct == 0 and inf.units < FURNITURE_UNITS))
 
     j = i + 1
     while j < min(n, i + 4):
@@ -268,7 +283,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
     if "byline_after" in ev:
         # Under a headline the byline is followed by the text; a date between two lines
         # heads the second one more often than it closes the first.
-        k = next((k for k in range(j, min(n, j + 6)) if not infos[k].chrome and infos[k].units >= 3), None)
+        k = next((k for k in range(j, min(n, j + 6)) if not furniture(k) and not byline(k) and infos[k].units >= 3), None)
         # … or by a section label right above the text (Abstract, 摘要) on a paper's page
         label = k is not None and k == start - 1 and reject_reason(lines[k], infos[k], rules) == "section_label"
         score += 2.0 if k is None or k == start or label or infos[k].strong or "repeated" in ev else 0.5
@@ -277,8 +292,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
             and infos[i - 1].digits >= 4)):
         ev.add("byline_above")  # a date line or the authors right above the headline
         score += 1.0
-    nxt_text = next((j for j in range(i + 1, min(n, i + 6)) if not infos[j].chrome and not infos[j].date_like
-                     and not infos[j].author_list and norms.get(j) != me), None)
+    nxt_text = next((j for j in range(i + 1, min(n, i + 6)) if not furniture(j) and norms.get(j) != me), None)
     if nxt_text is not None and (infos[nxt_text].strong or nxt_text == start):
         ev.add("body_after")
         score += 1.5
