@@ -20,6 +20,7 @@ from etl.extract.frontmatter import split_front_matter
 from etl.extract.html import html_to_page
 from etl.extract.lines import Line, clean
 from etl.extract.metadata import (
+    PageDate,
     SourceInputs,
     classify_source,
     decode_redirect,
@@ -184,6 +185,25 @@ def _answer_byline(lines: list[Line], sel: boilerplate.Selection, byline_lines: 
     return _meta_lines(lines[card + 1 : card + 1 + byline_lines]) if card is not None else []
 
 
+BESIDE_LINES = 6   # lines of an HTML page read for its date right above and right below its content container
+
+
+def _beside_container(outside: list[str], before: int, rules: DateRules) -> PageDate | None:
+    """The date of an HTML page whose headline and info line stand outside its content container
+    (<h1> and 发布时间:… above div.content, 发表于 … in the post's footer): a labelled date on the meta
+    lines right above the container, then on a labelled meta line right below it."""
+    above = _meta_lines([Line(t, "p", 0) for t in reversed(outside[max(0, before - BESIDE_LINES):before])])
+    found = page_date(rules, above[::-1], None, [], [])
+    if found and not found.evidence.startswith("bare"):   # a bare date there is the site's clock (Thursday, 20 Jun 2024)
+        return PageDate(found.date, "byline", found.evidence)   # the info line under an <h1> outside the container
+    if rules.after_text_words is None:
+        return None
+    below = [t for t in outside[before:before + BESIDE_LINES]
+             if _meta_lines([Line(t, "p", 0)]) and rules.after_text_words.search(simplify(t))]
+    found = page_date(rules, [], None, below, []) if below else None
+    return PageDate(found.date, "after_text", found.evidence) if found else None
+
+
 AFTER_CREDITS = ("credit_line", "editor_line", "byline")   # chrome rules of the credit lines that end a text
 
 
@@ -280,6 +300,7 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
     is_html = lower_name.endswith((".html", ".htm", ".xhtml")) or bool(_HTML_HINT.search(body[:20000]))
     meta: dict[str, str] = {}
     outside = ""
+    outside_before = 0
     has_container = False
     if is_html:
         fmt = "markdown_html" if fm.present else "html"
@@ -288,7 +309,7 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         except RecursionError as exc:
             raise Rejected("parse_error", "HTML nested too deeply to parse") from exc
         lines = page.lines
-        meta, outside = page.meta, page.outside_text
+        meta, outside, outside_before = page.meta, page.outside_text, page.outside_before
         warnings += page.warnings
         has_container = bool(outside)
     else:
@@ -368,11 +389,10 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         date_source = "front_matter" if pub else None
         if pub is None:
             warnings.append(f"front matter date not understood, ignored: {str(fields['date'])[:40]}")
-    if pub is None and meta.get("date"):
-        pub = parse_date(meta["date"])
-        date_source = "html_meta" if pub else None
     header, _title, byline, lead = _date_zones(lines, sel, rules.dates.byline_lines, rules.dates.untitled_lines)
     if pub is None:
+        # The date the page shows beats its metadata (a visible "Updated March 2, 2024" over a
+        # meta published_time): the gold standard is the date stated in the page.
         found = page_date(rules.dates, header, _title, byline, lead)
         answer = _answer_byline(lines, sel, rules.dates.byline_lines) if found is None else []
         if answer:   # a Q&A page: no date under the question, the first answer's date
@@ -380,6 +400,12 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         late = [sel_line for sel_line in sel.byline if sel_line not in byline] if found is None else []
         if late:     # a byline the text put further down (a Q&A question's 男 67岁 | 2023-05-14 line)
             found = page_date(rules.dates, [], None, late, [])
+        if found is None and outside:
+            found = _beside_container(outside.splitlines(), outside_before, rules.dates)
+        if found is None and meta.get("date"):
+            meta_date = parse_date(meta["date"])
+            if meta_date:
+                found = PageDate(meta_date, "html_meta", "html_meta")
         if found:
             pub, date_source = found.date, found.source
         else:

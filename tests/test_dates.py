@@ -229,3 +229,46 @@ def test_bbs_times_and_dates_after_a_notice_or_in_traditional(page: str, source:
     doc = parse(page)
     assert doc.published_date == D
     assert source is None or doc.date_source == source
+
+
+def _cms_page(info_above: str = "", info_below: str = "", topbar: str = "", head: str = "") -> str:
+    """A CMS article page whose <h1> and info line stand outside the content container (div.content)."""
+    body = "".join(f"<p>{PARA}{k}</p>" for k in range(4))
+    return (f"<html><head><title>{TITLE}_某某中心</title>{head}</head><body>"
+            f'<div class="top">{topbar}</div><div class="nav"><a href="/">首页</a> <a href="/news/">新闻动态</a></div>'
+            f'<div class="position">当前位置:首页 &gt; 新闻动态 &gt; 正文</div>'
+            f'<div class="article"><h1>{TITLE}</h1><div class="info">{info_above}</div>'
+            f'<div class="content">{body}</div><div class="meta">{info_below}</div></div>'
+            f'<div class="side"><h3>热门文章</h3><ul><li><a href="/1.html">干细胞与糖尿病</a></li></ul></div>'
+            "</body></html>")
+
+
+def test_an_info_line_above_the_content_container_dates_the_page() -> None:
+    doc = parse(_cms_page(info_above="发布时间:2023-05-12 10:26 &nbsp; 来源:本站 &nbsp; 浏览:1289次"), "c.html")
+    assert doc.published_date == D and doc.date_source == "byline"
+
+
+def test_a_labelled_line_below_the_content_container_dates_the_page() -> None:
+    doc = parse(_cms_page(info_below="发表于 2023年5月12日 分类:干细胞 阅读 5,276"), "c.html")
+    assert doc.published_date == D and doc.date_source == "after_text"
+
+
+def test_the_sites_clock_above_the_container_is_not_the_pages_date() -> None:
+    doc = parse(_cms_page(topbar="Friday, 12 May 2023 Subscribe Sign in"), "c.html")
+    assert doc.published_date is None
+
+
+def test_the_date_the_page_shows_beats_its_meta_published_time() -> None:
+    """A guide updated after it was first published: the reader sees the update date in the byline,
+    the meta tag still holds the first publication. The page's stated date is its date."""
+    page = (f'<html><head><title>{TITLE}</title><meta property="article:published_time" content="2022-11-20T08:00:00Z">'
+            f"</head><body><article><h1>{TITLE}</h1><p>作者:某某 · 更新于 2023年5月12日</p>"
+            + "".join(f"<p>{PARA}</p>" for _ in range(4)) + "</article></body></html>")
+    assert parse(page, "u.html").published_date == D
+
+
+def test_a_papers_citation_publication_date_meta_is_read() -> None:
+    page = (f'<html><head><title>{TITLE}</title><meta name="citation_publication_date" content="2023/05/12">'
+            f"</head><body><h1>{TITLE}</h1>" + "".join(f"<p>{PARA}</p>" for _ in range(4)) + "</body></html>")
+    doc = parse(page, "u.html")
+    assert doc.published_date == D and doc.date_source == "html_meta"

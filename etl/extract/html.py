@@ -49,6 +49,7 @@ class HtmlPage:
     lines: list[Line]
     meta: dict[str, str] = field(default_factory=dict)
     outside_text: str = ""     # visible text outside the content container (page chrome)
+    outside_before: int = 0    # how many lines of outside_text stand before the container
     warnings: list[str] = field(default_factory=list)
 
 
@@ -65,7 +66,9 @@ _META_KEYS = {
     "og:title": "title", "twitter:title": "title", "og:site_name": "site_name", "application-name": "site_name",
     "og:url": "url", "author": "author", "article:author": "author", "article:published_time": "date",
     "pubdate": "date", "publishdate": "date", "publish_date": "date", "date": "date", "datepublished": "date",
-    "dc.date": "date",
+    "dc.date": "date", "dc.date.issued": "date", "dcterms.issued": "date", "dcterms.created": "date",
+    "citation_publication_date": "date", "citation_online_date": "date", "citation_date": "date",
+    "publication_date": "date", "pub_date": "date", "parsely-pub-date": "date", "sailthru.date": "date",
 }
 _AUTHOR_CLASSES = {"author", "author-name", "AuthorInfo-name"}
 
@@ -181,8 +184,11 @@ def _is_hidden(tag: etree._Element) -> bool:
     return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
 
 
-def _walk(root: etree._Element, skip: etree._Element | None = None) -> list[Line]:
-    """Iterative DFS with enter/exit events, flushing a line at every block boundary."""
+def _walk(root: etree._Element, skip: etree._Element | None = None, skipped_at: list[int] | None = None) -> list[Line]:
+    """Iterative DFS with enter/exit events, flushing a line at every block boundary.
+
+    ``skip``: an element left out (the content container); ``skipped_at`` receives the number of
+    lines before it."""
     lines: list[Line] = []
     buf: list[str] = []
     state = {"bold_chars": 0, "chars": 0, "link_chars": 0, "hrefs": [], "kind": "p", "level": 0}
@@ -270,6 +276,10 @@ def _walk(root: etree._Element, skip: etree._Element | None = None) -> list[Line
                     kind_stack.pop()
                 set_kind()
             continue
+        if node is skip and skipped_at is not None:
+            flush()
+            skipped_at.append(len(lines))
+            continue
         if name in _DROP_TAGS or node is skip or _is_hidden(node):
             continue
         if name in _BLOCK_TAGS:
@@ -330,7 +340,7 @@ def html_to_page(html: str) -> HtmlPage:
     warns: list[str] = []
     doc = _parse(html, warns)
     if doc is None:
-        return HtmlPage([], {}, "", warns)
+        return HtmlPage([], {}, "", 0, warns)
     meta, candidates = _scan(doc)
     body = doc if _name(doc) == "body" else next(doc.iter("body"), None)
     if body is None:
@@ -347,10 +357,11 @@ def html_to_page(html: str) -> HtmlPage:
             break
     lines = _walk(root)
     outside = ""
+    before = 0
     if root is not body:
-        outside_lines = _walk_outside(body, root)
+        outside_lines, before = _walk_outside(body, root)
         outside = "\n".join(outside_lines)
-    return HtmlPage(lines, meta, outside, warns)
+    return HtmlPage(lines, meta, outside, before, warns)
 
 
 def _main_around(cand: etree._Element, chars: int) -> etree._Element:
@@ -362,6 +373,9 @@ def _main_around(cand: etree._Element, chars: int) -> etree._Element:
     return cand
 
 
-def _walk_outside(body: etree._Element, root: etree._Element) -> list[str]:
-    """Visible text of the page outside the content container (for source cues and signals)."""
-    return [ln.text for ln in _walk(body, skip=root)]
+def _walk_outside(body: etree._Element, root: etree._Element) -> tuple[list[str], int]:
+    """Visible text of the page outside the content container (for source cues, signals and a
+    date line beside the container), and how many of its lines stand before the container."""
+    at: list[int] = []
+    lines = [ln.text for ln in _walk(body, skip=root, skipped_at=at)]
+    return lines, at[0] if at else len(lines)
