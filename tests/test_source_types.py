@@ -456,3 +456,20 @@ def test_a_repost_by_permission_is_an_aggregator() -> None:
     page = f"某某健康頭條 首頁 › 皮膚\n白斑能用幹細胞治嗎？\n{PARA}\n{PARA}\n本文經某某醫院授權轉載\n"
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
     assert doc.source_type == "content_aggregator", doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "address", "expected"), [
+    # An answer library on every topic (问答库): Zhidao's furniture, anonymous answers, no doctor.
+    (f"某某问答库 - 有问必答 首页 | 健康 | 教育 | 生活 | 数码\n脐带血能治白血病吗？\n网友提问 浏览 1.2万次 2个回答\n最佳答案\n{PARA}\n",
+     "https://www.wendaku-example.com/jiankang/q123456.html", "other"),
+    (f"知識問答庫 - 你的問題這裡都有答案\n首頁 › 健康 › 正文\n幹細胞能治小腦萎縮嗎?\n匿名用戶 | 3天前\n最佳答案\n{PARA}\n",
+     "https://www.zhishiwenda-example.net/jiankang/39127.html", "other"),
+    (f"以下內容來自網路，僅供參考，不代表本站立場。\n最佳答案\n我父親確診漸凍症後，我們諮詢過很多醫院。\n{PARA}\n",
+     None, "other"),
+    # A health Q&A site with 'wenda' in its address and a doctor's answer stays social_qa (guard).
+    (f"醫師問答 > 骨科 > 膝關節\n膝關節炎打幹細胞有用嗎?\n提問者:匿名\n{PARA}\n王某某醫師 骨科專科|回覆於 2023/03/15\n{PARA}\n",
+     "https://www.jiankangwenda-example.com.tw/qa/ortho/2023031501", "social_qa"),
+])
+def test_answer_libraries_are_mirrors_and_health_qa_sites_are_not(page: str, address: str | None, expected: str) -> None:
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
+    assert doc.source_type == expected, doc.source_type_evidence
