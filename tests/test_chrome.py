@@ -922,3 +922,36 @@ def test_a_chinese_papers_title_over_its_english_translation(env: tuple) -> None
                                 "作者:张某某(某某大学附属医院骨科)、李某某(某某大学附属医院骨科)", "出版日期:2022/06 页次:11-19",
                                 "中文摘要", P3 + P1, "关键词:间充质干细胞、膝骨关节炎"]))
     assert doc.title == zh
+
+
+def test_an_accounts_name_over_its_follow_button_is_not_the_title(env: tuple) -> None:
+    """A diary post on a notes platform: the headline, the account's name, a lone 关注 button, then
+    the post. The name over a follow button is the account's card, cut with the byline."""
+    headline = "我妈做干细胞回输第2个月|记录一下变化"
+    doc = parse(env, "\n".join(["某书 发现 发布 通知 登录", headline, "豆豆妈的日常", "关注",
+                                "先说背景:我妈今年63岁,帕金森病5年了,去年听亲戚介绍去做了干细胞回输,这里记录一下每个月的变化。",
+                                P1, P2]))
+    assert doc.title == headline
+    assert "豆豆妈的日常" not in doc.main_text and "关注" not in doc.main_text.splitlines()
+
+
+def test_a_long_account_name_between_headline_and_date_line_is_the_byline(env: tuple) -> None:
+    """百家号-style: headline, the account's name (eight characters), its date line, a follow button.
+    The name scored above the headline (it has the date line under it); it is the byline's."""
+    headline = "青光眼会失明吗?干细胞能修复视神经吗?眼科医生说实话"
+    doc = parse(env, "\n".join([headline, "眼科王医生讲护眼", "2024-01-16 18:20 北京 优质健康领域创作者", "关注",
+                                "门诊里常有患者问我,青光眼是不是早晚会失明,干细胞能不能把视神经修好。今天一次说清楚。",
+                                P1, P2]))
+    assert doc.title == headline
+    assert "眼科王医生讲护眼" not in doc.main_text
+
+
+def test_an_account_card_with_a_badge_and_follow_button(env: tuple) -> None:
+    """神经科学前沿 已认证机构号 + 关注: the name, a verification badge and the button on one line."""
+    headline = "iPSC来源细胞移植治疗帕金森病,首批受试者半年随访结果公布"
+    doc = parse(env, "\n".join(["首页 推荐 健康 科技 财经 视频 | 登录 注册", "某某号 > 健康 > 正文", headline,
+                                "脑科学前沿 2024年05月21日 09:12 发布于:上海", "脑科学前沿 已认证机构号 + 关注",
+                                "帕金森病是常见的神经退行性疾病,近日一项iPSC来源细胞移植研究公布了首批受试者的半年随访结果。",
+                                P1, P2]))
+    assert doc.title == headline
+    assert "已认证机构号" not in doc.main_text

@@ -180,7 +180,8 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
         if i >= start and info.strong:
             seen_strong = True
             continue
-        why = reject_reason(line, info, rules) or (_names_owner(line.text, owner) if i < start else None)
+        why = reject_reason(line, info, rules) or (_names_owner(line.text, owner) if i < start else None) \
+            or _over_follow_button(i, lines, infos)
         if why:
             rejected[i] = why
             continue
@@ -200,9 +201,21 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     cands = dict((j, sc) for sc, j in scored)
     if infos[i].cjk == 0 and i - 1 in cands and infos[i - 1].cjk >= 5 and block and infos[start].cjk > infos[start].words:
         i -= 1   # a Chinese paper's headline over its English translation: the text is Chinese
+    elif infos[i].punct == 0 and infos[i].units < FURNITURE_UNITS and cands.get(i - 1, 0.0) >= MIN_SCORE - 0.5 \
+            and infos[i - 1].units >= FURNITURE_UNITS:
+        i -= 1   # an account's name between the headline and the date line: the byline's, not a headline
     if original is not None:  # the repost's 原标题 line stays metadata
         field_lines = sorted({*field_lines, *original.field_lines})
     return TitleChoice(i, strip_prefix(lines[i].text, rules), "scored", fields, field_lines, rejected)
+
+
+def _over_follow_button(i: int, lines: list[Line], infos: list[LineInfo]) -> str | None:
+    """"account_name" for a short name over a follow button (小满爱碎碎念 / 关注): an account's card."""
+    nxt = infos[i + 1] if i + 1 < len(lines) else None
+    info = infos[i]
+    if nxt is not None and nxt.rule == "follow_button" and info.punct == 0 and info.units < FURNITURE_UNITS:
+        return "account_name"
+    return None
 
 
 def _owner_words(lines: list[Line], infos: list[LineInfo]) -> set[str]:
