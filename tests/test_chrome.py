@@ -955,3 +955,35 @@ def test_an_account_card_with_a_badge_and_follow_button(env: tuple) -> None:
                                 P1, P2]))
     assert doc.title == headline
     assert "已认证机构号" not in doc.main_text
+
+
+@pytest.mark.parametrize("line", [
+    "Share  Email  Print  Gift this article", "Submit manuscript Log in Search", "(本文经授权转载自某某健康杂志)",
+    "Originally published on Example Weekly", "Republished with permission.", "本文由某某骨科诊所提供 广告",
+    "平台声明:该文观点仅代表作者本人", "阅读 (1.8万)", "字体 A A A", "复制链接",
+    "¹某某大学附设医院 胃肠肝胆科 ²某某大学 医学系",
+])
+def test_generic_chrome_lines_of_unseen_sites(env: tuple, line: str) -> None:
+    """Button rows, repost and sponsor credits, bracketed view counts, font buttons and affiliations
+    marked with superscripts: each is cut, wherever it stands between paragraphs."""
+    doc = parse(env, "\n".join(["某某健康网 首页 > 健康 > 正文", "干细胞治疗膝关节炎靠谱吗?医生这样说", P1, line, P2, P3]))
+    assert line not in doc.main_text
+
+
+def test_a_most_read_box_ends_with_its_list(env: tuple) -> None:
+    doc = parse(env, "\n".join(["Stem cell shots for knees: what the evidence says", KNEE, KNEE, "Most Read",
+                                "County fair attendance sets a record", "New bakery opens downtown"]))
+    assert "County fair" not in doc.main_text
+
+
+def test_an_author_list_joined_with_an_ampersand_is_not_the_title(env: tuple) -> None:
+    headline = "Mesenchymal stromal cells for lupus nephritis: a systematic review and meta-analysis"
+    doc = parse(env, "\n".join(["Skip to main content", "Review Article", "Published: 04 June 2024", headline,
+                                "Priya Hal, Tomás Echev, Wen-Li Gu & Daniel K. Ostra", "Abstract", KNEE + " " + KNEE]))
+    assert doc.title == headline
+
+
+def test_a_list_of_conditions_in_title_case_is_not_an_author_list(env: tuple) -> None:
+    rules = env[0]
+    assert not is_author_list("Multiple Sclerosis, Kidney Disease and Spinal Cord Injury", rules)
+    assert is_author_list("Hannah Lee, Tomás Ferreira & Ann Park", rules)

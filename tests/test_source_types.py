@@ -473,3 +473,12 @@ def test_a_repost_by_permission_is_an_aggregator() -> None:
 def test_answer_libraries_are_mirrors_and_health_qa_sites_are_not(page: str, address: str | None, expected: str) -> None:
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
     assert doc.source_type == expected, doc.source_type_evidence
+
+
+def test_a_sponsors_credit_makes_an_advertorial() -> None:
+    """A magazine's article credited to a clinic as an ad (本文由某诊所提供 广告 / 本文由某中心赞助) is
+    paid content, not the clinic's own page nor news."""
+    for credit in ("本文由某某骨科診所提供 廣告", "本文由某某再生醫學中心贊助"):
+        page = f"某某健康誌 首頁 › 醫療新知\n膝蓋退化打幹細胞有用嗎?\n{PARA}\n{PARA}\n歡迎來電 (02)2700-0000 某某骨科診所\n{credit}\n"
+        doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
+        assert doc.source_type == "commercial_blog", doc.source_type_evidence

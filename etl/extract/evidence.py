@@ -36,8 +36,13 @@ _NORM = re.compile(r"[\s\u3000?？!！。.,，:：、\-—_|｜·•]+")
 _ROLE = re.compile(r"(综述|审校|执笔|整理|编译|等|著|译|et al\.?)$", re.I)
 _SUPERSCRIPT = re.compile(r"[\d*†‡#§¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _HAN_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
+# Title-case words of a heading or a list of conditions, never of a person's name
+# (Multiple Sclerosis, Spinal Cord Injury and Heart Failure is not an author list).
+_NOT_NAME = re.compile(r"\b(Disease|Diseases|Disorder|Disorders|Injury|Injuries|Failure|Syndrome|Cancer|Sclerosis|Palsy|"
+                       r"Arthritis|Diabetes|Stroke|Therapy|Therapies|Treatment|Cells?|Stem|Clinic|Hospital|Center|Centre|"
+                       r"University|Institute|Care|Health|Medicine|Research)\b")
 _MARKED = re.compile(r"\S[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(,[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})*\*?\s*$")  # a name with its affiliation mark
-_LATIN_NAME = re.compile(r"^([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.)(\s+([A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|de|van|von|da|del|bin|binti)){1,4}$")
+_LATIN_NAME = re.compile(r"^([A-ZÀ-Þ][a-zA-ZÀ-ÿ'’-]*\.?|[A-Z]\.)(\s+([A-ZÀ-Þ][a-zA-ZÀ-ÿ'’-]*\.?|[A-Z]\.|de|van|von|da|del|bin|binti)){1,4}$")
 
 
 @dataclass(slots=True)
@@ -117,7 +122,7 @@ def is_author_list(text: str, rules: Rules) -> bool:
     if seps < 1:
         return False
     surnames = rules.chrome.surnames
-    parts = [p for p in re.split(r"\s*[,，、;；]\s*", text) if p.strip()]
+    parts = [p for p in re.split(r"\s*[,，、;；]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", text) if p.strip()]
     if len(parts) < 3:
         parts = parts if len(parts) == 2 and all(_MARKED.search(p) for p in parts) else text.split()
     marked = len(parts) == 2 and all(_MARKED.search(p) for p in parts)
@@ -132,7 +137,7 @@ def is_author_list(text: str, rules: Rules) -> bool:
         if _HAN_NAME.match(han):
             han_names += 1
             with_surname += han[0] in surnames
-        elif not _LATIN_NAME.match(p):
+        elif not _LATIN_NAME.match(p) or _NOT_NAME.search(p):
             return False
         names += 1
     # Most Chinese names start with a common surname; a few (巴特, 欧阳...) need not.
