@@ -634,3 +634,18 @@ def test_hong_kong_risk_wording_failed_steroids_no_approval_and_lists_after_a_co
 ])
 def test_no_cure_exists_marketing_talk_and_nothing_registered(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("適合人士\n・受暗瘡凹洞困擾多年的女士\n・面部出現皺紋、輪廓鬆弛", "暗瘡", "asserted"),
+    ("Who is suitable?\n• Partial meniscus tears\n• Chronic knee pain after physiotherapy", "meniscus tears", "asserted"),
+    ("自体脂肪干细胞移植:退化性关节炎、膝关节软骨缺损", "退化性关节炎", "asserted"),
+    ("干细胞能调节免疫,所以对红斑狼疮这类免疫病效果都很好。", "红斑狼疮", "asserted"),
+    ("不少病人接受注射后,膝痛及肿胀都明显减轻。", "肿胀", "asserted"),
+    ("Most of our patients report less pain within 12 weeks.", "pain", "asserted"),
+    ("已经到第四期的严重退化性关节炎,干细胞的效果就很有限。", "退化性关节炎", "negated"),
+    ("出血性中风目前不在适用范围内。", "出血性中风", "negated"),
+    ("到了晚期骨关节炎,打干细胞基本解决不了问题。", "骨关节炎", "negated"),
+])
+def test_eligibility_headings_treatments_over_lists_outcomes_and_limited_effect(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
