@@ -25,6 +25,7 @@ from etl.extract.metadata import (
     classify_source,
     decode_redirect,
     domain,
+    find_dates,
     header_url,
     identify_site,
     language,
@@ -218,9 +219,32 @@ def _after_text(lines: list[Line], sel: boilerplate.Selection, rules: DateRules)
     # 攝影／某某); a notice between the text and its date line (本文为合作推广内容。) is passed over.
     for k in range(last + 1, min(len(lines), last + 1 + rules.after_text_lines)):
         t = lines[k].text
-        if _meta_lines([lines[k]]) and (rules.after_text_words.search(simplify(t)) or cut.get(k - 1) in AFTER_CREDITS):
+        if _meta_lines([lines[k]]) and (rules.after_text_words.search(simplify(t)) or cut.get(k - 1) in AFTER_CREDITS
+                                        or _signature_date(lines, k)):
             out.append(t)
     return out
+
+
+_DATE_ONLY_EXTRA = re.compile(r"(?i)\b(ends|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+                              r"星期[一二三四五六日天]|周[一二三四五六日]|[\s/,，.。()（）]")
+
+
+def _signature_date(lines: list[Line], k: int) -> bool:
+    """A line that is only a date, right under a short line without sentence marks: the date under a
+    notice's or letter's signature (HEALTH SCIENCES AUTHORITY / 21 MARCH 2024; 某某委员会 / 2024年7月26日),
+    or a press release's closing Ends/Friday, May 3, 2024."""
+    t = lines[k].text
+    if len(t) > 40:
+        return False
+    found = find_dates(t, limit=40)
+    if len(found) != 1:
+        return False
+    after = t[found[0].end:]
+    rest = _DATE_ONLY_EXTRA.sub("", t[: found[0].start] + (after[1:] if after.startswith("日") else after))
+    if rest:
+        return False
+    above = lines[k - 1].text if k > 0 else ""
+    return t.lower().startswith("ends") or (0 < len(above) <= 40 and not _PARAGRAPH.search(above))
 
 
 def parse_document(source_path: str, data: bytes, rules: Rules, lexicon: Lexicon, triggers: TriggerSet,

@@ -272,3 +272,33 @@ def test_a_papers_citation_publication_date_meta_is_read() -> None:
             f"</head><body><h1>{TITLE}</h1>" + "".join(f"<p>{PARA}</p>" for _ in range(4)) + "</body></html>")
     doc = parse(page, "u.html")
     assert doc.published_date == D and doc.date_source == "html_meta"
+
+
+def test_a_label_and_its_date_in_separate_cells_of_an_index_table() -> None:
+    """A government page's index table: 发布日期: | 2023-05-12 (the label's cell, then the date's)."""
+    page = (f"索 引 号: | 000000/2023-00001 | 主题分类: | 卫生健康\n发布机构: | 某某省卫生健康委员会 | 成文日期: | 2023-05-08\n"
+            f"文    号: | 某卫提函〔2023〕61号 | 发布日期: | 2023-05-12\n{TITLE}\n{PARA}\n{PARA}\n")
+    assert parse(page).published_date == D
+
+
+@pytest.mark.parametrize(("signature", "date_line"), [
+    ("某某省卫生健康委员会", "2023年5月12日"),
+    ("HEALTH SCIENCES AUTHORITY", "12 MAY 2023"),
+    ("", "Ends/Friday, May 12, 2023"),
+])
+def test_the_date_under_a_notices_signature(signature: str, date_line: str) -> None:
+    """A notice or press release dated only under its signature, after the text."""
+    lines = [TITLE, PARA, PARA, *([signature] if signature else []), date_line, "相关链接", "干细胞与糖尿病"]
+    doc = parse("\n".join(lines))
+    assert doc.published_date == D and doc.date_source == "after_text"
+
+
+def test_a_bare_date_after_a_paragraph_is_not_a_signature() -> None:
+    """The first item of a dated list after the text is no signature date (guard)."""
+    doc = parse(f"{TITLE}\n{PARA}\n{PARA}\n2023年5月12日\n干细胞与糖尿病 2023年5月13日\n")
+    assert doc.published_date is None
+
+
+def test_a_journals_publication_date_after_the_abstract() -> None:
+    doc = parse(f"{TITLE}\n摘要:{PARA}\n{PARA}\n关键词:干细胞;脊髓损伤\n收稿日期:2023-01-10  出版日期:2023-05-12\n")
+    assert doc.published_date == D

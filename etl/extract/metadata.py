@@ -122,7 +122,9 @@ class PageDate:
 
 
 def _label_kind(rules: DateRules, before: str) -> str | None:
-    window = re.split(r"\s{2,}|[|｜]", before[-28:])[-1]   # the longest label: First published online
+    # the last cell before the date (the longest label: First published online); an empty cell
+    # between label and date is skipped (发布日期: | 2024-08-02 in an index table)
+    window = next((w for w in reversed(re.split(r"\s{2,}|[|｜]", before[-28:])) if w.strip()), "")
     for lab in rules.labels:
         if lab.regex.search(window):
             return lab.kind
