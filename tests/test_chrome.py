@@ -987,3 +987,25 @@ def test_a_list_of_conditions_in_title_case_is_not_an_author_list(env: tuple) ->
     rules = env[0]
     assert not is_author_list("Multiple Sclerosis, Kidney Disease and Spinal Cord Injury", rules)
     assert is_author_list("Hannah Lee, Tomás Ferreira & Ann Park", rules)
+
+
+def test_a_taiwan_news_headline_over_reporter_date_and_share_menu(env: tuple) -> None:
+    """Taiwan TV news: headline, 記者 某某/台北報導 without brackets, the time, a share menu of short
+    words, then the text. The reporter's line is a byline and the share menu is furniture, so the
+    headline has its byline and then the text under it."""
+    headline = "特管辦法上路五年 細胞治療逾千例 醫師提醒:幹細胞不是萬靈丹"
+    doc = parse(env, "\n".join(["某某新聞網 NEWS", "即時 政治 社會 生活 健康 國際 財經", "健康 > 醫療新知", headline,
+                                "記者 王小明/台北報導", "2023/05/03 18:42", "分享 FB LINE 複製連結 A+",
+                                "衛福部2018年修正「特管辦法」開放六項細胞治療自費執行,至今已有逾千名病人接受治療,細胞治療的安全與療效再度受到關注。",
+                                P1, P2]))
+    assert doc.title == headline
+    assert "王小明/台北報導" not in doc.main_text
+
+
+def test_an_editors_pick_line_is_not_the_title(env: tuple) -> None:
+    headline = "市二院启动干细胞治疗帕金森病临床研究 首批招募20名患者"
+    doc = parse(env, "\n".join(["某某网 > 新闻中心 > 本地新闻", headline, "分享到: 微信 微博 QQ空间",
+                                "【编辑推荐】我市新增三家三甲医院 | 暑期少儿游泳安全提示",
+                                "2025-06-12 08:15:31 来源:某某晚报 作者:记者 某某", P1, P2, P3]))
+    assert doc.title != "【编辑推荐】我市新增三家三甲医院 | 暑期少儿游泳安全提示"
+    assert "编辑推荐" not in doc.main_text

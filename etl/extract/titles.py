@@ -204,6 +204,9 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     elif infos[i].punct == 0 and infos[i].units < FURNITURE_UNITS and cands.get(i - 1, 0.0) >= MIN_SCORE - 0.5 \
             and infos[i - 1].units >= FURNITURE_UNITS:
         i -= 1   # an account's name between the headline and the date line: the byline's, not a headline
+    elif cands.get(i - 1, 0.0) >= MIN_SCORE and infos[i - 1].units >= FURNITURE_UNITS and "repeated" in _score(
+            i - 1, lines, infos, norms, body, start, rules)[1]:
+        i -= 1   # a headline over its second deck: the page repeats the headline (its <title>)
     if original is not None:  # the repost's 原标题 line stays metadata
         field_lines = sorted({*field_lines, *original.field_lines})
     return TitleChoice(i, strip_prefix(lines[i].text, rules), "scored", fields, field_lines, rejected)
@@ -278,9 +281,10 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
 
     def furniture(k: int) -> bool:
         """Not yet the text: chrome, a date, authors, or a short line without a sentence mark (a
-        poster's name, a flair, an unnamed button row) between a headline and its text."""
+        poster's name, a flair, an unnamed button row, a menu of short words) between a headline and its text."""
         inf = infos[k]
-        return bool(inf.chrome or inf.date_like or inf.author_list or (inf.punct == 0 and inf.units < FURNITURE_UNITS))
+        return bool(inf.chrome or inf.date_like or inf.author_list or (inf.punct == 0 and inf.units < FURNITURE_UNITS)
+                    or is_menu(lines[k].text))
 
     j = i + 1
     while j < min(n, i + 4):
