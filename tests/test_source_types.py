@@ -482,3 +482,19 @@ def test_a_sponsors_credit_makes_an_advertorial() -> None:
         page = f"某某健康誌 首頁 › 醫療新知\n膝蓋退化打幹細胞有用嗎?\n{PARA}\n{PARA}\n歡迎來電 (02)2700-0000 某某骨科診所\n{credit}\n"
         doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
         assert doc.source_type == "commercial_blog", doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # An English local paper: section navigation spaced out, the writer's post in the byline.
+    (f"THE EXAMPLE LEDGER\nSubscribe for $1 | Sign in\nNews  Health  Business  Opinion  Sports  Obituaries\n"
+     f"Clinic fined over stem cell shots\nBy Ann Lee, Staff Writer\n{EN}\n{EN}\n", "news"),
+    # A Malaysian Chinese paper's dateline with the day only.
+    (f"某某快讯\n国内 > 社会\n卫生部:国内未批准任何干细胞美容疗程\n(布城7日讯)卫生部提醒公众,目前国内并未批准任何干细胞美容疗程。\n{PARA}\n",
+     "news"),
+    # An English repost by permission on a reader app.
+    (f"{EN}\n{EN}\nOriginally published on Example Weekly, Aug 21, 2023. Republished with permission.\n+ Follow\n",
+     "content_aggregator"),
+])
+def test_spaced_news_sections_staff_bylines_day_datelines_and_english_reposts(page: str, expected: str) -> None:
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
+    assert doc.source_type == expected, doc.source_type_evidence
