@@ -649,3 +649,15 @@ def test_no_cure_exists_marketing_talk_and_nothing_registered(text: str, surface
 ])
 def test_eligibility_headings_treatments_over_lists_outcomes_and_limited_effect(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("干细胞来源经第三方实验室检测,确保无乙型肝炎、梅毒等病原体。", "梅毒", "negated"),
+    ("At 12 months no disc infection or tumour formation was observed.", "tumour", "negated"),
+    ("Allogeneic HSCT remains a curative option for many haematological malignancies.", "haematological malignancies",
+     "asserted"),
+    ("The only cleared products are cord blood preparations used in transplants for certain blood cancers.",
+     "blood cancers", "asserted"),
+])
+def test_absence_in_safety_claims_and_established_transplants(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
