@@ -498,3 +498,13 @@ def test_a_sponsors_credit_makes_an_advertorial() -> None:
 def test_spaced_news_sections_staff_bylines_day_datelines_and_english_reposts(page: str, expected: str) -> None:
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
     assert doc.source_type == expected, doc.source_type_evidence
+
+
+def test_a_taiwan_qa_page_with_a_shopping_headline_stays_social_qa() -> None:
+    """A question whose headline asks the price (一針要多少錢?) on a Taiwan Q&A site: the page's Q&A
+    furniture (網友提問, 1 位醫師回答, 回答日期) outweighs the headline's shopping cue and a
+    partner-hospital phrase in the answer."""
+    page = (f"☰ 選單\n某某醫答網\n首頁 › 骨科 › 膝關節\n膝蓋退化打幹細胞真的能長回軟骨嗎?一針要多少錢?\n網友提問\n{PARA}\n1 位醫師回答\n"
+            f"王某某 醫師\n骨科 | 某某骨科診所 院長\n回答日期 2024/02/29\n您好。{PARA}如需治療,請至與衛福部合作的醫院評估。\n")
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
+    assert doc.source_type == "social_qa", doc.source_type_evidence
