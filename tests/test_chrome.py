@@ -1009,3 +1009,25 @@ def test_an_editors_pick_line_is_not_the_title(env: tuple) -> None:
                                 "2025-06-12 08:15:31 来源:某某晚报 作者:记者 某某", P1, P2, P3]))
     assert doc.title != "【编辑推荐】我市新增三家三甲医院 | 暑期少儿游泳安全提示"
     assert "编辑推荐" not in doc.main_text
+
+
+@pytest.mark.parametrize("line", [
+    "某某区第一人民医院 神经内科 | 擅长:脑血管病、周围神经病变", "某某市人民医院 骨关节外科 三甲", "林某某 | 神经内科 | 副主任医师 | 已认证",
+    "+关注 私信医生", "提问者:匿名用户 浏览:5次 共2个回答", "maple_t · 2 replies", "👍 Helpful (212)",
+    "Download PDF   Cite this article   1,904 Accesses", "分享 FB LINE 複製連結 A+", "在线咨询 | 预约挂号 | 免费评估",
+    "某某客服小雅:您好!请问您是帮家人咨询吗?", "Disclosure: ExampleTravel may receive a referral fee",
+    "附件:细胞治疗核准清单(2023年7月).pdf", "2024-11-21 10:37 · 来自湖北 · 优质健康领域创作者", "返回某某,查看更多",
+    "立即 WhatsApp 查詢",
+])
+def test_cards_buttons_widgets_and_attachments_between_paragraphs(env: tuple, line: str) -> None:
+    """Doctor cards with bars or a grade, follow and message buttons, an asker's line, a forum
+    handle with its reply count, vote and tool rows, a consultation-button row, a chat widget's
+    greeting, a referral disclosure, an attachment and a poster line: cut between paragraphs."""
+    doc = parse(env, "\n".join(["某某健康网 首页 > 健康 > 正文", "干细胞治疗膝关节炎靠谱吗?医生这样说", P1, line, P2, P3]))
+    assert line not in doc.main_text
+
+
+def test_comments_under_a_comment_count_are_cut(env: tuple) -> None:
+    doc = parse(env, "\n".join(["干细胞治疗自闭症靠谱吗?家长们一定要看清", P1, P2, P3, "评论(86)",
+                                "小鹿妈妈 广东 我们也打过三次,没有任何变化", "北北爸 四川 诊断书上写的是阿斯伯格"]))
+    assert "小鹿妈妈" not in doc.main_text and "北北爸" not in doc.main_text
