@@ -1031,3 +1031,21 @@ def test_comments_under_a_comment_count_are_cut(env: tuple) -> None:
     doc = parse(env, "\n".join(["干细胞治疗自闭症靠谱吗?家长们一定要看清", P1, P2, P3, "评论(86)",
                                 "小鹿妈妈 广东 我们也打过三次,没有任何变化", "北北爸 四川 诊断书上写的是阿斯伯格"]))
     assert "小鹿妈妈" not in doc.main_text and "北北爸" not in doc.main_text
+
+
+@pytest.mark.parametrize("line", [
+    "某某问答网 © 2024 关于我们 | 隐私权政策", "【中图分类号】R575.2 【文献标识码】A", "本报记者 赵某某 实习生 何某某",
+    "👍 有幫助 42 ┃ 回報", "回答者:匿名用戶 | 2021-04-18",
+])
+def test_footers_paper_codes_credits_votes_and_answerers(env: tuple, line: str) -> None:
+    doc = parse(env, "\n".join(["某某健康网 首页 > 健康 > 正文", "干细胞治疗膝关节炎靠谱吗?医生这样说", P1, line, P2, P3]))
+    assert line not in doc.main_text
+
+
+def test_a_qa_pages_other_questions_are_cut_and_its_answer_dates_it(env: tuple) -> None:
+    question = "幹細胞可以治療自閉症嗎?聽說有家長帶孩子去打臍帶血"
+    doc = parse(env, "\n".join(["某某問答庫", "首頁 > 健康 > 兒童發展", question, "瀏覽次數:4,127", "最佳答案", P1, P2,
+                                "回答者:匿名用戶 | 2021-04-18", "其他人也在問:", "▸ 腦癱兒童的復健要做到幾歲?",
+                                "▸ 唐氏症寶寶需要做哪些檢查?"]))
+    assert "腦癱兒童" not in doc.main_text and "唐氏症寶寶" not in doc.main_text
+    assert str(doc.published_date) == "2021-04-18"
