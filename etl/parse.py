@@ -186,6 +186,9 @@ def _answer_byline(lines: list[Line], sel: boilerplate.Selection, byline_lines: 
     return _meta_lines(lines[card + 1 : card + 1 + byline_lines]) if card is not None else []
 
 
+# A site's name joined to a <title> without spaces (咨询…能否医保报销-某某市人民政府, 标题|某某网).
+_SITE_SUFFIX = re.compile(r"(?<=\S)[-–—|｜]\s*[^-–—|｜\s]{2,16}(?:人民政府|政府|政府网|网|網|网站|網站|委员会|委員會|管理局|局|"
+                          r"医院|醫院|中心|官网|官網|频道|頻道|平台|门户|門戶)$")
 BESIDE_LINES = 6   # lines of an HTML page read for its date right above and right below its content container
 
 
@@ -345,7 +348,7 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
     fm_title = fields.get("title") if isinstance(fields.get("title"), str) else None
     title_hint = clean(fm_title) if fm_title else (meta.get("title") or meta.get("h1"))
     if not title_hint and meta.get("html_title"):
-        title_hint = re.split(r"\s+[-_|–—]\s+|_", meta["html_title"])[0].strip() or None
+        title_hint = _SITE_SUFFIX.sub("", re.split(r"\s+[-_|–—]\s+|_", meta["html_title"])[0]).strip() or None
     sel = boilerplate.select(lines, rules, title_hint=title_hint, has_container=has_container)
     kept = [lines[i] for i in sel.kept]
     title = clean(sel.title) if sel.title else None

@@ -1049,3 +1049,11 @@ def test_a_qa_pages_other_questions_are_cut_and_its_answer_dates_it(env: tuple) 
                                 "▸ 唐氏症寶寶需要做哪些檢查?"]))
     assert "腦癱兒童" not in doc.main_text and "唐氏症寶寶" not in doc.main_text
     assert str(doc.published_date) == "2021-04-18"
+
+
+def test_a_site_name_joined_to_the_html_title_without_spaces_is_stripped(env: tuple) -> None:
+    """An old government page without <h1>: its <title> is 咨询…能否医保报销-某某市人民政府."""
+    page = ("<html><head><title>咨询干细胞治疗股骨头坏死能否医保报销-某某市人民政府</title></head><body>"
+            f"<table><tr><td>来信内容</td><td>{P1}</td></tr><tr><td>回复内容</td><td>{P2}{P3}</td></tr></table></body></html>")
+    doc = parse(env, page, "mailbox.html")
+    assert doc.title == "咨询干细胞治疗股骨头坏死能否医保报销"
