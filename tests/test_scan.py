@@ -239,3 +239,52 @@ def test_every_chrome_pattern_set_stays_accelerated() -> None:
     rules = load_rules()
     for name in ("drop_lines", "between_lines", "tail_markers"):
         assert isinstance(getattr(rules, name)._any, Scanner), name
+
+
+def _chrome_sets() -> list[tuple[str, object]]:
+    rules = load_rules()
+    return [(name, getattr(rules, name)) for name in ("drop_lines", "between_lines", "tail_markers", "header_lines")]
+
+
+def _plain_first(ps: object, text: str, prefix: bool) -> int | None:
+    """The index of the first anchored pattern of ``ps`` that matches at the start (the plain alternation)."""
+    d = ps._start_open if prefix else ps._start   # type: ignore[attr-defined]
+    if d is None:
+        return None
+    m = d.whole.match(text)
+    return int(m.lastgroup[1:]) if m and m.lastgroup else None
+
+
+def _dispatched_first(ps: object, text: str, prefix: bool) -> int | None:
+    d = ps._start_open if prefix else ps._start   # type: ignore[attr-defined]
+    if d is None:
+        return None
+    m = d.match(text)
+    return int(m.lastgroup[1:]) if m and m.lastgroup else None
+
+
+_LINE_ALPHABET = st.sampled_from([*"首页分享收藏评论关注医生主任医师回答者提问浏览次(（)）:：|｜·•>»-—_ 0123456789"
+                                   "ABCDabcdShareEmailPrintLog inSearch©【】[]#@+👍▸◆一二三", "\u3000", "\t"])
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE_ALPHABET, max_size=30).map("".join), st.booleans())
+def test_start_dispatch_matches_the_plain_alternation(text: str, prefix: bool) -> None:
+    """The first-character dispatch of the anchored chrome patterns names the same pattern as the
+    whole alternation on any line (hypothesis draws lines from chrome vocabulary)."""
+    for _name, ps in _chrome_sets():
+        assert _dispatched_first(ps, text, prefix) == _plain_first(ps, text, prefix), (_name, text)
+
+
+def test_start_dispatch_matches_on_every_seed_and_test_line() -> None:
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    lines = [ln for p in sorted((root / "seeds").rglob("*")) if p.is_file()
+             for ln in p.read_text(encoding="utf-8", errors="replace").splitlines()]
+    lines += [ln for p in sorted((root / "tests" / "cases").rglob("*.txt"))
+              for ln in p.read_text(encoding="utf-8", errors="replace").splitlines()]
+    assert len(lines) > 500
+    for _name, ps in _chrome_sets():
+        for ln in lines:
+            for prefix in (False, True):
+                assert _dispatched_first(ps, ln[:300], prefix) == _plain_first(ps, ln[:300], prefix), (_name, ln[:60])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from etl.errors import RulesError
 from etl.knowledge.chrome_rules import ChromeRules, load_chrome_rules
-from etl.knowledge.scan import accelerate
+from etl.knowledge.scan import StartDispatch, accelerate
 from etl.knowledge.vocabulary import load_vocabulary
 from etl.knowledge.yamlfile import read_yaml
 
@@ -73,12 +73,12 @@ class PatternSet:
         simple = patterns and not any(p.regex.groupindex for p in patterns)
         anchored = [(i, p) for i, p in enumerate(patterns) if _anchored(p.regex.pattern)]
         floating = [(i, p) for i, p in enumerate(patterns) if not _anchored(p.regex.pattern)]
-        self._start = re.compile("|".join(f"(?P<g{i}>{p.regex.pattern[1:]})" for i, p in anchored)) \
+        self._start = StartDispatch([(f"g{i}", p.regex.pattern[1:]) for i, p in anchored]) \
             if simple and anchored else None
         # For the start of a long line (a prose line's prefix): a pattern that must reach the end
         # of the line ($) would match wherever the prefix was cut.
         open_ended = [(i, p) for i, p in anchored if not _whole_line(p.regex.pattern)]
-        self._start_open = re.compile("|".join(f"(?P<g{i}>{p.regex.pattern[1:]})" for i, p in open_ended)) \
+        self._start_open = StartDispatch([(f"g{i}", p.regex.pattern[1:]) for i, p in open_ended]) \
             if simple and open_ended else None
         self._any = accelerate(re.compile("|".join(f"(?P<g{i}>{p.regex.pattern})" for i, p in floating))) \
             if simple and floating else None
