@@ -508,3 +508,13 @@ def test_a_taiwan_qa_page_with_a_shopping_headline_stays_social_qa() -> None:
             f"王某某 醫師\n骨科 | 某某骨科診所 院長\n回答日期 2024/02/29\n您好。{PARA}如需治療,請至與衛福部合作的醫院評估。\n")
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
     assert doc.source_type == "social_qa", doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "address"), [
+    (f"小熊妈的生活笔记\n首页 | 育儿 | 旅行 | 美食 | 生活日记 | 关于我\n陪妈妈去做干细胞回输的真实心得(不是业配)\n{PARA}\n{PARA}\n", None),
+    (f"问答汇 | 问题 专栏 话题\n首页 > 健康 > 正文\n干细胞可以治红斑狼疮吗\n提问者:匿名用户 浏览:5次 共2个回答\n最佳答案\n{PARA}\n",
+     "https://www.wendahui-example.cc/q/1234.html"),
+])
+def test_a_personal_blog_and_an_answer_collection_are_other(page: str, address: str | None) -> None:
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
+    assert doc.source_type == "other", doc.source_type_evidence
