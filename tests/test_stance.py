@@ -661,3 +661,14 @@ def test_eligibility_headings_treatments_over_lists_outcomes_and_limited_effect(
 ])
 def test_absence_in_safety_claims_and_established_transplants(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("注射部位可能出现短暂肿胀及疼痛，抽脂处可能有瘀青。", "肿胀", "neutral"),
+    ("打完还可能有发烧、感染等风险。", "感染", "neutral"),
+    ("长期血糖控制不好,孩子还可能突发糖尿病酮症酸中毒。", "糖尿病酮症酸中毒", "neutral"),
+    ("结论 脐带间充质干细胞移植可能有助于改善缺血性脑卒中患者的运动功能。", "缺血性脑卒中", "hedged"),
+    ('"There is no credible evidence that these products treat COPD," said a lung specialist.', "COPD", "negated"),
+])
+def test_side_effects_after_may_have_and_no_credible_evidence(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
