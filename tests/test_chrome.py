@@ -1057,3 +1057,28 @@ def test_a_site_name_joined_to_the_html_title_without_spaces_is_stripped(env: tu
             f"<table><tr><td>来信内容</td><td>{P1}</td></tr><tr><td>回复内容</td><td>{P2}{P3}</td></tr></table></body></html>")
     doc = parse(env, page, "mailbox.html")
     assert doc.title == "咨询干细胞治疗股骨头坏死能否医保报销"
+
+
+def test_a_threads_title_beats_its_first_reply_with_a_date_under_it(env: tuple) -> None:
+    """A Dcard-style thread: the title over the poster's card, a short post, then the replies, each
+    with a date under it. The first reply (a late line with a date under it) is not the title."""
+    title = "有人做過膝蓋幹細胞注射嗎?真的有用嗎"
+    doc = parse(env, "\n".join(["某某論壇", "所有看板 > 健康", "#詢問", title, "匿名", "某某科技大學", "2023年11月2日 22:15",
+                                "家裡老爸今年68歲,退化性關節炎大概五六年了,最近連走到巷口都會喊痛,醫生建議換人工關節。",
+                                "後來朋友介紹一間診所,說可以打自體脂肪幹細胞,一邊膝蓋要25萬,想問有沒有人實際做過?",
+                                "共 23 則回應", "B1", "匿名", "我媽去年打過,膝蓋痛大概好了五成吧,但打完腫了快一個禮拜,錢是真的很傷",
+                                "11月3日 08:02 ❤️ 41", "B2", P1]))
+    assert doc.title == title
+
+
+def test_a_papers_long_english_title_with_commas_under_the_journals_name(env: tuple) -> None:
+    """A journal page: the journal's name, a tools row, the article type and date, then a long title
+    with commas (a randomised, double-blind, sham-controlled trial). The journal's name is no
+    title, and the long title is one even though it reads like a sentence by its commas."""
+    headline = ("Intradiscal stromal cells for chronic low back pain: a randomised, double-blind, "
+                "sham-controlled, phase 2 study")
+    doc = parse(env, "\n".join(["Skip to content", "Journal of Example Orthopaedics", "Submit manuscript Log in Search",
+                                "Original Article | Open Access | Published: 14 February 2024", headline,
+                                "Ann Lee, Tom Ford, Mei Chen", "Abstract", KNEE + " " + KNEE, KNEE]))
+    assert doc.title == headline
+    assert str(doc.published_date) == "2024-02-14"

@@ -177,7 +177,7 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     for i in range(first, min(n, start + LATE_SCAN)):
         line, info = lines[i], infos[i]
         late = i >= start and seen_strong
-        if i >= start and info.strong:
+        if i >= start and info.strong and not _unended_heading(line, info, rules):
             seen_strong = True
             continue
         why = reject_reason(line, info, rules) or (_names_owner(line.text, owner) if i < start else None) \
@@ -191,6 +191,9 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
             continue
         scored.append((score, i))
     best = max(scored, key=lambda s: (s[0], -abs(start - s[1])), default=None)
+    above = max(((sc, j) for sc, j in scored if j < start and sc >= MIN_SCORE), default=None)
+    if best is not None and best[1] > start and above is not None and not _lead_above(lines, infos, above[1], start):
+        best = above   # a headline above the text beats a late line with a date under it (a thread's first reply)
     if (best is None or best[0] < MIN_SCORE) and original is not None:
         original.how = "field"
         original.fields, original.field_lines = fields, sorted({*field_lines, *original.field_lines})
@@ -210,6 +213,19 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     if original is not None:  # the repost's 原标题 line stays metadata
         field_lines = sorted({*field_lines, *original.field_lines})
     return TitleChoice(i, strip_prefix(lines[i].text, rules), "scored", fields, field_lines, rejected)
+
+
+def _unended_heading(line: Line, info: LineInfo, rules: Rules) -> bool:
+    """A long English headline with commas in it (…low back pain: a randomised, double-blind,
+    sham-controlled trial) counts as a strong line, but it ends without a sentence mark."""
+    t = line.text.rstrip()
+    return info.cjk == 0 and len(t) <= rules.chrome.titles.max_latin and t[-1:] not in ".!?。！？\"”'’)）:;：；…"
+
+
+def _lead_above(lines: list[Line], infos: list[LineInfo], i: int, start: int) -> bool:
+    """Whether a strong paragraph stands between line ``i`` and the text's start: then ``i`` heads a
+    lead above a late headline, and the late line may be the headline."""
+    return any(infos[k].strong for k in range(i + 1, start))
 
 
 def _over_follow_button(i: int, lines: list[Line], infos: list[LineInfo]) -> str | None:
