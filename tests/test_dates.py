@@ -302,3 +302,9 @@ def test_a_bare_date_after_a_paragraph_is_not_a_signature() -> None:
 def test_a_journals_publication_date_after_the_abstract() -> None:
     doc = parse(f"{TITLE}\n摘要:{PARA}\n{PARA}\n关键词:干细胞;脊髓损伤\n收稿日期:2023-01-10  出版日期:2023-05-12\n")
     assert doc.published_date == D
+
+
+def test_a_journals_dates_under_its_keywords_fund_and_doi_lines() -> None:
+    doc = parse(f"{TITLE}\n摘要:{PARA}\n{PARA}\n关键词:干细胞;脊髓损伤\n基金项目:某某省自然科学基金(2020-01)\n"
+                f"DOI:10.00000/j.issn.0000-0000.2023.06.007\n收稿日期:2023-01-10  出版日期:2023-05-12\n")
+    assert doc.published_date == D
