@@ -1082,3 +1082,13 @@ def test_a_papers_long_english_title_with_commas_under_the_journals_name(env: tu
                                 "Ann Lee, Tom Ford, Mei Chen", "Abstract", KNEE + " " + KNEE, KNEE]))
     assert doc.title == headline
     assert str(doc.published_date) == "2024-02-14"
+
+
+def test_a_papers_codes_between_abstract_and_introduction_keep_the_introduction(env: tuple) -> None:
+    """【中图分类号】/【文献标识码】 sit between a Chinese paper's abstract (with its keywords) and its
+    introduction: cut, but weighed as a short line, so the introduction stays in the text."""
+    intro = "系统性红斑狼疮是一种累及多系统、多器官的自身免疫性疾病,好发于育龄期女性,部分患者对常规治疗反应不佳。"
+    doc = parse(env, "\n".join(["某某医学杂志", "首页 | 期刊介绍 | 当期目录", "脐带间充质干细胞治疗难治性狼疮的临床研究",
+                                "张某1, 李某2, 王某1", "摘要: 目的 " + P3 + P1, "关键词: 间充质干细胞; 系统性红斑狼疮",
+                                "中图分类号: R593.24 文献标识码: A", intro + P2]))
+    assert intro in doc.main_text and "中图分类号" not in doc.main_text
