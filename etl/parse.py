@@ -178,12 +178,19 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
     return header, sel.title, byline, lead
 
 
+ANSWER_CARDS = ("doctor_card", "qa_furniture", "user_card", "author_card")   # what heads an answer: a card or 最佳答案
+
+
 def _answer_byline(lines: list[Line], sel: boilerplate.Selection, byline_lines: int) -> list[str]:
     """The lines under the first answerer's card below the title: where a Q&A page dates its answer."""
     if sel.title_index is None:
         return []
-    card = next((i for i, rule in sel.cut if rule == "doctor_card" and i > sel.title_index), None)
-    return _meta_lines(lines[card + 1 : card + 1 + byline_lines]) if card is not None else []
+    cards = [(i, rule) for i, rule in sel.cut if rule in ANSWER_CARDS and i > sel.title_index]
+    # a doctor's card when the page has one; else the first answer's label (最佳答案) or the answerer's card
+    card = next((i for i, rule in cards if rule == "doctor_card"), cards[0][0] if cards else None)
+    if card is None:
+        return []
+    return _meta_lines(lines[card + 1 : card + 1 + byline_lines])
 
 
 # A site's name joined to a <title> without spaces (咨询…能否医保报销-某某市人民政府, 标题|某某网).

@@ -1092,3 +1092,27 @@ def test_a_papers_codes_between_abstract_and_introduction_keep_the_introduction(
                                 "张某1, 李某2, 王某1", "摘要: 目的 " + P3 + P1, "关键词: 间充质干细胞; 系统性红斑狼疮",
                                 "中图分类号: R593.24 文献标识码: A", intro + P2]))
     assert intro in doc.main_text and "中图分类号" not in doc.main_text
+
+
+def test_a_zhidao_style_answerers_name_is_not_the_title_and_its_date_dates_the_page(env: tuple) -> None:
+    """The question starts the text; under 最佳答案 the answerer's name and the answer's date follow
+    the question's own paragraph. The name (with a date under it) is no title, and the answer's
+    date dates the page."""
+    question = "干细胞治疗糖尿病是真的吗?花十几万值不值?"
+    doc = parse(env, "\n".join(["某某问答网 > 健康 > 内分泌科", question,
+                                "我爸2型糖尿病十二年了,现在每天打胰岛素,有人推荐去做干细胞治疗,说能根治,花十几万值不值?",
+                                "最佳答案", "健康守护者小王", "2023-06-14 10:21", P1, P2]))
+    assert doc.title == question
+    assert str(doc.published_date) == "2023-06-14"
+
+
+def test_a_blogs_name_and_tagline_over_a_dated_post_title(env: tuple) -> None:
+    """A personal blog: its name, its tagline, a menu, then the post's title and its date line. The
+    text's run starts at the tagline; the post's title is still the title, not the blog's name."""
+    title = "My knee stem cell injection: an honest update 6 months later"
+    doc = parse(env, "\n".join(["Miles on Old Legs", "a blog about running, hiking and getting older",
+                                "Home About Race Reports Gear Contact", title,
+                                "Posted on August 3, 2023 by trailrunner · 23 Comments",
+                                "Six months ago I had a stem cell injection in my old legs after years of miles on trails. " + KNEE,
+                                KNEE]))
+    assert doc.title == title

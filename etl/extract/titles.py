@@ -191,9 +191,10 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
             continue
         scored.append((score, i))
     best = max(scored, key=lambda s: (s[0], -abs(start - s[1])), default=None)
-    above = max(((sc, j) for sc, j in scored if j < start and sc >= MIN_SCORE), default=None)
-    if best is not None and best[1] > start and above is not None and not _lead_above(lines, infos, above[1], start):
-        best = above   # a headline above the text beats a late line with a date under it (a thread's first reply)
+    above = max(((sc, j) for sc, j in scored if j <= start and sc >= MIN_SCORE), default=None)
+    if best is not None and above is not None and best[1] > start and _lead_above(lines, infos, start - 1, best[1]) \
+            and not _lead_above(lines, infos, above[1], start):
+        best = above   # a headline above the text beats a line after text with a date under it (a thread's reply)
     if (best is None or best[0] < MIN_SCORE) and original is not None:
         original.how = "field"
         original.fields, original.field_lines = fields, sorted({*field_lines, *original.field_lines})
@@ -223,8 +224,8 @@ def _unended_heading(line: Line, info: LineInfo, rules: Rules) -> bool:
 
 
 def _lead_above(lines: list[Line], infos: list[LineInfo], i: int, start: int) -> bool:
-    """Whether a strong paragraph stands between line ``i`` and the text's start: then ``i`` heads a
-    lead above a late headline, and the late line may be the headline."""
+    """Whether a strong paragraph stands strictly between lines ``i`` and ``start`` (a lead above a
+    late headline, or text above a reply)."""
     return any(infos[k].strong for k in range(i + 1, start))
 
 
