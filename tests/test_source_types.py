@@ -518,3 +518,15 @@ def test_a_taiwan_qa_page_with_a_shopping_headline_stays_social_qa() -> None:
 def test_a_personal_blog_and_an_answer_collection_are_other(page: str, address: str | None) -> None:
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
     assert doc.source_type == "other", doc.source_type_evidence
+
+
+@pytest.mark.parametrize("page", [
+    f"某某号 > 健康 > 正文\n帕金森病细胞移植首批受试者随访结果公布\n{PARA}\n{PARA}\n阅读 3.2万 | 点赞 218\n",
+    f"……{PARA}\n{PARA}\n仁心说糖\n2.3万粉丝 · 内分泌科医生,专注糖尿病科普\n关注\n举报/反馈\n",
+    f"{PARA}\n{PARA}\n声明:本文由入驻某某号的作者撰写,观点仅代表作者立场,平台只提供信息存储服务。\n",
+])
+def test_account_platform_breadcrumbs_cards_and_storage_notices(page: str) -> None:
+    """A post on a publishing-account platform shows its platform by the breadcrumb (某某号 > 健康),
+    the account's card with its followers (2.3万粉丝 · …) or the storage notice written with 只."""
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
+    assert doc.source_type == "content_aggregator", doc.source_type_evidence
