@@ -637,7 +637,7 @@ def test_no_cure_exists_marketing_talk_and_nothing_registered(text: str, surface
 
 
 @pytest.mark.parametrize(("text", "surface", "context"), [
-    ("適合人士\n・受暗瘡凹洞困擾多年的女士\n・面部出現皺紋、輪廓鬆弛", "暗瘡", "asserted"),
+    ("適合人士\n・受暗瘡凹洞困擾多年的女士\n・面部出現皺紋、輪廓鬆弛", "暗瘡凹洞", "asserted"),
     ("Who is suitable?\n• Partial meniscus tears\n• Chronic knee pain after physiotherapy", "meniscus tears", "asserted"),
     ("自体脂肪干细胞移植:退化性关节炎、膝关节软骨缺损", "退化性关节炎", "asserted"),
     ("干细胞能调节免疫,所以对红斑狼疮这类免疫病效果都很好。", "红斑狼疮", "asserted"),
