@@ -205,14 +205,14 @@ def _beside_container(outside: list[str], before: int, rules: DateRules) -> Page
     lines right above the container, then on a labelled meta line right below it."""
     above = _meta_lines([Line(t, "p", 0) for t in reversed(outside[max(0, before - BESIDE_LINES):before])])
     found = page_date(rules, above[::-1], None, [], [])
-    if found and not found.evidence.startswith("bare"):   # a bare date there is the site's clock (Thursday, 20 Jun 2024)
-        return PageDate(found.date, "byline", found.evidence)   # the info line under an <h1> outside the container
+    if found and found.kind != "bare":   # a bare date there is the site's clock (Thursday, 20 Jun 2024)
+        return PageDate(found.date, "byline", found.evidence, found.kind)   # the info line under an <h1> outside it
     if rules.after_text_words is None:
         return None
     below = [t for t in outside[before:before + BESIDE_LINES]
              if _meta_lines([Line(t, "p", 0)]) and rules.after_text_words.search(simplify(t))]
     found = page_date(rules, [], None, below, []) if below else None
-    return PageDate(found.date, "after_text", found.evidence) if found else None
+    return PageDate(found.date, "after_text", found.evidence, found.kind) if found else None
 
 
 AFTER_CREDITS = ("credit_line", "editor_line", "byline")   # chrome rules of the credit lines that end a text
@@ -439,7 +439,7 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         if found is None and meta.get("date"):
             meta_date = parse_date(meta["date"])
             if meta_date:
-                found = PageDate(meta_date, "html_meta", "html_meta")
+                found = PageDate(meta_date, "html_meta", "html_meta", "meta")
         if found:
             pub, date_source = found.date, found.source
         else:

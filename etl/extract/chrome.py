@@ -18,7 +18,6 @@ from etl.extract.evidence import (
     densest_block,
     first_match,
     heading_like,
-    name_line,
     norm,
     same_text,
 )
@@ -99,7 +98,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
     def name_over_byline(i: int) -> bool:
         """An account's or author's name alone on a line (杏林小贴士), right under the title, over the
         byline or the author's affiliation."""
-        named = name_line(infos[i]) or (infos[i].chrome is None and infos[i].punct == 0 and infos[i].units < FURNITURE_UNITS)
+        named = infos[i].chrome is None and infos[i].punct == 0 and infos[i].units < FURNITURE_UNITS
         return t is not None and i == t + 1 and named and i + 1 < n \
             and (byline_at(i + 1) or infos[i + 1].rule in BYLINE_RULES or infos[i + 1].rule == "follow_button")
 

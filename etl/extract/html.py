@@ -276,11 +276,12 @@ def _walk(root: etree._Element, skip: etree._Element | None = None, skipped_at: 
                     kind_stack.pop()
                 set_kind()
             continue
-        if node is skip and skipped_at is not None:
-            flush()
-            skipped_at.append(len(lines))
+        if node is skip:
+            if skipped_at is not None:
+                flush()
+                skipped_at.append(len(lines))
             continue
-        if name in _DROP_TAGS or node is skip or _is_hidden(node):
+        if name in _DROP_TAGS or _is_hidden(node):
             continue
         if name in _BLOCK_TAGS:
             flush()

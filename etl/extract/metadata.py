@@ -119,6 +119,7 @@ class PageDate:
     date: dt.date
     source: str      # header | byline | dateline
     evidence: str
+    kind: str = ""   # publish | written | dateline | bare | update
 
 
 def _label_kind(rules: DateRules, before: str) -> str | None:
@@ -238,7 +239,7 @@ def page_date(rules: DateRules, header: list[str], title: str | None, byline: li
         return None
     rank, _, date, where, line = best
     label = next(k for k, v in _RANK.items() if v == rank)
-    return PageDate(date, where, f"{label}: {line[:60]}")
+    return PageDate(date, where, f"{label}: {line[:60]}", label)
 
 
 _URL_DATE = re.compile(

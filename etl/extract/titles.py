@@ -171,6 +171,7 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     body = _Body(grams)
     norms = {j: norm(lines[j].text[:MAX_RULE_LINE]) for j in range(first, min(n, start + HEADER_SCAN))}
     scored: list[tuple[float, int]] = []
+    evidence_of: dict[int, set[str]] = {}
     rejected: dict[int, str] = {}
     seen_strong = False
     owner = _owner_words(lines, infos)
@@ -190,6 +191,7 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
             rejected[i] = "late_without_evidence"
             continue
         scored.append((score, i))
+        evidence_of[i] = evidence
     best = max(scored, key=lambda s: (s[0], -abs(start - s[1])), default=None)
     above = max(((sc, j) for sc, j in scored if j <= start and sc >= MIN_SCORE), default=None)
     if best is not None and above is not None and best[1] > start and _lead_above(lines, infos, start - 1, best[1]) \
@@ -208,8 +210,8 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     elif infos[i].punct == 0 and infos[i].units < FURNITURE_UNITS and cands.get(i - 1, 0.0) >= MIN_SCORE - 0.5 \
             and infos[i - 1].units >= FURNITURE_UNITS:
         i -= 1   # an account's name between the headline and the date line: the byline's, not a headline
-    elif cands.get(i - 1, 0.0) >= MIN_SCORE and infos[i - 1].units >= FURNITURE_UNITS and "repeated" in _score(
-            i - 1, lines, infos, norms, body, start, rules)[1]:
+    elif cands.get(i - 1, 0.0) >= MIN_SCORE and infos[i - 1].units >= FURNITURE_UNITS \
+            and "repeated" in evidence_of[i - 1]:
         i -= 1   # a headline over its second deck: the page repeats the headline (its <title>)
     if original is not None:  # the repost's 原标题 line stays metadata
         field_lines = sorted({*field_lines, *original.field_lines})
