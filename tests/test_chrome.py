@@ -1116,3 +1116,53 @@ def test_a_blogs_name_and_tagline_over_a_dated_post_title(env: tuple) -> None:
                                 "Six months ago I had a stem cell injection in my old legs after years of miles on trails. " + KNEE,
                                 KNEE]))
     assert doc.title == title
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Asked 2 years ago · Viewed 5,318 times", "meta_line"),
+    ("4 Answers · Sort by: Newest", "meta_line"),
+    ("answered 3 weeks ago by PaulR (Dad of 3)", "qa_furniture"),
+    ("提问人:匿名 | 男 | 52岁 | 某某市", "meta_line"),
+    ("Lakeside Medical School · via HealthFeed · 5h", "meta_line"),
+    ("这条回答有用吗? 有用(57) 没用(2)", "vote_bar"),
+    ("顶(31) 踩(2)", "vote_bar"),
+    ("【字体 大 中 小】 【打印本文】 【关闭】", "button_row"),
+    ("[打印] [关闭窗口]", "button_row"),
+])
+def test_a_posts_meta_lines_are_cut_by_their_form(env: tuple, line: str, rule: str) -> None:
+    """Meta lines of sites no rule names: segments between spaced dots or bars with a count,
+    an age or a time; labelled counts; bracketed buttons. Cut between paragraphs, and the text
+    goes on."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, line, P3, P4]))
+    assert line not in doc.main_text
+    assert P1 in doc.main_text and P4 in doc.main_text
+    assert (rule, line) in doc.cut
+
+
+@pytest.mark.parametrize("row", [
+    "关节修复方案 | 膝骨关节炎、半月板损伤 | 3次 | 58,000",
+    "Type 1 diabetes · Multiple sclerosis · Spinal cord injury",
+    "标准方案 | 1×10^8 | 2次 | 价格面议",
+])
+def test_table_rows_and_lists_of_conditions_are_not_meta_lines(env: tuple, row: str) -> None:
+    """A price table's row (a bare number or a cell count in a cell) and a list of conditions
+    look like meta lines but are text."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, row, P2, P3]))
+    assert row in doc.main_text
+
+
+def test_a_dated_meta_line_under_a_blog_post_ends_it_before_the_comments(env: tuple) -> None:
+    """The meta line under a post (date, comment and view counts) ends the text: the comments
+    under it are not the article, and its date dates the page."""
+    doc = parse(env, "\n".join([
+        "陪家人做细胞治疗前后的记录", P1, P2, P3,
+        "发表于 2023.04.18 21:06 | 留言(5) | 人气(2,310)",
+        "留言", "访客甲:谢谢分享,我们家也在考虑。", "博主 回复:多问几家医院再决定。"]))
+    assert P3 in doc.main_text
+    assert "访客甲" not in doc.main_text and "博主 回复" not in doc.main_text
+    assert str(doc.published_date) == "2023-04-18"
+
+
+def test_a_newspapers_reporter_credit_in_brackets_under_the_text(env: tuple) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, "(本报记者 某某某)", "分享到:微信 微博"]))
+    assert P3 in doc.main_text and "本报记者" not in doc.main_text

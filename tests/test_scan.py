@@ -239,11 +239,13 @@ def test_every_chrome_pattern_set_stays_accelerated() -> None:
     rules = load_rules()
     for name in ("drop_lines", "between_lines", "tail_markers"):
         assert isinstance(getattr(rules, name)._any, Scanner), name
+    # meta_lines are all anchored at the line's start: no floating alternation at all, or a Scanner.
+    assert rules.meta_lines._any is None or isinstance(rules.meta_lines._any, Scanner)
 
 
 def _chrome_sets() -> list[tuple[str, object]]:
     rules = load_rules()
-    return [(name, getattr(rules, name)) for name in ("drop_lines", "between_lines", "tail_markers", "header_lines")]
+    return [(name, getattr(rules, name)) for name in ("drop_lines", "between_lines", "tail_markers", "meta_lines", "header_lines")]
 
 
 def _plain_first(ps: object, text: str, prefix: bool) -> int | None:

@@ -55,6 +55,7 @@ class LineInfo:
     digits: int
     rule: str | None = None    # a chrome pattern that matched (drop_lines, between_lines)
     between: bool = False      # the rule is a between_lines one: cut, but weighed as a short line
+    meta: bool = False         # the rule is a meta_lines one: cut, weighed by its own evidence
     marker: str | None = None  # a tail marker (heading of a related list, footer, ...)
     fields: list[str] = field(default_factory=list)  # normalised keys when a "key: value" line
     author_list: bool = False
@@ -159,6 +160,8 @@ def field_keys(simp: str, rules: Rules) -> list[str]:
 
 
 def _weight(line: Line, info: LineInfo) -> float:
+    if info.meta:
+        return min(_text_weight(line, info), -0.25)  # a post's meta line: no text, whatever its marks
     if info.rule and not info.between:
         return -2.0
     if info.marker:
@@ -169,6 +172,11 @@ def _weight(line: Line, info: LineInfo) -> float:
         # A whole-line link is a menu entry or a related headline more often than text,
         # but one that reads as a sentence may be a paragraph with a link in it.
         return 0.0 if info.punct else -0.5
+    return _text_weight(line, info)
+
+
+def _text_weight(line: Line, info: LineInfo) -> float:
+    """The weight of a line by its length, marks and digits alone."""
     u = info.units
     if info.date_like:
         return -1.0
@@ -212,6 +220,9 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
         if not info.prose:
             if not info.rule and not info.marker:
                 info.fields = field_keys(info.simp, rules)
+            if not info.rule and not info.marker and not info.fields and rules.meta_lines.patterns:
+                info.rule = first_match(rules.meta_lines, info.simp, info.prose)
+                info.meta = info.rule is not None
             info.author_list = len(line.text) <= MAX_RULE_LINE and is_author_list(info.simp, rules)
         out.append(info)
     taint: str | None = None

@@ -201,6 +201,7 @@ class Rules:
     url_line: re.Pattern[str] | None = None
     min_article_words: int = 10     # below this, a page is quarantined, not loaded (boilerplate.yaml)
     between_lines: PatternSet = field(default_factory=lambda: PatternSet(()))   # chrome between parts of the text
+    meta_lines: PatternSet = field(default_factory=lambda: PatternSet(()))      # a post's meta line, by its form
 
 
 def rules_dir() -> Path:
@@ -351,4 +352,5 @@ def load_rules(sources_path: str | None = None) -> Rules:
         url_line=url_line,
         min_article_words=_count(p, "min_article_words", bp.get("min_article_words", 10)),
         between_lines=PatternSet(_named(p, "between_lines", bp.get("between_lines") or [])),
+        meta_lines=PatternSet(_named(p, "meta_lines", bp.get("meta_lines") or [])),
     )
