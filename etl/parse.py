@@ -182,10 +182,10 @@ ANSWER_CARDS = ("doctor_card", "qa_furniture", "user_card", "author_card")   # w
 
 
 def _answer_byline(lines: list[Line], sel: boilerplate.Selection, byline_lines: int) -> list[str]:
-    """The lines under the first answerer's card below the title: where a Q&A page dates its answer."""
-    if sel.title_index is None:
-        return []
-    cards = [(i, rule) for i, rule in sel.cut if rule in ANSWER_CARDS and i > sel.title_index]
+    """The lines under the first answerer's card below the title (anywhere on an untitled page):
+    where a Q&A page dates its answer."""
+    top = -1 if sel.title_index is None else sel.title_index
+    cards = [(i, rule) for i, rule in sel.cut if rule in ANSWER_CARDS and i > top]
     # a doctor's card when the page has one; else the first answer's label (最佳答案) or the answerer's card
     card = next((i for i, rule in cards if rule == "doctor_card"), cards[0][0] if cards else None)
     if card is None:

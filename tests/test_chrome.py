@@ -1166,3 +1166,22 @@ def test_a_dated_meta_line_under_a_blog_post_ends_it_before_the_comments(env: tu
 def test_a_newspapers_reporter_credit_in_brackets_under_the_text(env: tuple) -> None:
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, "(本报记者 某某某)", "分享到:微信 微博"]))
     assert P3 in doc.main_text and "本报记者" not in doc.main_text
+
+
+def test_rows_of_a_table_are_text_even_when_they_read_like_meta_lines(env: tuple) -> None:
+    """Rows with counts and dates in their cells (1~2次, 2021年4月) and a price written 3万~8万: a row
+    beside another with as many cell separators is a table's row."""
+    rows = ["病种 | 细胞类型 | 参考疗程 | 参考费用", "膝骨关节炎 | 脂肪间充质干细胞 | 1~2次 | 3万~8万",
+            "某某研究 | 糖尿病足溃疡 | 某某大学附属医院 | 2023年6月", "某某研究 | 卵巢早衰 | 市妇幼保健院 | 2022年8月"]
+    doc = parse(env, "\n".join(["干细胞治疗的费用与疗程", P1, *rows, P2]))
+    for row in rows:
+        assert row in doc.main_text
+
+
+def test_an_untitled_qa_page_is_dated_under_its_doctors_card(env: tuple) -> None:
+    """A Q&A page whose question has no headline the rules trust: the answer's date under the
+    doctor's card still dates the page."""
+    doc = parse(env, "\n".join(["问医生 | 找医院 | 查疾病", "当前位置:首页 > 问医生 > 血液科 > 某某问题",
+                                "患者信息:男,60岁", "病情描述:" + P1, "已解决 · 1位医生回答", "李某某 副主任医师",
+                                "某某市第二人民医院 血液科", "2023-08-17 回答", P2, P3]))
+    assert str(doc.published_date) == "2023-08-17"

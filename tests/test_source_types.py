@@ -530,3 +530,42 @@ def test_account_platform_breadcrumbs_cards_and_storage_notices(page: str) -> No
     the account's card with its followers (2.3万粉丝 · …) or the storage notice written with 只."""
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
     assert doc.source_type == "content_aggregator", doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "address", "expected"), [
+    # A news site marks its page up as a schema.org NewsArticle; its menus run together in the markup.
+    ('<html><head><title>Clinic warned over stem cell claims | The Example Gazette</title>'
+     '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+     '"headline":"Clinic warned over stem cell claims"}</script></head><body><nav><a>News</a><a>Health</a></nav>'
+     f'<h1>Clinic warned over stem cell claims</h1><p>{EN}</p><p>{EN}</p></body></html>', None, "news"),
+    # A clinic's and a Q&A site's structured data name what they are.
+    ('<html><head><title>Stem cell knee injections | Example Regen Clinic</title>'
+     '<script type="application/ld+json">{"@context":"https://schema.org","@type":"MedicalClinic","name":"Example Regen"}'
+     f'</script></head><body><h1>Stem cell knee injections</h1><p>{EN}</p><p>{EN}</p></body></html>', None,
+     "commercial_clinic"),
+    ('<html><head><title>Do stem cells help knee arthritis?</title>'
+     '<script type="application/ld+json">{"@context":"https://schema.org","@type":"QAPage"}</script></head>'
+     f'<body><h1>Do stem cells help knee arthritis?</h1><p>{EN}</p><p>{EN}</p></body></html>', None, "social_qa"),
+    # A Taiwan journal's review: keywords separated by 、, a volume-and-number address, 本文回顧 in the lead.
+    (f"摘要\n{PARA}本文回顧幹細胞治療的作用機轉與臨床試驗結果。\n關鍵字:間質幹細胞、細胞治療、臨床試驗\n一、前言\n{PARA}\n",
+     "https://www.example-journal.org.tw/archive/v12n3/p45.html", "academic"),
+    # A Hong Kong cord-blood bank's knowledge page: its hotline is a 查詢熱線.
+    (f"24小時查詢熱線:3000 0000\n關於我們 | 儲存計劃 | 知識庫\n臍帶血可以治療甚麼疾病?\n{PARA}\n{PARA}\n", None,
+     "commercial_clinic"),
+    # A post whose byline names its account platform as one of its segments.
+    (f"{PARA}\n{PARA}\n作者:健康小站 | 某帆号 | 2024-06-11\n举报/反馈\n", None, "content_aggregator"),
+    # An English feed's link back to the original story.
+    (f"Heart patch trial shows early promise\n{EN}\n{EN}\nRead the original story at example.edu\n", None,
+     "content_aggregator"),
+])
+def test_structured_data_journal_addresses_hotlines_and_account_bylines(page: str, address: str | None,
+                                                                        expected: str) -> None:
+    name = "page.html" if page.startswith("<html") else "page.txt"
+    doc = parse_document(name, page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
+    assert doc.source_type == expected, doc.source_type_evidence
+
+
+@pytest.mark.parametrize("byline", ["作者:阿乔的小号 | 2024-06-11", "网路挂号 | 门诊时间 | 交通指南"])
+def test_a_users_second_account_or_online_registration_is_no_account_platform(byline: str) -> None:
+    doc = parse(f"{PARA}\n{PARA}\n{byline}\n")
+    assert doc.source_type != "content_aggregator", doc.source_type_evidence

@@ -225,6 +225,7 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
                 info.meta = info.rule is not None
             info.author_list = len(line.text) <= MAX_RULE_LINE and is_author_list(info.simp, rules)
         out.append(info)
+    _table_rows_are_text(lines, out)
     taint: str | None = None
     for line, info in zip(lines, out, strict=True):
         if info.marker:
@@ -239,6 +240,21 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
         elif info.between:
             info.weight = -0.25   # a doctor card, or a date and vote bar, between two answers must not end the text
     return out
+
+
+def _cells(text: str) -> int:
+    return text.count("|") + text.count("｜") + text.count("\t")
+
+
+def _table_rows_are_text(lines: list[Line], infos: list[LineInfo]) -> None:
+    """A meta line beside a line with as many cell separators is a table's row, not a post's
+    meta line (病种 | 疗程 | 费用 over 糖尿病 | 4次 | 8万~20万): its rule is withdrawn."""
+    for i, info in enumerate(infos):
+        if not info.meta:
+            continue
+        cells = _cells(lines[i].text)
+        if cells and any(0 <= j < len(lines) and _cells(lines[j].text) == cells for j in (i - 1, i + 1)):
+            info.rule, info.meta = None, False
 
 
 def densest_block(infos: list[LineInfo]) -> tuple[int, int] | None:
