@@ -1185,3 +1185,26 @@ def test_an_untitled_qa_page_is_dated_under_its_doctors_card(env: tuple) -> None
                                 "患者信息:男,60岁", "病情描述:" + P1, "已解决 · 1位医生回答", "李某某 副主任医师",
                                 "某某市第二人民医院 血液科", "2023-08-17 回答", P2, P3]))
     assert str(doc.published_date) == "2023-08-17"
+
+
+@pytest.mark.parametrize("tail", [
+    ["目前可治疗的疾病包括：", "• 2型糖尿病", "• 脑梗后遗症", "• 膝骨关节炎", "• 卵巢早衰"],
+    ["招募条件：", "1. 年龄18至65岁；", "2. 确诊膝骨关节炎两年以上；", "3. 无恶性肿瘤病史"],
+    ["病种 | 细胞类型 | 疗程", "糖尿病 | 脐带间充质干细胞 | 4次", "肝硬化 | 脐带间充质干细胞 | 4次"],
+    ["Conditions we treat include:", "Multiple sclerosis", "Autism spectrum disorder", "COPD"],
+])
+def test_a_list_or_table_after_the_last_paragraph_is_text(env: tuple, tail: list[str]) -> None:
+    """A clinic page's treatment list, a trial's criteria or a price table after the last paragraph:
+    short lines with no sentence marks, but introduced by the text or shaped as a table. They were
+    weighed as short lines and cut as the page's tail."""
+    doc = parse(env, "\n".join(["干细胞治疗适应症有哪些", P1, *tail]))
+    for line in tail:
+        assert line in doc.main_text
+
+
+def test_a_colon_without_a_listing_word_introduces_no_list(env: tuple) -> None:
+    """A journal page's "Part of a collection:" over its section menu: a colon alone does not make
+    the short lines under it a list of the text's."""
+    tail = ["Part of a collection:", "Cell therapy in practice", "Sections", "Figures", "References", "Metrics"]
+    doc = parse(env, "\n".join(["Cells for knee pain: what the trials show", KNEE, KNEE, *tail]))
+    assert "References" not in doc.main_text and "Metrics" not in doc.main_text

@@ -672,3 +672,24 @@ def test_absence_in_safety_claims_and_established_transplants(text: str, surface
 ])
 def test_side_effects_after_may_have_and_no_credible_evidence(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("label_line", "surface"), [
+    ("不适合人群：恶性肿瘤患者、孕妇", "恶性肿瘤"),
+    ("排除条件：活动性感染或肿瘤病史", "感染"),
+    ("Not suitable: active cancer or pregnancy", "cancer"),
+])
+def test_a_labelled_exclusion_line_under_an_asserted_list_is_not_an_item(label_line: str, surface: str) -> None:
+    """A line under its own label naming who must not be treated ends its list's claim: the
+    conditions on it are neutral, though the heading above claims its items."""
+    text = f"Conditions We Treat\n- Multiple sclerosis\n- Autism spectrum disorder\n{label_line}"
+    ms = {m.surface: m.context for m in mentions(text)}
+    assert ms["Multiple sclerosis"] == "asserted"
+    assert ms[surface] == "neutral"
+
+
+def test_a_category_label_keeps_its_line_an_item_of_the_list() -> None:
+    """骨关节：X、Y under a list heading: a category, not an exclusion; its conditions are claimed."""
+    text = "可以治疗哪些疾病？\n1. 骨关节：膝关节炎、运动损伤；\n2. 糖尿病及其并发症：2型糖尿病、糖尿病足。"
+    ms = {m.surface: m.context for m in mentions(text)}
+    assert ms["膝关节炎"] == "asserted" and ms["糖尿病足"] == "asserted"

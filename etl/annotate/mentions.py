@@ -52,6 +52,10 @@ _CITATION = re.compile(r"\[[0-9,，\-–^ ]{1,20}\]")  # [5,6] is a citation mar
 QUESTION_END = frozenset("?？")
 QUOTE_OPEN, QUOTE_CLOSE = "“「", "”」"
 HEADING_END = ("：", ":")
+# A line label that names who must not be treated or what can go wrong (不适合人群：X; Risks: X):
+# the line is not an item of an asserted list above it.
+EXCLUSION_LABEL = re.compile(r"不适合|不适用|不宜|禁忌|排除|慎用|风险|副作用|不良反应|"
+                             r"contraindicat|exclusion|not suitable|not eligible|not a candidate|risks?\b|side effects?")
 LIST_QUESTION = ("哪些", "which", "what can", "what conditions", "什么病")  # 干细胞能治疗哪些疾病？ above its answer list is a heading too
 ITEM_MAX = 40          # a list item under a heading is a short line (in units: a Han character 1, an English word 2)
 BARE_HEADING_MAX = 12  # a heading without a colon (适应症) is shorter still and names no disease
@@ -611,6 +615,16 @@ class _Headings:
                               and not line.endswith(HEADING_END))
         return self._items[k]
 
+    def _own_label(self, k: int) -> bool:
+        """A line under its own label that names what is not claimed (不适合人群：X、Y; 禁忌症：X): the
+        label, not the asserted heading above, says what the line is. A category label (骨关节：X、Y)
+        stays an item of the list."""
+        a, b = self.sentences[k]
+        cut = min((i for i in (self.text.find(c, a, b) for c in HEADING_END) if i >= 0), default=-1)
+        if cut < 0 or not self.text[cut + 1:b].strip():
+            return False
+        return EXCLUSION_LABEL.search(self.text[a:cut].translate(ASCII_LOWER)) is not None
+
     def _line_start(self, k: int) -> int:
         """The first sentence of the line sentence ``k`` is on."""
         while k > 0 and not self._line(k)[1]:
@@ -640,7 +654,7 @@ class _Headings:
         """The stance of the asserted heading above item line ``k``, if it is one."""
         if k in self._over:
             return self._over[k]
-        if not self._item(k):
+        if not self._item(k) or self._own_label(k):
             return None
         run, j, found, intro = [k], k - 1, None, False
         while j >= 0 and len(run) <= HEADING_ITEMS:

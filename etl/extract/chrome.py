@@ -93,7 +93,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         short, a digit and no sentence mark, and no rule of its own."""
         info = infos[i]
         return info.chrome is None and info.punct == 0 and info.units < FURNITURE_UNITS and info.digits > 0 \
-            and lines[i].kind != "heading" and not first_match(rules.header_lines, info.simp, info.prose)
+            and not info.item and lines[i].kind != "heading" and not first_match(rules.header_lines, info.simp, info.prose)
 
     def name_over_byline(i: int) -> bool:
         """An account's or author's name alone on a line (杏林小贴士), right under the title, over the

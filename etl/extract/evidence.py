@@ -61,6 +61,7 @@ class LineInfo:
     author_list: bool = False
     prose: bool = False         # a sentence line: counted fast, rules see its start only
     tainted: str | None = None  # marker above this line whose list it belongs to
+    item: bool = False          # a row of a table, or an item of a list the text introduces
     weight: float = 0.0
 
     @property
@@ -226,6 +227,7 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
             info.author_list = len(line.text) <= MAX_RULE_LINE and is_author_list(info.simp, rules)
         out.append(info)
     _table_rows_are_text(lines, out)
+    _mark_items(lines, out)
     taint: str | None = None
     for line, info in zip(lines, out, strict=True):
         if info.marker:
@@ -235,6 +237,8 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
         elif taint and not info.chrome:
             info.tainted = taint
         info.weight = _weight(line, info)
+        if info.item and not info.chrome:
+            info.weight = max(info.weight, ITEM_WEIGHT)   # a list or table the text holds is text
         if info.tainted:
             info.weight = min(info.weight, -0.75)
         elif info.between:
@@ -255,6 +259,57 @@ def _table_rows_are_text(lines: list[Line], infos: list[LineInfo]) -> None:
         cells = _cells(lines[i].text)
         if cells and any(0 <= j < len(lines) and _cells(lines[j].text) == cells for j in (i - 1, i + 1)):
             info.rule, info.meta = None, False
+
+
+ITEM_WEIGHT = 0.3     # a table's row, or an item of a list the text introduces (短 lines, no marks)
+ITEM_UNITS = 40       # an item longer than this is a paragraph, weighed as one
+_BULLET = re.compile(r"^\s*(?:[•·●○◆◇▪■□►▶✓✔☑※*＊\-–—]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,2}、)\s*")
+_INTRO_END = re.compile(r"[:：]\s*$")
+
+
+_LISTING = re.compile(r"包括|包含|如下|以下|下列|有哪些|分为|适应症|适用|范围|条件|人群|对象|项目|标准|(?i:include|including|following|such as|"
+                      r"conditions|indications|eligib|candidates|criteria)")
+
+
+def _list_like(line: Line, info: LineInfo) -> bool:
+    """A short line with no sentence in it and no chrome: an item, a cell, a number."""
+    return info.chrome is None and line.kind != "link" and not info.prose and info.units < ITEM_UNITS \
+        and (info.units >= 1 or info.digits >= 1)
+
+
+def _mark_items(lines: list[Line], infos: list[LineInfo]) -> None:
+    """Rows of a table (two or more lines with the same number of cell separators, at least two),
+    the items of a list a text line introduces (…包括: / …include: over short lines) and a run of
+    bulleted or numbered items under a text line are text.
+
+    Without this, a clinic page's treatment list or price table after its last paragraph weighed
+    as short lines and was cut as the page's tail."""
+    n = len(lines)
+    i = 0
+    while i < n:   # tables
+        c = _cells(lines[i].text)
+        j = i
+        while j + 1 < n and c >= 2 and _cells(lines[j + 1].text) == c:
+            j += 1
+        if j > i:
+            for k in range(i, j + 1):
+                if infos[k].chrome is None or infos[k].meta:
+                    infos[k].item = True
+        i = j + 1
+    for i in range(n - 2):   # lists under an introducing line, and bulleted runs under text
+        intro, info = lines[i], infos[i]
+        if info.chrome is not None or info.units < 2:
+            continue
+        k = i + 1
+        if _INTRO_END.search(intro.text) and _LISTING.search(info.simp):
+            while k < n and _list_like(lines[k], infos[k]):
+                k += 1
+        else:
+            while k < n and _list_like(lines[k], infos[k]) and _BULLET.match(lines[k].text):
+                k += 1
+        if k - (i + 1) >= 2:
+            for j in range(i + 1, k):
+                infos[j].item = True
 
 
 def densest_block(infos: list[LineInfo]) -> tuple[int, int] | None:
