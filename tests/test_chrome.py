@@ -1208,3 +1208,38 @@ def test_a_colon_without_a_listing_word_introduces_no_list(env: tuple) -> None:
     tail = ["Part of a collection:", "Cell therapy in practice", "Sections", "Figures", "References", "Metrics"]
     doc = parse(env, "\n".join(["Cells for knee pain: what the trials show", KNEE, KNEE, *tail]))
     assert "References" not in doc.main_text and "Metrics" not in doc.main_text
+
+
+@pytest.mark.parametrize("headline", ["记者调查|一针数万元的“干细胞抗衰”到底是什么?", "记者暗访:“一针降糖”的细胞广告背后"])
+def test_a_headline_that_starts_with_an_investigation_kicker(env: tuple, headline: str) -> None:
+    """记者调查｜… and 记者暗访：… head an investigative report: a headline, not a reporter's byline."""
+    doc = parse(env, "\n".join(["某某新闻网 > 社会 > 深度调查", headline, "2024-06-20 07:35 来源:某某晚报 记者 某某某", P1, P2, P3]))
+    assert doc.title == headline
+    assert P1 in doc.main_text
+
+
+def test_a_menus_contact_entry_taints_nothing_below_the_breadcrumb(env: tuple) -> None:
+    """联系我们 as the last entry of a site's menu is a contact heading by its words: the lines under it
+    were cut as its list up to the first paragraph, headline included. A breadcrumb starts the content."""
+    headline = "干细胞储存一次多少钱?2024年费用明细"
+    doc = parse(env, "\n".join(["某某生物 | 细胞存储·健康管理", "首页", "关于我们", "新闻资讯", "联系我们",
+                                "当前位置:首页 > 新闻资讯 > 行业知识", headline, "作者:编辑部 发布日期:2024-03-12 阅读:5271",
+                                P1, P2, P3]))
+    assert doc.title == headline
+    assert str(doc.published_date) == "2024-03-12"
+
+
+def test_a_thread_title_that_starts_the_text_over_the_posters_meta_line(env: tuple) -> None:
+    title = "【亲身经历】做了两次细胞回输,说说我的真实感受"
+    doc = parse(env, "\n".join(["某某论坛 › 治疗交流区 › 新疗法讨论", title,
+                                "楼主: 某某某 发表于 2023-5-9 22:41 只看该作者 | 倒序浏览", "先说结论:不后悔。", P1, P2]))
+    assert doc.title == title
+
+
+def test_a_penalty_decisions_name_over_its_number_is_the_title(env: tuple) -> None:
+    title = "某某市市场监督管理局行政处罚决定书"
+    doc = parse(env, "\n".join(["某某市市场监督管理局", "首页 > 政务公开 > 行政处罚决定",
+                                "索引号:1133/2023-00412 发布机构:某某市市场监督管理局 发布日期:2023-09-18",
+                                title, "某市监处罚〔2023〕118号", "当事人名称:某某生物科技有限公司",
+                                "统一社会信用代码:91330XXXMA2XXXXX7K", "法定代表人:某某某", P1, P2, P3]))
+    assert doc.title == title

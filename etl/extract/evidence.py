@@ -232,8 +232,8 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     for line, info in zip(lines, out, strict=True):
         if info.marker:
             taint = info.marker
-        elif taint and (info.strong or line.kind == "heading"):
-            taint = None
+        elif taint and (info.strong or line.kind == "heading" or info.rule == "breadcrumb"):
+            taint = None   # a breadcrumb starts the page's content: a menu's 联系我们 above it taints nothing
         elif taint and not info.chrome:
             info.tainted = taint
         info.weight = _weight(line, info)

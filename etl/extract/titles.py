@@ -39,6 +39,7 @@ _QUESTION = re.compile(r"[?？!！]$")
 # The heading of a decision, notice or judgment with its number (行政处罚决定书(某市监处罚〔2023〕217号)):
 # the parties' fields under it are no byline, so it needs its own evidence.
 _DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
+_DECISION_NAME = re.compile(r"(决定书|通知书|告知书|判决书|裁定书)$")   # ... with its number on the next line
 
 
 @dataclass
@@ -322,7 +323,8 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         k = next((k for k in range(j, min(n, j + 6)) if not furniture(k) and not byline(k) and infos[k].units >= 3), None)
         # … or by a section label right above the text (Abstract, 摘要) on a paper's page
         label = k is not None and k == start - 1 and reject_reason(lines[k], infos[k], rules) == "section_label"
-        score += 2.0 if k is None or k == start or label or infos[k].strong or "repeated" in ev else 0.5
+        # A headline that starts the densest run: the text resumes at k, after its byline.
+        score += 2.0 if k is None or k == start or i == start or label or infos[k].strong or "repeated" in ev else 0.5
     if i > 0 and (infos[i - 1].date_like or infos[i - 1].author_list or (
             len(lines[i - 1].text) <= rules.byline_max_chars and rules.byline.search(infos[i - 1].simp)
             and infos[i - 1].digits >= 4)):
@@ -343,7 +345,9 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         score += 0.3
     if _QUESTION.search(line.text):
         score += 0.5
-    if _DECISION_HEADING.search(info.simp):
+    if _DECISION_HEADING.search(info.simp) or (
+            _DECISION_NAME.search(info.simp) and i + 1 < n
+            and reject_reason(lines[i + 1], infos[i + 1], rules) == "document_number"):
         ev.add("decision_heading")
         score += 1.5
     grams = _bigrams(info.simp)
