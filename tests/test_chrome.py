@@ -1243,3 +1243,54 @@ def test_a_penalty_decisions_name_over_its_number_is_the_title(env: tuple) -> No
                                 title, "某市监处罚〔2023〕118号", "当事人名称:某某生物科技有限公司",
                                 "统一社会信用代码:91330XXXMA2XXXXX7K", "法定代表人:某某某", P1, P2, P3]))
     assert doc.title == title
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("回复 | 引用 | 举报 | 评分", "vote_bar"),
+    ("我来回答", "qa_furniture"),
+    ("👍 有帮助 52 💬 留言 3", "vote_bar"),
+    ("※本站医师回答仅供参考,不能取代门诊诊断。", "disclaimer"),
+    ("(503) 555-0199", "phone_line"),
+])
+def test_forum_rows_qa_labels_counts_disclaimers_phones_and_stamps_between_paragraphs(
+        env: tuple, line: str, rule: str) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, line, P3, P4]))
+    assert line not in doc.main_text
+    assert P1 in doc.main_text and P4 in doc.main_text
+    assert (rule, line) in doc.cut
+
+
+def test_a_date_stamp_between_answers_is_cut(env: tuple) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, "回答日期 2024/02/29", P4, P1]))
+    assert "回答日期" not in doc.main_text and P4 in doc.main_text
+    assert ("date_line", "回答日期 2024/02/29") in doc.cut
+
+
+@pytest.mark.parametrize("heading", ["Typical prices (USD, 2024)", "存储套餐价格(2024年)"])
+def test_a_heading_with_a_year_is_no_date_stamp(env: tuple, heading: str) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, heading, P4, P1]))
+    assert heading in doc.main_text
+
+
+def test_a_thesis_record_title_over_its_buttons_and_degree_fields(env: tuple) -> None:
+    title = "自体骨髓细胞移植治疗糖尿病下肢缺血的临床观察"
+    doc = parse(env, "\n".join(["学位论文库 | 高级检索 | 我的书架", "首页 > 学位论文 > 医药卫生", title,
+                                "在线阅读 下载(CAJ) 下载(PDF) 引用 收藏 分享", "作者:某某某", "导师:某某某",
+                                "学位授予单位:某某医科大学", "学位级别:硕士", "学科专业:内科学(内分泌与代谢病)", "【摘要】", P1, P2]))
+    assert doc.title == title
+    assert "在线阅读" not in doc.main_text and "学科专业" not in doc.main_text
+
+
+def test_a_menu_led_by_the_sites_name_is_not_the_title(env: tuple) -> None:
+    doc = parse(env, "\n".join(["某某资讯网 首页 新闻 体育 娱乐 健康", P1, P2]))
+    assert doc.title != "某某资讯网 首页 新闻 体育 娱乐 健康"
+
+
+def test_a_question_with_the_askers_details_over_its_date_line(env: tuple) -> None:
+    """问题补充：… between a question and its date line is the asker's, part of the question."""
+    question = "脐带血干细胞真的能治自闭症吗?"
+    doc = parse(env, "\n".join(["某某问答 首页 | 提问 | 话题", "某某问答 > 健康 > 儿科", question,
+                                "问题补充:听说有小孩打了以后说话都利索了,是真的吗?", "2023-08-27 提问 浏览 5,412",
+                                "最佳答案", P1, P2]))
+    assert doc.title == question
+    assert str(doc.published_date) == "2023-08-27"

@@ -10,6 +10,7 @@ rule that removed it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from etl.extract.evidence import (
@@ -25,6 +26,7 @@ from etl.extract.lines import Line
 from etl.extract.titles import BYLINE_RULES, FURNITURE_UNITS, TitleChoice, choose_title
 from etl.knowledge.rules import Rules
 
+_STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}")   # a date or a time in a short line
 EXTEND_BEFORE = 2   # short headings just above the text are kept when there is no title
 EXTEND_AFTER = 3    # ... and just below it (a page cut off after a heading)
 
@@ -147,6 +149,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             decided[i] = "author_list"  # the authors under a paper's title, the text starting with them or after
         elif t is not None and 0 < i - t <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):
             decided[i] = "summary"   # a teaser under the byline repeats the lead
+        elif info.date_like and not info.item and info.chrome is None and _STAMP.search(line.text):
+            decided[i] = "date_line"   # a date alone between paragraphs (回答日期 2024/02/29): a stamp, not text
         else:
             decided[i] = info.chrome
 

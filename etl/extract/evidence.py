@@ -330,11 +330,13 @@ def densest_block(infos: list[LineInfo]) -> tuple[int, int] | None:
 
 
 def is_menu(text: str) -> bool:
-    """Three or more short words separated by spaces, bars or dots, no sentence marks: a menu."""
+    """Three or more short words separated by spaces, bars or dots, no sentence marks: a menu
+    (the site's name may lead it: 某某资讯网 首页 新闻 体育 健康)."""
     if _PUNCT.search(text):
         return False
     tokens = [t for t in re.split(r"[\s|｜·•/]+", text) if t]
-    return len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)
+    return (len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)) or (
+        len(tokens) >= 5 and len(tokens[0]) <= 12 and all(len(t) <= 4 for t in tokens[1:]))
 
 
 def name_line(info: LineInfo) -> bool:

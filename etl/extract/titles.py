@@ -39,6 +39,8 @@ _QUESTION = re.compile(r"[?？!！]$")
 # The heading of a decision, notice or judgment with its number (行政处罚决定书(某市监处罚〔2023〕217号)):
 # the parties' fields under it are no byline, so it needs its own evidence.
 _DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
+# The asker's own text under a question (问题补充：…, 病情描述：…): part of the question, not its answer.
+_QUESTION_DETAIL = re.compile(r"^(问题补充|问题描述|病情描述|补充说明|详细描述)\s*[:：]")
 _DECISION_NAME = re.compile(r"(决定书|通知书|告知书|判决书|裁定书)$")   # ... with its number on the next line
 
 
@@ -74,6 +76,8 @@ def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
         return "author_list"
     if is_menu(t):
         return "menu"
+    if _QUESTION_DETAIL.match(info.simp):
+        return "question_detail"
     if ends_with_price(t):
         return "price"   # an item of a price list
     latin_only = info.cjk == 0
@@ -311,6 +315,8 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         ninfo = infos[j]
         if byline(j):
             ev.add("byline_after")
+        elif _QUESTION_DETAIL.match(ninfo.simp):
+            pass   # the asker's details between the question and its date line
         elif not ninfo.chrome and ninfo.units >= 3:
             # An account's or author's name alone on a line (杏林小贴士) over the date line is
             # part of the byline; any other text line ends the search: the byline is above it.
