@@ -569,3 +569,29 @@ def test_structured_data_journal_addresses_hotlines_and_account_bylines(page: st
 def test_a_users_second_account_or_online_registration_is_no_account_platform(byline: str) -> None:
     doc = parse(f"{PARA}\n{PARA}\n{byline}\n")
     assert doc.source_type != "content_aggregator", doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "address", "expected"), [
+    # A platform's statement about its account authors, under a post.
+    (f"某某网\n首页 新闻 健康\n膝盖软骨磨损了还能长回来吗\n2024-09-18 来源: 某某健康说\n{PARA}\n{PARA}\n"
+     "特别声明:本文为某帆号作者上传并发布,仅代表该作者观点。\n", None, "content_aggregator"),
+    # The author's other posts under a post, at a platform's /a/<long id> address.
+    (f"{PARA}\n{PARA}\n发表评论\n作者最新文章\n宝宝说话晚,什么时候需要看医生?\n", "https://www.example.com/a/7302118856417764398",
+     "content_aggregator"),
+    # A repost credited at the top (轉載自).
+    (f"某某育兒網\n臍帶血真的可以醫治白血病嗎?\n轉載自:某某臍血資訊中心 | 2024-01-30\n{PARA}\n{PARA}\n", None,
+     "content_aggregator"),
+    # A doctor's short video answer: play count and a card written title first.
+    (f"某某视频 - 听医生讲健康\n坏死的股骨头能长回来吗?骨科医生说句实话\n3.2万次播放 · 2023-11-05 发布\n某某某\n副主任医师 | 骨科\n{PARA}\n{PARA}\n",
+     None, "social_qa"),
+    # A treatment-abroad guide that sells quotes.
+    (f"Stem cell therapy for autism abroad: what it costs\n{EN}\nTypical cost by destination (2024)\n{EN}\nGet a free quote\n",
+     None, "commercial_blog"),
+    # A therapy company's newsroom: its menu names the company's parts.
+    (f"Our Science\nPipeline\nFor Patients\nInvestors\nNewsroom\nCareers\nCompany reports phase 2 results\n{EN}\n{EN}\n",
+     None, "commercial_clinic"),
+])
+def test_account_statements_reposts_video_answers_quote_guides_and_company_menus(page: str, address: str | None,
+                                                                                  expected: str) -> None:
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
+    assert doc.source_type == expected, doc.source_type_evidence
