@@ -693,3 +693,18 @@ def test_a_category_label_keeps_its_line_an_item_of_the_list() -> None:
     text = "可以治疗哪些疾病？\n1. 骨关节：膝关节炎、运动损伤；\n2. 糖尿病及其并发症：2型糖尿病、糖尿病足。"
     ms = {m.surface: m.context for m in mentions(text)}
     assert ms["膝关节炎"] == "asserted" and ms["糖尿病足"] == "asserted"
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("對於皮膚老化,幹細胞可刺激骨膠原增生,改善皺紋。", "皮膚老化", "asserted"),
+    ("对于糖尿病足、糖尿病周围神经病变等并发症,干细胞也有较好的改善作用。", "糖尿病周围神经病变", "asserted"),
+    ("For COPD, stem cells reduce inflammation in the airways.", "COPD", "asserted"),
+    ("对于糖尿病患者,医生建议先控制饮食。", "糖尿病", "neutral"),
+    ("对于1型糖尿病,国外有团队在探索干细胞疗法。", "1型糖尿病", "hedged"),
+    ("对于晚期骨关节炎,干细胞无法逆转软骨磨损。", "骨关节炎", "negated"),
+])
+def test_a_topic_phrase_takes_the_stance_of_its_comment(text: str, surface: str, context: str) -> None:
+    """对于X、Y，<comment>: the comment after the topic's comma speaks of X. A comment on a cell
+    treatment with an ability verb (可刺激, 也有…改善作用, reduce) and no cue of its own claims it; a
+    comment without a cell treatment, or with a hedge or a denial, does not."""
+    assert_stance(text, surface, context)

@@ -473,6 +473,10 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
                 best = cand
     question = found.question or (terminator if terminator in QUESTION_END and not found.undoubted else None)
     quoted = _scare_quoted(sentence, m_start, m_end, found.cells) if found.quotes else None
+    if best is None and found.cells and not question:
+        topic = _topic_comment(sentence, m_start, m_end, found)
+        if topic is not None:
+            return Stance("asserted", topic, reported)   # 对于X，干细胞可刺激…: the comment on the topic claims it
     if best is None:
         if quoted:
             return Stance("hedged", quoted, reported)  # “干细胞逆龄”: a marketing term held at a distance
@@ -499,6 +503,36 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
     if ctx == "asserted" and (question or quoted or (reported and _marketing_quote(sentence, m_start, m_end))):
         return Stance("hedged", trig, reported)  # asked, or a claim someone else makes in scare quotes
     return Stance(ctx, trig, reported)
+
+
+# A topic phrase and its comment: 对于X、Y，干细胞可以… / For COPD, stem cells reduce … The comment, the
+# clause after the topic's comma, speaks of a cell treatment with one of these verbs and no cue of its own.
+_TOPIC = re.compile(r"(?:对于|针对|对|(?<![a-z])for)\s*$", re.I)
+_COMMENT_VERB = re.compile(r"可以|能够|可|能|有助|有效|改善|修复|促进|缓解|提升|帮助|具有|刺激|"
+                           r"(?i:\b(?:can|helps?|reduces?|improves?|repairs?|restores?|relieves?|promotes?)\b)")
+TOPIC_SPAN = 40   # characters from the topic marker to its comma
+
+
+def _topic_comment(sentence: str, m_start: int, m_end: int, found: _Hits) -> str | None:
+    """The topic marker when the mention stands in a topic phrase (对于X、Y，) whose comment claims
+    a cell treatment works: the comment holds a cell cue and an ability verb, and no trigger."""
+    head = sentence[max(0, m_start - TOPIC_SPAN):m_start]
+    cut = max(head.rfind(c) for c in "，,。；;：:\n")
+    phrase = head[cut + 1:]
+    marker = re.match(r"\s*(对于|针对|对|(?i:for))(?![a-z])", phrase)
+    if marker is None:
+        return None
+    if not re.fullmatch(r"\s*(?:对于|针对|对|(?i:for))[^，,。；;：:\n]*", phrase):
+        return None
+    comma = next((i for i in range(m_end, min(len(sentence), m_end + TOPIC_SPAN)) if sentence[i] in "，,"), None)
+    if comma is None or any(sentence[i] in "。；;：:\n" for i in range(m_end, comma)):
+        return None
+    end = next((i for i in range(comma + 1, len(sentence)) if sentence[i] in "，,。；;！？!?\n"), len(sentence))
+    if any(comma < h[0] < end and h[2] != "asserted" for h in found.scoped):
+        return None   # a hedge, a denial or a risk in the comment decides, not the topic
+    if not any(comma < c < end for c in found.cells):
+        return None
+    return marker.group(1) if _COMMENT_VERB.search(sentence, comma + 1, end) else None
 
 
 def _marketing_quote(sentence: str, m_start: int, m_end: int) -> bool:
