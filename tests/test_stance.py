@@ -708,3 +708,14 @@ def test_a_topic_phrase_takes_the_stance_of_its_comment(text: str, surface: str,
     treatment with an ability verb (可刺激, 也有…改善作用, reduce) and no cue of its own claims it; a
     comment without a cell treatment, or with a hedge or a denial, does not."""
     assert_stance(text, surface, context)
+
+
+def test_rows_of_a_table_that_claims_or_prices_its_rows_are_asserted() -> None:
+    """A price list as a table: the header claims its rows (适用人群) or prices them (价格), and each
+    row names the conditions it sells for. A table of research projects claims nothing."""
+    text = ("套餐名称 | 适用人群 | 疗程 | 价格(元)\n控糖调理套餐 | 2型糖尿病 | 4次 | 128,000\n以上为参考价格。\n"
+            "病种 | 细胞类型 | 疗程 | 费用\n卵巢早衰 | 脐带间充质干细胞 | 3次 | 6万~15万\n备案项目如下。\n"
+            "项目 | 病种 | 单位 | 时间\n某某研究 | 膝骨关节炎 | 某某医院 | 2021年4月\n某某研究 | 肝硬化 | 某某医院 | 2022年1月")
+    ms = {m.surface: m.context for m in mentions(text)}
+    assert ms["2型糖尿病"] == "asserted" and ms["卵巢早衰"] == "asserted"
+    assert ms["膝骨关节炎"] == "neutral" and ms["肝硬化"] == "neutral"

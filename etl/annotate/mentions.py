@@ -713,6 +713,50 @@ class _Headings:
         return found
 
 
+_CELL_SEPARATORS = ("|", "｜", "\t")
+# A table's header that prices what its rows name (价格, 费用, Price): each row is priced for its disease.
+_PRICE_HEADER = re.compile(r"价格|费用|收费|价钱|价位|(?i:\b(?:price|cost|fee)s?\b)")
+
+
+class _Tables:
+    """Tables in the text: runs of two or more lines with the same number of cell separators (at
+    least two). A row under a header that claims its rows (适用人群, 适应症, Conditions treated) or
+    prices them (价格, 费用, Price), or a row with a price in it, asserts the conditions it names
+    when nothing in the row's own cell says otherwise."""
+
+    def __init__(self, ts: TriggerSet, text: str) -> None:
+        self.spans: list[tuple[int, int, Stance | None]] = []   # a row's span and its table's claim
+        starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+        rows = [(a, text.find("\n", a) if text.find("\n", a) >= 0 else len(text)) for a in starts]
+        cells = [sum(text.count(c, a, b) for c in _CELL_SEPARATORS) for a, b in rows]
+        i = 0
+        while i < len(rows):
+            j = i
+            while j + 1 < len(rows) and cells[i] >= 2 and cells[j + 1] == cells[i]:
+                j += 1
+            if j > i:
+                a, b = rows[i]
+                header = text[a:b]
+                claim = None
+                st = stance(ts, header, len(header), len(header))
+                if st.context == "asserted":
+                    claim = st
+                elif _PRICE_HEADER.search(header):
+                    claim = Stance("asserted", _PRICE_HEADER.search(header).group())
+                for k in range(i + 1, j + 1):
+                    ra, rb = rows[k]
+                    row_price = PRICE.search(text, ra, rb)
+                    self.spans.append((ra, rb, claim or (Stance("asserted", row_price.group()) if row_price else None)))
+            i = j + 1
+        self.starts = [a for a, _, _ in self.spans]
+
+    def over(self, pos: int) -> Stance | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0 and pos < self.spans[k][1]:
+            return self.spans[k][2]
+        return None
+
+
 def matching_shadow(body: str) -> Shadow:
     """The text lexicon terms are matched in: the Simplified shadow of ``body`` with pinyin notes
     and hard line-wrap breaks taken out (offsets map back to ``body``). Anything that must know
@@ -732,6 +776,7 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
     s_starts = [s for s, _ in sentences]
     cache: dict = {}
     headings = _Headings(ts, text, sentences)
+    tables = _Tables(ts, text) if any(c in text for c in _CELL_SEPARATORS) else None
     out: list[Mention] = []
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     term_sentence = []
@@ -753,6 +798,8 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
             # An item of a list under 适应症： takes the heading's stance; a neutral decided by a cue
             # (a contraindication) stays.
             st = headings.over(k, by_sentence) or st
+        if st.context == "neutral" and not st.settled and tables is not None:
+            st = tables.over(start) or st   # a row of a table that claims or prices its rows
         c = lex.concepts[term.concept_id]
         o_start, o_end = sh.span(start, end)
         section_no = None
