@@ -719,3 +719,19 @@ def test_rows_of_a_table_that_claims_or_prices_its_rows_are_asserted() -> None:
     ms = {m.surface: m.context for m in mentions(text)}
     assert ms["2型糖尿病"] == "asserted" and ms["卵巢早衰"] == "asserted"
     assert ms["膝骨关节炎"] == "neutral" and ms["肝硬化"] == "neutral"
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("宣稱可施打幹細胞改善巴金森,那就是違規的不實廣告。", "巴金森", "negated"),
+    ("聲稱治糖尿病 衞生署:無科學根據", "糖尿病", "negated"),
+    ("其广告中使用“专治中风偏瘫、关节炎”等虚假用语。", "关节炎", "negated"),
+    ("对方承诺包治颈椎病,花费数万元后症状毫无改善。", "颈椎病", "negated"),
+    ("该公司宣称其产品具有治疗帕金森病的功效,经查无任何依据。", "帕金森病", "negated"),
+    ("本院专治脑瘫,欢迎咨询。", "脑瘫", "asserted"),
+    ("“干细胞治疗中风后遗症”等违法广告", "中风后遗症", "hedged"),
+])
+def test_a_claim_called_false_in_its_sentence_is_denied(text: str, surface: str, context: str) -> None:
+    """A claim the same sentence calls false (不实广告, 虚假用语, 无科学根据, 毫无改善, 无任何依据) is
+    negated; an illegal advertisement (违法广告) says nothing of whether it works: a scare-quoted
+    claim in it stays hedged."""
+    assert_stance(text, surface, context)
