@@ -735,3 +735,34 @@ def test_a_claim_called_false_in_its_sentence_is_denied(text: str, surface: str,
     negated; an illegal advertisement (违法广告) says nothing of whether it works: a scare-quoted
     claim in it stays hedged."""
     assert_stance(text, surface, context)
+
+
+def test_a_price_table_whose_rows_wrap_in_the_matching_text() -> None:
+    """Rows that end without a mark (…5万~12万) are joined by the matching text's wrapped-line rule:
+    the table is found on the text as written, so every row keeps its table's claim."""
+    text = ("病种 | 细胞类型 | 参考疗程 | 参考费用(元)\n膝骨关节炎 | 脂肪间充质干细胞 | 1~2次 | 3万~8万\n"
+            "股骨头坏死 | 骨髓间充质干细胞 | 2~3次 | 5万~12万\n糖尿病 | 脐带间充质干细胞 | 4次 | 8万~20万")
+    ms = {m.surface: m.context for m in mentions(text)}
+    assert ms["股骨头坏死"] == "asserted" and ms["糖尿病"] == "asserted"
+
+
+def test_a_providers_list_of_what_it_treats_under_sub_headings() -> None:
+    text = ("我院细胞治疗中心目前开展以下病种的干细胞治疗,具体方案需经专家评估后确定:\n一、神经系统\n· 脊髓损伤\n· 帕金森病\n"
+            "二、骨与关节\n· 股骨头坏死\n暂不适合治疗的情况:未控制的恶性肿瘤、活动性感染。")
+    ms = {m.surface: m.context for m in mentions(text)}
+    assert ms["脊髓损伤"] == "asserted" and ms["股骨头坏死"] == "asserted"
+    assert ms["恶性肿瘤"] == "neutral"   # who must not be treated, under its label: no denial
+
+
+def test_a_long_bare_heading_that_names_a_list_heads_it() -> None:
+    text = ("Conditions We Treat with Regenerative Cell Therapy\nOur physicians use cell-based products to support repair.\n"
+            "Joints & Sports\n• Plantar fasciitis\n• Recovery after stroke (investigational protocol)")
+    ms = {m.surface: m.context for m in mentions(text)}
+    assert ms["Plantar fasciitis"] == "asserted"
+    assert ms["stroke"] == "hedged"
+
+
+def test_a_trial_applications_proposed_indication_heads_no_claim() -> None:
+    text = "序号 受理号 药品名称 申请人 拟定适应症\n1 CXSL0000001 某某细胞注射液 某某生物科技有限公司 特发性肺纤维化"
+    ms = {m.surface: m.context for m in mentions(text)}
+    assert ms["特发性肺纤维化"] != "asserted"

@@ -486,7 +486,8 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
     ctx, trig = best[3], best[4]
     if ctx == "hedged" and reported and trig in REPORTED_BACKSHIFT:
         ctx = "asserted"  # advertised that its drips could reverse X: 'can', reported (a rebuttal still negates it)
-    if ctx == "negated" and trig in CONTRAINDICATION and _comorbidity(sentence, m_start, m_end, others or []):
+    if ctx == "negated" and trig in CONTRAINDICATION and (_comorbidity(sentence, m_start, m_end, others or [])
+                                                          or _under_label(sentence, m_start, trig)):
         return Stance("neutral", None, reported, settled=True)  # 合并X的患者暂不适合: who should not be treated
     if ctx == "negated":
         return Stance(ctx, trig, reported)  # absence stays negated even beside conventional care (几乎没有X)
@@ -533,6 +534,19 @@ def _topic_comment(sentence: str, m_start: int, m_end: int, found: _Hits) -> str
     if not any(comma < c < end for c in found.cells):
         return None
     return marker.group(1) if _COMMENT_VERB.search(sentence, comma + 1, end) else None
+
+
+LABEL_REACH = 12   # characters from a contraindication cue to the colon of the label it is in
+
+
+def _under_label(sentence: str, m_start: int, trig: str) -> bool:
+    """The mention stands after a label that names the contraindication (暂不适合治疗的情况：X、Y):
+    a list of who must not be treated, not a denial that the treatment works for X."""
+    colon = max(sentence.rfind("：", 0, m_start), sentence.rfind(":", 0, m_start))
+    if colon <= 0:
+        return False
+    at = sentence.rfind(trig, 0, colon)
+    return at >= 0 and colon - (at + len(trig)) <= LABEL_REACH
 
 
 def _marketing_quote(sentence: str, m_start: int, m_end: int) -> bool:
@@ -670,12 +684,23 @@ class _Headings:
         b = self.sentences[k][1]
         asks = self.text[b:b + 1] in ("？", "?") and any(w in line.lower() for w in LIST_QUESTION)
         colon = line.endswith(HEADING_END) or asks
-        if not ends or not (colon or (starts and _units(line) <= BARE_HEADING_MAX and k not in by_sentence)):
+        bare = starts and k not in by_sentence and not colon
+        if not ends or not (colon or (bare and _units(line) <= ITEM_MAX)):
             return None
         a = self.sentences[k][0]
         lead = self.text[a:self.sentences[k][1]]
         lead = lead[:len(lead.rstrip().rstrip("".join(HEADING_END)).rstrip())]
         others = [(x - a, y - a) for x, y in by_sentence.get(k, []) if y - a <= len(lead)]
+        if bare and _units(line) > BARE_HEADING_MAX:
+            if any(c in line for c in _CELL_SEPARATORS):
+                return None   # a table's header claims its own rows (_Tables), not the lines below the table
+            # A longer bare heading heads a list only when it names one, anywhere in it (Conditions
+            # We Treat with Regenerative Cell Therapy); a hedge or a denial in it wins.
+            hits = _triggers_in(self.ts, lead).scoped
+            listing = next((h for h in hits if h[2] == "asserted" and h[3] == "list"), None)
+            if listing is None or any(h[2] in ("negated", "hedged", "risk", "adverse") for h in hits):
+                return None
+            return Stance("asserted", listing[4])
         st = stance(self.ts, lead, len(lead), len(lead), others=others)
         if st.context != "asserted":
             return None  # 可能的风险： above its items is no claim
@@ -736,7 +761,7 @@ class _Tables:
                 j += 1
             if j > i:
                 a, b = rows[i]
-                header = text[a:b]
+                header = simplify(text[a:b])   # the text as written: its Simplified form for the cues
                 claim = None
                 st = stance(ts, header, len(header), len(header))
                 if st.context == "asserted":
@@ -776,7 +801,8 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
     s_starts = [s for s, _ in sentences]
     cache: dict = {}
     headings = _Headings(ts, text, sentences)
-    tables = _Tables(ts, text) if any(c in text for c in _CELL_SEPARATORS) else None
+    # On the text as written: the matching shadow joins wrapped lines, and a table's rows with them.
+    tables = _Tables(ts, body) if any(c in body for c in _CELL_SEPARATORS) else None
     out: list[Mention] = []
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     term_sentence = []
@@ -798,10 +824,10 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
             # An item of a list under 适应症： takes the heading's stance; a neutral decided by a cue
             # (a contraindication) stays.
             st = headings.over(k, by_sentence) or st
-        if st.context == "neutral" and not st.settled and tables is not None:
-            st = tables.over(start) or st   # a row of a table that claims or prices its rows
-        c = lex.concepts[term.concept_id]
         o_start, o_end = sh.span(start, end)
+        if st.context == "neutral" and not st.settled and tables is not None:
+            st = tables.over(o_start) or st   # a row of a table that claims or prices its rows
+        c = lex.concepts[term.concept_id]
         section_no = None
         if section_starts:
             section_no = max(0, bisect.bisect_right(section_starts, o_start) - 1)
