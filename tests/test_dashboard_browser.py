@@ -132,6 +132,20 @@ class Tab:
     def text(self) -> str:
         return self.page.locator('[data-testid="stMain"]').inner_text()
 
+    def until(self, read, expected, timeout: float = 30):
+        """What ``read()`` returns once it equals ``expected``, or after ``timeout`` seconds: the rerun
+        an interaction triggers may start after settle() has seen a quiet page (a loaded machine
+        starts it late), so an assertion right after an interaction waits for its value."""
+        deadline = time.monotonic() + timeout
+        value = read()
+        while value != expected and time.monotonic() < deadline:
+            self.page.wait_for_timeout(200)
+            try:
+                value = read()
+            except Exception:  # an element replaced mid-rerun: read it again
+                value = None
+        return value
+
     def assert_clean(self) -> None:
         p = self.page
         assert p.locator('[data-testid="stException"]').count() == 0, self.text()[:2000]
@@ -254,7 +268,7 @@ def test_filter_and_chart_click_narrow_the_topic_page(browser, dashboard_db: Pat
         tab.page.get_by_role("option", name=label, exact=True).click()
         tab.page.keyboard.press("Escape")
         tab.settle()
-        assert sentences_heading(tab) == n_type
+        assert tab.until(lambda: sentences_heading(tab), n_type) == n_type
 
         # a click on a heatmap cell narrows the rest of the page ...
         cell = expect(dashboard_db, """SELECT concept_id, canonical_name, count(*) AS n
@@ -266,19 +280,19 @@ def test_filter_and_chart_click_narrow_the_topic_page(browser, dashboard_db: Pat
         assert rect.count() == 1 and number.count() == 1
         rect.click(position={"x": 4, "y": 4})  # the cell's corner, clear of its number
         tab.settle()
-        assert sentences_heading(tab) == cell.n
+        assert tab.until(lambda: sentences_heading(tab), cell.n) == cell.n
         assert f"Narrowed to: {cell.canonical_name} × {source_type}" in tab.text()
         tab.assert_clean()
         tab.screenshot("topics-narrowed")
 
         tab.page.get_by_role("button", name="Clear selections").click()
         tab.settle()
-        assert sentences_heading(tab) == n_type
+        assert tab.until(lambda: sentences_heading(tab), n_type) == n_type
 
         # ... and so does a click on the number drawn in the middle of the cell
         tab.page.locator(f'.st-key-topic_heatmap_1 text[aria-roledescription="text mark"]{which}').click()
         tab.settle()
-        assert sentences_heading(tab) == cell.n
+        assert tab.until(lambda: sentences_heading(tab), cell.n) == cell.n
         tab.assert_clean()
 
 
@@ -355,13 +369,13 @@ def test_claims_page_in_chromium(browser, dashboard_db: Path, tmp_path: Path) ->
 
         tab.page.locator(".st-key-claims_reported label").click()
         tab.settle()
-        assert tab.metric("Claims") == f"{every:,}"
+        assert tab.until(lambda: tab.metric("Claims"), f"{every:,}") == f"{every:,}"
         tab.page.locator(".st-key-claims_chrome label").click()
         tab.settle()
         tab.page.locator(".st-key-claims_drill_mode").get_by_text("legal basis").click()
         tab.settle()
         mark = tab.page.locator(".sw-sentence mark").first
-        assert mark.inner_text() == flag.matched_text
+        assert tab.until(lambda: mark.inner_text(), flag.matched_text) == flag.matched_text
         tab.assert_clean()
         tab.screenshot("claims-drill-legal-basis")
 
