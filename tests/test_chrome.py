@@ -1294,3 +1294,15 @@ def test_a_question_with_the_askers_details_over_its_date_line(env: tuple) -> No
                                 "最佳答案", P1, P2]))
     assert doc.title == question
     assert str(doc.published_date) == "2023-08-27"
+
+
+@pytest.mark.parametrize("line", ["编者按:本文原载于某某科普专栏,经作者授权转发,略有删改。",
+                                  "本文由作者授权某某头条发布,观点仅代表作者本人。",
+                                  "This story originally appeared on Example Health Daily and is republished here.",
+                                  "⚠ 以上回答僅供參考,不能取代實際門診診療。",
+                                  "本文經授權轉載自《某某醫院院訊》第218期(2024年5月號),原文標題〈新手爸媽必讀〉。"])
+def test_where_a_repost_first_ran_and_a_disclaimer_at_the_end(env: tuple, line: str) -> None:
+    """Repost credits and disclaimers long enough to read as prose: the rules see their start, and a
+    credit written as an alternation of anchored forms is tried on it too."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line]))
+    assert line not in doc.main_text and P3 in doc.main_text

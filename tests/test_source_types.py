@@ -595,3 +595,24 @@ def test_account_statements_reposts_video_answers_quote_guides_and_company_menus
                                                                                   expected: str) -> None:
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
     assert doc.source_type == expected, doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    (f"Call US toll-free: 1-888-000-0000\nApply Now\nStem Cell Packages and Pricing 2025\n"
+     f"Every protocol at our Tijuana facility uses cells expanded in our own laboratory.\n{EN}\n", "commercial_clinic"),
+    (f"{PARA}\n{PARA}\n本文由作者授权某某头条发布,观点仅代表作者本人。\n", "content_aggregator"),
+    (f"Islet cells trial shows early promise\n{EN}\n{EN}\nThis story originally appeared on Example Health Daily.\n",
+     "content_aggregator"),
+])
+def test_english_providers_author_statements_and_english_reposts(page: str, expected: str) -> None:
+    doc = parse(page)
+    assert doc.source_type == expected, doc.source_type_evidence
+
+
+def test_an_ad_slot_on_a_forum_is_no_label_of_the_page() -> None:
+    """[廣告] opening a forum's ad slot labels the slot, not the thread as paid content."""
+    page = ('<html><head><title>膝頭痛打幹細胞有冇用? - 某某討論區</title></head><body>'
+            '<div class="ad-slot">[廣告] 膝痛困擾?再生醫療體驗團 名額有限</div>'
+            f'<div class="post"><p>{PARA}</p><p>{PARA}</p></div></body></html>')
+    doc = parse_document("page.html", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
+    assert doc.source_type != "commercial_blog", doc.source_type_evidence

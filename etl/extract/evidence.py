@@ -112,7 +112,7 @@ def first_match(patterns: PatternSet, text: str, prose: bool | None = None) -> s
     prefix = bool(prose)
     if prose is None:
         prose = n > PROSE_MIN and "。" in text
-    return patterns.first(text, floating=not prose and n <= MAX_FLOATING, prefix=prefix)
+    return patterns.first(text, floating=(prefix or not prose) and n <= MAX_FLOATING, prefix=prefix)
 
 
 def is_author_list(text: str, rules: Rules) -> bool:
