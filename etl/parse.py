@@ -179,6 +179,8 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
 
 
 ANSWER_CARDS = ("doctor_card", "qa_furniture", "user_card", "author_card")   # what heads an answer: a card or 最佳答案
+ANSWER_CARDS_READ = 3   # cards read for the answer's date when the page has no doctor's card
+_DATE_IN = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+\d{4}")
 
 
 def _answer_byline(lines: list[Line], sel: boilerplate.Selection, byline_lines: int) -> list[str]:
@@ -186,11 +188,14 @@ def _answer_byline(lines: list[Line], sel: boilerplate.Selection, byline_lines: 
     where a Q&A page dates its answer."""
     top = -1 if sel.title_index is None else sel.title_index
     cards = [(i, rule) for i, rule in sel.cut if rule in ANSWER_CARDS and i > top]
-    # a doctor's card when the page has one; else the first answer's label (最佳答案) or the answerer's card
-    card = next((i for i, rule in cards if rule == "doctor_card"), cards[0][0] if cards else None)
-    if card is None:
-        return []
-    return _meta_lines(lines[card + 1 : card + 1 + byline_lines])
+    # a doctor's card when the page has one; else the first answer's label (最佳答案) or the answerer's
+    # card, or the next one when the first is the asker's (Asked by a member · 2,310 views)
+    doctor = next((i for i, rule in cards if rule == "doctor_card"), None)
+    for card in ([doctor] if doctor is not None else [i for i, _ in cards[:ANSWER_CARDS_READ]]):
+        found = _meta_lines(lines[card : card + 1 + byline_lines])   # the card's own line may hold the date
+        if any(_DATE_IN.search(t) for t in found):
+            return found
+    return []
 
 
 # A site's name joined to a <title> without spaces (咨询…能否医保报销-某某市人民政府, 标题|某某网).

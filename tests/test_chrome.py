@@ -1306,3 +1306,44 @@ def test_where_a_repost_first_ran_and_a_disclaimer_at_the_end(env: tuple, line: 
     credit written as an alternation of anchored forms is tried on it too."""
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line]))
     assert line not in doc.main_text and P3 in doc.main_text
+
+
+def test_a_guidance_page_under_a_cookie_banner_with_a_deck_and_from_line(env: tuple) -> None:
+    """A government guidance page: a cookie banner over the header, then the headline, a one-sentence
+    deck, a From: line and the Published date. The banner is chrome, the headline the title."""
+    title = "Stem cell treatments abroad: advice for patients"
+    doc = parse(env, "\n".join([
+        "Cookies on EXAMPLE.GOV.UK",
+        "We use some essential cookies to make this service work. Accept additional cookies Reject additional cookies",
+        "EXAMPLE.GOV.UK", "Menu Search", "Home > Health > Medicines", "Guidance", title,
+        "Information for people considering travelling overseas for cell treatments.",
+        "From: Office for Example Products Safety", "Published 9 July 2024", KNEE, KNEE]))
+    assert doc.title == title
+    assert str(doc.published_date) == "2024-07-09"
+    assert "cookies" not in doc.main_text
+
+
+def test_an_english_answer_dated_on_its_card_after_the_askers_line(env: tuple) -> None:
+    question = "Is cord-tissue cell treatment abroad worth it for multiple sclerosis?"
+    doc = parse(env, "\n".join([
+        "Ask a question Browse topics Sign in", "Topics > Neurology > Multiple sclerosis", question,
+        "Asked by a member, female, 38 · 2,310 views", KNEE, "1 answer",
+        "Answered by Dr. Ann Example, MD · Neurology", "Answered September 17, 2024", KNEE, KNEE]))
+    assert str(doc.published_date) == "2024-09-17"
+
+
+def test_a_faq_page_dated_by_its_last_updated_line_under_the_text(env: tuple) -> None:
+    doc = parse(env, "\n".join(["问3:目前有哪些获准使用的细胞治疗?", "答:" + P1, "问4:" + P2[:20] + "?", "答:" + P3,
+                                "上一页:常见问题 下一页:进口须知", "本页最后更新:2024年12月2日"]))
+    assert str(doc.published_date) == "2024-12-02"
+
+
+def test_an_english_news_headline_over_its_deck_and_byline(env: tuple) -> None:
+    """A news page's headline, a deck without a full stop, then the byline: the deck belongs to the
+    headline, which stays the title (the deck used to win on its byline)."""
+    title = "Cord blood infusions bring small motor gains in cerebral palsy, pooled data show"
+    doc = parse(env, "\n".join(["The Example Health Desk", "Subscribe | Sign in", "News Research Policy Opinion Podcasts",
+                                "Neurology", title,
+                                "Younger children appeared to benefit most, but experts caution against paid treatments",
+                                "By Ann Example", "Published Oct 2, 2024 6:40 a.m. ET", KNEE, KNEE]))
+    assert doc.title == title

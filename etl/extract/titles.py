@@ -40,6 +40,9 @@ _QUESTION = re.compile(r"[?？!！]$")
 # the parties' fields under it are no byline, so it needs its own evidence.
 _DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
 # The asker's own text under a question (问题补充：…, 病情描述：…): part of the question, not its answer.
+DECK_UNITS = 80   # a deck under a headline is one sentence, shorter than this
+_CRUMB = re.compile(r"\s[>›»]\s")   # a breadcrumb's separator: a line with it heads no deck
+_NOT_DECK = re.compile(r"[?？|｜]")     # a question is a headline, cells are a card: neither is a deck
 _QUESTION_DETAIL = re.compile(r"^(问题补充|问题描述|病情描述|补充说明|详细描述)\s*[:：]")
 _DECISION_NAME = re.compile(r"(决定书|通知书|告知书|判决书|裁定书)$")   # ... with its number on the next line
 
@@ -281,6 +284,13 @@ class _Body:
         return sum(1 for g in mine if counts[g] - (g in own) > 0)
 
 
+def _headline_over_deck(i: int, lines: list[Line], infos: list[LineInfo], rules: Rules) -> bool:
+    """Line ``i`` ends a sentence and the line above it is a short unpunctuated headline candidate."""
+    above = infos[i - 1]
+    return above.chrome is None and above.punct <= 1 and not lines[i - 1].text.rstrip().endswith((".", "。")) \
+        and 8 <= above.units < infos[i].units and reject_reason(lines[i - 1], above, rules) is None
+
+
 def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, str], body: _Body, start: int,
            rules: Rules) -> tuple[float, set[str]]:
     line, info = lines[i], infos[i]
@@ -307,9 +317,10 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         """Not yet the text: chrome, a date, authors, or a short line without a sentence mark (a
         poster's name, a flair, an unnamed button row, a menu of short words) between a headline and its text."""
         inf = infos[k]
-        return bool(inf.chrome or inf.date_like or inf.author_list or (inf.punct == 0 and inf.units < FURNITURE_UNITS)
+        return k in decks or bool(inf.chrome or inf.date_like or inf.author_list or (inf.punct == 0 and inf.units < FURNITURE_UNITS)
                     or is_menu(lines[k].text))
 
+    decks: set[int] = set()   # a deck under this headline: furniture of its, not the text
     j = i + 1
     while j < min(n, i + 4):
         ninfo = infos[j]
@@ -320,8 +331,16 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         elif not ninfo.chrome and ninfo.units >= 3:
             # An account's or author's name alone on a line (杏林小贴士) over the date line is
             # part of the byline; any other text line ends the search: the byline is above it.
-            if not (j == i + 1 and name_line(ninfo) and j + 1 < n and byline(j + 1)):
+            # A one-sentence deck between a headline and its byline (a guidance page's summary
+            # over From: … / Published …) is the headline's too.
+            deck = ninfo.punct <= 1 and FURNITURE_UNITS <= ninfo.units < DECK_UNITS and info.units >= FURNITURE_UNITS \
+                and not ninfo.strong and not _NOT_DECK.search(lines[j].text) and (
+                lines[j].text.rstrip().endswith((".", "。"))
+                or (ninfo.units >= 0.8 * info.units and not _CRUMB.search(line.text)))
+            if not (j == i + 1 and (name_line(ninfo) or deck) and j + 1 < n and byline(j + 1)):
                 break
+            if not name_line(ninfo):
+                decks.add(j)
         j += 1
     if "byline_after" in ev:
         # Under a headline the byline is followed by the text; a date between two lines
@@ -362,6 +381,8 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         score += 2.0 * shared / len(grams)
     if info.cjk < 8 and info.words < 5:
         score -= 0.5
+    if i + 1 < n and line.text.rstrip().endswith((".", "。")) and (i - 1) >= 0 and _headline_over_deck(i, lines, infos, rules):
+        score -= 1.0   # a one-sentence deck under a headline: the headline above it is the title
     if i < start - 6:
         score -= 0.1 * (start - 6 - i)
     return score, ev
