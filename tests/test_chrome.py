@@ -1347,3 +1347,28 @@ def test_an_english_news_headline_over_its_deck_and_byline(env: tuple) -> None:
                                 "Younger children appeared to benefit most, but experts caution against paid treatments",
                                 "By Ann Example", "Published Oct 2, 2024 6:40 a.m. ET", KNEE, KNEE]))
     assert doc.title == title
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("👍 328 💬 41 ↗ 分享", "vote_bar"),
+    ("▲ 212 ▼", "vote_bar"),
+    ("加入好友 讚 分享", "button_row"),
+    ("Download PDF | Cite | Share | Permissions", "button_row"),
+    ("相片下載 (2)", "button_row"),
+    ("Posted in Health by admin", "byline"),
+    ("Dr. Ann Example, orthopedic sports medicine", "doctor_card"),
+    ("某某某 · 儿童发展科医生(新加坡)", "doctor_card"),
+    ("神經內科 | 某某醫院", "doctor_card"),
+    ("填寫下方表單", "call_to_action"),
+])
+def test_reaction_rows_button_rows_cards_and_prompts_of_unseen_sites(env: tuple, line: str, rule: str) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert P4 in doc.main_text
+    assert (rule, line) in doc.cut
+
+
+@pytest.mark.parametrize("cell", ["$5,500–$8,000", "$4,500", "30%", "12 ~ 18"])
+def test_price_and_percent_cells_are_no_reaction_rows(env: tuple, cell: str) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, cell, P4, P1]))
+    assert cell in doc.main_text
