@@ -1372,3 +1372,22 @@ def test_reaction_rows_button_rows_cards_and_prompts_of_unseen_sites(env: tuple,
 def test_price_and_percent_cells_are_no_reaction_rows(env: tuple, cell: str) -> None:
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, cell, P4, P1]))
     assert cell in doc.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Jane Example can be reached at jexample@example.com.", "credit_line"),
+    ("Contact Jane Example at jexample@example.com or follow her on X.", "credit_line"),
+    ("Sign up for The Morning Example", "call_to_action"),
+    (">> Click here to find the best clinic near you! <<", "call_to_action"),
+    ("编辑 某某 审核 某某某", "editor_line"),
+    ("【某某日報】記者:某某某", "byline"),
+    ("本文关键词:干细胞治疗肝硬化,肝硬化能治好吗", "tags"),
+    ("&nbsp;", "markup"),
+    ("1400 W. Example Ave, Suite 200", "address"),
+    ("♥ 214 Reply Share Report", "vote_bar"),
+    ("Follow question · Share · Report", "vote_bar"),
+])
+def test_english_story_credits_sign_ups_editors_addresses_and_reactions(env: tuple, line: str, rule: str) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, line) in doc.cut
