@@ -22,6 +22,7 @@ MAX_RULE_LINE = 300  # a longer "line" is a flattened page, not chrome: rules ne
 MAX_FLOATING = 160   # patterns that may match anywhere in a line are tried on lines up to this long
 PROSE_MIN = 40       # a longer line with a 。 in it is prose ...
 PROSE_PREFIX = 40    # ... and rules see only its start
+SHORT_PROSE = 60     # a prose line this short is a notice or a credit as often as text: all rules see its start
 MEASURE_CHARS = 4000 # weights saturate long before: a 10 MB line is measured on its start
 _MARKS = re.compile("[，。；！？、,;!?]")
 STRONG_UNITS = 40    # a paragraph at least this long (Han characters, or Latin words x 2.5) ...
@@ -102,9 +103,10 @@ def same_text(text: str, wanted: str | None) -> bool:
     return bool(wanted) and len(text) <= 3 * len(wanted) + 20 and norm(text) == wanted
 
 
-def first_match(patterns: PatternSet, text: str, prose: bool | None = None) -> str | None:
+def first_match(patterns: PatternSet, text: str, prose: bool | None = None, short: bool = False) -> str | None:
     """The first rule matching a line. Patterns that may match anywhere are slow on long text and
-    are tried only on short lines that do not read as prose (a sentence ending in 。)."""
+    are tried only on short lines that do not read as prose (a sentence ending in 。), and on the
+    start of a short prose line (``short``: a notice or a credit of a sentence or two, not a paragraph)."""
     n = len(text)
     if n > MAX_RULE_LINE:
         return None
@@ -112,7 +114,7 @@ def first_match(patterns: PatternSet, text: str, prose: bool | None = None) -> s
     prefix = bool(prose)
     if prose is None:
         prose = n > PROSE_MIN and "。" in text
-    return patterns.first(text, floating=(prefix or not prose) and n <= MAX_FLOATING, prefix=prefix)
+    return patterns.first(text, floating=(short or not prose) and n <= MAX_FLOATING, prefix=prefix)
 
 
 def is_author_list(text: str, rules: Rules) -> bool:
@@ -212,11 +214,12 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     for line in lines:
         info = _measure(line.text)
         if len(line.text) <= MAX_RULE_LINE:
-            info.rule = first_match(rules.drop_lines, info.simp, info.prose)
+            short = info.prose and len(line.text) <= SHORT_PROSE
+            info.rule = first_match(rules.drop_lines, info.simp, info.prose, short)
             if not info.rule:
-                info.marker = first_match(rules.tail_markers, info.simp, info.prose)
+                info.marker = first_match(rules.tail_markers, info.simp, info.prose, short)
             if not info.rule and not info.marker and rules.between_lines.patterns:
-                info.rule = first_match(rules.between_lines, info.simp, info.prose)
+                info.rule = first_match(rules.between_lines, info.simp, info.prose, short)
                 info.between = info.rule is not None
         if not info.prose:
             if not info.rule and not info.marker:

@@ -26,15 +26,13 @@ class NamedPattern:
     regex: re.Pattern[str]
 
 
-def _anchored(pattern: str) -> bool:
-    """True when every branch of the pattern starts at ^ (no top-level | after the ^).
+def _branches(pattern: str) -> list[str]:
+    """The top-level branches of a pattern (split at each | outside groups and classes).
 
     Brackets inside a character class are characters: [(（] opened a group here, so the | of
     every later top-level branch looked nested, and a pattern such as ^[(（]?本文…|不代表本站立场
     was tried only at the start of a line (its second branch never matched)."""
-    if not pattern.startswith("^"):
-        return False
-    depth, escaped, in_class = 0, False, False
+    out, depth, escaped, in_class, last = [], 0, False, False, 0
     for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
@@ -49,8 +47,20 @@ def _anchored(pattern: str) -> bool:
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return False
-    return True
+            out.append(pattern[last:i])
+            last = i + 1
+    out.append(pattern[last:])
+    return out
+
+
+def _anchored(pattern: str) -> bool:
+    """True when every top-level branch of the pattern starts at ^ (^a|^b is anchored as ^(?:a|b) is)."""
+    return all(b.startswith("^") for b in _branches(pattern))
+
+
+def _at_start(branches: list[str]) -> str:
+    """Anchored branches as one pattern for a match at the start, their ^ dropped."""
+    return branches[0][1:] if len(branches) == 1 else "(?:" + "|".join(b[1:] for b in branches) + ")"
 
 
 def _whole_line(pattern: str) -> bool:
@@ -71,16 +81,23 @@ class PatternSet:
         self.patterns = patterns
         self._names = [p.name for p in patterns]
         simple = patterns and not any(p.regex.groupindex for p in patterns)
-        anchored = [(i, p) for i, p in enumerate(patterns) if _anchored(p.regex.pattern)]
-        floating = [(i, p) for i, p in enumerate(patterns) if not _anchored(p.regex.pattern)]
-        self._start = StartDispatch([(f"g{i}", p.regex.pattern[1:]) for i, p in anchored]) \
+        # The branches of a pattern that start at ^ (^a|^b, or the ^ branches of x|^a) are tried only
+        # at the start of a line, and on the start of a prose line as anchored patterns are; its
+        # other branches are tried anywhere, under the same name.
+        split = [(i, _branches(p.regex.pattern)) for i, p in enumerate(patterns)]
+        anchored = [(i, [b for b in bs if b.startswith("^")]) for i, bs in split]
+        anchored = [(i, bs) for i, bs in anchored if bs]
+        floating = [(i, "|".join(b for b in bs if not b.startswith("^"))) for i, bs in split]
+        floating = [(i, body) for i, body in floating if body]
+        self._start = StartDispatch([(f"g{i}", _at_start(bs)) for i, bs in anchored]) \
             if simple and anchored else None
-        # For the start of a long line (a prose line's prefix): a pattern that must reach the end
+        # For the start of a long line (a prose line's prefix): a branch that must reach the end
         # of the line ($) would match wherever the prefix was cut.
-        open_ended = [(i, p) for i, p in anchored if not _whole_line(p.regex.pattern)]
-        self._start_open = StartDispatch([(f"g{i}", p.regex.pattern[1:]) for i, p in open_ended]) \
+        open_ended = [(i, [b for b in bs if not _whole_line(b)]) for i, bs in anchored]
+        open_ended = [(i, bs) for i, bs in open_ended if bs]
+        self._start_open = StartDispatch([(f"g{i}", _at_start(bs)) for i, bs in open_ended]) \
             if simple and open_ended else None
-        self._any = accelerate(re.compile("|".join(f"(?P<g{i}>{p.regex.pattern})" for i, p in floating))) \
+        self._any = accelerate(re.compile("|".join(f"(?P<g{i}>{body})" for i, body in floating))) \
             if simple and floating else None
 
     def first(self, text: str, floating: bool = True, prefix: bool = False) -> str | None:
