@@ -180,22 +180,21 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
 
 ANSWER_CARDS = ("doctor_card", "qa_furniture", "user_card", "author_card")   # what heads an answer: a card or 最佳答案
 ANSWER_CARDS_READ = 3   # cards read for the answer's date when the page has no doctor's card
-_DATE_IN = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+\d{4}")
 
 
-def _answer_byline(lines: list[Line], sel: boilerplate.Selection, byline_lines: int) -> list[str]:
-    """The lines under the first answerer's card below the title (anywhere on an untitled page):
-    where a Q&A page dates its answer."""
+def _answer_date(lines: list[Line], sel: boilerplate.Selection, rules: DateRules) -> PageDate | None:
+    """The date on or under the first answerer's card below the title (anywhere on an untitled
+    page): where a Q&A page dates its answer."""
     top = -1 if sel.title_index is None else sel.title_index
     cards = [(i, rule) for i, rule in sel.cut if rule in ANSWER_CARDS and i > top]
     # a doctor's card when the page has one; else the first answer's label (最佳答案) or the answerer's
     # card, or the next one when the first is the asker's (Asked by a member · 2,310 views)
     doctor = next((i for i, rule in cards if rule == "doctor_card"), None)
     for card in ([doctor] if doctor is not None else [i for i, _ in cards[:ANSWER_CARDS_READ]]):
-        found = _meta_lines(lines[card : card + 1 + byline_lines])   # the card's own line may hold the date
-        if any(_DATE_IN.search(t) for t in found):
+        found = page_date(rules, [], None, _meta_lines(lines[card : card + 1 + rules.byline_lines]), [])
+        if found:   # the card's own line may hold the date
             return found
-    return []
+    return None
 
 
 # A site's name joined to a <title> without spaces (咨询…能否医保报销-某某市人民政府, 标题|某某网).
@@ -433,9 +432,8 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         # The date the page shows beats its metadata (a visible "Updated March 2, 2024" over a
         # meta published_time): the gold standard is the date stated in the page.
         found = page_date(rules.dates, header, _title, byline, lead)
-        answer = _answer_byline(lines, sel, rules.dates.byline_lines) if found is None else []
-        if answer:   # a Q&A page: no date under the question, the first answer's date
-            found = page_date(rules.dates, [], None, answer, [])
+        if found is None:   # a Q&A page: no date under the question, the first answer's date
+            found = _answer_date(lines, sel, rules.dates)
         late = [sel_line for sel_line in sel.byline if sel_line not in byline] if found is None else []
         if late:     # a byline the text put further down (a Q&A question's 男 67岁 | 2023-05-14 line)
             found = page_date(rules.dates, [], None, late, [])

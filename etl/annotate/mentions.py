@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
+from etl.extract.lines import CELL_SEPARATORS, cell_separators
 from etl.extract.script import Shadow, shadow, simplify
 from etl.knowledge.lexicon import ASCII_LOWER, MAX_TRIGGER_CHARS, Lexicon, Term, TriggerSet
 from etl.knowledge.money import PRICE
@@ -692,7 +693,7 @@ class _Headings:
         lead = lead[:len(lead.rstrip().rstrip("".join(HEADING_END)).rstrip())]
         others = [(x - a, y - a) for x, y in by_sentence.get(k, []) if y - a <= len(lead)]
         if bare and _units(line) > BARE_HEADING_MAX:
-            if any(c in line for c in _CELL_SEPARATORS):
+            if any(c in line for c in CELL_SEPARATORS):
                 return None   # a table's header claims its own rows (_Tables), not the lines below the table
             # A longer bare heading heads a list only when it names one, anywhere in it (Conditions
             # We Treat with Regenerative Cell Therapy); a hedge or a denial in it wins.
@@ -738,7 +739,6 @@ class _Headings:
         return found
 
 
-_CELL_SEPARATORS = ("|", "｜", "\t")
 # A table's header that prices what its rows name (价格, 费用, Price): each row is priced for its disease.
 _PRICE_HEADER = re.compile(r"价格|费用|收费|价钱|价位|(?i:\b(?:price|cost|fee)s?\b)")
 
@@ -751,9 +751,11 @@ class _Tables:
 
     def __init__(self, ts: TriggerSet, text: str) -> None:
         self.spans: list[tuple[int, int, Stance | None]] = []   # a row's span and its table's claim
-        starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
-        rows = [(a, text.find("\n", a) if text.find("\n", a) >= 0 else len(text)) for a in starts]
-        cells = [sum(text.count(c, a, b) for c in _CELL_SEPARATORS) for a, b in rows]
+        rows, a = [], 0
+        for line in text.split("\n"):
+            rows.append((a, a + len(line)))
+            a += len(line) + 1
+        cells = [cell_separators(text[a:b]) for a, b in rows]
         i = 0
         while i < len(rows):
             j = i
@@ -802,7 +804,7 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
     cache: dict = {}
     headings = _Headings(ts, text, sentences)
     # On the text as written: the matching shadow joins wrapped lines, and a table's rows with them.
-    tables = _Tables(ts, body) if any(c in body for c in _CELL_SEPARATORS) else None
+    tables = _Tables(ts, body) if any(c in body for c in CELL_SEPARATORS) else None
     out: list[Mention] = []
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     term_sentence = []

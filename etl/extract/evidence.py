@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from etl.extract.lines import Line
+from etl.extract.lines import Line, cell_separators
 from etl.extract.script import simplify
 from etl.knowledge.chrome_rules import normalise_key
 from etl.knowledge.money import PRICE
@@ -229,8 +229,9 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
                 info.meta = info.rule is not None
             info.author_list = len(line.text) <= MAX_RULE_LINE and is_author_list(info.simp, rules)
         out.append(info)
-    _table_rows_are_text(lines, out)
-    _mark_items(lines, out)
+    cells = [cell_separators(line.text) for line in lines]
+    _table_rows_are_text(cells, out)
+    _mark_items(lines, cells, out)
     taint: str | None = None
     for line, info in zip(lines, out, strict=True):
         if info.marker:
@@ -249,18 +250,12 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     return out
 
 
-def _cells(text: str) -> int:
-    return text.count("|") + text.count("｜") + text.count("\t")
-
-
-def _table_rows_are_text(lines: list[Line], infos: list[LineInfo]) -> None:
-    """A meta line beside a line with as many cell separators is a table's row, not a post's
-    meta line (病种 | 疗程 | 费用 over 糖尿病 | 4次 | 8万~20万): its rule is withdrawn."""
+def _table_rows_are_text(cells: list[int], infos: list[LineInfo]) -> None:
+    """A meta line beside a line with as many cell separators (``cells``, one count per line) is a
+    table's row, not a post's meta line (病种 | 疗程 | 费用 over 糖尿病 | 4次 | 8万~20万): its rule is
+    withdrawn."""
     for i, info in enumerate(infos):
-        if not info.meta:
-            continue
-        cells = _cells(lines[i].text)
-        if cells and any(0 <= j < len(lines) and _cells(lines[j].text) == cells for j in (i - 1, i + 1)):
+        if info.meta and cells[i] and any(0 <= j < len(cells) and cells[j] == cells[i] for j in (i - 1, i + 1)):
             info.rule, info.meta = None, False
 
 
@@ -280,7 +275,7 @@ def _list_like(line: Line, info: LineInfo) -> bool:
         and (info.units >= 1 or info.digits >= 1)
 
 
-def _mark_items(lines: list[Line], infos: list[LineInfo]) -> None:
+def _mark_items(lines: list[Line], cells: list[int], infos: list[LineInfo]) -> None:
     """Rows of a table (two or more lines with the same number of cell separators, at least two),
     the items of a list a text line introduces (…包括: / …include: over short lines) and a run of
     bulleted or numbered items under a text line are text.
@@ -290,9 +285,9 @@ def _mark_items(lines: list[Line], infos: list[LineInfo]) -> None:
     n = len(lines)
     i = 0
     while i < n:   # tables
-        c = _cells(lines[i].text)
+        c = cells[i]
         j = i
-        while j + 1 < n and c >= 2 and _cells(lines[j + 1].text) == c:
+        while j + 1 < n and c >= 2 and cells[j + 1] == c:
             j += 1
         if j > i:
             for k in range(i, j + 1):

@@ -21,3 +21,12 @@ class Line:
 def clean(text: str) -> str:
     """Strip edge whitespace (incl. full-width and zero-width) and fold runs of spaces."""
     return _INNER_WS.sub(" ", text.strip(_WS))
+
+
+# What separates the cells of a table row written as text (病种 | 疗程 | 费用; a tab-separated row).
+CELL_SEPARATORS = ("|", "｜", "\t")
+
+
+def cell_separators(text: str) -> int:
+    """How many cell separators a line holds (a table's rows hold as many each)."""
+    return sum(text.count(c) for c in CELL_SEPARATORS)
