@@ -81,12 +81,20 @@ def source_type_bar(df: pd.DataFrame, vocab: shaping.Vocabulary) -> alt.TopLevel
     return _finish(chart, "Articles by source type")
 
 
-def top_diseases_bar(df: pd.DataFrame, title: str = "Top diseases (articles)") -> alt.TopLevelMixin:
-    """Diseases by number of articles (overview), no selection."""
-    chart = alt.Chart(df).mark_bar(color="#4c78a8").encode(
-        y=alt.Y("canonical_name:N", sort="-x", title=None),
-        x=alt.X("articles:Q", title="articles", axis=COUNT_AXIS),
-        tooltip=["canonical_name", "concept_id", "mention_type", "articles", "mentions"],
+def top_diseases_bar(df: pd.DataFrame, title: str = "Top claimed diseases (articles)") -> alt.TopLevelMixin:
+    """Diseases by number of articles that claim them (overview), stacked with those that only name them."""
+    parts = {"claimed": "claim it (asserted or hedged)", "other": "only name it (negated or neutral)"}
+    chart = alt.Chart(df).transform_fold(list(parts), as_=["part", "articles"]).transform_calculate(
+        articles_that=f"{parts!r}[datum.part]",
+        part_rank=f"indexof({list(parts)!r}, datum.part)",
+    ).mark_bar().encode(
+        y=alt.Y("canonical_name:N", sort=list(df["canonical_name"]), title=None),
+        x=alt.X("articles:Q", title="articles", axis=COUNT_AXIS, stack="zero"),
+        color=alt.Color("articles_that:N", title="articles that",
+                        scale=alt.Scale(domain=list(parts.values()), range=["#4c78a8", "#c7d3e3"]),
+                        legend=alt.Legend(orient="bottom", direction="vertical")),
+        order=alt.Order("part_rank:Q"),
+        tooltip=["canonical_name", "concept_id", "mention_type", "claimed", "mentioned", "mentions"],
     ).properties(height=_rows())
     return _finish(chart, title)
 

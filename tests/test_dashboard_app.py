@@ -144,16 +144,22 @@ def test_overview_counts_charts_and_freshness(dashboard_db: Path, app_env) -> No
     want = expect(dashboard_db, "SELECT source_type, count(*) AS articles FROM articles GROUP BY 1")
     assert rows(types, ["source_type", "articles"]) == rows(want, ["source_type", "articles"])
 
-    top = chart_data(c["Top diseases (articles)"])
+    # Diseases ranked by the articles that claim them (an asserted or hedged mention), not by every
+    # article that names them: side effects listed in warnings would otherwise lead the chart.
+    top = chart_data(c["Top claimed diseases (articles)"])
     want = expect(dashboard_db, """
-        SELECT canonical_name, count(DISTINCT article_id) AS articles, count(*) AS mentions
+        SELECT canonical_name,
+               count(DISTINCT article_id) FILTER (WHERE context IN ('asserted', 'hedged')) AS claimed,
+               count(DISTINCT article_id) AS mentioned
         FROM disease_mentions GROUP BY concept_id, canonical_name
-        ORDER BY articles DESC, mentions DESC, concept_id LIMIT 15""")
+        ORDER BY claimed DESC, mentioned DESC, concept_id LIMIT 15""")
     assert list(top["canonical_name"]) == list(want["canonical_name"])
-    assert list(top["articles"]) == list(want["articles"])
+    assert list(top["claimed"]) == list(want["claimed"])
+    assert list(top["other"]) == list(want["mentioned"] - want["claimed"])
+    assert top["claimed"].iloc[0] > 0
     # Chinese names reach the chart as text, and the chart asks for a CJK font.
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in name) for name in top["canonical_name"])
-    assert "Noto Sans CJK SC" in json.loads(c["Top diseases (articles)"].proto.spec)["config"]["font"]
+    assert "Noto Sans CJK SC" in json.loads(c["Top claimed diseases (articles)"].proto.spec)["config"]["font"]
 
 
 def test_freshness_up_to_date_then_behind(health_warehouse, app_env, tmp_path: Path) -> None:
