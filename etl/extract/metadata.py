@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from etl.extract.script import count_changed, shadow, simplify
 from etl.knowledge.rules import Cue, DateRules, Rules
+from etl.knowledge.scan import Prefilter
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
@@ -359,6 +360,32 @@ def _cue_hits(cue: Cue, value: str) -> re.Match[str] | None:
     return None
 
 
+class _FieldFilter:
+    """The cues of one field, by their index in the rules: which can match a value (scan.Prefilter)."""
+
+    def __init__(self, index: list[int], patterns: list[re.Pattern[str]]) -> None:
+        self._index = index
+        self._filter = Prefilter(patterns)
+
+    def candidates(self, value: str) -> set[int]:
+        return {self._index[k] for k in self._filter.candidates(value)} if value else set()
+
+
+_FILTERS: dict[int, tuple[tuple[Cue, ...], dict[str, _FieldFilter]]] = {}   # id(rules.cues) -> (cues, filters)
+
+
+def _cue_filters(cues: tuple[Cue, ...]) -> dict[str, _FieldFilter]:
+    """One prefilter per field of the cues, built once per rules object (cached by identity)."""
+    entry = _FILTERS.get(id(cues))
+    if entry is None or entry[0] is not cues:
+        fields: dict[str, list[int]] = {}
+        for i, cue in enumerate(cues):
+            fields.setdefault(cue.field, []).append(i)
+        entry = (cues, {f: _FieldFilter(ix, [cues[i].regex for i in ix]) for f, ix in fields.items()})
+        _FILTERS[id(cues)] = entry
+    return entry[1]
+
+
 def source_fields(url: str | None, **texts: str) -> dict[str, str]:
     """The fields source-type cues read, each as its Simplified shadow (same offsets)."""
     fields = {k: fold(v or "") for k, v in texts.items()}
@@ -395,9 +422,11 @@ def score_cues(rules: Rules, fields: dict[str, str]) -> SourceDecision:
     """
     scores: dict[str, int] = {}
     evidence: dict[str, list[str]] = {}
-    for cue in rules.cues:
+    by_field = _cue_filters(rules.cues)
+    possible = {f: flt.candidates(fields.get(f) or "") for f, flt in by_field.items()}
+    for i, cue in enumerate(rules.cues):
         value = fields.get(cue.field) or ""
-        m = _cue_hits(cue, value) if value else None
+        m = _cue_hits(cue, value) if value and i in possible[cue.field] else None
         if m:
             scores[cue.type] = scores.get(cue.type, 0) + cue.weight
             times = f" x{cue.count}+" if cue.count > 1 else ""

@@ -20,12 +20,17 @@ is the same match ``search`` finds there (lookbehinds, ``\\b`` and ``^`` see the
 and ``finditer`` give the same matches as the plain pattern. Patterns whose first set is not
 a short list of characters (``\\w``, ``.``, a negated class, a wide range) or that can match the
 empty string stay plain ``re.Pattern`` objects, and so do those ``re`` already skips ahead for.
+
+Many patterns over one long text (the source-type cues over a whole page) are first sorted by
+:class:`Prefilter`: :func:`literals` reads from each parsed pattern the strings one of which
+every match must contain, and one Aho-Corasick pass over the text tells which patterns can
+match at all; only those are searched.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 try:  # Python 3.11+
@@ -477,3 +482,134 @@ class StartDispatch:
         except KeyError:
             rx = self._by_char[ch] = self._for(ch) if len(self._by_char) < 4096 else self.whole
         return rx.match(text) if rx is not None else None
+
+
+# ---------------------------------------------------------------- literals a match must contain
+
+MAX_LITERALS = 64        # a pattern needing one of more literals than this is not prefiltered
+_INLINE_I = re.compile(r"\(\?[a-zA-Z]*i[a-zA-Z]*[:)-]")
+
+
+def _foldable(cp: int) -> bool:
+    """A character whose every ``re.I`` partner ``str.lower`` maps to the same character: ASCII but
+    for i, k and s (see _FOLDS), Latin-1 and general punctuation, currency signs and the uncased
+    scripts of Chinese and Japanese text (ideographs, kana, CJK and fullwidth punctuation).
+    tests/test_scan.py checks every code point."""
+    if cp < 128:
+        return chr(cp) not in "iksIKS"
+    return ((0xA0 <= cp <= 0xBF and cp != 0xB5) or cp in (0xD7, 0xF7) or 0x2000 <= cp <= 0x206F or 0x20A0 <= cp <= 0x20CF
+            or 0x3000 <= cp <= 0x30FF or 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF
+            or 0x20000 <= cp <= 0x3FFFF
+            or (0xFF01 <= cp <= 0xFFEF and not (0xFF21 <= cp <= 0xFF3A or 0xFF41 <= cp <= 0xFF5A)))
+
+
+def literals(rx: object, fold: bool = False) -> tuple[frozenset[str], bool] | None:
+    """(strings one of which every match of ``rx`` contains, whether they are lower-cased), or
+    None when no such set is known.
+
+    Read from the parsed pattern: a run of literal characters is needed as a whole; a group or a
+    repeat of at least one needs what its content needs; an alternation needs one of what its
+    alternatives need. Of the needs of a sequence, the one with the longest shortest string wins
+    (all are needed; the longest is the rarest). A case-insensitive pattern (``re.I`` or a
+    ``(?i...)`` group) gives lower-cased literals, to look for in ``text.lower()``, made only
+    of characters :func:`_foldable` vouches for (another character ends the run); so does any
+    pattern with ``fold``.
+    """
+    plain = plain_pattern(rx)
+    if plain.flags & re.L:
+        return None
+    fold = fold or bool(plain.flags & re.I) or bool(_INLINE_I.search(plain.pattern))
+    try:
+        found = _need(list(_p.parse(plain.pattern, plain.flags)), fold)
+    except (re.error, RecursionError, _Unbounded):
+        return None
+    if not found or len(found) > MAX_LITERALS or "" in found:
+        return None
+    return frozenset(found), fold
+
+
+def _need(seq: list, fold: bool) -> set[str] | None:  # type: ignore[type-arg]
+    options: list[set[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            options.append({"".join(run)})
+            run.clear()
+
+    for op, av in seq:
+        if op is _c.LITERAL and (not fold or _foldable(av)):
+            run.append(chr(av).lower() if fold else chr(av))
+            continue
+        close()
+        sub: set[str] | None = None
+        if op is _c.BRANCH:
+            alts = [_need(list(alt), fold) for alt in av[1]]
+            sub = None if any(a is None for a in alts) else set().union(*alts)  # type: ignore[arg-type]
+        elif op in _GROUPS:
+            if op is _c.SUBPATTERN and av[1] & re.L:
+                raise _Unbounded
+            sub = _need(list(av[-1] if op is _c.SUBPATTERN else av), fold)
+        elif op in _REPEATS:
+            lo, _hi, item = av
+            sub = _need(list(item), fold) if lo >= 1 else None
+        elif op is _c.IN and len(av) <= 8 and all(o is _c.LITERAL and (not fold or _foldable(c)) for o, c in av):
+            sub = {chr(c).lower() if fold else chr(c) for _o, c in av}   # [￥¥]: one of its characters
+        elif op in (_c.GROUPREF, _c.GROUPREF_EXISTS):
+            raise _Unbounded
+        if sub:
+            options.append(sub)
+    close()
+    if not options:
+        return None
+    return max(options, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+class Prefilter:
+    """Which of several patterns can match a text, from one Aho-Corasick pass over it.
+
+    Each pattern's :func:`literals` go into one automaton; a pattern none of whose literals
+    occurs in the text cannot match it and is not tried. A pattern without known literals is
+    always a candidate, so ``candidates`` never leaves out a pattern that matches. When one of the
+    patterns is case-insensitive, all literals are lower-cased and looked for in ``text.lower()``
+    (a case-sensitive literal in the text is in the lowered text, lowered).
+    """
+
+    def __init__(self, patterns: Sequence[object]) -> None:
+        from ahocorasick_rs import AhoCorasick
+
+        found = [literals(rx) for rx in patterns]
+        self.fold = any(f is not None and f[1] for f in found)
+        if self.fold:   # lower-case every pattern's literals, with the characters folding vouches for
+            found = [literals(rx, fold=True) if f is not None and not f[1] else f
+                     for rx, f in zip(patterns, found, strict=True)]
+        owners: dict[str, set[int]] = {}
+        always = set()
+        for i, f in enumerate(found):
+            if f is None:
+                always.add(i)
+                continue
+            for lit in f[0]:
+                owners.setdefault(lit, set()).add(i)
+        self.always = frozenset(always)
+        self._owners = [frozenset(owners[w]) for w in owners]
+        self._ac = AhoCorasick(list(owners)) if owners else None
+
+    def candidates(self, text: str, pos: int = 0) -> set[int]:
+        out = set(self.always)
+        if self._ac is not None and pos < len(text):
+            t = text[pos:] if pos else text
+            owners = self._owners
+            for k in {m[0] for m in self._ac.find_matches_as_indexes(t.lower() if self.fold else t, overlapping=True)}:
+                out |= owners[k]
+        return out
+
+    def any(self, text: str, pos: int = 0) -> bool:
+        """Whether any of the patterns can match ``text[pos:]`` (False only when none can)."""
+        if self.always:
+            return True
+        if self._ac is None or pos >= len(text):
+            return False
+        t = text[pos:] if pos else text
+        return bool(self._ac.find_matches_as_indexes(t.lower() if self.fold else t))
+
