@@ -1386,8 +1386,62 @@ def test_price_and_percent_cells_are_no_reaction_rows(env: tuple, cell: str) -> 
     ("1400 W. Example Ave, Suite 200", "address"),
     ("♥ 214 Reply Share Report", "vote_bar"),
     ("Follow question · Share · Report", "vote_bar"),
+    ("Download PDF Cite this article Share Metrics: 1,204 accesses", "download_bar"),
+    ("分享LINE複製網址字級 小 中 大", "share_bar"),
+    ("Sponsored|贊助內容", "advertisement"),
+    ("Sponsored", "advertisement"),
+    ("本文轉載自某某婦幼診所官方網站,經授權刊登。", "repost_notice"),
+    ("點擊右上角「關注」,每天為你推送健康知識!", "closing_notice"),
+    ("王某某 副主任医师 | 骨科 | 某某市第一人民医院 | 擅长:关节置换", "doctor_card"),
+    ("Topics › Knee Health", "breadcrumb"),
+    ("On this page: What is approved? | Risks | Report a problem", "contents"),
 ])
-def test_english_story_credits_sign_ups_editors_addresses_and_reactions(env: tuple, line: str, rule: str) -> None:
+def test_story_credits_sign_ups_cards_tool_bars_and_labels_between_paragraphs(env: tuple, line: str, rule: str) -> None:
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
     assert line not in doc.main_text
     assert (rule, line) in doc.cut
+
+
+def test_a_link_to_the_next_post_with_its_date_is_no_breadcrumb(env: tuple) -> None:
+    """Two names joined by › or » are a breadcrumb; a link to the next post with its date is not one."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, "下一篇 » 2025年1月9日"]))
+    assert not any(rule == "breadcrumb" for rule, _ in doc.cut)
+
+
+def test_a_blog_post_ends_at_its_labels_and_sidebar(env: tuple) -> None:
+    """A hosted blog: the post, its labels, the newer/older links, the author's sidebar and archive."""
+    bio = "29, Example City, living with MS since 2018. Writing about hikes, infusions and stubborn nerves."
+    doc = parse(env, "\n".join([KNEE, "Part 2: What the neurologist told me", KNEE + " Still, I asked about the clinic abroad.",
+                                "Labels: MS, stem cells, travel", "Posted by Example at 8:02 PM 5 comments",
+                                "Newer Post  Older Post  Home", "About me", bio, "Blog Archive", "► 2024 (3)"]))
+    assert doc.main_text.rstrip().endswith("Still, I asked about the clinic abroad.")
+    assert bio not in doc.main_text
+    assert ("tags", "Labels: MS, stem cells, travel") in doc.cut
+
+
+def test_an_english_menu_and_a_contents_line_are_no_titles(env: tuple) -> None:
+    title = "Stem Cell Treatment for Cerebral Palsy Abroad: Costs and What Families Should Ask (2025)"
+    doc = parse(env, "\n".join(["Get a free quote in 24 hours | WhatsApp +00 12345 67890", "ExampleRoutes",
+                                "Hospitals  Treatments  Cost Guides  Patient Stories  Blog  Contact", "Home / Blog / Neurology",
+                                title, "By Ann Example, Patient Advisor | Last updated: 12 Jan 2025",
+                                "Contents: 1. Overview 2. Conditions 3. Costs 4. Safety", KNEE, KNEE]))
+    assert doc.title == title
+    assert "Contents: 1." not in doc.main_text
+    doc = parse(env, "\n".join(["Example Government — Therapeutic Products Office", "Search this site | Contact us | For industry",
+                                "Home > Safety information > Consumer alerts",
+                                "Consumer alert: stem cell injections offered here and overseas",
+                                "On this page: What is approved? | Risks of unproven treatments | Report a problem",
+                                "Some clinics advertise cell injections for arthritis, autism and dementia, often at high prices.",
+                                "What is approved?", KNEE, "Risks of unproven treatments",
+                                "Reported harms include infection, blood clots and tumour growth after injections of cells."]))
+    assert doc.title == "Consumer alert: stem cell injections offered here and overseas"
+
+
+def test_a_numbered_advisory_title_is_no_page_title_line(env: tuple) -> None:
+    """A hyphen between digits (No. 2025-041) joins a number: the advisory's title line is no
+    "headline - section - site" page title, and the byline under it is cut."""
+    title = "EXA Advisory No. 2025-017 || Public Health Warning Against Unregistered \"Stem Cell\" Drinks"
+    doc = parse(env, "\n".join(["GOVEX", "Home | About Us | Advisories | Laws and Issuances", "Advisories › Public Health Warnings",
+                                title, "Posted on March 3, 2025 by EXA Communications", KNEE, KNEE]))
+    assert doc.title == title
+    assert "Posted on March 3" not in doc.main_text

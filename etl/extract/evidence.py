@@ -327,14 +327,22 @@ def densest_block(infos: list[LineInfo]) -> tuple[int, int] | None:
     return best_span
 
 
+# An English menu entry: one to three capitalised words (About Us, Patient Stories, For Authors, e-Edition).
+_MENU_ENTRY = re.compile(r"(?:[A-Z0-9&][\w'&+-]*|[a-z]-[A-Z]\w*|of|the|and|for|to|in|a)(?: (?:[A-Z0-9&][\w'&+-]*|of|the|and|for|to|in|a)){0,2}")
+
+
 def is_menu(text: str) -> bool:
     """Three or more short words separated by spaces, bars or dots, no sentence marks: a menu
-    (the site's name may lead it: 某某资讯网 首页 新闻 体育 健康)."""
+    (the site's name may lead it: 某某资讯网 首页 新闻 体育 健康); or four or more English entries of
+    one to three capitalised words, set apart by two spaces or a bar (Home  Treatments  Patient Stories)."""
     if _PUNCT.search(text):
         return False
     tokens = [t for t in re.split(r"[\s|｜·•/]+", text) if t]
-    return (len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)) or (
-        len(tokens) >= 5 and len(tokens[0]) <= 12 and all(len(t) <= 4 for t in tokens[1:]))
+    if (len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)) or (
+            len(tokens) >= 5 and len(tokens[0]) <= 12 and all(len(t) <= 4 for t in tokens[1:])):
+        return True
+    entries = [t.strip() for t in re.split(r"\s{2,}|\s*[|｜·•]\s*", text) if t.strip()]
+    return len(entries) >= 4 and all(len(e) <= 24 and _MENU_ENTRY.fullmatch(e) for e in entries)
 
 
 def name_line(info: LineInfo) -> bool:
