@@ -1395,6 +1395,10 @@ def test_price_and_percent_cells_are_no_reaction_rows(env: tuple, cell: str) -> 
     ("王某某 副主任医师 | 骨科 | 某某市第一人民医院 | 擅长:关节置换", "doctor_card"),
     ("Topics › Knee Health", "breadcrumb"),
     ("On this page: What is approved? | Risks | Report a problem", "contents"),
+    ("看更多 某某日報 文章", "more_link"),
+    ("臉書分享 LINE分享 複製網址", "share_bar"),
+    ("专家在线:已有 1286 人咨询 点击咨询 >>", "call_to_action"),
+    ("[本文由 某某美學診所 邀稿]", "advertisement"),
 ])
 def test_story_credits_sign_ups_cards_tool_bars_and_labels_between_paragraphs(env: tuple, line: str, rule: str) -> None:
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
@@ -1445,3 +1449,37 @@ def test_a_numbered_advisory_title_is_no_page_title_line(env: tuple) -> None:
                                 title, "Posted on March 3, 2025 by EXA Communications", KNEE, KNEE]))
     assert doc.title == title
     assert "Posted on March 3" not in doc.main_text
+
+
+def test_an_app_banner_in_mixed_case_and_a_byline_under_the_title(env: tuple) -> None:
+    """An account platform's page: channel, 打开某某App (not only APP), the headline, then the
+    publisher's line with time and source: neither banner nor byline is text."""
+    title = "心衰患者的新希望?某某医院完成首例干细胞心肌内注射研究手术"
+    byline = "某某市中心医院 2024-07-03 10:18 来源:某某市中心医院官方号"
+    doc = parse(env, "\n".join(["某享号 · 健康", "首页 | 推荐 | 健康 | 科技", "打开某享App,阅读体验更佳", title, byline,
+                                "+关注", P1, P2, P3]))
+    assert doc.title == title
+    assert "打开某享App" not in doc.main_text and byline not in doc.main_text
+    assert ("app_banner", "打开某享App,阅读体验更佳") in doc.cut
+
+
+def test_a_deck_right_over_the_text_belongs_to_the_headline(env: tuple) -> None:
+    """A clinic's landing page: headline, an unpunctuated deck, then the text (no byline)."""
+    doc = parse(env, "\n".join(["Example Regenerative Center", "Request Your Free Evaluation",
+                                "Conditions We Treat / Lung Disease / COPD", "Stem Cell Treatment for COPD",
+                                "Breathe easier with cells from donated umbilical cords",
+                                "Chronic obstructive pulmonary disease affects millions of adults, and our physicians "
+                                "use donated cells in a protocol of infusions over three days.", KNEE,
+                                "Our protocol", "Day 1: evaluation and blood work", KNEE]))
+    assert doc.title == "Stem Cell Treatment for COPD"
+
+
+def test_a_notice_with_its_number_over_field_rows_is_the_title(env: tuple) -> None:
+    """A penalty notice: its name with its number in brackets heads the record; the record's
+    fields in cells (违法行为类型 | 发布虚假广告) are no headline."""
+    title = "某区市场监督管理局行政处罚信息公示(某市监处罚〔2024〕101号)"
+    doc = parse(env, "\n".join(["某区市场监督管理局", "网站首页 信息公开 监管执法 消费维权", "您现在的位置:首页 >> 信息公开 >> 行政处罚信息",
+                                title, "信息来源:执法稽查科 发布时间:2024-04-16 点击数:407",
+                                "行政处罚决定书文号 | 某市监处罚〔2024〕101号", "当事人名称 | 某某生物科技有限公司",
+                                "违法行为类型 | 发布虚假广告", "处罚决定日期 | 2024-04-09", "主要违法事实:", P1, P2, P3]))
+    assert doc.title == title

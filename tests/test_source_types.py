@@ -603,6 +603,8 @@ def test_account_statements_reposts_video_answers_quote_guides_and_company_menus
     (f"{PARA}\n{PARA}\n本文由作者授权某某头条发布,观点仅代表作者本人。\n", "content_aggregator"),
     (f"Islet cells trial shows early promise\n{EN}\n{EN}\nThis story originally appeared on Example Health Daily.\n",
      "content_aggregator"),
+    ("外泌體保養新趨勢\n2024-05-02 新聞中心\n[本文由 某某美學診所 邀稿]\n" + opencc.OpenCC("s2t").convert(PARA) + "\n"
+     + opencc.OpenCC("s2t").convert(PARA) + "\n", "commercial_blog"),
 ])
 def test_english_providers_author_statements_and_english_reposts(page: str, expected: str) -> None:
     doc = parse(page)

@@ -142,9 +142,9 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             continue
         if same_text(line.text, title_norm):
             decided[i] = "repeated_title"
-        elif t is not None and t <= s and 0 < i - t <= rules.byline_max_lines and (
-                byline_at(i) or name_over_byline(i) or furniture_at(i)):
-            decided[i] = "byline"    # under a title that starts the text, or that the text starts under
+        elif t is not None and 0 < i - t <= rules.byline_max_lines and (
+                byline_at(i) or (t <= s and (name_over_byline(i) or furniture_at(i)))):
+            decided[i] = "byline"    # under a title that starts the text, that the text starts under, or inside it
         elif t is not None and t <= s and 0 < i - t <= rules.byline_max_lines and info.author_list:
             decided[i] = "author_list"  # the authors under a paper's title, the text starting with them or after
         elif t is not None and 0 < i - t <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):

@@ -38,7 +38,7 @@ _FIRST_SECTION = re.compile(r"^\W{0,2}(一\s*[、.．]|1\s*[、.．]|1\s+\S|第�
 _QUESTION = re.compile(r"[?？!！]$")
 # The heading of a decision, notice or judgment with its number (行政处罚决定书(某市监处罚〔2023〕217号)):
 # the parties' fields under it are no byline, so it needs its own evidence.
-_DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
+_DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书|公示|公告|通告|通报)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
 # The asker's own text under a question (问题补充：…, 病情描述：…): part of the question, not its answer.
 DECK_UNITS = 80   # a deck under a headline is one sentence, shorter than this
 _CRUMB = re.compile(r"\s[>›»]\s")   # a breadcrumb's separator: a line with it heads no deck
@@ -79,6 +79,8 @@ def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
         return "author_list"
     if is_menu(t):
         return "menu"
+    if t.rstrip().endswith((":", "：")):
+        return "label"   # a label introducing what follows (主要违法事实:), not a headline
     if _QUESTION_DETAIL.match(info.simp):
         return "question_detail"
     if ends_with_price(t):
@@ -337,6 +339,12 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
                 and not ninfo.strong and not _NOT_DECK.search(lines[j].text) and (
                 lines[j].text.rstrip().endswith((".", "。"))
                 or (ninfo.units >= 0.8 * info.units and not _CRUMB.search(line.text)))
+            if j == i + 1 and deck and j + 1 == start and not byline(j + 1) \
+                    and reject_reason(lines[j], ninfo, rules) is None:   # an organisation under a paper's title is no deck
+                decks.add(j)   # a deck right over the text, with no byline: the headline's still
+                ev.add("deck_after")
+                score += 0.5
+                break
             if not (j == i + 1 and (name_line(ninfo) or deck) and j + 1 < n and byline(j + 1)):
                 break
             if not name_line(ninfo):
@@ -381,8 +389,9 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         score += 2.0 * shared / len(grams)
     if info.cjk < 8 and info.words < 5:
         score -= 0.5
-    if i + 1 < n and line.text.rstrip().endswith((".", "。")) and (i - 1) >= 0 and _headline_over_deck(i, lines, infos, rules):
-        score -= 1.0   # a one-sentence deck under a headline: the headline above it is the title
+    if i + 1 < n and (i - 1) >= 0 and (line.text.rstrip().endswith((".", "。")) or i + 1 == start) \
+            and _headline_over_deck(i, lines, infos, rules):
+        score -= 1.0   # a one-sentence deck under a headline (ending a sentence, or right over the text): the headline above it is the title
     if i < start - 6:
         score -= 0.1 * (start - 6 - i)
     return score, ev
