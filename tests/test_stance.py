@@ -710,6 +710,23 @@ def test_a_topic_phrase_takes_the_stance_of_its_comment(text: str, surface: str,
     assert_stance(text, surface, context)
 
 
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("2. 糖尿病:干细胞可以分化成胰岛β细胞,替代受损的细胞。", "糖尿病", "asserted"),
+    ("5. 肝硬化:可以改善肝功能,减少腹水。", "肝硬化", "asserted"),
+    ("脑梗死、帕金森病：干细胞能够修复受损的神经。", "帕金森病", "asserted"),
+    ("Diabetes: stem cells can replace damaged islet cells.", "Diabetes", "asserted"),
+    ("糖尿病：饮食控制和运动仍是基础。", "糖尿病", "neutral"),
+    ("常见不良反应：发热、头痛。", "头痛", "neutral"),
+    ("3. 孤独症:目前仍在临床研究阶段,疗效尚不明确。", "孤独症", "hedged"),
+    ("• 血液疾病:急性白血病、再生障碍性贫血", "血液疾病", "neutral"),
+])
+def test_an_items_heading_takes_the_stance_of_its_comment(text: str, surface: str, context: str) -> None:
+    """2. X：<comment>: a disease heading an item (after its number, alone or with others) takes the
+    stance of the comment after its colon when that claims a cell treatment works (a cell cue and an
+    ability verb, or a repair verb) and holds no cue of its own."""
+    assert_stance(text, surface, context)
+
+
 def test_rows_of_a_table_that_claims_or_prices_its_rows_are_asserted() -> None:
     """A price list as a table: the header claims its rows (适用人群) or prices them (价格), and each
     row names the conditions it sells for. A table of research projects claims nothing."""

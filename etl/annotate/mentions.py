@@ -474,10 +474,11 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
                 best = cand
     question = found.question or (terminator if terminator in QUESTION_END and not found.undoubted else None)
     quoted = _scare_quoted(sentence, m_start, m_end, found.cells) if found.quotes else None
-    if best is None and found.cells and not question:
-        topic = _topic_comment(sentence, m_start, m_end, found)
+    if best is None and not question:
+        topic = (_topic_comment(sentence, m_start, m_end, found) if found.cells else None) \
+            or _heading_comment(sentence, m_start, m_end, found, others or [])
         if topic is not None:
-            return Stance("asserted", topic, reported)   # 对于X，干细胞可刺激…: the comment on the topic claims it
+            return Stance("asserted", topic, reported)   # 对于X，干细胞可刺激… / 2. X：干细胞可以…: the comment on the topic claims it
     if best is None:
         if quoted:
             return Stance("hedged", quoted, reported)  # “干细胞逆龄”: a marketing term held at a distance
@@ -535,6 +536,47 @@ def _topic_comment(sentence: str, m_start: int, m_end: int, found: _Hits) -> str
     if not any(comma < c < end for c in found.cells):
         return None
     return marker.group(1) if _COMMENT_VERB.search(sentence, comma + 1, end) else None
+
+
+# An item's heading and its comment: 2. 糖尿病：干细胞可以分化成胰岛细胞… / Diabetes: stem cells can …
+# The disease (or a list of them) opens the sentence after an item number and ends at a colon; the
+# comment speaks of a cell treatment with an ability verb, or of repair or relief itself.
+_ITEM_START = re.compile(r"\s*(?:\d{1,2}\s*[.．、)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）]|[•·▪■●◆▶►-])?\s*")
+_LIST_GLUE = re.compile(r"[\s、，,/和及与或]*|\s*(?:and|or)\s*", re.I)
+_REPAIR_VERB = re.compile(r"改善|修复|缓解|恢复|逆转|再生|治愈|根治|(?i:\b(?:improves?|repairs?|restores?|reverses?|regenerates?|relieves?)\b)")
+HEADING_SPAN = 30   # characters from the mention to the colon that ends its heading
+
+
+def _heading_comment(sentence: str, m_start: int, m_end: int, found: _Hits, others: list[tuple[int, int]]) -> str | None:
+    """The comment's verb when the mention heads an item (2. X：…, X、Y：…) whose comment claims a
+    cell treatment works (a cell cue and an ability verb, or a repair verb) and holds no cue of its own."""
+    def bare(a: int, b: int) -> str:   # the text between a and b without the other mentions in it
+        spans = sorted((max(a, s), min(b, e)) for s, e in others if s < b and e > a)
+        out, at = [], a
+        for s, e in spans:
+            out.append(sentence[at:s])
+            at = max(at, e)
+        return "".join(out) + sentence[at:b]
+    head = bare(0, m_start)
+    if not _LIST_GLUE.fullmatch(head, _ITEM_START.match(head).end()):   # only an item number and other diseases before it
+        return None
+    colon = next((i for i in range(m_end, min(len(sentence), m_end + HEADING_SPAN)) if sentence[i] in "：:"), None)
+    if colon is None:
+        return None
+    between = re.sub(r"[(（][^()（）]{1,12}[)）]", "", bare(m_end, colon))   # 慢阻肺(COPD)：
+    if not _LIST_GLUE.fullmatch(between):
+        return None
+    end = next((i for i in range(colon + 1, len(sentence)) if sentence[i] in "。；;！？!?\n"), len(sentence))
+    if any(colon < h[0] < end and h[2] != "asserted" for h in found.scoped):
+        return None   # a hedge, a denial or a risk in the comment decides
+    clause = next((i for i in range(colon + 1, end) if sentence[i] in "，,"), end)
+
+    def verb(rx: re.Pattern[str]) -> str | None:   # not a word inside a disease's name (再生障碍性贫血)
+        return next((v.group(0) for v in rx.finditer(sentence, colon + 1, clause)
+                     if not any(s <= v.start() < e for s, e in others)), None)
+    if any(colon < c < end for c in found.cells) and (said := verb(_COMMENT_VERB)) is not None:
+        return said
+    return verb(_REPAIR_VERB)
 
 
 LABEL_REACH = 12   # characters from a contraindication cue to the colon of the label it is in
