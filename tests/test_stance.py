@@ -727,6 +727,21 @@ def test_an_items_heading_takes_the_stance_of_its_comment(text: str, surface: st
     assert_stance(text, surface, context)
 
 
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("The agency said that no cell product has been approved for MS, arthritis or autism.", "autism", "negated"),
+    ("Some clinics advertise stem cell injections for arthritis, autism and dementia, although none of these "
+     "uses has been shown to be safe or effective.", "dementia", "negated"),
+    ("The drinks are promoted on social media as able to reverse diabetes and even shrink cancer, claims that "
+     "have not been evaluated by the regulator.", "diabetes", "negated"),
+    ("Clinics advertise stem cell injections for knee arthritis.", "knee arthritis", "asserted"),
+])
+def test_english_warnings_deny_the_claims_they_report(text: str, surface: str, context: str) -> None:
+    """A regulator's wording: no cell product approved for X; clinics advertise X, although none of
+    these uses has been shown ...; promoted as able to reverse X, claims that have not been
+    evaluated. An advertised use reported without a rebuttal stays asserted."""
+    assert_stance(text, surface, context)
+
+
 def test_rows_of_a_table_that_claims_or_prices_its_rows_are_asserted() -> None:
     """A price list as a table: the header claims its rows (适用人群) or prices them (价格), and each
     row names the conditions it sells for. A table of research projects claims nothing."""
