@@ -728,6 +728,19 @@ def test_an_items_heading_takes_the_stance_of_its_comment(text: str, surface: st
 
 
 @pytest.mark.parametrize(("text", "surface", "context"), [
+    ("連濕疹、暗瘡都可一併改善。", "暗瘡", "asserted"),
+    ("疗程结束后,头痛、失眠均可改善。", "失眠", "asserted"),
+    ("28天长出新发,彻底告别脱发、斑秃。", "斑秃", "asserted"),
+    ("治疗后约七成中风患者的肢体活动能力获得改善。", "中风", "asserted"),
+    ("中风患者的肢体活动能力没有获得改善。", "中风", "negated"),
+])
+def test_an_advertisements_promise_after_the_disease_or_before_it(text: str, surface: str, context: str) -> None:
+    """X、Y都可一并改善 / 均可改善 / 获得改善 (the disease before the promise), 告别X (after it);
+    没有获得改善 denies."""
+    assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
     ("The agency said that no cell product has been approved for MS, arthritis or autism.", "autism", "negated"),
     ("Some clinics advertise stem cell injections for arthritis, autism and dementia, although none of these "
      "uses has been shown to be safe or effective.", "dementia", "negated"),
