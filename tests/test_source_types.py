@@ -611,6 +611,21 @@ def test_english_providers_author_statements_and_english_reposts(page: str, expe
     assert doc.source_type == expected, doc.source_type_evidence
 
 
+@pytest.mark.parametrize("page", [
+    # a content farm that sells leads: its hotline and consult block do not make it a clinic
+    ("首页 | 干细胞百科 | 疾病专题 | 在线咨询\n干细胞治疗肝硬化多少钱?一文说清\n作者：小编 2024-03-02\n"
+     f"{PARA}\n一、干细胞是什么\n{PARA}\n二、干细胞治疗的费用\n{PARA}\n咨询热线：400-000-0000\n"),
+    # a medical-tourism guide with a free-consultation button and a clinic named at the top
+    ("某某再生诊所 | 免费咨询\n日本干细胞治疗全攻略：费用、流程与注意事项\n2024-05-01 编辑部\n"
+     f"越来越多的患者选择医疗旅游，到日本接受再生医疗。{PARA}\n{PARA}\n"),
+])
+def test_a_content_farm_or_a_travel_guide_with_a_hotline_is_a_blog(page: str) -> None:
+    """Lead-selling pages carry a hotline or a consult button as clinics do; an SEO network's
+    byline (作者：小编) or a medical-tourism guide's wording weighs more (3) than either (2)."""
+    doc = parse(page)
+    assert doc.source_type == "commercial_blog", doc.source_type_evidence
+
+
 def test_an_ad_slot_on_a_forum_is_no_label_of_the_page() -> None:
     """[廣告] opening a forum's ad slot labels the slot, not the thread as paid content."""
     page = ('<html><head><title>膝頭痛打幹細胞有冇用? - 某某討論區</title></head><body>'
