@@ -626,6 +626,20 @@ def test_a_content_farm_or_a_travel_guide_with_a_hotline_is_a_blog(page: str) ->
     assert doc.source_type == "commercial_blog", doc.source_type_evidence
 
 
+@pytest.mark.parametrize(("page", "expected"), [
+    (f"THE EXAMPLE LEDGER\nSubscribe | Sign in\nClinic raided after patients fall ill\nBy Ann Example\n"
+     f"KUALA LUMPUR - Health officers raided a wellness clinic after three patients fell ill.\n{EN}\n{EN}\n", "news"),
+    (f"Open in the Example app for a better experience\nReposted from Example University Health News · Follow\n"
+     f"First patients treated in an early trial\n{EN}\n{EN}\nLike 212 · Comment 18 · Share\n", "content_aggregator"),
+    (f"Example Life Hacks\nADVERTISEMENT - Shop Detox Teas Now - 40% Off\n{EN}\n{EN}\nTom - This is nonsense.\n", "other"),
+])
+def test_an_english_dateline_with_a_hyphen_and_a_repost_line(page: str, expected: str) -> None:
+    """KUALA LUMPUR - … opens a wire story as KUALA LUMPUR: … does; 'Reposted from …' heads a feed's
+    copy; an ad slot's ADVERTISEMENT - … is no dateline."""
+    doc = parse(page)
+    assert doc.source_type == expected, doc.source_type_evidence
+
+
 def test_an_ad_slot_on_a_forum_is_no_label_of_the_page() -> None:
     """[廣告] opening a forum's ad slot labels the slot, not the thread as paid content."""
     page = ('<html><head><title>膝頭痛打幹細胞有冇用? - 某某討論區</title></head><body>'
