@@ -79,8 +79,6 @@ def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
         return "author_list"
     if is_menu(t):
         return "menu"
-    if t.rstrip().endswith((":", "：")):
-        return "label"   # a label introducing what follows (主要违法事实:), not a headline
     if _QUESTION_DETAIL.match(info.simp):
         return "question_detail"
     if ends_with_price(t):
