@@ -1399,6 +1399,15 @@ def test_price_and_percent_cells_are_no_reaction_rows(env: tuple, cell: str) -> 
     ("臉書分享 LINE分享 複製網址", "share_bar"),
     ("专家在线:已有 1286 人咨询 点击咨询 >>", "call_to_action"),
     ("[本文由 某某美學診所 邀稿]", "advertisement"),
+    ("Page 1 of 2 Next ›", "pagination"),
+    ("♡ 收藏 ↗ 分享", "share_bar"),
+    ("某某国际提醒您:理性投注,快乐生活。", "spam"),
+    ("Licence: CC BY-NC 4.0", "licence"),
+    ("导师姓名:某某某", "fields"),
+    ("Ready to start? Talk to a patient coordinator", "call_to_action"),
+    ("First name* Email* Country* Condition (select)", "form_fields"),
+    ("某某某 醫師 某某醫院 骨科部 主治醫師 + 追蹤醫師", "doctor_card"),
+    ("▶ 即日起登記免費諮詢,首10名可享體檢套餐", "call_to_action"),
 ])
 def test_story_credits_sign_ups_cards_tool_bars_and_labels_between_paragraphs(env: tuple, line: str, rule: str) -> None:
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
@@ -1486,3 +1495,20 @@ def test_a_notice_with_its_number_over_field_rows_is_the_title(env: tuple) -> No
                                 "构成发布虚假广告的违法行为。",
                                 "依据《中华人民共和国广告法》,某区市场监督管理局决定对当事人作出行政处罚:责令停止发布,罚款五万元。"]))
     assert doc.title == title
+
+
+def test_a_lead_form_inside_the_text_does_not_end_it(env: tuple) -> None:
+    """A clinic's article with its lead form between two sections: the form's prompt, blanks and
+    counter are cut, and the sections after it stay text."""
+    after = ["三、哪些患者适合干细胞治疗?", "1. 代偿期肝硬化患者;", "2. 等待肝移植需要过渡治疗的患者。", "四、治疗流程", P4]
+    doc = parse(env, "\n".join(["干细胞治疗肝硬化:给受损肝脏一次重建的机会", "发布时间:2026-10-17 14:05 浏览量:2219", P1,
+                                "一、肝硬化为什么难治?", P2, "二、干细胞如何修复肝脏?", P3,
+                                "—— 免费评估您的病情 ——", "姓名:______ 电话:______ 病情简述:______ [立即提交]",
+                                "已有 18672 人提交评估申请", *after]))
+    assert "免费评估您的病情" not in doc.main_text and "人提交评估申请" not in doc.main_text
+    assert all(line in doc.main_text for line in after)
+
+
+def test_keywords_without_a_colon_end_an_abstract(env: tuple) -> None:
+    doc = parse(env, "\n".join(["间充质干细胞治疗狼疮性肾炎的临床观察", "目的 观察疗效。", P1, P2, "关键词 间充质干细胞; 狼疮性肾炎"]))
+    assert "关键词" not in doc.main_text
