@@ -308,3 +308,25 @@ def test_a_journals_dates_under_its_keywords_fund_and_doi_lines() -> None:
     doc = parse(f"{TITLE}\n摘要:{PARA}\n{PARA}\n关键词:干细胞;脊髓损伤\n基金项目:某某省自然科学基金(2020-01)\n"
                 f"DOI:10.00000/j.issn.0000-0000.2023.06.007\n收稿日期:2023-01-10  出版日期:2023-05-12\n")
     assert doc.published_date == D
+
+
+def test_a_papers_online_date_over_its_received_and_revised_dates() -> None:
+    """收稿日期 and 修回日期 date the manuscript; 网络出版日期 is the article's."""
+    doc = parse("\n".join([TITLE, "某某1, 某某2", "收稿日期:2023-01-03  修回日期:2023-03-20  网络出版日期:2023-05-12",
+                           "摘要", PARA, PARA]))
+    assert doc.published_date == D
+
+
+def test_a_mirrors_collection_time_is_not_the_date() -> None:
+    """An answer mirror's 收录时间 over the title is when it copied the page; the answer's own
+    发布于 line after the text dates it."""
+    doc = parse("\n".join(["某某问答镜像站", "收录时间:2023-10-30 03:12:45  来源:网络  热度:2887", TITLE, PARA, PARA,
+                           "发布于 2023-05-12 · 著作权归作者所有", "相关问题"]))
+    assert doc.published_date == D
+
+
+def test_an_answers_time_after_its_text_dates_a_question_without_a_year() -> None:
+    doc = parse("\n".join(["某某健康网-医生在线解答", "首页 > 问医生 > 问题详情", TITLE + "?", "问题描述:" + PARA,
+                           "(女,55岁) 05-10 提问", "王某 副主任医师", "医生回答:", PARA, PARA,
+                           "回答时间:2023.05.12 09:12", "本回答仅供参考,不能作为诊断及医疗的依据。"]))
+    assert doc.published_date == D
