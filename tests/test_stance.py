@@ -741,6 +741,21 @@ def test_an_advertisements_promise_after_the_disease_or_before_it(text: str, sur
 
 
 @pytest.mark.parametrize(("text", "surface", "context"), [
+    ("三、哪些患者适合干细胞治疗?\n1. 乙肝肝硬化患者;\n4. 合并糖尿病、高血压等慢性病,不能耐受手术者。", "高血压", "neutral"),
+    ("三、哪些患者适合干细胞治疗?\n1. 乙肝肝硬化患者;\n4. 合并糖尿病、高血压等慢性病,不能耐受手术者。", "乙肝肝硬化", "asserted"),
+    ("适合人群:\n1. 中重度脑瘫患儿;\n2. 同时伴有癫痫、脑积水的孩子需先评估。", "脑积水", "neutral"),
+    ("干细胞对晚期股骨头坏死基本无能为力。", "股骨头坏死", "negated"),
+    ("这类宣传号称能治股骨头坏死、关节炎一大堆病,其实拿不出像样的证据。", "关节炎", "negated"),
+    ("打了对皱纹、黄褐斑不会有额外作用。", "黄褐斑", "negated"),
+])
+def test_comorbidities_in_an_indication_list_and_plain_denials(text: str, surface: str, context: str) -> None:
+    """An item of an indication list names the treated disease; a condition the patient has besides
+    (合并X、Y等慢性病, 同时伴有X) is no claim for X (伴有截瘫的患者 under 适应人群 still is, above).
+    无能为力, 拿不出像样的证据 and 不会有额外作用 deny."""
+    assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
     ("The agency said that no cell product has been approved for MS, arthritis or autism.", "autism", "negated"),
     ("Some clinics advertise stem cell injections for arthritis, autism and dementia, although none of these "
      "uses has been shown to be safe or effective.", "dementia", "negated"),

@@ -615,6 +615,17 @@ def _comorbidity(sentence: str, m_start: int, m_end: int, others: list[tuple[int
     return bool(_COMORBID_AFTER.match(after))
 
 
+_ALSO_HAS = re.compile(r"合并|同时伴有|同时患有")
+
+
+def _also_has(sentence: str, m_start: int) -> bool:
+    """The mention, in its clause, is a condition the patient has besides the one treated (4. 合并X、Y等
+    慢性病; 同时伴有X、Y的孩子): an item of an indication list that names it is no claim for it."""
+    lo = max(0, m_start - 20)
+    clause = max(sentence.rfind(c, lo, m_start) for c in "，,；;：:")
+    return _ALSO_HAS.search(sentence, max(clause + 1, lo), m_start) is not None
+
+
 def _rebuttal_after(found: _Hits, m_end: int) -> str | None:
     """A denial after the mention in the same sentence (within RAW_SCOPE characters), if any: the
     guidelines' "a claim quoted without rebuttal in the same sentence is asserted" read the other
@@ -864,9 +875,9 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
         others = cache["_others"]  # all the sentence's mentions; a gap never contains the mention itself
         st = stance(ts, sentence, start - s_start, end - s_start, others=others,
                     terminator=text[s_end] if s_end < len(text) else "", cache=cache, key=(s_start, s_end))
-        if st.context == "neutral" and not st.settled and k >= 0:
+        if st.context == "neutral" and not st.settled and k >= 0 and not _also_has(sentence, start - s_start):
             # An item of a list under 适应症： takes the heading's stance; a neutral decided by a cue
-            # (a contraindication) stays.
+            # (a contraindication) stays, and so does a condition the patient has besides (合并X).
             st = headings.over(k, by_sentence) or st
         o_start, o_end = sh.span(start, end)
         if st.context == "neutral" and not st.settled and tables is not None:
