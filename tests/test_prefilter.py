@@ -112,3 +112,13 @@ def test_first_start_rules_out_only_texts_no_pattern_matches(data: st.DataObject
         assert not hits, name
     else:
         assert not hits or first <= min(hits)
+
+
+def test_the_source_cue_filters_stay_bounded_when_rules_are_reloaded() -> None:
+    """A long-lived process that reloads its rules builds new filters; the cache does not grow with it."""
+    from etl.extract import metadata
+
+    for _ in range(3 * metadata.MAX_FILTER_SETS):
+        cues = tuple(list(_RULES.cues))   # a new tuple, as a reload gives
+        assert metadata._cue_filters(cues) is metadata._cue_filters(cues)
+    assert len(metadata._FILTERS) <= metadata.MAX_FILTER_SETS

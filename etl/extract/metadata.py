@@ -372,6 +372,7 @@ class _FieldFilter:
 
 
 _FILTERS: dict[int, tuple[tuple[Cue, ...], dict[str, _FieldFilter]]] = {}   # id(rules.cues) -> (cues, filters)
+MAX_FILTER_SETS = 8
 
 
 def _cue_filters(cues: tuple[Cue, ...]) -> dict[str, _FieldFilter]:
@@ -382,6 +383,8 @@ def _cue_filters(cues: tuple[Cue, ...]) -> dict[str, _FieldFilter]:
         for i, cue in enumerate(cues):
             fields.setdefault(cue.field, []).append(i)
         entry = (cues, {f: _FieldFilter(ix, [cues[i].regex for i in ix]) for f, ix in fields.items()})
+        if len(_FILTERS) >= MAX_FILTER_SETS:
+            _FILTERS.clear()   # rules reloaded many times in one process (a long-lived scheduler): stay bounded
         _FILTERS[id(cues)] = entry
     return entry[1]
 
