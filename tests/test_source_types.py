@@ -640,6 +640,18 @@ def test_an_english_dateline_with_a_hyphen_and_a_repost_line(page: str, expected
     assert doc.source_type == expected, doc.source_type_evidence
 
 
+def test_an_ad_slot_after_the_answers_is_no_label_of_the_page() -> None:
+    """A Q&A page whose tail holds the site's ad slot (【广告】 and a product's pitch): the label marks
+    the slot, not the page; a provider's disclosure (本文由…赞助) labels the page wherever it stands."""
+    qa = ("某某问答\n首页 › 骨科 › 问答内容\n膝关节退化打干细胞真的有效吗?\n网友 某某 | 女 / 67岁 | 问题编号 58214\n"
+          f"{PARA}\n某某 医师 某某医院 骨科部 主治医师 + 关注医师\n{PARA}\n{PARA}\n回复日期:2026/08/22 | 有帮助 218\n"
+          "热门问答\n玻尿酸一年可以打几次?\n【广告】关节保养胶囊 买二送一\n关于我们 | 隐私权政策 | 联系我们\n")
+    doc = parse(qa)
+    assert doc.source_type != "commercial_blog", doc.source_type_evidence
+    doc = parse(f"膝关节退化的新疗法\n2024-05-02 健康频道\n{PARA}\n{PARA}\n本文由某某再生医学中心赞助\n相关阅读\n某某\n")
+    assert doc.source_type == "commercial_blog", doc.source_type_evidence
+
+
 def test_an_ad_slot_on_a_forum_is_no_label_of_the_page() -> None:
     """[廣告] opening a forum's ad slot labels the slot, not the thread as paid content."""
     page = ('<html><head><title>膝頭痛打幹細胞有冇用? - 某某討論區</title></head><body>'
