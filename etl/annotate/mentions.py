@@ -244,7 +244,7 @@ class _Hits:
     treatment: bool
     other_question: bool
     definition: bool         # 什么是: a question asking for a definition
-    cells: list[int]         # positions of cell-treatment cues (干细胞, 脐带血)
+    cells: list[int]         # positions of cell-treatment cues (干细胞, 脐带血), in reading order
     conventional: bool       # a non-cell treatment is named (药物, 手术)
     quotes: bool             # the sentence holds an opening quotation mark
     starts: list[int]        # of scoped, for windows
@@ -297,6 +297,7 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
             while at >= 0:
                 cells.append(at)
                 at = low.find(phrase, at + 1)
+        cells.sort()   # in reading order, for windows (bisect)
     treatment = treatment or bool(cells)
     frames = []
     for fr in ts.frames:
@@ -545,36 +546,49 @@ _ITEM_START = re.compile(r"\s*(?:\d{1,2}\s*[.．、)）]|[一二三四五六七�
 _LIST_GLUE = re.compile(r"[\s、，,/和及与或]*|\s*(?:and|or)\s*", re.I)
 _REPAIR_VERB = re.compile(r"改善|修复|缓解|恢复|逆转|再生|治愈|根治|(?i:\b(?:improves?|repairs?|restores?|reverses?|regenerates?|relieves?)\b)")
 HEADING_SPAN = 30   # characters from the mention to the colon that ends its heading
+HEADING_HEAD = 60   # characters before the mention at most: an item's number and the diseases listed with it
 
 
 def _heading_comment(sentence: str, m_start: int, m_end: int, found: _Hits, others: list[tuple[int, int]]) -> str | None:
     """The comment's verb when the mention heads an item (2. X：…, X、Y：…) whose comment claims a
-    cell treatment works (a cell cue and an ability verb, or a repair verb) and holds no cue of its own."""
-    def bare(a: int, b: int) -> str:   # the text between a and b without the other mentions in it
-        spans = sorted((max(a, s), min(b, e)) for s, e in others if s < b and e > a)
-        out, at = [], a
-        for s, e in spans:
-            out.append(sentence[at:s])
-            at = max(at, e)
-        return "".join(out) + sentence[at:b]
-    head = bare(0, m_start)
-    if not _LIST_GLUE.fullmatch(head, _ITEM_START.match(head).end()):   # only an item number and other diseases before it
+    cell treatment works (a cell cue and an ability verb, or a repair verb) and holds no cue of its own.
+
+    A heading opens its sentence: a mention further in than HEADING_HEAD characters returns at once,
+    and only the other mentions near the heading are looked at (``others`` is in reading order),
+    so a sentence of thousands of mentions stays linear."""
+    if m_start > HEADING_HEAD:
         return None
     colon = next((i for i in range(m_end, min(len(sentence), m_end + HEADING_SPAN)) if sentence[i] in "：:"), None)
     if colon is None:
         return None
+    end = next((i for i in range(colon + 1, len(sentence)) if sentence[i] in "。；;！？!?\n"), len(sentence))
+    clause = next((i for i in range(colon + 1, end) if sentence[i] in "，,"), end)
+    near = others[:bisect.bisect_left(others, (clause,))]   # the mentions that start before the comment's clause ends
+
+    def bare(a: int, b: int) -> str:   # the text between a and b without the other mentions in it
+        out, at = [], a
+        for s, e in near:
+            if s < b and e > a:
+                out.append(sentence[at:max(a, s)])
+                at = max(at, min(b, e))
+        return "".join(out) + sentence[at:b]
+    head = bare(0, m_start)
+    if not _LIST_GLUE.fullmatch(head, _ITEM_START.match(head).end()):   # only an item number and other diseases before it
+        return None
     between = re.sub(r"[(（][^()（）]{1,12}[)）]", "", bare(m_end, colon))   # 慢阻肺(COPD)：
     if not _LIST_GLUE.fullmatch(between):
         return None
-    end = next((i for i in range(colon + 1, len(sentence)) if sentence[i] in "。；;！？!?\n"), len(sentence))
-    if any(colon < h[0] < end and h[2] != "asserted" for h in found.scoped):
-        return None   # a hedge, a denial or a risk in the comment decides
-    clause = next((i for i in range(colon + 1, end) if sentence[i] in "，,"), end)
+    for h in found.scoped[bisect.bisect_right(found.starts, colon):]:
+        if h[0] >= end:
+            break
+        if h[2] != "asserted":
+            return None   # a hedge, a denial or a risk in the comment decides
 
     def verb(rx: re.Pattern[str]) -> str | None:   # not a word inside a disease's name (再生障碍性贫血)
         return next((v.group(0) for v in rx.finditer(sentence, colon + 1, clause)
-                     if not any(s <= v.start() < e for s, e in others)), None)
-    if any(colon < c < end for c in found.cells) and (said := verb(_COMMENT_VERB)) is not None:
+                     if not any(s <= v.start() < e for s, e in near)), None)
+    k = bisect.bisect_right(found.cells, colon)
+    if k < len(found.cells) and found.cells[k] < end and (said := verb(_COMMENT_VERB)) is not None:
         return said
     return verb(_REPAIR_VERB)
 
