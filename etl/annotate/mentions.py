@@ -618,9 +618,7 @@ def _comorbidity(sentence: str, m_start: int, m_end: int, others: list[tuple[int
     exclusion list with pregnancy (癌症患者、孕妇不建议施打)."""
     if _PREGNANCY.search(sentence) or _COMORBID_BEFORE.search(sentence, max(0, m_start - 2), m_start):
         return True
-    lo = max(0, m_start - 20)  # 若合并X、Y急性发作，都不适合: a list after 合并, in the mention's clause
-    clause = max(sentence.rfind(c, lo, m_start) for c in "，,；;：:")
-    if _COMORBID_OPENS.search(sentence, max(clause + 1, lo), m_start):
+    if _opens_clause(_COMORBID_OPENS, sentence, m_start):  # 若合并X、Y急性发作，都不适合: a list after 合并
         return True
     after = sentence[m_end:m_end + 40]
     for a, b in sorted(others, reverse=True):  # another mention of the list is not distance
@@ -635,9 +633,18 @@ _ALSO_HAS = re.compile(r"合并|同时伴有|同时患有")
 def _also_has(sentence: str, m_start: int) -> bool:
     """The mention, in its clause, is a condition the patient has besides the one treated (4. 合并X、Y等
     慢性病; 同时伴有X、Y的孩子): an item of an indication list that names it is no claim for it."""
-    lo = max(0, m_start - 20)
+    return _opens_clause(_ALSO_HAS, sentence, m_start)
+
+
+CLAUSE_REACH = 20   # characters back from a mention to look for what opens its clause
+
+
+def _opens_clause(rx: re.Pattern[str], sentence: str, m_start: int) -> bool:
+    """``rx`` occurs between the start of the mention's clause (after the last comma, semicolon or
+    colon) and the mention, within CLAUSE_REACH characters."""
+    lo = max(0, m_start - CLAUSE_REACH)
     clause = max(sentence.rfind(c, lo, m_start) for c in "，,；;：:")
-    return _ALSO_HAS.search(sentence, max(clause + 1, lo), m_start) is not None
+    return rx.search(sentence, max(clause + 1, lo), m_start) is not None
 
 
 def _rebuttal_after(found: _Hits, m_end: int) -> str | None:
