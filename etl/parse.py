@@ -39,6 +39,7 @@ from etl.extract.script import simplify
 from etl.extract.sections import PlacedLine, Section, build_sections, detect_headings
 from etl.extract.signals import Signal, find_signals
 from etl.extract.text import text_to_lines
+from etl.extract.titles import QUESTION_DETAIL
 from etl.knowledge.annotation import AnnotationKnowledge, load_annotation_knowledge
 from etl.knowledge.lexicon import Lexicon, TriggerSet
 from etl.knowledge.rules import DateRules, Rules
@@ -172,7 +173,10 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
         first_kept = min(sel.kept, default=len(lines))
         header = _meta_lines(lines[:min(untitled_lines, first_kept)])
         return header, sel.title, list(sel.byline), [ln.text for ln in lines[:3]]
-    byline = _meta_lines(lines[sel.title_index + 1 : sel.title_index + 1 + byline_lines])
+    below = sel.title_index + 1
+    if below < len(lines) and QUESTION_DETAIL.match(simplify(lines[below].text[:20])):
+        below += 1   # the asker's details (病情描述:…) between a question and its date line
+    byline = _meta_lines(lines[below : below + byline_lines])
     lead = [ln.text for ln in lines[sel.title_index + 1 : sel.title_index + 4]]
     header = [ln.text for ln in lines[max(0, sel.title_index - untitled_lines): sel.title_index]]  # above the title only
     return header, sel.title, byline, lead
@@ -200,6 +204,21 @@ def _answer_date(lines: list[Line], sel: boilerplate.Selection, rules: DateRules
 # A site's name joined to a <title> without spaces (咨询…能否医保报销-某某市人民政府, 标题|某某网).
 _SITE_SUFFIX = re.compile(r"(?<=\S)[-–—|｜]\s*[^-–—|｜\s]{2,16}(?:人民政府|政府|政府网|网|網|网站|網站|委员会|委員會|管理局|局|"
                           r"医院|醫院|中心|官网|官網|频道|頻道|平台|门户|門戶)$")
+_TITLE_PARTS = re.compile(r"\s*[|｜]\s*|\s+[-_–—]\s+|_")
+
+
+def _meta_title(meta: dict[str, str]) -> str | None:
+    """The page's og:title, or its <h1> when the og:title is the start of the <h1> with the
+    site's name after it (og:title 某疗法｜某诊所 over <h1>某疗法：说明与案例</h1>)."""
+    og, h1 = meta.get("title"), meta.get("h1")
+    if og and h1:
+        head = simplify(_TITLE_PARTS.split(og.strip())[0]).replace(" ", "")
+        whole = simplify(h1).replace(" ", "")
+        if len(head) >= 4 and whole.startswith(head) and len(whole) > len(head) and head != simplify(og).replace(" ", ""):
+            return h1
+    return og or h1
+
+
 BESIDE_LINES = 6   # lines of an HTML page read for its date right above and right below its content container
 
 
@@ -357,7 +376,7 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
 
     fields = fm.fields
     fm_title = fields.get("title") if isinstance(fields.get("title"), str) else None
-    title_hint = clean(fm_title) if fm_title else (meta.get("title") or meta.get("h1"))
+    title_hint = clean(fm_title) if fm_title else _meta_title(meta)
     if not title_hint and meta.get("html_title"):
         title_hint = _SITE_SUFFIX.sub("", re.split(r"\s+[-_|–—]\s+|_", meta["html_title"])[0]).strip() or None
     sel = boilerplate.select(lines, rules, title_hint=title_hint, has_container=has_container)

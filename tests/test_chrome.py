@@ -1512,3 +1512,104 @@ def test_a_lead_form_inside_the_text_does_not_end_it(env: tuple) -> None:
 def test_keywords_without_a_colon_end_an_abstract(env: tuple) -> None:
     doc = parse(env, "\n".join(["间充质干细胞治疗狼疮性肾炎的临床观察", "目的 观察疗效。", P1, P2, "关键词 间充质干细胞; 狼疮性肾炎"]))
     assert "关键词" not in doc.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("分享到:微信 微博 QQ空间 A- A+", "share_bar"),
+    ("分享 Facebook LINE 複製連結 A A", "share_bar"),
+    ("Gift this article | Share | Comments (12)", "share_bar"),
+    ("Was this page helpful? Yes | No", "vote_bar"),
+    ("有用(31) 反对(2) [追问]", "vote_bar"),
+    ("查看: 902 | 回复: 14 [只看楼主] [倒序浏览]", "vote_bar"),
+    ("某老师 某某再生医学中心 健康顾问 已帮助 1024 人 采纳率:93%", "qa_furniture"),
+    ("其他回答(2)", "qa_furniture"),
+    ("【免責聲明】本文轉載自合作媒體,內容僅供參考,不代表本站立場。", "repost_notice"),
+])
+def test_share_rows_thread_counts_cards_and_repost_disclaimers_of_blind_set_z(env: tuple, line: str, rule: str) -> None:
+    """Forms blind set z (2026-12-06) showed: share rows ending in font buttons, an English tool
+    row, a helpful vote with Yes | No, counts with bracketed buttons after them, an answerer's
+    card ending with its helped count, a bracketed repost disclaimer."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, line) in doc.cut
+
+
+def test_an_answer_after_a_wechat_id_and_the_next_answerers_card_stays(env: tuple) -> None:
+    """A Q&A page: the best answer ends with the answerer's WeChat id and a vote bar, then
+    其他回答(1), the next doctor's card and answer time, and the second answer: all the answers are
+    text, the id, bars and cards are cut, and the question's own date dates the page."""
+    question = "膝关节软骨磨损三年,打干细胞能不能不换关节?"
+    second = "你好,软骨修复目前证据有限,不能保证避免置换。建议先规范康复锻炼、控制体重,定期复查。"
+    doc = parse(env, "\n".join([
+        "某问健康 首页 | 找医生 | 问答 | 疾病库", "某问健康 > 问答 > 骨科", question,
+        "病情描述:女,58岁,双膝疼痛三年,上下楼困难,当地医院建议先保守治疗,想问问靠不靠谱?",
+        "浏览 1,204次  提问时间:2024-02-03", "最佳回答",
+        "某老师 某某再生医学中心 健康顾问 已帮助 1024 人 采纳率:93%", "回答时间:2024-02-03 20:10",
+        "您好,您这种情况正适合做干细胞治疗,我们中心很多患者术后疼痛明显减轻,走路也轻松了。",
+        "一般一个疗程就能看到效果,建议尽早治疗,拖久了软骨磨光就只能换关节了。",
+        "具体方案可以加我微信发片子给我看看:abc-knee01(备注:某问)", "有用(31) 反对(2) [追问]", "其他回答(1)",
+        "某某某 副主任医师 某市人民医院 骨科 三甲", "回答时间:2024-02-05 09:02", second, "有用(8) 反对(0)",
+        "相关问题", "· 膝关节积液怎么办?"]))
+    assert doc.title == question
+    assert second in doc.main_text
+    assert "abc-knee01" not in doc.main_text and "采纳率" not in doc.main_text and "有用(31)" not in doc.main_text
+    assert str(doc.published_date) == "2024-02-03"
+
+
+def test_a_forum_threads_counts_line_is_no_title(env: tuple) -> None:
+    title = "【求助】我妈帕金森五年了,想去外地打干细胞,大家帮我看看"
+    doc = parse(env, "\n".join(["某某论坛 - 病友社区 首页 | 版块 | 搜索  登录 | 注册", "某某论坛 › 神经系统疾病 › 病友区", title,
+                                "查看: 902 | 回复: 14  [只看楼主] [倒序浏览]", "楼主 某某网友 发表于 2024-09-02 22:41", P1, P2, P3]))
+    assert doc.title == title
+    assert "查看: 902" not in doc.main_text
+
+
+def test_a_reply_to_a_deputy_under_its_record_cells(env: tuple) -> None:
+    """A health commission's reply to a deputy's proposal: the record's cells above the heading
+    (建议编号 | 第88号 …), the heading 关于…的答复, the salutation 某某代表:. The heading is the
+    title, the cells are no text, the salutation is no headline."""
+    title = "关于市十六届人大二次会议第88号建议的答复"
+    doc = parse(env, "\n".join(["某市卫生健康委员会 政务公开 > 建议提案办理 > 人大代表建议",
+                                "建议编号 | 第88号 | 办理类型 | 主办", "领衔代表 | 某某某 | 答复日期 | 2024-05-20",
+                                "附件下载 | 答复函.pdf", title, "某某某代表:",
+                                "您提出的《关于规范我市干细胞临床研究的建议》收悉。感谢您对我市生物医药发展的关心,现答复如下:",
+                                "一、关于我市干细胞临床研究情况", P1, "二、关于加强监管", P2]))
+    assert doc.title == title
+    assert "建议编号" not in doc.main_text and "答复函.pdf" not in doc.main_text
+
+
+def test_a_reply_headed_with_dui_over_its_salutation(env: tuple) -> None:
+    title = "对市十六届人大二次会议第0102号建议的答复"
+    doc = parse(env, "\n".join(["某市人民政府门户网站  无障碍 | 长者模式", "某市卫生健康委员会", "首页 政务公开 政务服务 互动交流",
+                                "您现在的位置:首页 > 政务公开 > 建议提案办理", title,
+                                "发布日期:2023-09-12 10:31   信息来源:市卫生健康委   浏览次数:418",
+                                "【字体:大 中 小】 【打印】 【关闭】", "某某某代表:",
+                                "您提出的《关于支持我市干细胞临床研究的建议》收悉。经研究,现答复如下:", P1, P2]))
+    assert doc.title == title
+
+
+def test_an_english_headline_with_its_deck_sentence_over_a_byline(env: tuple) -> None:
+    title = "Lab-grown nerve cells for Parkinson's look safe in a small trial. Experts urge patience."
+    doc = parse(env, "\n".join(["The Example Gazette", "News | Local | Health | Opinion | Sports", "HEALTH", title,
+                                "By Jane Doe, Health Reporter", "May 4, 2025 at 6:00 a.m.", KNEE,
+                                "Researchers said a larger randomized study with a sham-surgery control group is planned, "
+                                "and that patients should not seek the cells outside a trial.",
+                                "Outside experts agreed the findings were worth watching, but said the study was small."]))
+    assert doc.title == title
+
+
+def test_the_h1_beats_an_og_title_that_is_its_start_with_the_sites_name(env: tuple) -> None:
+    page = ("<html><head><title>自體脂肪幹細胞治療膝關節退化：療程與案例｜某某診所</title>"
+            '<meta property="og:title" content="自體脂肪幹細胞治療膝關節退化｜某某診所"></head><body>'
+            f"<h1>自體脂肪幹細胞治療膝關節退化：療程與案例</h1><p>{P1}</p><p>{P2}</p></body></html>")
+    doc = parse(env, page, "clinic.html")
+    assert doc.title == "自體脂肪幹細胞治療膝關節退化：療程與案例"
+
+
+def test_numbered_institutions_with_a_department_after_the_first(env: tuple) -> None:
+    line = "1 某某兒童醫院 小兒神經科 2 某某大學醫學系 小兒科"
+    doc = parse(env, "\n".join(["某某兒科再生醫學雜誌 Example Journal of Pediatric Medicine", "期刊首頁 > 第12卷第3期 > 綜論",
+                                "自體臍帶血輸注治療兒童腦性麻痺之回顧",
+                                "Autologous Cord Blood Infusion for Children with Cerebral Palsy: A Review", "游某某1 杜某某2*",
+                                line, "出版日期:2023年5月", "摘要", P1, P2, P3]))
+    assert line not in doc.main_text and ("affiliation", line) in doc.cut

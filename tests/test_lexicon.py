@@ -223,3 +223,20 @@ def test_terms_that_blind_sets_k_l_and_m_labelled(text: str, canonical: str) -> 
     and 休克)."""
     found = [m.canonical_name for m in find_mentions(load_lexicon(), load_triggers(), text, len(text))]
     assert canonical in found, found
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical"), [
+    ("曾出现视物模糊、手脚麻木等症状。", "视物模糊", "视力下降"),
+    ("Patients with single-level disc degeneration and pain were enrolled.", "disc degeneration", "椎间盘退变"),
+    ("one cell recipient developed discitis after the injection.", "discitis", "椎间盘炎"),
+    ("治療激素耐藥aGVHD的臨床試驗", "aGVHD", "急性移植物抗宿主病"),
+    ("合併癲癇或智能障礙的患童", "智能障礙", "智力障碍"),
+    ("已經出現壞疽的足部仍需外科處理。", "壞疽", "坏疽"),
+    ("cord blood is approved for certain inherited immune disorders.", "inherited immune disorders", "原发性免疫缺陷病"),
+])
+def test_terms_that_blind_set_z_labelled(text: str, surface: str, canonical: str) -> None:
+    """Terms that blind probe set z (2026-12-06) labelled and the lexicon lacked or read as a
+    broader concept (inherited immune disorders as immune disorders)."""
+    lex = load_lexicon()
+    found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
+    assert found.get(surface) == canonical, found

@@ -127,7 +127,9 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         else:
             decided[i] = _header_rule(line, info, rules)
 
-    # The text, and what follows it.
+    # The text, and what follows it. Above a headline inside the densest run, lines without a
+    # sentence mark (a record's cells, 建议编号 | 第126号) are its header; a paragraph there stays.
+    cells_above = t is not None and t > s and all(infos[k].punct == 0 for k in range(s, t))
     extend = 0
     for i in range(s, n):
         if i in decided:
@@ -142,6 +144,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             continue
         if same_text(line.text, title_norm):
             decided[i] = "repeated_title"
+        elif cells_above and i < t:
+            decided[i] = _header_rule(line, info, rules)
         elif t is not None and 0 < i - t <= rules.byline_max_lines and (
                 byline_at(i) or (t <= s and (name_over_byline(i) or furniture_at(i)))):
             decided[i] = "byline"    # under a title that starts the text, that the text starts under, or inside it

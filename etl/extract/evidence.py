@@ -233,6 +233,7 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     _table_rows_are_text(cells, out)
     _mark_items(lines, cells, out)
     taint: str | None = None
+    run = False   # the line above is a between_lines one
     for line, info in zip(lines, out, strict=True):
         if info.marker:
             taint = info.marker
@@ -246,7 +247,10 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
         if info.tainted:
             info.weight = min(info.weight, -0.75)
         elif info.between:
-            info.weight = -0.25   # a doctor card, or a date and vote bar, between two answers must not end the text
+            # a doctor card, or a date and vote bar, between two answers must not end the text; a
+            # run of them (the card, its answer time, 其他回答(1)) separates two answers as one line does
+            info.weight = BETWEEN_RUN_WEIGHT if run else BETWEEN_WEIGHT
+        run = info.between and not info.tainted
     return out
 
 
@@ -259,6 +263,8 @@ def _table_rows_are_text(cells: list[int], infos: list[LineInfo]) -> None:
             info.rule, info.meta = None, False
 
 
+BETWEEN_WEIGHT = -0.25      # a between_lines line: cut, weighed as a short line
+BETWEEN_RUN_WEIGHT = -0.05  # ... right under another one
 ITEM_WEIGHT = 0.3     # a table's row, or an item of a list the text introduces (短 lines, no marks)
 ITEM_UNITS = 40       # an item longer than this is a paragraph, weighed as one
 _BULLET = re.compile(r"^\s*(?:[•·●○◆◇▪■□►▶✓✔☑※*＊\-–—]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,2}、)\s*")

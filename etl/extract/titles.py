@@ -36,6 +36,7 @@ _NOT_BIGRAM_CJK = re.compile(r"[^\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z]{3,}")
 _FIRST_SECTION = re.compile(r"^\W{0,2}(一\s*[、.．]|1\s*[、.．]|1\s+\S|第一[章节部分]|I\.\s|[(（]\s*[一1]\s*[)）])")
 _QUESTION = re.compile(r"[?？!！]$")
+_BY_NAME = re.compile(r"^By\s+[A-Z][a-z]+\s")   # a byline that names its writer (By Priya Natarajan, …)
 # The heading of a decision, notice or judgment with its number (行政处罚决定书(某市监处罚〔2023〕217号)):
 # the parties' fields under it are no byline, so it needs its own evidence.
 _DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书|公示|公告|通告|通报)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
@@ -43,8 +44,10 @@ _DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定
 DECK_UNITS = 80   # a deck under a headline is one sentence, shorter than this
 _CRUMB = re.compile(r"\s[>›»]\s")   # a breadcrumb's separator: a line with it heads no deck
 _NOT_DECK = re.compile(r"[?？|｜]")     # a question is a headline, cells are a card: neither is a deck
-_QUESTION_DETAIL = re.compile(r"^(问题补充|问题描述|病情描述|补充说明|详细描述)\s*[:：]")
+QUESTION_DETAIL = re.compile(r"^(问题补充|问题描述|病情描述|补充说明|详细描述)\s*[:：]")
 _DECISION_NAME = re.compile(r"(决定书|通知书|告知书|判决书|裁定书)$")   # ... with its number on the next line
+# An official document's heading (关于某某建议的答复, 关于开展某某工作的通知): a headline by its form.
+_OFFICIAL_HEADING = re.compile(r"^(关于|对)\S{2,60}的(答复|复函|通知|公告|通告|意见|批复|决定|报告|办法|规定|通报|说明|函)$")
 
 
 @dataclass
@@ -79,7 +82,7 @@ def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
         return "author_list"
     if is_menu(t):
         return "menu"
-    if _QUESTION_DETAIL.match(info.simp):
+    if QUESTION_DETAIL.match(info.simp):
         return "question_detail"
     if ends_with_price(t):
         return "price"   # an item of a price list
@@ -99,6 +102,11 @@ def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
 def _credit(info: LineInfo, rules: Rules) -> bool:
     """A writer's credit that no chrome rule cut (文/某编辑部 咨询/某医师): a headline's byline."""
     return any(r.name == "byline" and r.regex.search(info.simp) for r in rules.chrome.titles.reject)
+
+
+def _salutation(info: LineInfo, rules: Rules) -> bool:
+    """A letter's or reply's salutation (某某代表:, Dear Dr. X,): between its heading and its text."""
+    return info.units < 30 and any(r.name == "salutation" and r.regex.search(info.simp) for r in rules.chrome.titles.reject)
 
 
 def _bigrams(simp: str) -> set[str]:
@@ -191,6 +199,8 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
             continue
         why = reject_reason(line, info, rules) or (_names_owner(line.text, owner) if i < start else None) \
             or _over_follow_button(i, lines, infos)
+        if why == "sentence" and info.cjk == 0 and i + 1 < n and _BY_NAME.match(lines[i + 1].text):
+            why = None   # an English headline with its deck on one line (X are encouraging. Experts urge patience.) over "By …"
         if why:
             rejected[i] = why
             continue
@@ -318,7 +328,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         poster's name, a flair, an unnamed button row, a menu of short words) between a headline and its text."""
         inf = infos[k]
         return k in decks or bool(inf.chrome or inf.date_like or inf.author_list or (inf.punct == 0 and inf.units < FURNITURE_UNITS)
-                    or is_menu(lines[k].text))
+                    or is_menu(lines[k].text) or _salutation(inf, rules))
 
     decks: set[int] = set()   # a deck under this headline: furniture of its, not the text
     j = i + 1
@@ -326,7 +336,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         ninfo = infos[j]
         if byline(j):
             ev.add("byline_after")
-        elif _QUESTION_DETAIL.match(ninfo.simp):
+        elif QUESTION_DETAIL.match(ninfo.simp):
             pass   # the asker's details between the question and its date line
         elif not ninfo.chrome and ninfo.units >= 3:
             # An account's or author's name alone on a line (杏林小贴士) over the date line is
@@ -362,7 +372,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         ev.add("byline_above")  # a date line or the authors right above the headline
         score += 1.0
     nxt_text = next((j for j in range(i + 1, min(n, i + 6)) if not furniture(j) and norms.get(j) != me), None)
-    if nxt_text is not None and (infos[nxt_text].strong or nxt_text == start):
+    if nxt_text is not None and (infos[nxt_text].strong or i < start <= nxt_text):
         ev.add("body_after")
         score += 1.5
     elif 0 <= start - i <= 4:
@@ -376,7 +386,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         score += 0.3
     if _QUESTION.search(line.text):
         score += 0.5
-    if _DECISION_HEADING.search(info.simp) or (
+    if _DECISION_HEADING.search(info.simp) or _OFFICIAL_HEADING.match(info.simp) or (
             _DECISION_NAME.search(info.simp) and i + 1 < n
             and reject_reason(lines[i + 1], infos[i + 1], rules) == "document_number"):
         ev.add("decision_heading")
