@@ -16,6 +16,7 @@ from etl.errors import Rejected
 from etl.extract import chrome as boilerplate
 from etl.extract.citations import Citation, extract_citations, reference_region
 from etl.extract.decode import decode_bytes
+from etl.extract.evidence import norm
 from etl.extract.frontmatter import split_front_matter
 from etl.extract.html import html_to_page
 from etl.extract.lines import Line, clean
@@ -40,10 +41,12 @@ from etl.extract.sections import PlacedLine, Section, build_sections, detect_hea
 from etl.extract.signals import Signal, find_signals
 from etl.extract.text import text_to_lines
 from etl.extract.titles import QUESTION_DETAIL
+from etl.extract.unwrap import unwrap
 from etl.knowledge.annotation import AnnotationKnowledge, load_annotation_knowledge
 from etl.knowledge.lexicon import Lexicon, TriggerSet
 from etl.knowledge.rules import DateRules, Rules
 
+_WHOLE_DOCUMENT = re.compile(r"<(!doctype|html|head|body)\b", re.I)
 _HTML_HINT = re.compile(r"<(html|body|div|p|article|section|h[1-6]|span|br|table|ul|li|strong|a)\b[^>]*>", re.I)
 MAX_LINE_CHARS = 200_000  # a "line" longer than this is cut into pieces for extraction
 
@@ -204,7 +207,20 @@ def _answer_date(lines: list[Line], sel: boilerplate.Selection, rules: DateRules
 # A site's name joined to a <title> without spaces (咨询…能否医保报销-某某市人民政府, 标题|某某网).
 _SITE_SUFFIX = re.compile(r"(?<=\S)[-–—|｜]\s*[^-–—|｜\s]{2,16}(?:人民政府|政府|政府网|网|網|网站|網站|委员会|委員會|管理局|局|"
                           r"医院|醫院|中心|官网|官網|频道|頻道|平台|门户|門戶)$")
+HINT_LINES = 400   # lines searched for the part of a <title> the page shows
 _TITLE_PARTS = re.compile(r"\s*[|｜]\s*|\s+[-_–—]\s+|_")
+
+
+def _html_title_part(html_title: str, lines: list[Line]) -> str | None:
+    """The headline inside a <title> of parts (headline - site, or site - section - headline): the
+    part the page shows as a line of its own, else the first part without a site suffix."""
+    parts = [p.strip() for p in re.split(r"\s+[-_|–—]\s+|_", html_title) if p.strip()]
+    if len(parts) > 1:
+        shown = {norm(ln.text) for ln in lines[:HINT_LINES] if len(ln.text) <= 200}
+        for part in parts:
+            if len(part) >= 6 and norm(part) in shown:
+                return part
+    return (_SITE_SUFFIX.sub("", parts[0]).strip() or None) if parts else None
 
 
 def _meta_title(meta: dict[str, str]) -> str | None:
@@ -214,7 +230,7 @@ def _meta_title(meta: dict[str, str]) -> str | None:
     if og and h1:
         head = simplify(_TITLE_PARTS.split(og.strip())[0]).replace(" ", "")
         whole = simplify(h1).replace(" ", "")
-        if len(head) >= 4 and whole.startswith(head) and len(whole) > len(head) and head != simplify(og).replace(" ", ""):
+        if len(head) >= 4 and whole.startswith(head) and len(whole) > len(head):
             return h1
     return og or h1
 
@@ -361,6 +377,10 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
     has_container = False
     if is_html:
         fmt = "markdown_html" if fm.present else "html"
+        if lower_name.endswith(".txt") and not fm.present and not _WHOLE_DOCUMENT.search(body[:20000]):
+            # A text file with tags left in it (a scrape's <p>…</p> lines between plain lines): its
+            # line breaks still part its blocks, as in any text file.
+            body = body.replace("\n", "<br>\n")
         try:
             page = html_to_page(body)
         except RecursionError as exc:
@@ -371,14 +391,17 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         has_container = bool(outside)
     else:
         fmt = "markdown_html" if fm.present else "text"
-        lines = text_to_lines(body, markdown=fm.present or lower_name.endswith(".md"))
+        markdown = fm.present or lower_name.endswith(".md")
+        lines = text_to_lines(body, markdown=markdown)
+        if not markdown:
+            lines = unwrap(lines)   # a PDF's hard-wrapped paragraphs, one line each again
     lines = _split_long(lines)
 
     fields = fm.fields
     fm_title = fields.get("title") if isinstance(fields.get("title"), str) else None
     title_hint = clean(fm_title) if fm_title else _meta_title(meta)
     if not title_hint and meta.get("html_title"):
-        title_hint = _SITE_SUFFIX.sub("", re.split(r"\s+[-_|–—]\s+|_", meta["html_title"])[0]).strip() or None
+        title_hint = _html_title_part(meta["html_title"], lines)
     sel = boilerplate.select(lines, rules, title_hint=title_hint, has_container=has_container)
     kept = [lines[i] for i in sel.kept]
     title = clean(sel.title) if sel.title else None

@@ -11,6 +11,7 @@ import pytest
 from etl.extract.chrome import select
 from etl.extract.evidence import analyse, densest_block, is_author_list
 from etl.extract.text import text_to_lines
+from etl.extract.titles import reject_reason
 from etl.knowledge.lexicon import load_lexicon, load_triggers
 from etl.knowledge.rules import load_rules
 from etl.parse import ParsedDocument, parse_document
@@ -1613,3 +1614,171 @@ def test_numbered_institutions_with_a_department_after_the_first(env: tuple) -> 
                                 "Autologous Cord Blood Infusion for Children with Cerebral Palsy: A Review", "游某某1 杜某某2*",
                                 line, "出版日期:2023年5月", "摘要", P1, P2, P3]))
     assert line not in doc.main_text and ("affiliation", line) in doc.cut
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("▶ 推荐阅读:关节腔注射玻璃酸钠,一年打几次才合适?", "related_link"),
+    ("延伸閱讀:東京健檢中心比較|附價錢及預約方法", "related_link"),
+    ("【院內公告】本院週六下午門診自10月起調整為14:00-17:00,造成不便敬請見諒。", "notice"),
+    ("Get our free 2025 Clinic Comparison Sheet - 14 clinics, prices and accreditation, in one PDF", "call_to_action"),
+    ("编辑于 2024-06-03 · 著作权归作者所有", "byline"),
+    ("赞同 2,317 反对 评论 184 收藏 分享", "vote_bar"),
+    ("点赞 1,024 收藏 分享到:微信 朋友圈 微博", "vote_bar"),
+    ("问诊量 4516 | 好评率 99% [ 立即咨询 ¥39 ]", "qa_furniture"),
+    ("写回答  邀请回答", "qa_furniture"),
+    ("Sponsored · GlucoBand - The smartwatch band that reads your glucose", "advertisement"),
+    ("【专题】2024脐带血储存机构资质查询入口,点击查看各省备案名单 >>", "advertisement"),
+    ("[图片]", "image_placeholder"),
+    ("喜欢这篇文章,就给作者打赏吧", "reward"),
+    ("某某市妇幼保健院 儿童康复科 擅长:小儿脑性瘫痪、发育迟缓的康复评估与训练", "doctor_card"),
+    ("专注神经科学科普,已入驻某某号 | 粉丝 12.6万", "user_card"),
+    ("HTML全文 | PDF下载 (1,245 KB) | 引用本文 | 导出 RIS | 分享", "download_bar"),
+    ("Download PDF   Cite this article   Metrics: 1,204 Accesses · 9 Citations · 3 Altmetric", "download_bar"),
+])
+def test_links_notices_action_rows_and_cards_inside_the_text_of_blind_set_aa(env: tuple, line: str, rule: str) -> None:
+    """Forms blind set aa (2026-12-06, pages with heavy chrome) showed inside an article: a
+    link to another article, a site notice, lead magnets, an answer's edit stamp and action row,
+    a card's counts, a sponsored line, a picture's placeholder, a tip jar, tool bars; each is cut
+    and the text after it stays."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, " ".join(line.split())) in doc.cut
+    assert P4 in doc.main_text
+
+
+def test_a_second_answer_after_an_edit_stamp_and_an_action_row_stays(env: tuple) -> None:
+    """A Zhihu-style question: the best answer ends with its edit stamp and action row, then
+    其他回答, the second answerer's name, the second answer: both answers are text."""
+    second = "我舅舅也做过两次,花了十几万,说实话没什么变化,后来还是靠康复训练和呼吸机维持。"
+    doc = parse(env, "\n".join([
+        "某问社区 首页 | 问题 | 话题 | 专栏", "健康 > 神经内科", "我爸确诊渐冻症一年了,听说干细胞能治,有人试过吗?",
+        "关注问题 1.2k 浏览 86,304 4 个回答", "写回答  邀请回答", "最佳回答", "神经科小某医生", P1, P2,
+        "编辑于 2024-06-03 · 著作权归作者所有", "赞同 2,317 反对 评论 184 收藏 分享", "其他回答", "大树下的某某", second,
+        "赞同 506 评论 47", "相关问题", "渐冻症和重症肌无力的区别是什么? 58 个回答"]))
+    assert second in doc.main_text and P2 in doc.main_text
+    assert "著作权归作者所有" not in doc.main_text
+
+
+def test_the_paragraph_under_about_the_author_is_the_authors(env: tuple) -> None:
+    bio = ("某某 Kelly,前航空公司地勤,2016年起专注日本医疗旅游,已协助逾80个家庭赴日就医,熟悉东京、大阪多家再生医疗诊所的"
+           "流程与收费,也常在社群分享就医心得。")
+    doc = parse(env, "\n".join(["日本干细胞治疗全攻略:费用、流程与适用疾病", "作者:某某 最后更新:2025年3月28日", P1, P2, P3,
+                                "关于作者", bio, "留言(23)", "某网友 2025-04-02", "请问可以做吗?"]))
+    assert P3 in doc.main_text and bio not in doc.main_text
+
+
+def test_a_text_file_with_paragraph_tags_keeps_its_line_breaks(env: tuple) -> None:
+    """A scrape stored as text with some <p> tags left in: the plain lines after the tagged
+    ones (an end mark, a tip jar, a comment list) are lines of their own, not one run."""
+    doc = parse(env, "\n".join([f'<p class="txt">{P1}</p>', "[图片]", f'<p class="txt">{P2}</p>', f'<p class="txt">{P3}</p>',
+                                "—— 完 ——", "喜欢这篇文章,就给作者打赏吧", "[赏]  已有6人打赏", "评论 14",
+                                "某网友:抱抱,我家也是这样", "回复 某某:谢谢"]), "post.txt")
+    assert P3 in doc.main_text
+    assert "打赏" not in doc.main_text and "抱抱" not in doc.main_text and "[图片]" not in doc.main_text
+
+
+@pytest.mark.parametrize("line", ["某某医学杂志, 2023, 12(4): 311-318. DOI: 10.12345/j.ejm.2023.04.007",
+                                  "Example Journal of Medicine 2024; 8(2): 41-52"])
+def test_a_citation_line_is_never_a_headline(env: tuple, line: str) -> None:
+    """A paper's citation line (journal, year, volume(issue): pages, DOI) under its authors: on
+    a journal page whose tool bar made the text start right under it, it outscored the title."""
+    rules = env[0]
+    lines = text_to_lines(line)
+    assert reject_reason(lines[0], analyse(lines, rules)[0], rules) in ("citation", "citation_meta")
+
+
+def test_the_part_of_an_html_title_the_page_shows_is_the_title(env: tuple) -> None:
+    """<title>Society - issue - headline</title> with no <h1>: the headline is the part the page
+    shows on a line of its own, not the society's name."""
+    headline = "誘導型多功能幹細胞於視網膜退化疾病之研究進展"
+    page = (f"<html><head><title>某某眼科研究會 - 會訊第27期 - {headline}</title></head><body><table><tr>"
+            "<td><a href='/'>回首頁</a> | <a href='/join'>加入會員</a></td></tr><tr><td>"
+            f"<p>首頁 &gt; 出版品 &gt; 會訊</p><p>{headline}</p><p>撰文:某某某 醫師</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+            "</td></tr></table></body></html>")
+    doc = parse(env, page, "issue.html")
+    assert doc.title == headline
+
+
+def test_an_h1_that_extends_the_og_title_is_the_title(env: tuple) -> None:
+    page = ('<html><head><meta property="og:title" content="Stem Cell Wound Therapy for Diabetic Foot Ulcers"></head><body>'
+            f"<h1>Stem Cell Wound Therapy for Diabetic Foot Ulcers: What Our Team Offers</h1><p>{KNEE}</p><p>{KNEE}</p></body></html>")
+    doc = parse(env, page, "clinic.html")
+    assert doc.title == "Stem Cell Wound Therapy for Diabetic Foot Ulcers: What Our Team Offers"
+
+
+def test_a_news_page_dated_only_in_its_json_ld(env: tuple) -> None:
+    page = ('<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+            '"headline":"Regulator warns over unlicensed clinics","datePublished":"2024-09-18T06:00:00+01:00"}</script>'
+            "</head><body><article><h1>Regulator warns over unlicensed clinics</h1>"
+            f"<p>{KNEE}</p><p>{KNEE}</p></article></body></html>")
+    doc = parse(env, page, "news.html")
+    assert str(doc.published_date) == "2024-09-18"
+
+
+@pytest.mark.parametrize("block", ['{"@type":"NewsArticle","datePublished":', '{"@type":"Product","datePublished":"2024-01-01"}',
+                                   '[1, 2, {"@graph": 5}]'])
+def test_json_ld_that_does_not_parse_or_names_no_article_dates_nothing(env: tuple, block: str) -> None:
+    page = (f'<html><head><script type="application/ld+json">{block}</script></head><body><article><h1>Some headline here</h1>'
+            f"<p>{KNEE}</p><p>{KNEE}</p></article></body></html>")
+    assert parse(env, page, "news.html").published_date is None
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("👍 42 人覺得實用", "vote_bar"),
+    ("▲ 87 ▼ · Reply · Share", "vote_bar"),
+    ("Marisol R. · Patient", "user_card"),
+    ("Dr. Pieter van Dam · Hematology", "user_card"),
+    ("Show more", "account_furniture"),
+    ("展开全文 ∨", "account_furniture"),
+    ("Name | Email | Phone | Condition", "form_fields"),
+    ("FREE MEDICAL EVALUATION", "call_to_action"),
+    ("回答 3621 · 好评 99%", "qa_furniture"),
+])
+def test_mobile_answer_furniture_and_forms_of_blind_set_ac(env: tuple, line: str, rule: str) -> None:
+    """Forms blind set ac (2026-12-06, mobile captures) showed between answers and in a clinic's
+    page: helpful counts, vote rows with buttons, a name with its role, expand buttons, a form."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, " ".join(line.split())) in doc.cut
+    assert P4 in doc.main_text
+
+
+def test_every_answer_of_a_mobile_qa_page_with_hospital_cards_stays(env: tuple) -> None:
+    """Three doctors' answers, each under a card whose second line is the hospital and its
+    department (某某医院 关节外科), one folded at 展开全文: all three answers are text."""
+    answers = ["您好。干细胞注射治疗膝骨关节炎目前在国内仍处于临床研究阶段,正规医院不会收费开展,建议先规范保守治疗。",
+               "这种情况门诊很常见。干细胞并不能让已经磨损的软骨完全修复,减重和肌力训练更重要。",
+               "我们门诊用的是自体脂肪来源的细胞,对早中期的患者效果较好,具体可以来面诊评估。"]
+    doc = parse(env, "\n".join([
+        "某问帮", "打开App,免费问医生", "首页 > 骨科 > 关节外科 > 问题详情", "膝关节骨性关节炎打干细胞有用吗?", "匿名用户 女 61岁",
+        "病情描述:我妈今年61岁,右膝关节肿胀疼痛五六年,上下楼梯特别吃力,想问问打干细胞有没有用?", "2024-03-18 09:42",
+        "共3条医生回答", "高某某 副主任医师", "某某市第二人民医院 关节外科", "擅长:膝髋关节置换、运动医学", "回答于 2024-03-18 10:15",
+        answers[0], "有帮助(126) 没帮助(3)", "贺某某 主治医师", "某某县中医院 骨伤科", "回答于 2024-03-18 13:02", answers[1],
+        "展开全文", "有帮助(58) 没帮助(11)", "马某某 医师", "某某骨科门诊部", "回答于 2024-03-19 08:27", answers[2],
+        "有帮助(9) 没帮助(40)", "相关问题", "膝盖积液抽了又长怎么办?"]))
+    assert all(a in doc.main_text for a in answers)
+    assert "关节外科\n" not in doc.main_text and "展开全文" not in doc.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Example Reviews in Medicine 2024; 12(2): 77–94 https://doi.org/10.1234/erm.2024.0212", "citation_meta"),
+    ("78 Author et al. Ex Rev Med 2024; 12(2)", "citation_meta"),
+    ("某某医学杂志 2023年6月第9卷第3期", "citation_meta"),
+    ("·189·", "page_number"),
+    ("Received 3 October 2023; Accepted 19 January 2024", "citation_meta"),
+    ("* Correspondence: someone@example.org", "contact"),
+    ("Clara M. Someone¹, Tobias Ng², Anjali Other¹*", "author_list"),
+    ("¹ Department of Endocrinology, Example University Hospital, Aarhus, Denmark", "affiliation"),
+])
+def test_a_papers_running_heads_page_numbers_and_history_lines_of_blind_set_ac(env: tuple, line: str, rule: str) -> None:
+    """Furniture of a paper taken from a PDF (blind set ac, 2026-12-06): running heads, a
+    printed page number, the history line, the corresponding author, superscript marks."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, " ".join(line.split())) in doc.cut
+
+
+def test_authors_for_a_working_group_are_an_author_list(env: tuple) -> None:
+    rules = env[0]
+    assert is_author_list("Helen W. Tan, Rajiv Menon, Sachiko Ueda, Daniel P. Grant, for the Example Ethics Working Group", rules)
+    assert is_author_list("Lars Vinter, Priya Sundaram, Grace Ellery-Moss, on behalf of the EXAMPLE-LUNG Investigators", rules)

@@ -223,7 +223,8 @@ def test_a_publish_label_after_the_date_and_long_bylines(line: str, want: dt.dat
     (f"作者 walker99 (小走)\n標題 [心得] {TITLE}\n時間 Fri May 12 23:05:41 2023\n{PARA}\n{PARA}\n", None),
     # The date line after a notice that follows the text; the Traditional 編輯於.
     (f"{TITLE}\n{PARA}\n{PARA}\n（本文为合作推广内容，不代表本刊观点。）\n发布时间：2023-05-12 14:20 责任编辑：吴静\n", "after_text"),
-    (f"{PARA}\n{PARA}\n編輯於 2023-05-12 · 著作權歸作者所有\n贊同 412　評論 57\n", "after_text"),
+    # (an answer's edit stamp is a byline wherever it stands, as 推荐于/回答于 stamps are: since 2026-12-06)
+    (f"{PARA}\n{PARA}\n編輯於 2023-05-12 · 著作權歸作者所有\n贊同 412　評論 57\n", "byline"),
 ])
 def test_bbs_times_and_dates_after_a_notice_or_in_traditional(page: str, source: str | None) -> None:
     doc = parse(page)

@@ -659,3 +659,19 @@ def test_an_ad_slot_on_a_forum_is_no_label_of_the_page() -> None:
             f'<div class="post"><p>{PARA}</p><p>{PARA}</p></div></body></html>')
     doc = parse_document("page.html", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers())
     assert doc.source_type != "commercial_blog", doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # a cord-blood bank's FAQ: its name at the top and a WhatsApp line with a word before the number
+    ("某某臍帶血庫 Example Cord\n繁 | 简 | EN\nWhatsApp 查詢 9000 0000\n主頁 / 認識臍帶血 / 常見問題\n臍帶血可以治療甚麼疾病?\n"
+     f"{PARA}\n{PARA}\n", "commercial_clinic"),
+    # an English clinic page whose only booking chrome is its form's heading and a chat bar
+    (f"EXAMPLE\nRegenerative Institute\nMENU\nStem Cell Treatment for Heart Failure\n{EN}\n{EN}\nFREE MEDICAL EVALUATION\n"
+     "Name | Email | Phone | Condition\nSend\nChat with us | Call now | WhatsApp\n", "commercial_clinic"),
+    # a content site's voice (下面小编就为大家…) under a treatment-shopping headline
+    ("某某健康网\n手机版 | 客户端\n干细胞治疗肝硬化效果怎么样?费用一般多少钱\n来源:某某健康网 编辑:某某 浏览:5218次\n"
+     f"导读:肝硬化到了晚期只能换肝吗?下面小编就为大家详细介绍干细胞治疗肝硬化的效果和费用。\n{PARA}\n{PARA}\n", "commercial_blog"),
+])
+def test_source_cues_blind_set_ac_showed(page: str, expected: str) -> None:
+    doc = parse(page)
+    assert doc.source_type == expected, doc.source_type_evidence

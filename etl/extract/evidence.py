@@ -117,6 +117,9 @@ def first_match(patterns: PatternSet, text: str, prose: bool | None = None, shor
     return patterns.first(text, floating=(short or not prose) and n <= MAX_FLOATING, prefix=prefix)
 
 
+_FOR_GROUP = re.compile(r"\s*[,，;]?\s*(?i:(for|on behalf of) the\s.{3,80})$")
+
+
 def is_author_list(text: str, rules: Rules) -> bool:
     """Three or more personal names separated by commas, 、 or spaces (superscripts allowed), or
     two when each carries an affiliation mark (王小明1，李建国2)."""
@@ -126,6 +129,7 @@ def is_author_list(text: str, rules: Rules) -> bool:
     if seps < 1:
         return False
     surnames = rules.chrome.surnames
+    text = _FOR_GROUP.sub("", text)   # … , for the APRMC Ethics Working Group: the group is no name
     parts = [p for p in re.split(r"\s*[,，、;；]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", text) if p.strip()]
     if len(parts) < 3:
         parts = parts if len(parts) == 2 and all(_MARKED.search(p) for p in parts) else text.split()
@@ -234,9 +238,12 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     _mark_items(lines, cells, out)
     taint: str | None = None
     run = False   # the line above is a between_lines one
+    bio = False   # the line above is an author box's heading (关于作者, About the author)
     for line, info in zip(lines, out, strict=True):
         if info.marker:
             taint = info.marker
+        elif taint and bio and not info.chrome:
+            info.tainted = taint   # the paragraph under 关于作者 is the author's bio, however long
         elif taint and (info.strong or line.kind == "heading" or info.rule == "breadcrumb"):
             taint = None   # a breadcrumb starts the page's content: a menu's 联系我们 above it taints nothing
         elif taint and not info.chrome:
@@ -251,6 +258,7 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
             # run of them (the card, its answer time, 其他回答(1)) separates two answers as one line does
             info.weight = BETWEEN_RUN_WEIGHT if run else BETWEEN_WEIGHT
         run = info.between and not info.tainted
+        bio = info.marker in BIO_MARKERS and bool(_BIO_HEADING.match(info.simp))
     return out
 
 
@@ -263,6 +271,8 @@ def _table_rows_are_text(cells: list[int], infos: list[LineInfo]) -> None:
             info.rule, info.meta = None, False
 
 
+BIO_MARKERS = ("blog_sidebar",)   # tail markers whose next line is a box's own paragraph
+_BIO_HEADING = re.compile(r"^(关于作者|作者简介|关于我|(?i:about (the )?author|about me))\s*[:：]?$")
 BETWEEN_WEIGHT = -0.25      # a between_lines line: cut, weighed as a short line
 BETWEEN_RUN_WEIGHT = -0.05  # ... right under another one
 ITEM_WEIGHT = 0.3     # a table's row, or an item of a list the text introduces (短 lines, no marks)

@@ -13,6 +13,7 @@ The walk over the tree is iterative, so absurdly deep nesting cannot exhaust the
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -171,9 +172,36 @@ def _scan(root: etree._Element) -> tuple[dict[str, str], list[list[etree._Elemen
             put("h1", _get_text(tag))
         elif name == "a" and "originUrl" in classes:
             put("url", attrs.get("href"))
+        elif name == "script" and str(attrs.get("type") or "").lower() == "application/ld+json":
+            put("date", _ld_date(tag.text or ""))
         if name in ("span", "a", "div") and _AUTHOR_CLASSES.intersection(classes):
             put("author", _get_text(tag).rstrip("，,:： "))
     return out, candidates
+
+
+_LD_TYPES = {"article", "newsarticle", "blogposting", "medicalwebpage", "webpage", "scholarlyarticle", "report",
+             "reportagenewsarticle", "analysisnewsarticle", "healthtopiccontent", "qapage", "question", "posting"}
+
+
+def _ld_date(text: str) -> str | None:
+    """``datePublished`` of the page's article in a JSON-LD block (schema.org NewsArticle,
+    BlogPosting …), or None: a block that does not parse, or names no article, gives nothing."""
+    if len(text) > 200_000 or "datePublished" not in text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    items = data if isinstance(data, list) else [data]
+    items = [*items, *(g for d in items if isinstance(d, dict) and isinstance(d.get("@graph"), list) for g in d["@graph"])]
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("@type")
+        kinds = {str(k).lower() for k in (kind if isinstance(kind, list) else [kind])}
+        if kinds & _LD_TYPES and isinstance(item.get("datePublished"), str):
+            return item["datePublished"]
+    return None
 
 
 def _is_hidden(tag: etree._Element) -> bool:
