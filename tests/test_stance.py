@@ -826,3 +826,26 @@ def test_a_trial_applications_proposed_indication_heads_no_claim() -> None:
     text = "序号 受理号 药品名称 申请人 拟定适应症\n1 CXSL0000001 某某细胞注射液 某某生物科技有限公司 特发性肺纤维化"
     ms = {m.surface: m.context for m in mentions(text)}
     assert ms["特发性肺纤维化"] != "asserted"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("类风湿关节炎活动期、存在感染、严重膝内翻畸形或有恶性肿瘤病史者,暂不建议注射。", "类风湿关节炎"),
+    ("类风湿关节炎活动期、存在感染、严重膝内翻畸形或有恶性肿瘤病史者,暂不建议注射。", "感染"),
+    ("若正在接受癌症治疗、或患有凝血功能异常,则不适合接受此疗程。", "癌症"),
+    ("We do not accept patients with active cancer or an uncontrolled infection.", "cancer"),
+    ("We do not treat patients with cancer under active treatment or poorly controlled diabetes.", "diabetes"),
+])
+def test_who_a_treatment_excludes_is_no_denial_that_it_works(text: str, surface: str) -> None:
+    """A contraindication (blind sets aa and ac, 2026-12-06): the patients a denial excludes, listed
+    before it (…病史者,暂不建议注射; 若…,则不适合…) or refused after it (We do not accept patients
+    with X), are neutral."""
+    assert_stance(text, surface, "neutral")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("该疗法不适合晚期肝硬化患者。", "肝硬化"),
+    ("对合并严重下肢缺血的患者疗效有限,尚需多中心研究验证。", "严重下肢缺血"),
+    ("We do not recommend stem cells for autism.", "autism"),
+])
+def test_a_denial_of_the_treatment_for_a_disease_stays_negated(text: str, surface: str) -> None:
+    assert_stance(text, surface, "negated")

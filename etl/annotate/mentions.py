@@ -463,14 +463,14 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         # a hedge further on is weighed by its distance like any other cue.
         judges = ctx == "negated" or (ctx == "hedged" and clauses <= 1)
         level = 0 if judges or direction == "list" else clauses
-        cand = (level, -PRIORITY[ctx], dist, ctx, text, max_gap)
+        cand = (level, -PRIORITY[ctx], dist, ctx, text, max_gap, a, b)
         if best is None or cand[:3] < best[:3]:
             best = cand
     f_lo = bisect.bisect_left(found.frame_starts, m_start - FRAME_SPAN)
     f_hi = bisect.bisect_right(found.frame_starts, m_start)
     for g_start, g_end, ctx, text in found.frames[f_lo:f_hi]:
         if g_start <= m_start and m_end <= g_end:
-            cand = (0, -PRIORITY[ctx], 0, ctx, text, None)
+            cand = (0, -PRIORITY[ctx], 0, ctx, text, None, m_start, m_start)
             if best is None or cand[:3] < best[:3]:
                 best = cand
     question = found.question or (terminator if terminator in QUESTION_END and not found.undoubted else None)
@@ -489,8 +489,9 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
     ctx, trig = best[3], best[4]
     if ctx == "hedged" and reported and trig in REPORTED_BACKSHIFT:
         ctx = "asserted"  # advertised that its drips could reverse X: 'can', reported (a rebuttal still negates it)
-    if ctx == "negated" and trig in CONTRAINDICATION and (_comorbidity(sentence, m_start, m_end, others or [])
-                                                          or _under_label(sentence, m_start, trig)):
+    if ctx == "negated" and ((trig in CONTRAINDICATION and (_comorbidity(sentence, m_start, m_end, others or [])
+                                                            or _under_label(sentence, m_start, trig)))
+                             or _excluded(sentence, m_start, m_end, trig, best[6], best[7])):
         return Stance("neutral", None, reported, settled=True)  # 合并X的患者暂不适合: who should not be treated
     if ctx == "negated":
         return Stance(ctx, trig, reported)  # absence stays negated even beside conventional care (几乎没有X)
@@ -594,6 +595,27 @@ def _heading_comment(sentence: str, m_start: int, m_end: int, found: _Hits, othe
 
 
 LABEL_REACH = 12   # characters from a contraindication cue to the colon of the label it is in
+# Who a denial excludes rather than what it denies: the list of patients ends before the cue
+# (…、有恶性肿瘤病史者，暂不建议注射; 若正在接受X治疗、或患有Y，则不适合…), or the cue refuses to take
+# patients with the condition (We do not accept patients with active cancer).
+_EXCLUDED_GROUP = re.compile(r"(?:者|患者|病史|的人|人群|的孩子)\s*[,，]?\s*(?:则|均|都|暂|也|一律)?\s*$")
+_IF_THEN = re.compile(r"[,，]\s*(?:则|就|便)\s*$")
+_IF_OPENS = re.compile(r"若|如果|如有|假如|凡是|凡")
+_REFUSES_PATIENTS = re.compile(r"^\s*(?i:(?:accept|treat|enrol+|admit|take)\s+(?:patients|people|anyone|children|adults)\s+"
+                               r"(?:with|who have|who has)\b)")
+
+
+def _excluded(sentence: str, m_start: int, m_end: int, trig: str, a: int, b: int) -> bool:
+    """The denial ``trig`` (``a``-``b``: the gap from the mention to it, or from it to the mention)
+    names who must not be treated: a contraindication, not a denial that it works (…患者疗效有限
+    still denies it)."""
+    if a == m_end and b > a and trig in CONTRAINDICATION:   # the cue follows the mention
+        gap = sentence[a:b]
+        return bool(_EXCLUDED_GROUP.search(gap)) or (
+            bool(_IF_THEN.search(gap)) and _opens_clause(_IF_OPENS, sentence, m_start))
+    if b == m_start and b > a:   # the cue precedes it
+        return bool(_REFUSES_PATIENTS.match(sentence[a:b]))
+    return False
 
 
 def _under_label(sentence: str, m_start: int, trig: str) -> bool:
