@@ -849,3 +849,9 @@ def test_who_a_treatment_excludes_is_no_denial_that_it_works(text: str, surface:
 ])
 def test_a_denial_of_the_treatment_for_a_disease_stays_negated(text: str, surface: str) -> None:
     assert_stance(text, surface, "negated")
+
+
+def test_a_cord_blood_banks_list_of_established_uses_claims_them() -> None:
+    text = "已確立的治療用途\n‧ 血液癌症:急性淋巴細胞白血病、淋巴瘤\n‧ 遺傳性血液病:重型地中海貧血、鐮狀細胞貧血症"
+    ms = {m.surface: m.context for m in mentions(text)}
+    assert ms["淋巴瘤"] == "asserted" and ms["鐮狀細胞貧血症"] == "asserted", ms
