@@ -1732,6 +1732,9 @@ def test_json_ld_that_does_not_parse_or_names_no_article_dates_nothing(env: tupl
     ("展开全文 ∨", "account_furniture"),
     ("Name | Email | Phone | Condition", "form_fields"),
     ("FREE MEDICAL EVALUATION", "call_to_action"),
+    ("Ready to write your own story? Our coordinators answer within 24 hours.", "call_to_action"),
+    ("Start my evaluation", "call_to_action"),
+    ("Curious whether you are a candidate? Take Example Partners' free 2-minute breathing quiz", "call_to_action"),
     ("回答 3621 · 好评 99%", "qa_furniture"),
 ])
 def test_mobile_answer_furniture_and_forms_of_blind_set_ac(env: tuple, line: str, rule: str) -> None:
