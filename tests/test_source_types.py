@@ -675,3 +675,21 @@ def test_an_ad_slot_on_a_forum_is_no_label_of_the_page() -> None:
 def test_source_cues_blind_set_ac_showed(page: str, expected: str) -> None:
     doc = parse(page)
     assert doc.source_type == expected, doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # a feed's copy of a partner's story with an ad slot inside it: the slot labels no page
+    (f"Example Feed\nOpen in the Example Feed app for a better reading experience [Open]\nExample Daily · Health · Following\n"
+     f"Lab-grown islet cells could free patients from insulin injections\nStory by Ann Example · 4h\n{EN}\n"
+     f"Sponsored · GlucoBand - The smartwatch band that reads your glucose\n{EN}\nContinue reading on Example Daily\n",
+     "content_aggregator"),
+    # a page that is itself paid content, labelled in capitals with its partner
+    (f"SPONSORED CONTENT · In partnership with Example Lung Partners\nCan Stem Cells Help You Breathe Easier?\n"
+     f"By Ann Example, Contributing Writer\n{EN}\n{EN}\n", "commercial_blog"),
+])
+def test_a_feeds_partner_story_and_a_sponsored_page(page: str, expected: str) -> None:
+    """Blind sets aa and z (2026-12-06): 'Story by …' and 'Continue reading on …' mark a feed's copy
+    of a partner's story; 'Sponsored · Brand - …' inside it is an ad slot, while 'SPONSORED CONTENT'
+    over the headline labels the page."""
+    doc = parse(page)
+    assert doc.source_type == expected, doc.source_type_evidence
