@@ -1627,7 +1627,7 @@ def test_numbered_institutions_with_a_department_after_the_first(env: tuple) -> 
     ("问诊量 4516 | 好评率 99% [ 立即咨询 ¥39 ]", "qa_furniture"),
     ("写回答  邀请回答", "qa_furniture"),
     ("Sponsored · GlucoBand - The smartwatch band that reads your glucose", "advertisement"),
-    ("【专题】2024脐带血储存机构资质查询入口,点击查看各省备案名单 >>", "advertisement"),
+    ("【专题】2024脐带血储存机构资质查询入口,点击查看各省备案名单 >>", "call_to_action"),
     ("[图片]", "image_placeholder"),
     ("喜欢这篇文章,就给作者打赏吧", "reward"),
     ("某某市妇幼保健院 儿童康复科 擅长:小儿脑性瘫痪、发育迟缓的康复评估与训练", "doctor_card"),
@@ -1785,3 +1785,27 @@ def test_authors_for_a_working_group_are_an_author_list(env: tuple) -> None:
     rules = env[0]
     assert is_author_list("Helen W. Tan, Rajiv Menon, Sachiko Ueda, Daniel P. Grant, for the Example Ethics Working Group", rules)
     assert is_author_list("Lars Vinter, Priya Sundaram, Grace Ellery-Moss, on behalf of the EXAMPLE-LUNG Investigators", rules)
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("分享至 LINE | Facebook | 列印本頁", "share_bar"),
+    ("Share: f  X  in  ✉", "share_bar"),
+    ("複製連結", "share_bar"),
+    ("已帮助 1.2万人 有用(128) 追问 举报", "qa_furniture"),
+    ("[在线咨询] 点击获取2026年干细胞医院名单>>", "call_to_action"),
+    ("Get your personalised treatment plan", "call_to_action"),
+    ("▲ 此回覆對我有幫助(56)", "vote_bar"),
+    ("1.某某大学附属医院感染科;2.某某大学附属医院肝病中心", "affiliation"),
+])
+def test_share_rows_cards_bait_and_affiliations_of_blind_set_ab(env: tuple, line: str, rule: str) -> None:
+    """Forms blind set ab (2026-12-06, search results; scored unseen, then read) showed."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, " ".join(line.split())) in doc.cut
+
+
+def test_an_untitled_question_is_dated_by_its_own_stamp_not_an_answers(env: tuple) -> None:
+    doc = parse(env, "\n".join(["的孩子今年4岁,确诊孤独症一年多了,一直在做康复训练,听说干细胞有用,想问问大家有没有试过,谢谢。",
+                                "2025-12-29 提问 · 浏览 3,412", "最佳答案", "某某小鱼 · 3天前 · 采纳率92%", P1, "其他回答(5)",
+                                "某某育儿 · 2025-12-30", P2]))
+    assert str(doc.published_date) == "2025-12-29"

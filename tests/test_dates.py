@@ -331,3 +331,14 @@ def test_an_answers_time_after_its_text_dates_a_question_without_a_year() -> Non
                            "(女,55岁) 05-10 提问", "王某 副主任医师", "医生回答:", PARA, PARA,
                            "回答时间:2023.05.12 09:12", "本回答仅供参考,不能作为诊断及医疗的依据。"]))
     assert doc.published_date == D
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("回覆日期:114/09/30", dt.date(2025, 9, 30)),
+    ("【收稿日期】2025-03-11 【网络首发日期】2025-07-28", dt.date(2025, 7, 28)),
+])
+def test_a_reply_date_written_with_fu_and_a_bracketed_online_first_label(line: str, want: dt.date) -> None:
+    """Blind set ab (2026-12-06): a Taiwan answer's 回覆日期 in a Minguo year, and a journal's labels in
+    brackets (the online-first date is the page's, not the received date)."""
+    doc = parse(f"{TITLE}\n{line}\n{PARA}\n{PARA}\n")
+    assert doc.published_date == want

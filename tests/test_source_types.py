@@ -693,3 +693,11 @@ def test_a_feeds_partner_story_and_a_sponsored_page(page: str, expected: str) ->
     over the headline labels the page."""
     doc = parse(page)
     assert doc.source_type == expected, doc.source_type_evidence
+
+
+def test_an_seo_writers_pen_name_outweighs_a_consult_button() -> None:
+    """作者:小糖编辑 (a 小X编辑 pen name) is an SEO network's byline, as 作者:小编 is (blind set ab)."""
+    page = (f"某某健康网\n首页 | 糖尿病 | 新疗法\n干细胞治疗糖尿病多少钱?费用明细\n作者:小糖编辑 发布于 2026-01-17 浏览 8673\n"
+            f"{PARA}\n{PARA}\n[在线咨询] 点击获取2026年干细胞医院名单>>\n上一篇:糖尿病人冬季泡脚要注意什么\n")
+    doc = parse(page)
+    assert doc.source_type == "commercial_blog", doc.source_type_evidence

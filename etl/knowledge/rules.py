@@ -178,7 +178,8 @@ def _load_dates(path: Path) -> DateRules:
             raise RulesError(p, None, f"labels[{i}]: kind must be one of {DATE_LABEL_KINDS}")
         _compile(p, f"labels[{i}]", e.get("pattern"))
         body = e["pattern"]
-        labels.append(DateLabel(e["kind"], re.compile(rf"(?<![\u4e00-\u9fffA-Za-z])(?:{body})\s*[:：]?\s*$", re.I)))
+        # a label in brackets (【网络首发日期】2025-07-28) ends with its bracket
+        labels.append(DateLabel(e["kind"], re.compile(rf"(?<![\u4e00-\u9fffA-Za-z])(?:{body})\s*[】\]]?\s*[:：]?\s*$", re.I)))
         cells.append(DateLabel(e["kind"], re.compile(rf"^\s*(?:{body})\s*[:：]?\s*$", re.I)))
     skip = data.get("skip")
     return DateRules(
