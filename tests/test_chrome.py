@@ -1809,3 +1809,39 @@ def test_an_untitled_question_is_dated_by_its_own_stamp_not_an_answers(env: tupl
                                 "2025-12-29 提问 · 浏览 3,412", "最佳答案", "某某小鱼 · 3天前 · 采纳率92%", P1, "其他回答(5)",
                                 "某某育儿 · 2025-12-30", P2]))
     assert str(doc.published_date) == "2025-12-29"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Share Save Comments (318)", "share_bar"),
+    ("分享　FB　LINE　複製連結　字級 小 中 大", "share_bar"),
+    ("【某某日報關心您】如有醫療糾紛，可撥打醫療爭議諮詢專線 0800-000-000", "notice"),
+    ("⬤ 某某某 醫師　神經內科 主治醫師　｜　某某基督教醫院", "doctor_card"),
+    ("Re: Has anyone done stem cells abroad for ALS? Worth it?", "forum_header"),
+    ("by nurse_example » Mon Jun 10, 2024 11:03 am", "forum_header"),
+    ("免費諮詢表單　姓名＿＿＿　電話＿＿＿　想詢問的部位：□膝 □髖　[送出]", "form_fields"),
+    ("讀者優惠：即日起經本刊登記，可享免費視像諮詢一次。", "call_to_action"),
+])
+def test_tool_rows_notices_cards_forum_headers_and_forms_of_blind_set_ae(env: tuple, line: str, rule: str) -> None:
+    """Forms blind set ae (2026-12-06, Traditional Chinese and English sites) showed."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, line.split()) in [(r, t.split()) for r, t in doc.cut]
+
+
+def test_an_english_headline_under_account_links_with_a_named_byline(env: tuple) -> None:
+    title = "'I can walk again': stem cell 'reboot' halts MS for some patients, trial finds"
+    doc = parse(env, "\n".join(["The Example Gazette", "UK | World | Politics | Health | Science | Sport", "Sign in Subscribe from £1 a week",
+                                "Health", title, "But experts warn that the gruelling treatment carries serious risks and is not for everyone.",
+                                "Ann Example, Health correspondent", "Thu 14 Nov 2024 06.00 GMT", "Share Save Comments (318)", KNEE, KNEE]))
+    assert doc.title == title
+    assert "Sign in" not in doc.main_text and "Health correspondent" not in doc.main_text
+
+
+def test_the_second_doctors_answer_after_a_reply_time_in_traditional_stays(env: tuple) -> None:
+    second = "補充一點：中風後的失語、吞嚥困難也都需要持續訓練，不要因為等待細胞治療而中斷復健。"
+    doc = parse(env, "\n".join(["某某問醫師 ｜ 找醫師 找醫院 健康問答", "健康問答 > 神經內科 > 腦中風", "我爸中風三年，還可以打幹細胞嗎？",
+                                "提問者：W***　2024/02/03　瀏覽 3,917", P1, "醫師回覆（2）", "⬤ 某某某 醫師　神經內科 主治醫師　｜　某某醫院",
+                                "回覆時間：2024/02/04", P2, P3, "此回答對你有幫助嗎？ 有幫助(31)　沒幫助(2)",
+                                "⬤ 某某某 醫師　復健科 主治醫師　｜　某某綜合醫院", "回覆時間：2024/02/06", second,
+                                "此回答對你有幫助嗎？ 有幫助(12)　沒幫助(0)", "我也要回答　　分享到 LINE　FB"]))
+    assert second in doc.main_text
