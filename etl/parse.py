@@ -224,8 +224,8 @@ def _html_title_part(html_title: str, lines: list[Line]) -> str | None:
 
 
 def _meta_title(meta: dict[str, str]) -> str | None:
-    """The page's og:title, or its <h1> when the og:title is the start of the <h1> with the
-    site's name after it (og:title 某疗法｜某诊所 over <h1>某疗法：说明与案例</h1>)."""
+    """The page's og:title, or its <h1> when the og:title (less a site's name after it) is the
+    start of a longer <h1> (og:title 某疗法｜某诊所 over <h1>某疗法：说明与案例</h1>)."""
     og, h1 = meta.get("title"), meta.get("h1")
     if og and h1:
         head = simplify(_TITLE_PARTS.split(og.strip())[0]).replace(" ", "")

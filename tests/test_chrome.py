@@ -1716,7 +1716,7 @@ def test_a_news_page_dated_only_in_its_json_ld(env: tuple) -> None:
 
 
 @pytest.mark.parametrize("block", ['{"@type":"NewsArticle","datePublished":', '{"@type":"Product","datePublished":"2024-01-01"}',
-                                   '[1, 2, {"@graph": 5}]'])
+                                   '[1, 2, {"@graph": 5}]', '{"datePublished": ' + "[" * 100_000])
 def test_json_ld_that_does_not_parse_or_names_no_article_dates_nothing(env: tuple, block: str) -> None:
     page = (f'<html><head><script type="application/ld+json">{block}</script></head><body><article><h1>Some headline here</h1>'
             f"<p>{KNEE}</p><p>{KNEE}</p></article></body></html>")

@@ -190,7 +190,7 @@ def _ld_date(text: str) -> str | None:
         return None
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):   # not JSON, or nested deeper than the parser goes
         return None
     items = data if isinstance(data, list) else [data]
     items = [*items, *(g for d in items if isinstance(d, dict) and isinstance(d.get("@graph"), list) for g in d["@graph"])]
