@@ -32,11 +32,14 @@ _LATIN_LOWER_START = re.compile(r"^[a-z(]")
 _HYPHEN_END = re.compile(r"(?<=[A-Za-z])-$")
 _HAN_END = re.compile(r"[\u3400-\u9fff]$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_NARROW = re.compile(r"[\x00-\u2e7f]+")
+SHORTEST = int(SHORT * MIN_WIDTH) // 2
 
 
 def width(text: str) -> int:
-    """Display columns: a CJK or full-width character takes two."""
-    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
+    """Display columns: a CJK or full-width character takes two (counted at C speed: the text
+    less its narrow characters is its wide ones)."""
+    return len(text) + len(_NARROW.sub("", text))
 
 
 def _wrap_width(widths: list[int]) -> int | None:
@@ -58,7 +61,10 @@ def unwrap(lines: list[Line]) -> list[Line]:
     """``lines`` with each hard-wrapped paragraph joined into one line (see the module docstring)."""
     if len(lines) < MIN_WRAPPED:
         return lines
-    widths = [width(ln.text) if ln.kind == "p" and not cell_separators(ln.text) else 0 for ln in lines]
+    # a line of SHORTEST characters or fewer is narrower than any threshold below (SHORT * MIN_WIDTH
+    # columns at two a character): it is not measured
+    widths = [width(ln.text) if ln.kind == "p" and len(ln.text) > SHORTEST and not cell_separators(ln.text) else 0
+              for ln in lines]
     w = _wrap_width(widths)
     if w is None:
         return lines
