@@ -187,6 +187,7 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
 
 ANSWER_CARDS = ("doctor_card", "qa_furniture", "user_card", "author_card")   # what heads an answer: a card or 最佳答案
 ANSWER_CARDS_READ = 3   # cards read for the answer's date when the page has no doctor's card
+THREAD_LINES_READ = 2   # a thread's poster lines read for its first post's date (the poster's name, its date)
 
 
 def _answer_date(lines: list[Line], sel: boilerplate.Selection, rules: DateRules) -> PageDate | None:
@@ -201,7 +202,9 @@ def _answer_date(lines: list[Line], sel: boilerplate.Selection, rules: DateRules
         found = page_date(rules, [], None, _meta_lines(lines[card : card + 1 + rules.byline_lines]), [])
         if found:   # the card's own line may hold the date
             return found
-    return None
+    # a thread: the date line of its first post, next to the floor label (1楼 … 2024-05-06 21:37 / 回复(28))
+    posts = [i for i, rule in sel.cut if rule == "poster_line" and i > top][:THREAD_LINES_READ]
+    return next(filter(None, (page_date(rules, [], None, [lines[i].text], []) for i in posts)), None)
 
 
 # A site's name joined to a <title> without spaces (咨询…能否医保报销-某某市人民政府, 标题|某某网).

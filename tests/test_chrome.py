@@ -1845,3 +1845,60 @@ def test_the_second_doctors_answer_after_a_reply_time_in_traditional_stays(env: 
                                 "⬤ 某某某 醫師　復健科 主治醫師　｜　某某綜合醫院", "回覆時間：2024/02/06", second,
                                 "此回答對你有幫助嗎？ 有幫助(12)　沒幫助(0)", "我也要回答　　分享到 LINE　FB"]))
     assert second in doc.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("登录 | 下载某某APP", "login_bar"),
+    ("【字号 大 中 小】 打印", "font_bar"),
+    ("相關檔案：某某核准計畫一覽表.pdf", "attachment"),
+    ("某某醫美診所 預約專線：(02)0000-0000 LINE@：example-clinic", "contact_block"),
+    ("分享 ▸ Facebook LINE 複製連結", "share_bar"),
+    ("某某娱乐-官方首页-example.cc 注册送88元彩金", "spam"),
+    ("骨科医生老某 认证：三甲医院骨科主治医师", "user_card"),
+    ("（本文来源：某某大学附属第一医院官方公众号）", "repost_notice"),
+    ("【广告】 脑瘫康复就选某某康复中心，全国连锁，咨询热线400-000-0000", "advertisement"),
+])
+def test_login_rows_font_buttons_files_hotlines_and_ad_slots_of_blind_set_ad(env: tuple, line: str, rule: str) -> None:
+    """Forms blind set ad (2026-12-06, a representative crawl; read 2026-12-07) showed."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, line.split()) in [(r, t.split()) for r, t in doc.cut]
+
+
+THREAD = ["某某吧 | 脑瘫吧 关注:38,216 帖子:612,907", "看贴 图片 精品 视频", "只看楼主 收藏 回复",
+          "【求助】孩子两岁半,脑瘫,有没有做过干细胞的家长说说真实情况", "回复:142 贴子:163",
+          "某某的妈妈", "1楼", P1, "来自Android客户端 2024-05-06 21:37", "回复(28)",
+          "某某爸爸2019", "2楼", P2, "来自iPhone客户端 2024-05-06 22:10", "回复(15)",
+          "某某妈咪", "3楼", P3, "2024-05-06 22:41", "回复(9)",
+          "【广告】 脑瘫康复就选某某康复中心,全国连锁,咨询热线400-000-0000",
+          "某某的妈妈", "4楼", "谢谢大家,看来还是要先把康复坚持好,下周先去省儿童医院问问临床试验的事。", "来自Android客户端 2024-05-07 08:02", "回复(4)"]
+
+
+def test_a_thread_keeps_its_posts_and_cuts_the_poster_lines_between_them(env: tuple) -> None:
+    """A thread (poster's name, floor number, post, its date, reply count, next floor): the question
+    is the title, not the poster's name over 1楼; the posts are the text down to the last floor,
+    the names, floors, dates and the ad slot between them are cut, and the first post's date dates
+    the page."""
+    doc = parse(env, "\n".join(THREAD))
+    assert doc.title == THREAD[3]
+    assert all(p in doc.main_text for p in (P1, P2, P3, "谢谢大家,看来还是要先把康复坚持好"))
+    for furniture in ("某某的妈妈", "1楼", "回复(28)", "某某爸爸2019", "来自iPhone客户端", "【广告】"):
+        assert furniture not in doc.main_text
+    assert str(doc.published_date) == "2024-05-06"
+
+
+def test_a_thesis_records_name_field_is_its_title_and_its_fields_are_no_text(env: tuple) -> None:
+    """A thesis database's record (研究生, 論文名稱, 指導教授, … then 摘要): 論文名稱 is the title, the
+    record's fields and counts are not text, and the page is academic."""
+    name = "人類臍帶間質幹細胞外泌體對缺血性腦中風大鼠神經功能恢復之影響"
+    doc = parse(env, "\n".join(["某某學位論文知識網 ::: 首頁 | 瀏覽 | 查詢 | 說明", "簡易查詢 進階查詢", "詳目顯示",
+                                "研究生: 某某某", f"論文名稱: {name}", "指導教授: 某某某、某某某", "學位類別: 碩士",
+                                "校院名稱: 某某醫學大學", "系所名稱: 神經科學研究所", "畢業學年度: 112", "語文別: 中文",
+                                "論文頁數: 86", "中文關鍵詞: 缺血性腦中風、間質幹細胞、外泌體", "摘要",
+                                "腦中風為國人主要死因之一,其中約八成為缺血性腦中風,多數患者仍遺留偏癱、失語等後遺症。",
+                                "間質幹細胞已被證實可經由旁分泌作用調節發炎反應,其分泌之外泌體被認為是幹細胞發揮療效的主要媒介之一。",
+                                "結果顯示,外泌體治療組之神經學缺損分數顯著低於對照組,梗塞體積減少約三成。"]))
+    assert doc.title == name
+    assert doc.source_type == "academic", doc.source_type_evidence
+    for field in ("指導教授", "校院名稱", "中文關鍵詞", "論文頁數"):
+        assert field not in doc.main_text

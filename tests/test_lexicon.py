@@ -240,3 +240,34 @@ def test_terms_that_blind_set_z_labelled(text: str, surface: str, canonical: str
     lex = load_lexicon()
     found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
     assert found.get(surface) == canonical, found
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical"), [
+    ("After a spinal-cord injury, damaged nerves rarely regrow.", "spinal-cord injury", "脊髓损伤"),
+    ("Side effects include blood clots at the injection site.", "blood clots", "血栓"),
+    ("The cells may ease spasticity in some children.", "spasticity", "痉挛"),
+    ("women with early menopause or a thin uterine lining", "early menopause", "卵巢早衰"),
+    ("women with early menopause or a thin uterine lining", "thin uterine lining", "薄型子宫内膜"),
+    ("扩张型心肌病、心脏瓣膜病等心脏疾病", "心脏瓣膜病", "心脏瓣膜病"),
+    ("注射後出現發燒、寒顫及呼吸急促", "寒顫", "寒战"),
+    ("号称能修复脑损伤的广告", "脑损伤", "脑损伤"),
+    ("生下来脑室周围白质软化,后来确诊脑瘫", "脑室周围白质软化", "脑室周围白质软化"),
+    ("主要表现为静止性震颤和姿势步态障碍", "姿势步态障碍", "步态障碍"),
+    ("帕金森病是一种常见的中老年神经系统退行性疾病", "神经系统退行性疾病", "神经退行性疾病"),
+])
+def test_terms_that_blind_set_ad_labelled(text: str, surface: str, canonical: str) -> None:
+    """Terms that blind probe set ad (2026-12-07) labelled and the lexicon lacked, read as a broader
+    concept (神经系统退行性疾病 as 退行性疾病), or missed for a hyphen (spinal-cord injury)."""
+    lex = load_lexicon()
+    found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
+    assert found.get(surface) == canonical, found
+
+
+def test_a_hyphen_matches_a_space_and_moves_no_offset() -> None:
+    """Keys and text fold a hyphen to a space one character for one: the key charcot-marie-tooth
+    disease finds Charcot Marie Tooth disease, the key spinal cord injury finds spinal-cord injury,
+    and each surface is the text as written, at its own offsets."""
+    lex = load_lexicon()
+    text = "治疗 Charcot Marie Tooth disease 与 spinal-cord injury"
+    found = [(m.surface, m.start_char, m.end_char) for m in find_mentions(lex, load_triggers(), text, len(text))]
+    assert ("Charcot Marie Tooth disease", 3, 30) in found and ("spinal-cord injury", 33, 51) in found, found

@@ -701,3 +701,18 @@ def test_an_seo_writers_pen_name_outweighs_a_consult_button() -> None:
             f"{PARA}\n{PARA}\n[在线咨询] 点击获取2026年干细胞医院名单>>\n上一篇:糖尿病人冬季泡脚要注意什么\n")
     doc = parse(page)
     assert doc.source_type == "commercial_blog", doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # a forum thread: floor numbers under posters' names; its ad slot labels no page
+    ("某某吧 | 脑瘫吧 关注:38,216\n只看楼主 收藏 回复\n孩子脑瘫,有没有做过干细胞的家长说说?\n某某的妈妈\n1楼\n"
+     f"{PARA}\n2024-05-06 21:37\n回复(28)\n某某爸爸\n2楼\n{PARA}\n【广告】 康复就选某某中心,咨询热线400-000-0000\n", "other"),
+    # a personal diary on a notes platform
+    ("某某笔记 | 发现 | 写日记\n陪爸爸透析的第三年,我们为什么没去做干细胞\n某某的日记本 · 2024-10-27\n"
+     f"{PARA}\n{PARA}\n", "other"),
+])
+def test_a_forum_thread_and_a_personal_diary_are_user_posts(page: str, expected: str) -> None:
+    """Blind set ad (2026-12-07): a thread's floor numbers and a diary mark users' own posts
+    ('other'), not a blog that sells; 日记 was a blog cue before."""
+    doc = parse(page)
+    assert doc.source_type == expected, doc.source_type_evidence

@@ -259,7 +259,30 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
             info.weight = BETWEEN_RUN_WEIGHT if run else BETWEEN_WEIGHT
         run = info.between and not info.tainted
         bio = info.marker in BIO_MARKERS and bool(_BIO_HEADING.match(info.simp))
+    _thread_furniture(out)
     return out
+
+
+def _thread_furniture(infos: list[LineInfo]) -> None:
+    """A thread's poster name and post date next to a floor label (某某妈妈 / 2楼 … 2024-05-06 22:10 /
+    回复(15)) are furniture between two posts: cut, and weighed with the label as one separator,
+    so a date under a post does not end the thread as it ends an article over its comments."""
+    found = False
+    for i, info in enumerate(infos):
+        if info.rule != "floor_label" or info.tainted:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(infos):
+                o = infos[j]
+                if o.rule is None and not o.marker and not o.fields and not o.tainted and not o.item \
+                        and o.units < POSTER_UNITS and (o.date_like or o.punct == 0):
+                    o.rule, o.between = "poster_line", True
+                    found = True
+    run = False
+    for info in infos if found else ():
+        if info.between and not info.tainted:
+            info.weight = BETWEEN_RUN_WEIGHT if run else BETWEEN_WEIGHT
+        run = info.between and not info.tainted
 
 
 def _table_rows_are_text(cells: list[int], infos: list[LineInfo]) -> None:
@@ -275,6 +298,7 @@ BIO_MARKERS = ("blog_sidebar",)   # tail markers whose next line is a box's own 
 _BIO_HEADING = re.compile(r"^(关于作者|作者简介|关于我|(?i:about (the )?author|about me))\s*[:：]?$")
 BETWEEN_WEIGHT = -0.25      # a between_lines line: cut, weighed as a short line
 BETWEEN_RUN_WEIGHT = -0.05  # ... right under another one
+POSTER_UNITS = 24           # a poster's name or a post's date line next to a floor label is shorter
 ITEM_WEIGHT = 0.3     # a table's row, or an item of a list the text introduces (短 lines, no marks)
 ITEM_UNITS = 40       # an item longer than this is a paragraph, weighed as one
 _BULLET = re.compile(r"^\s*(?:[•·●○◆◇▪■□►▶✓✔☑※*＊\-–—]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,2}、)\s*")

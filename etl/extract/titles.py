@@ -250,10 +250,11 @@ def _lead_above(lines: list[Line], infos: list[LineInfo], i: int, start: int) ->
 
 
 def _over_follow_button(i: int, lines: list[Line], infos: list[LineInfo]) -> str | None:
-    """"account_name" for a short name over a follow button (小满爱碎碎念 / 关注): an account's card."""
+    """"account_name" for a short name over a follow button (小满爱碎碎念 / 关注) or over a
+    thread's floor number (某某妈妈 / 1楼): an account's card, a poster's name."""
     nxt = infos[i + 1] if i + 1 < len(lines) else None
     info = infos[i]
-    if nxt is not None and nxt.rule == "follow_button" and info.punct == 0 and info.units < FURNITURE_UNITS:
+    if nxt is not None and nxt.rule in ("follow_button", "floor_label") and info.punct == 0 and info.units < FURNITURE_UNITS:
         return "account_name"
     return None
 

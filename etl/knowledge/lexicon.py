@@ -103,6 +103,13 @@ class Matcher:
     """
 
     def __init__(self, keys: list[str], values: list[object], *, maximal: bool = False) -> None:
+        # A hyphen matches a space (spinal-cord injury, graft versus host disease): keys and text are
+        # folded alike, one character for one, so no offset moves. The first of two keys that fold
+        # to one form keeps it.
+        folded: dict[str, object] = {}
+        for k, v in zip(keys, values, strict=True):
+            folded.setdefault(k.replace("-", " "), v)
+        keys, values = list(folded), list(folded.values())
         self.values = values
         self.keys = keys
         self.maximal = maximal
@@ -118,6 +125,8 @@ class Matcher:
         if not text or self._ac is None:
             return []
         low = text.lower() if text.isascii() else text.encode("utf-8").lower().decode("utf-8")
+        if "-" in low:
+            low = low.replace("-", " ")
         values = self.values
         if self.maximal:
             return self._find_maximal(low)
