@@ -185,9 +185,34 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
     return header, sel.title, byline, lead
 
 
-ANSWER_CARDS = ("doctor_card", "qa_furniture", "user_card", "author_card")   # what heads an answer: a card or 最佳答案
+ANSWER_CARDS = ("doctor_card", "qa_furniture", "answers_label", "user_card", "author_card")   # what heads an answer: a card or 最佳答案
 ANSWER_CARDS_READ = 3   # cards read for the answer's date when the page has no doctor's card
 THREAD_LINES_READ = 2   # a thread's poster lines read for its first post's date (the poster's name, its date)
+
+
+REPLY_LINES = 30   # lines under the title searched for a reply's date when the page gives only a letter's
+
+
+def _reply_date(lines: list[Line], title_index: int | None, rules: DateRules) -> PageDate | None:
+    """A published date on a meta line further down, when the page's own zones give only the date
+    a letter or document was written (来信时间: 2024-09-17 … the letter … 答复时间: 2024-09-29)."""
+    start = (title_index or 0) + 1
+    for ln in lines[start: start + REPLY_LINES]:
+        if len(ln.text) >= 160 or _PARAGRAPH.search(ln.text):
+            continue
+        found = page_date(rules, [], None, [ln.text], [])
+        if found is not None and found.kind == "publish":
+            return found
+    return None
+
+
+SHOWN_LINES = 12   # lines under the title (or at the top of an untitled page) searched for a metadata date
+
+
+def _shows(lines: list[Line], title_index: int | None, date: dt.date) -> bool:
+    """Whether the top of the page, down to a few lines under the title, shows ``date``."""
+    top = "\n".join(ln.text[:200] for ln in lines[: (title_index or 0) + SHOWN_LINES])
+    return any(f.date == date for f in find_dates(top, limit=6000))
 
 
 def _answer_date(lines: list[Line], sel: boilerplate.Selection, rules: DateRules) -> PageDate | None:
@@ -477,6 +502,8 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         # The date the page shows beats its metadata (a visible "Updated March 2, 2024" over a
         # meta published_time): the gold standard is the date stated in the page.
         found = page_date(rules.dates, header, _title, byline, lead)
+        if found is not None and found.kind == "written":
+            found = _reply_date(lines, sel.title_index, rules.dates) or found
         if found is None:   # a Q&A page: no date under the question, the first answer's date
             found = _answer_date(lines, sel, rules.dates)
         late = [sel_line for sel_line in sel.byline if sel_line not in byline] if found is None else []
@@ -484,10 +511,11 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
             found = page_date(rules.dates, [], None, late, [])
         if found is None and outside:
             found = _beside_container(outside.splitlines(), outside_before, rules.dates)
-        if found is None and meta.get("date"):
-            meta_date = parse_date(meta["date"])
-            if meta_date:
-                found = PageDate(meta_date, "html_meta", "html_meta", "meta")
+        meta_date = parse_date(meta["date"]) if meta.get("date") else None
+        if meta_date and (found is None or (found.date != meta_date and _shows(lines, sel.title_index, meta_date))):
+            # no date shown, or the page shows two (成文日期 and 发布日期; published and updated) and
+            # its metadata says which one is the publication's
+            found = PageDate(meta_date, "html_meta", "html_meta", "meta")
         if found:
             pub, date_source = found.date, found.source
         else:

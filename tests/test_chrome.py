@@ -1523,7 +1523,7 @@ def test_keywords_without_a_colon_end_an_abstract(env: tuple) -> None:
     ("有用(31) 反对(2) [追问]", "vote_bar"),
     ("查看: 902 | 回复: 14 [只看楼主] [倒序浏览]", "vote_bar"),
     ("某老师 某某再生医学中心 健康顾问 已帮助 1024 人 采纳率:93%", "qa_furniture"),
-    ("其他回答(2)", "qa_furniture"),
+    ("其他回答(2)", "answers_label"),
     ("【免責聲明】本文轉載自合作媒體,內容僅供參考,不代表本站立場。", "repost_notice"),
 ])
 def test_share_rows_thread_counts_cards_and_repost_disclaimers_of_blind_set_z(env: tuple, line: str, rule: str) -> None:
@@ -1847,6 +1847,13 @@ def test_the_second_doctors_answer_after_a_reply_time_in_traditional_stays(env: 
     assert second in doc.main_text
 
 
+def assert_cut_between_paragraphs(env: tuple, line: str, rule: str) -> None:
+    """``line`` between the paragraphs of an article is cut, by ``rule``."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, line.split()) in [(r, t.split()) for r, t in doc.cut]
+
+
 @pytest.mark.parametrize(("line", "rule"), [
     ("登录 | 下载某某APP", "login_bar"),
     ("【字号 大 中 小】 打印", "font_bar"),
@@ -1860,9 +1867,7 @@ def test_the_second_doctors_answer_after_a_reply_time_in_traditional_stays(env: 
 ])
 def test_login_rows_font_buttons_files_hotlines_and_ad_slots_of_blind_set_ad(env: tuple, line: str, rule: str) -> None:
     """Forms blind set ad (2026-12-06, a representative crawl; read 2026-12-07) showed."""
-    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
-    assert line not in doc.main_text
-    assert (rule, line.split()) in [(r, t.split()) for r, t in doc.cut]
+    assert_cut_between_paragraphs(env, line, rule)
 
 
 THREAD = ["某某吧 | 脑瘫吧 关注:38,216 帖子:612,907", "看贴 图片 精品 视频", "只看楼主 收藏 回复",
@@ -1902,3 +1907,98 @@ def test_a_thesis_records_name_field_is_its_title_and_its_fields_are_no_text(env
     assert doc.source_type == "academic", doc.source_type_evidence
     for field in ("指導教授", "校院名稱", "中文關鍵詞", "論文頁數"):
         assert field not in doc.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("立即投保 了解详情", "call_to_action"),
+    ("商品详情 规格参数 累计评价(218) 售后保障", "shop_tabs"),
+    ("【本文由某某細胞醫學診所贊助刊登】", "advertisement"),
+    ("Facebook X LinkedIn Copy link", "share_bar"),
+    ("Editor: Ann Example", "editor_line"),
+    ("Print | Share | Font size: A+ A-", "font_bar"),
+    ("个人分类: 眼睛那些事(12) 生活随笔(40)", "blog_sidebar"),
+    ("This answer was automatically imported. ExampleVault is not affiliated with the original author.", "repost_notice"),
+    ("Anonymous user (former nurse)", "user_card"),
+    ("澳门某某娱乐城 首存送888 www.example-yl.vip", "spam"),
+    ("? 412 ? 37 分享", "vote_bar"),
+])
+def test_shop_buttons_sponsor_labels_tool_rows_and_mirror_notices_of_blind_set_af(env: tuple, line: str, rule: str) -> None:
+    """Forms blind set af (2026-12-07, a second representative crawl; read the same day) showed."""
+    assert_cut_between_paragraphs(env, line, rule)
+
+
+def test_the_other_answers_under_their_label_stay_text(env: tuple) -> None:
+    """A Q&A page's other answers (其他回答(1) / the answerer's name and date / the answer) are text:
+    the name and date under the label are furniture, not a date line that ends the page."""
+    other = "我们小区有人去外地打过干细胞,花了二十多万,说是精神好了点,但肌酐一点没降,最后还是回来透析。"
+    doc = parse(env, "\n".join(["某某大药房网上药店 正品保障", "首页 > 问药师 > 肾内科", "尿毒症可以用干细胞治疗吗?我爸透析两年了",
+                                "提问者:w***9", P1, "最佳答案", "执业药师 某某 2024-02-14", P2, P3, "有帮助(12) 没帮助(1)",
+                                "其他回答(1)", "可***乐 2024-02-20", other, "相关商品", "某某片 0.63g*100片 ¥89.00 加入购物车"]))
+    assert other in doc.main_text
+    assert "可***乐" not in doc.main_text and "加入购物车" not in doc.main_text
+
+
+def test_a_headline_under_an_accounts_card_beats_the_menu_and_the_name(env: tuple) -> None:
+    """A publishing platform's menu with one longer entry (创作者中心), then the account's card (its
+    name, its date line, + 关注) over the headline: the headline is the title."""
+    headline = "干燥综合征总是口干眼干?干细胞治疗到底靠不靠谱,一文讲清"
+    doc = parse(env, "\n".join(["某某号 首页 推荐 健康 财经 科技 | 登录 创作者中心", "健康科普君",
+                                "2024-05-07 09:15 · 某地 · 优质健康领域创作者", "+ 关注", headline, P1, P2, P3]))
+    assert doc.title == headline
+
+
+def test_a_government_cms_article_title_tag_names_the_notice(env: tuple) -> None:
+    """A government CMS's <meta name="ArticleTitle">: the notice's title, where the <title>'s parts
+    (notice_column_site) leave only the site's name shown as a line (its signature)."""
+    notice = "某某省卫生健康委员会关于公布2024年度干细胞临床研究备案项目的通知"
+    html = (f'<html><head><meta name="ArticleTitle" content="{notice}"><meta name="SiteName" content="某某省卫生健康委员会">'
+            f"<title>{notice}_通知公告_某某省卫生健康委员会</title></head><body>"
+            f'<div class="title">{notice}</div><div class="content"><p>各设区市卫生健康委:</p><p>{P1}</p><p>{P2}</p>'
+            "<p>某某省卫生健康委员会</p><p>2024年8月30日</p></div></body></html>")
+    doc = parse(env, html, "page.html")
+    assert doc.title == notice
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("分站:北京 上海 广州 深圳 天津 重庆 成都", "city_list"),
+    ("熱門搜尋: 流感 | 臍帶血 | 樓市 | 颱風", "search_tags"),
+    ("【推荐】皇冠体育 新用户注册即送88元 www.example-hg.top", "spam"),
+    ("已帮助 1.2万 位患者 | 好评率 98%", "qa_furniture"),
+    ("(本文转载自某某大学附属第一医院官方网站,如有侵权请联系删除)", "repost_notice"),
+    ("上一个问题 下一个问题", "prev_next"),
+    ("热门问题:糖尿病人能吃西瓜吗 | 痛风吃什么好 | 宝宝发烧怎么办", "related_list"),
+    ("以下内容来自网友回答,仅供参考", "repost_notice"),
+    ("如欲查詢療程詳情,請致電 3618 2270 或 WhatsApp 6271 9035", "call_to_action"),
+    ("相关留言", "related_list"),
+])
+def test_city_lists_search_bars_mirror_notices_and_phone_calls_of_blind_set_ag(env: tuple, line: str, rule: str) -> None:
+    """Forms blind set ag (2026-12-07, pages whose title, date and type are hard to read) showed."""
+    assert_cut_between_paragraphs(env, line, rule)
+
+
+def test_a_content_farms_menu_cities_and_headline_trail_stay_out(env: tuple) -> None:
+    """A content farm's menu, its city subsites and a trail ending in the headline (with its question
+    mark) above the headline: none of them is text."""
+    headline = "干细胞回输一次能管几年?看完这篇你就懂了"
+    doc = parse(env, "\n".join(["首页 健康 美容 养生 母婴 两性 减肥 疾病 问答 百科", "分站:北京 上海 广州 深圳 天津 重庆 成都 杭州",
+                                f"某某养生网 > 养生 > {headline}", headline, "发布于 2023-07-25 21:07:33 | 阅读(1862) | 分类:养生",
+                                P1, P2, P3]))
+    assert doc.title == headline
+    assert doc.main_text.startswith(headline), doc.main_text[:80]
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    (["某某市人民政府 | 市政府门户网站", "首页 > 互动交流 > 市长信箱 > 信件详情", "信件标题:某机构宣传“干细胞治疗自闭症”是否合法?",
+      "信件编号:YC20240917-0386 来信时间:2024-09-17 办理状态:已办结", P1, "答复单位:某某市卫生健康委员会 答复时间:2024-09-29", P2, P3],
+     "某机构宣传“干细胞治疗自闭症”是否合法?"),
+    (["健康视频 | 医生讲病", "帕金森病能用干细胞治疗吗?神经内科医生告诉你", "[视频] 时长 02:16 | 播放 4.7万 | 点赞 1,032",
+      "主讲医生:某某某 主任医师 | 某某市第二人民医院 神经内科 | 三甲", "发布时间:2025-02-14", "视频文字版:", P1, P2, P3],
+     "帕金森病能用干细胞治疗吗?神经内科医生告诉你"),
+    (["某某文库 首页 期刊 学位论文 会议 更多>>", "间充质干细胞治疗系统性红斑狼疮的临床研究进展", "作者:某某某 某某某",
+      "单位:某某医科大学附属医院风湿免疫科", "收稿日期:2023-04-11", f"【摘要】{P1}{P2}", P3],
+     "间充质干细胞治疗系统性红斑狼疮的临床研究进展"),
+])
+def test_a_letters_title_field_a_speakers_card_and_an_affiliation_field(env: tuple, lines: list[str], title: str) -> None:
+    """信件标题: names a mayor's-mailbox letter; 主讲医生: and 单位: are fields, not the headline."""
+    doc = parse(env, "\n".join(lines))
+    assert doc.title == title

@@ -342,3 +342,36 @@ def test_a_reply_date_written_with_fu_and_a_bracketed_online_first_label(line: s
     brackets (the online-first date is the page's, not the received date)."""
     doc = parse(f"{TITLE}\n{line}\n{PARA}\n{PARA}\n")
     assert doc.published_date == want
+
+
+def test_a_metadata_date_the_page_shows_picks_between_two_shown_dates() -> None:
+    """An index table with 成文日期 above the title and 发布日期 below it, cell by cell: the page
+    shows both, and its metadata (PubDate) says which one is the publication's."""
+    rows = [("索 引 号:", "11530000-2025-00087"), ("发文机关:", "某某省卫生健康委员会"), ("成文日期:", "2025年02月27日"),
+            ("标 题:", "关于公布第三批干细胞临床研究备案项目的通知"), ("发文字号:", "某卫科教发〔2025〕6号"),
+            ("发布日期:", "2025年03月05日")]
+    table = "".join(f"<tr><td>{rows[i][0]}</td><td>{rows[i][1]}</td><td>{rows[i + 1][0]}</td><td>{rows[i + 1][1]}</td></tr>"
+                    for i in range(0, len(rows), 2))
+    html = ('<html><head><meta name="ArticleTitle" content="关于公布第三批干细胞临床研究备案项目的通知">'
+            '<meta name="PubDate" content="2025-03-05 16:30"><title>某某省卫生健康委员会 关于公布第三批干细胞临床研究备案项目的通知'
+            f"</title></head><body><p>首页 | 政务公开 | 通知公告</p><table>{table}</table>"
+            f"<h2>关于公布第三批干细胞临床研究备案项目的通知</h2><p>各有关单位:</p><p>{PARA}</p><p>{PARA}</p></body></html>")
+    doc = parse(html, "page.html")
+    assert str(doc.published_date) == "2025-03-05"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an update set against the page's own date on one line: the page's date
+    (f"聯晨新聞網\n首頁 > 健康\n{TITLE}\n2024/10/22 18:05(最後更新:2024/10/23 09:12)\n{PARA}\n{PARA}\n", "2024-10-22"),
+    # a paper's manuscript dates are not its date; its publication date on the same line is
+    (f"{TITLE}\n收稿日期:2023-02-16 网络出版日期:2023-08-25\n{PARA}\n{PARA}\n", "2023-08-25"),
+    (f"{TITLE}\n作者:某某某\n收稿日期:2023-04-11\n{PARA}\n{PARA}\n", "None"),
+    # month first when the day is over 12
+    (f"Stem Cell Treatment in Mexico: 2025 Cost Guide\nPosted 03/18/2025 by Example Team\n{PARA}\n{PARA}\n", "2025-03-18"),
+    # a letter's date, then the reply's under the letter: the reply dates a mailbox page
+    (f"信件标题:{TITLE}\n信件编号:YC-0386 来信时间:2024-09-17 办理状态:已办结\n{PARA}\n答复单位:某某市卫生健康委员会 答复时间:2024-09-29\n{PARA}\n",
+     "2024-09-29"),
+])
+def test_update_received_month_first_and_reply_dates_of_blind_set_ag(text: str, want: str) -> None:
+    """Date forms blind set ag (2026-12-07) showed."""
+    assert str(parse(text).published_date) == want

@@ -716,3 +716,37 @@ def test_a_forum_thread_and_a_personal_diary_are_user_posts(page: str, expected:
     ('other'), not a blog that sells; 日记 was a blog cue before."""
     doc = parse(page)
     assert doc.source_type == expected, doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # a personal blog on a hosting platform
+    ("某某博客 首页 | 发现 | 写博客 | 登录 | 注册\n老周的慢视界\n我去打了干细胞:一个老病号的流水账\n"
+     f"2023-06-30 21:47 阅读(2631) 评论(18)\n{PARA}\n{PARA}\n", "other"),
+    # a mirror of public-account articles
+    ("某某网 - 公众号文章聚合阅读\n首页 科技 健康 财经 搜索公众号/文章\n聊聊干细胞治疗系统性硬化症\n"
+     f"某某医院风湿免疫科 2024-03-28\n{PARA}\n{PARA}\n我科门诊时间:周一至周五\n", "content_aggregator"),
+    # an answer mirror in English
+    (f"ExampleVault — the best answers from around the web\nCan stem cells cure hearing loss?\nTop answer · 1.2k upvotes\n{PARA}\n"
+     "This answer was automatically imported. ExampleVault is not affiliated with the original author or site.\n", "other"),
+])
+def test_a_personal_blog_a_wechat_mirror_and_an_answer_mirror(page: str, expected: str) -> None:
+    """Blind set af (2026-12-07): 博客 chrome marks a writer's own posts (other) more often than a
+    network that sells; a 公众号文章 mirror is an aggregator; an imported answer is a mirror's."""
+    doc = parse(page)
+    assert doc.source_type == expected, doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # an answer mirror that names itself
+    (f"以下内容来自网友回答,仅供参考\n匿名用户 | 2个赞\n{PARA}\n上一个问题 下一个问题\n© 某某问答镜像站\n", "other"),
+    # an SEO network's city pages
+    ("干细胞治疗网 - 全国干细胞医院查询平台\n热门城市:北京干细胞医院 上海干细胞医院 广州干细胞医院 深圳干细胞医院\n"
+     f"干细胞治疗糖尿病足需要几个疗程?\n作者:小细 | 更新时间:3天前\n{PARA}\n{PARA}\n", "commercial_blog"),
+    # a doctor's short video answer
+    ("健康视频 | 医生讲病\n帕金森病能用干细胞治疗吗?\n[视频] 时长 02:16 | 播放 4.7万\n主讲医生:某某某 主任医师 | 某某医院 神经内科\n"
+     f"视频文字版:\n{PARA}\n{PARA}\n", "social_qa"),
+])
+def test_a_named_mirror_an_seo_city_network_and_a_video_answer(page: str, expected: str) -> None:
+    """Blind set ag (2026-12-07)."""
+    doc = parse(page)
+    assert doc.source_type == expected, doc.source_type_evidence

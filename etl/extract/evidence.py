@@ -267,17 +267,23 @@ def _thread_furniture(infos: list[LineInfo]) -> None:
     """A thread's poster name and post date next to a floor label (某某妈妈 / 2楼 … 2024-05-06 22:10 /
     回复(15)) are furniture between two posts: cut, and weighed with the label as one separator,
     so a date under a post does not end the thread as it ends an article over its comments."""
+    def poster(o: LineInfo) -> bool:
+        return o.rule is None and not o.marker and not o.fields and not o.tainted and not o.item \
+            and o.units < POSTER_UNITS and (o.date_like or o.punct == 0)
+
     found = False
     for i, info in enumerate(infos):
-        if info.rule != "floor_label" or info.tainted:
+        if info.tainted or info.rule not in ("floor_label", "answers_label"):
             continue
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(infos):
-                o = infos[j]
-                if o.rule is None and not o.marker and not o.fields and not o.tainted and not o.item \
-                        and o.units < POSTER_UNITS and (o.date_like or o.punct == 0):
-                    o.rule, o.between = "poster_line", True
-                    found = True
+        # next to a floor label; under the label of a Q&A page's other answers, the first
+        # answerer's name and date (其他回答(6) / 某某 / 2023-09-02)
+        near = (i - 1, i + 1) if info.rule == "floor_label" else (i + 1, i + 2)
+        for j in near:
+            if 0 <= j < len(infos) and poster(infos[j]):
+                infos[j].rule, infos[j].between = "poster_line", True
+                found = True
+            elif info.rule == "answers_label":
+                break   # the answer's text is under its name: nothing past it is a name or a date
     run = False
     for info in infos if found else ():
         if info.between and not info.tainted:
@@ -379,8 +385,10 @@ def is_menu(text: str) -> bool:
         return False
     tokens = [t for t in re.split(r"[\s|｜·•/]+", text) if t]
     if (len(tokens) >= 3 and all(len(t) <= 4 for t in tokens)) or (
-            len(tokens) >= 5 and len(tokens[0]) <= 12 and all(len(t) <= 4 for t in tokens[1:])):
-        return True
+            len(tokens) >= 5 and len(tokens[0]) <= 12 and all(len(t) <= 4 for t in tokens[1:])) or (
+            len(tokens) >= 6 and len(tokens[0]) <= 12 and all(len(t) <= 6 for t in tokens[1:])
+            and sum(len(t) > 4 for t in tokens[1:]) <= 1 and not _LATIN.search(text)):
+        return True   # … one longer entry among many short ones (首页 推荐 健康 财经 科技 | 登录 创作者中心)
     entries = [t.strip() for t in re.split(r"\s{2,}|\s*[|｜·•]\s*", text) if t.strip()]
     return len(entries) >= 4 and all(len(e) <= 24 and _MENU_ENTRY.fullmatch(e) for e in entries)
 
@@ -393,4 +401,4 @@ def name_line(info: LineInfo) -> bool:
 def heading_like(line: Line, info: LineInfo) -> bool:
     """A short text line that may head or continue the article (not chrome, not a link)."""
     return (info.chrome is None and line.kind != "link" and not info.date_like and not info.author_list
-            and (info.cjk >= 3 or info.words >= 2))
+            and (info.cjk >= 3 or info.words >= 2) and not is_menu(line.text))

@@ -65,6 +65,7 @@ def _parse_selector(sel: str) -> tuple[str | None, str | None, str | None]:
 _SELECTORS = [_parse_selector(s) for s in CONTENT_SELECTORS]
 _META_KEYS = {
     "og:title": "title", "twitter:title": "title", "og:site_name": "site_name", "application-name": "site_name",
+    "articletitle": "title", "citation_title": "title", "sitename": "site_name",   # a government CMS's and a journal's tags
     "og:url": "url", "author": "author", "article:author": "author", "article:published_time": "date",
     "pubdate": "date", "publishdate": "date", "publish_date": "date", "date": "date", "datepublished": "date",
     "dc.date": "date", "dc.date.issued": "date", "dcterms.issued": "date", "dcterms.created": "date",

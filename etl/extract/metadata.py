@@ -18,7 +18,8 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
 _MON = (r"(?P<mon>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![a-z]))")
 # Every date form we read, most specific first. Day-first and month-first numeric forms
-# (12/05/2026) are ambiguous and are not read.
+# (12/05/2026) are ambiguous and are not read, unless the day is over 12 (03/18/2025 is month
+# first, 18-03-2025 day first).
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"),
     re.compile(rf"(?<![A-Za-z]){_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
@@ -27,6 +28,8 @@ _DATE_PATTERNS = [
     # ctime, as BBS posts state their time: Sun Mar 17 23:05:41 2024
     re.compile(rf"(?<![A-Za-z]){_MON}\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     re.compile(r"(?<![\d-])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
+    re.compile(r"(?<![\d/.-])(?P<m>0?[1-9]|1[0-2])([-/.])(?P<d>1[3-9]|2\d|3[01])\2(?P<y>(?:19|20)\d{2})(?![\d/.-])"),
+    re.compile(r"(?<![\d/.-])(?P<d>1[3-9]|2\d|3[01])([-/.])(?P<m>0?[1-9]|1[0-2])\2(?P<y>(?:19|20)\d{2})(?![\d/.-])"),
 ]
 _FULLWIDTH_DIGITS = {0xFF10 + i: str(i) for i in range(10)}
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -142,6 +145,8 @@ def _minguo_dates(rules: DateRules, simple: str) -> list[tuple[str, dt.date]]:
     out = []
     for m in _MINGUO.finditer(simple):
         kind = _label_kind(rules, simple[: m.start()])
+        if kind == "received":
+            continue
         if kind is None and not m.group("era"):
             continue
         try:
@@ -160,16 +165,26 @@ def _line_dates(rules: DateRules, line: str, max_other: int | None = None) -> li
         return []
     found = find_dates(simple, limit=300)
     out = []
+    unlabelled = []
+    received = False
     for f in found:
         kind = _label_kind(rules, simple[: f.start]) or (
             "publish" if rules.label_after is not None and rules.label_after.match(simple, f.end) else None)
+        if kind == "received":
+            received = True
+            continue   # the manuscript's dates (收稿日期, 修回日期), not the article's
         if kind:
             out.append((kind, f.date))
+        else:
+            unlabelled.append(f.date)
     if not found:
         out += _minguo_dates(rules, simple)
+    if out and unlabelled and all(kind == "update" for kind, _ in out):
+        # 2024/10/22 18:05 (最后更新:2024/10/23 09:12): the date the update is set against is the page's own
+        out.append(("bare", unlabelled[0]))
     if out:
         return out
-    if not found or _SENTENCE.search(simple):
+    if not found or received or _SENTENCE.search(simple):
         return []
     rest = simple
     for f in reversed(found):
@@ -190,7 +205,7 @@ def _table_dates(rules: DateRules, lines: list[str]) -> list[tuple[str, dt.date]
             continue
         for head, cell in zip(heads, cells, strict=True):
             kind = next((lab.kind for lab in rules.label_cell if lab.regex.search(head)), None)
-            found = find_dates(cell, limit=40) if kind else []
+            found = find_dates(cell, limit=40) if kind and kind != "received" else []
             if found:
                 out.append((kind, found[0].date))
     return out

@@ -249,13 +249,26 @@ def _lead_above(lines: list[Line], infos: list[LineInfo], i: int, start: int) ->
     return any(infos[k].strong for k in range(i + 1, start))
 
 
+_FOLLOW_END = re.compile(r"(关注|订阅|追踪)\s*$")
+
+
+def _follows(info: LineInfo) -> bool:
+    """A follow button, alone or closing an account's card (+ 关注)."""
+    return info.rule == "follow_button" or (info.rule == "user_card" and bool(_FOLLOW_END.search(info.simp)))
+
+
 def _over_follow_button(i: int, lines: list[Line], infos: list[LineInfo]) -> str | None:
     """"account_name" for a short name over a follow button (小满爱碎碎念 / 关注) or over a
     thread's floor number (某某妈妈 / 1楼): an account's card, a poster's name."""
-    nxt = infos[i + 1] if i + 1 < len(lines) else None
     info = infos[i]
-    if nxt is not None and nxt.rule in ("follow_button", "floor_label") and info.punct == 0 and info.units < FURNITURE_UNITS:
-        return "account_name"
+    if info.punct or info.units >= FURNITURE_UNITS:
+        return None
+    for k in range(i + 1, min(len(lines), i + 3)):
+        nxt = infos[k]
+        if nxt.rule == "floor_label" or _follows(nxt):
+            return "account_name"
+        if not (nxt.date_like or nxt.meta):
+            break   # the card's date line may stand between the name and its follow button
     return None
 
 
@@ -369,8 +382,9 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         score += 2.0 if k is None or k == start or i == start or label or infos[k].strong or "repeated" in ev else 0.5
     if i > 0 and (infos[i - 1].date_like or infos[i - 1].author_list or (
             len(lines[i - 1].text) <= rules.byline_max_chars and rules.byline.search(infos[i - 1].simp)
-            and infos[i - 1].digits >= 4)):
-        ev.add("byline_above")  # a date line or the authors right above the headline
+            and infos[i - 1].digits >= 4) or (
+            i > 1 and _follows(infos[i - 1]) and (infos[i - 2].date_like or infos[i - 2].meta))):
+        ev.add("byline_above")  # a date line or the authors right above the headline, or an account's card (date, + 关注)
         score += 1.0
     nxt_text = next((j for j in range(i + 1, min(n, i + 6)) if not furniture(j) and norms.get(j) != me), None)
     if nxt_text is not None and (infos[nxt_text].strong or i < start <= nxt_text):

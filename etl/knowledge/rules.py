@@ -166,7 +166,7 @@ class DateRules:
     label_after: re.Pattern[str] | None = None   # publish label right after a date (and its time)
 
 
-DATE_LABEL_KINDS = ("publish", "written", "update")
+DATE_LABEL_KINDS = ("publish", "written", "update", "received")
 
 
 def _load_dates(path: Path) -> DateRules:
