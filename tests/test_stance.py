@@ -855,3 +855,42 @@ def test_a_cord_blood_banks_list_of_established_uses_claims_them() -> None:
     text = "已確立的治療用途\n‧ 血液癌症:急性淋巴細胞白血病、淋巴瘤\n‧ 遺傳性血液病:重型地中海貧血、鐮狀細胞貧血症"
     ms = {m.surface: m.context for m in mentions(text)}
     assert ms["淋巴瘤"] == "asserted" and ms["鐮狀細胞貧血症"] == "asserted", ms
+
+
+def test_a_list_of_claims_a_heading_calls_false_is_negated() -> None:
+    """二、识别常见虚假宣传话术。下列说法均无科学依据： over quoted claims: each claim it lists is
+    denied, even the one that asserts in its own words (能根治X)."""
+    text = ("二、识别常见虚假宣传话术。下列说法均无科学依据：\n（一）“干细胞能根治糖尿病，回输后可停用胰岛素”；\n"
+            "（二）“干细胞对高血压、冠心病、失眠等百病皆宜”。\n三、了解潜在风险。")
+    for surface in ("糖尿病", "高血压", "冠心病", "失眠"):
+        assert_stance(text, surface, "negated")
+
+
+def test_a_myths_label_denies_the_myth_and_leaves_its_truth_alone() -> None:
+    """说法1：“…” is the myth; the 真相 line under it has its own stance."""
+    text = "说法1：“打一针干细胞，糖尿病就能根治”\n真相：造血干细胞移植是治疗白血病的成熟手段。"
+    assert_stance(text, "糖尿病", "negated")
+    assert_stance(text, "白血病", "asserted")
+
+
+def test_a_providers_list_under_good_results_is_claimed() -> None:
+    """对以下疾病均有良好疗效： over numbered category lines claims every disease listed."""
+    text = "多年临床应用证明，干细胞对以下疾病均有良好疗效：\n一、神经系统疾病：脑卒中后遗症、脑瘫、帕金森病\n二、代谢性疾病：2型糖尿病、糖尿病足"
+    for surface in ("脑瘫", "帕金森病", "2型糖尿病", "糖尿病足"):
+        assert_stance(text, surface, "asserted")
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("證據不支持以幹細胞治療自閉症或腦性麻痺。", "自閉症", "negated"),
+    ("二、別相信「治癒癌症」的說法", "癌症", "negated"),
+    ("目前類風濕性關節炎不在特管辦法核准的適應症內。", "類風濕性關節炎", "negated"),
+    ("需要提醒的是，静脉回输并非零风险，文献中报告过发热、皮疹、呕吐。", "皮疹", "neutral"),
+    ("以下人群暂不建议接受治疗：严重感染尚未控制者；妊娠期女性。", "感染", "neutral"),
+    ("医生说干细胞对帕金森病的作用目前还在研究，我们这才明白。", "帕金森病", "hedged"),
+    ("干细胞局部注射治疗糖尿病足溃疡的效果较为明确。", "糖尿病足溃疡", "asserted"),
+])
+def test_cues_blind_set_ah_showed(text: str, surface: str, context: str) -> None:
+    """Blind set ah (2026-12-07, claims and stance): a consensus's verdict, a warning not to believe,
+    an indication not approved, a risk that is no denial, an uncontrolled infection that excludes, a
+    question still in research, an effect called clear."""
+    assert_stance(text, surface, context)

@@ -93,6 +93,13 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ENDS_LINE = frozenset("\n。！？!?；;：:）)」』】”\"'.…")
 WRAP_MIN = 16  # a line shorter than this never continues on the next line
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+# A heading that calls the list under it false (下列说法均无科学依据：, 常见虚假宣传话术：, Common myths:).
+DEBUNK_HEADING = re.compile(r"虚假宣传|不实宣传|虚假|不实|无科学依据|没有科学依据|缺乏科学依据|均无依据|谣言|误区|骗局|话术|"
+                            r"伪科学|(?i:\bmyths?\b|false claims?|misleading claims?)")
+# A listed claim in quotation marks, after its number ((一)“干细胞能根治糖尿病”).
+QUOTED_ITEM = re.compile(r"^\s*(?:[0-9０-９]{1,3}[.、．)）]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[•·\-*])?\s*[“\"「『]")
+# A myth's label opening its line (说法1：“…”, 误区二：…, Myth: …): what follows is the myth, its truth is below.
+MYTH_LABEL = re.compile(r"^\W{0,3}(说法|谣言|误区|传言|流言|迷思|错误观念|(?i:myth))\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]")
 _LIST_MARKER = re.compile(r"^\s*(?:[0-9０-９]{1,3}[.、．)）]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[•·\-*#>])")
 
 # Candidate disease-like terms: a run of Han characters ending in a disease suffix that is
@@ -798,6 +805,9 @@ class _Headings:
             if listing is None or any(h[2] in ("negated", "hedged", "risk", "adverse") for h in hits):
                 return None
             return Stance("asserted", listing[4])
+        debunk = DEBUNK_HEADING.search(lead) if colon else None
+        if debunk is not None:
+            return Stance("negated", debunk.group())  # 下列说法均无科学依据： over the claims it lists
         st = stance(self.ts, lead, len(lead), len(lead), others=others)
         if st.context != "asserted":
             return None  # 可能的风险： above its items is no claim
@@ -922,6 +932,13 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
             # An item of a list under 适应症： takes the heading's stance; a neutral decided by a cue
             # (a contraindication) stays, and so does a condition the patient has besides (合并X).
             st = headings.over(k, by_sentence) or st
+        elif st.context != "negated" and k >= 0 and QUOTED_ITEM.match(sentence):
+            # a quoted claim listed under a heading that debunks its list (虚假宣传话术：(一)“干细胞能根治X”)
+            h = headings.over(k, by_sentence)
+            st = h if h is not None and h.context == "negated" else st
+        myth = MYTH_LABEL.match(sentence) if st.context != "negated" and k >= 0 else None
+        if myth is not None and start - s_start >= myth.end():
+            st = Stance("negated", myth.group(1), st.reported)   # 说法1：“打一针干细胞，X就能根治” over its 真相
         o_start, o_end = sh.span(start, end)
         if st.context == "neutral" and not st.settled and tables is not None:
             st = tables.over(o_start) or st   # a row of a table that claims or prices its rows
