@@ -146,7 +146,7 @@ class SignalRule:
 
 @dataclass(frozen=True)
 class DateLabel:
-    kind: str                 # publish | written | update
+    kind: str                 # publish | written | update | received (never read)
     regex: re.Pattern[str]    # the label, anchored to end right before the date
 
 
