@@ -2002,3 +2002,32 @@ def test_a_letters_title_field_a_speakers_card_and_an_affiliation_field(env: tup
     """信件标题: names a mayor's-mailbox letter; 主讲医生: and 单位: are fields, not the headline."""
     doc = parse(env, "\n".join(lines))
     assert doc.title == title
+
+
+@pytest.mark.parametrize(("shown", "title"), [
+    ("Q:爸爸中風兩年,自費做幹細胞治療有用嗎?", "爸爸中風兩年,自費做幹細胞治療有用嗎?"),
+    ("問題 65歲媽媽退化性關節炎,醫生建議打幹細胞,真的有效嗎?", "65歲媽媽退化性關節炎,醫生建議打幹細胞,真的有效嗎?"),
+])
+def test_a_questions_q_label_is_not_part_of_its_title(env: tuple, shown: str, title: str) -> None:
+    """A Q&A page's question shown after its label (Q:, 問題): the title is the question."""
+    doc = parse(env, "\n".join(["某某問醫師 | 健康問答", "首頁 > 神經內科", shown, "提問者:W*** 2024/09/03", P1, P2, P3]))
+    assert doc.title == title
+
+
+def test_an_answering_doctors_clinic_and_post_is_no_title(env: tuple) -> None:
+    """某某婦產科診所 院長 (the answering doctor's card) above the question is not its headline."""
+    question = "卵巢早衰可以做幹細胞治療嗎?"
+    doc = parse(env, "\n".join(["某某問答網 Health Q&A", "首頁 > 婦產科 > 生殖內分泌", question,
+                                "醫師您好,我今年34歲,已經半年沒有月經,醫師說是卵巢早衰。請問可以打幹細胞嗎?", "某某某 醫師",
+                                "某某婦產科診所 院長", "回覆時間:2025/05/21", P1, P2, P3]))
+    assert doc.title == question and "院長" not in doc.main_text
+
+
+def test_a_headline_labelled_as_promotion_is_the_title_not_an_ad_slot(env: tuple) -> None:
+    """【推廣】 before a headline labels the page (an advertorial); an ad slot on one line carries a
+    comma, a number or a call (【广告】 某某康复中心,咨询热线…) and is cut."""
+    headline = "【推廣】膝關節退化不再難以行走 幹細胞再生療法助重拾活力"
+    doc = parse(env, "\n".join(["某某生活網 首頁 健康 美容", headline, "文/某某編輯部 2024-05-09", P1, P2, P3,
+                                "【广告】 关节康复就选某某中心,咨询热线400-000-0000", P4]))
+    assert doc.title == headline
+    assert "咨询热线" not in doc.main_text
