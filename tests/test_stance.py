@@ -894,3 +894,24 @@ def test_cues_blind_set_ah_showed(text: str, surface: str, context: str) -> None
     an indication not approved, a risk that is no denial, an uncontrolled infection that excludes, a
     question still in research, an effect called clear."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("以下为本中心目前接受咨询的主要病种：\n一、神经系统：脑卒中后遗症、脊髓损伤、帕金森病；", "帕金森病", "asserted"),
+    ("造血干细胞移植是白血病、淋巴瘤等血液肿瘤的成熟治疗手段。", "淋巴瘤", "asserted"),
+    ("另外像退化性關節炎、脊髓損傷，也都有醫院提出計畫並獲核准。", "脊髓損傷", "asserted"),
+    ("分别针对卵巢早衰和1型糖尿病，研究结果尚未得出结论。", "卵巢早衰", "hedged"),
+    ("中風後遺症及糖尿病的療效在醫學界仍有爭議。", "糖尿病", "hedged"),
+    ("别信：抗衰、治癌、治自闭症。", "自闭症", "negated"),
+    ("网上说的干细胞治疗白癜风、银屑病，基本都是商业宣传。", "银屑病", "negated"),
+    ("两组48周生存率、肝性脑病发生率差异均无统计学意义。", "肝性脑病", "negated"),
+    ("The clinic admitted the infusions will not reverse advanced dementia.", "dementia", "negated"),
+    ("The shots did nothing for her shortness of breath.", "shortness of breath", "negated"),
+    ("对于肌萎缩侧索硬化等疾病，现有证据并未显示干细胞能够逆转病情。", "肌萎缩侧索硬化", "negated"),
+    ("No tumour formation was detected in any patient.", "tumour", "negated"),
+])
+def test_cues_blind_set_aj_showed(text: str, surface: str, context: str) -> None:
+    """Blind set aj (2026-12-07, several stances in one page): a provider's list of 病种, an
+    established treatment, approved items, an open or disputed result, claims not to believe or
+    called advertising, a null result, English denials, an absence written with a capital No."""
+    assert_stance(text, surface, context)

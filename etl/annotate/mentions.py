@@ -307,10 +307,11 @@ def _triggers_in(ts: TriggerSet, sentence: str) -> _Hits:
         cells.sort()   # in reading order, for windows (bisect)
     treatment = treatment or bool(cells)
     frames = []
+    folded = sentence.translate(ASCII_LOWER) if ts.frames else sentence   # frames are lower case (No…detected)
     for fr in ts.frames:
-        if fr.head not in sentence or fr.tail not in sentence:
+        if fr.head not in folded or fr.tail not in folded:
             continue
-        for m in fr.pattern.finditer(sentence):
+        for m in fr.pattern.finditer(folded):
             if longer.get(m.start(), 0) > m.start(1):
                 continue  # the head is part of a longer trigger (无法 is not 无…)
             if fr.context == "pseudo":

@@ -400,7 +400,7 @@ def load_triggers(path: str | None = None) -> TriggerSet:
     frames: list[Frame] = []
     for key, trig in triggers.items():
         if FRAME_GAP in trig.phrase:
-            head, tail = trig.phrase.split(FRAME_GAP)
+            head, tail = trig.phrase.translate(ASCII_LOWER).split(FRAME_GAP)   # matched on the ASCII-lowered sentence
             # Within one clause by default; a frame given a max_gap may cross commas (对 X、Y，Z 有帮助).
             chars = _FRAME_GAP_CHARS if trig.max_gap is None else _FRAME_GAP_SENTENCE
             gap = f"{chars}{{1,{trig.max_gap or FRAME_MAX_GAP}}}?"
