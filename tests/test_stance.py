@@ -915,3 +915,16 @@ def test_cues_blind_set_aj_showed(text: str, surface: str, context: str) -> None
     established treatment, approved items, an open or disputed result, claims not to believe or
     called advertising, a null result, English denials, an absence written with a capital No."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("治疗半年后，大部分病人的震颤和步态都有改善。", "震颤"),
+    ("腿脚麻木、间歇性跛行等症状也有不同程度改善。", "麻木"),
+    ("After the second infusion my knee pain is much better.", "knee pain"),
+    ("Two months on, my MS fatigue is almost gone.", "fatigue"),
+    ("Patients with lupus feel less joint pain after the course.", "joint pain"),
+])
+def test_an_outcome_after_the_treatment_is_claimed(text: str, surface: str) -> None:
+    """Outcomes reported after a treatment, in the forms testimonials and case stories use (都有改善,
+    不同程度改善, is much better, is almost gone, feel less): asserted, as 明显减轻 is."""
+    assert_stance(text, surface, "asserted")
