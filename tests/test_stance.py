@@ -928,3 +928,10 @@ def test_an_outcome_after_the_treatment_is_claimed(text: str, surface: str) -> N
     """Outcomes reported after a treatment, in the forms testimonials and case stories use (都有改善,
     不同程度改善, is much better, is almost gone, feel less): asserted, as 明显减轻 is."""
     assert_stance(text, surface, "asserted")
+
+
+def test_a_provider_speaking_of_its_patients_with_a_disease_claims_it() -> None:
+    """Many of our X patients tell us …: the provider treats X (asserted); a clinic's staff who merely
+    see patients with X make no claim."""
+    assert_stance("Many of our COPD patients tell us they climb stairs again.", "COPD", "asserted")
+    assert_stance("Our doctors see patients with autism every week.", "autism", "neutral")
