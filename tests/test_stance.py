@@ -935,3 +935,9 @@ def test_a_provider_speaking_of_its_patients_with_a_disease_claims_it() -> None:
     see patients with X make no claim."""
     assert_stance("Many of our COPD patients tell us they climb stairs again.", "COPD", "asserted")
     assert_stance("Our doctors see patients with autism every week.", "autism", "neutral")
+
+
+def test_a_heading_that_warns_of_false_claims_before_a_list_of_trials_denies_none() -> None:
+    """为防止虚假宣传，现将备案项目公布如下： the cue names why the list is published, not what it is."""
+    text = "为防止虚假宣传，现将已备案的研究病种公布如下：\n1. 膝骨关节炎\n2. 帕金森病"
+    assert stance_of(text, "帕金森病").context != "negated"

@@ -806,7 +806,8 @@ class _Headings:
             if listing is None or any(h[2] in ("negated", "hedged", "risk", "adverse") for h in hits):
                 return None
             return Stance("asserted", listing[4])
-        debunk = DEBUNK_HEADING.search(lead) if colon else None
+        # the cue must be in the heading's last clause: 为防止虚假宣传，现将备案项目公布如下： lists no false claims
+        debunk = DEBUNK_HEADING.search(re.split(r"[，,。；;]", lead)[-1]) if colon else None
         if debunk is not None:
             return Stance("negated", debunk.group())  # 下列说法均无科学依据： over the claims it lists
         st = stance(self.ts, lead, len(lead), len(lead), others=others)
