@@ -2031,3 +2031,32 @@ def test_a_headline_labelled_as_promotion_is_the_title_not_an_ad_slot(env: tuple
                                 "【广告】 关节康复就选某某中心,咨询热线400-000-0000", P4]))
     assert doc.title == headline
     assert "咨询热线" not in doc.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("本文为某某号作者发布,不代表某某立场", "repost_notice"),
+    ("This content was paid for by Example Clinic", "repost_notice"),
+    ("App内打开", "app_banner"),
+    ("Views 4,812", "view_count"),
+    ("LINE諮詢 @examplemed", "contact_block"),
+    ("免費索取日本診所名單", "call_to_action"),
+    ("点击右下角【在线客服】", "call_to_action"),
+    ("Book a free knee screening with Example Clinic", "call_to_action"),
+    ("Find a certified Example provider near you", "call_to_action"),
+    ("?? 感谢阅读,欢迎留言交流", "closing_notice"),
+    ("本網站使用Cookies以提升瀏覽體驗", "cookie_banner"),
+    ("帮助过 3106 人 [咨询TA]", "qa_furniture"),
+    ("[提问者采纳] 网友回答:", "qa_furniture"),
+    ("【熱門行程】某地再生醫學3日體檢團", "advertisement"),
+    ("Verified clinician", "user_card"),
+])
+def test_platform_statements_app_buttons_lead_magnets_and_cards_of_blind_sets_ah_and_aj(env: tuple, line: str, rule: str) -> None:
+    """Forms blind sets ah and aj (2026-12-07, read for stance first) showed."""
+    assert_cut_between_paragraphs(env, line, rule)
+
+
+def test_a_sentence_that_ends_in_a_view_is_no_platform_statement(env: tuple) -> None:
+    """不代表…观点 closes a platform's statement only on a short line about the article or its author."""
+    sentence = "医生也提醒，少数家长的体会并不代表所有患者的观点。"
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, sentence, P2, P3]))
+    assert sentence in doc.main_text
