@@ -253,13 +253,13 @@ def _html_title_part(html_title: str, lines: list[Line]) -> str | None:
 
 def _meta_title(meta: dict[str, str]) -> str | None:
     """The page's og:title, or its <h1> when the og:title (less a site's name after it) is the
-    start of a longer <h1> (og:title 某疗法｜某诊所 over <h1>某疗法：说明与案例</h1>)."""
+    start of a longer <h1> (og:title 某疗法｜某诊所 over <h1>某疗法：说明与案例</h1>), or all of it."""
     og, h1 = meta.get("title"), meta.get("h1")
     if og and h1:
         head = simplify(_TITLE_PARTS.split(og.strip())[0]).replace(" ", "")
         whole = simplify(h1).replace(" ", "")
-        if len(head) >= 4 and whole.startswith(head) and len(whole) > len(head):
-            return h1
+        if len(head) >= 4 and whole.startswith(head) and (len(whole) > len(head) or len(head) < len(simplify(og).replace(" ", ""))):
+            return h1   # og:title 某疗法｜某诊所 over <h1>某疗法</h1> too: the rest is the site's name
     return og or h1
 
 

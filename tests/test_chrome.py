@@ -2060,3 +2060,34 @@ def test_a_sentence_that_ends_in_a_view_is_no_platform_statement(env: tuple) -> 
     sentence = "医生也提醒，少数家长的体会并不代表所有患者的观点。"
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, sentence, P2, P3]))
     assert sentence in doc.main_text
+
+
+def test_a_consensus_headline_over_its_authors_on_behalf_of_a_group(env: tuple) -> None:
+    """某某1、某某2、某某3,代表某某共識小組 under a consensus's headline: authors, and the headline is the title."""
+    headline = "細胞治療臨床應用之專家共識:適應症、證據等級與病人溝通"
+    doc = parse(env, "\n".join(["某某再生醫學會訊 Example Journal | 2024年第3期", headline, "林某某1、許某某2、鄭某某3,代表某某再生醫學共識小組",
+                                "一、前言", P1, P2, P3]))
+    assert doc.title == headline and "共識小組" not in doc.main_text
+
+
+def test_an_english_menu_flattened_with_single_spaces_is_no_title(env: tuple) -> None:
+    doc = parse(env, "\n".join(["EXAMPLE REGEN", "Home Treatments Conditions Pricing Patient Stories Blog Contact", "Conditions We Treat",
+                                KNEE, KNEE]))
+    assert doc.title != "Home Treatments Conditions Pricing Patient Stories Blog Contact"
+    assert "Patient Stories Blog" not in doc.main_text
+
+
+@pytest.mark.parametrize("page", [
+    # og:title "headline｜clinic" over an <h1> that is the headline alone
+    ('<html><head><meta property="og:title" content="幹細胞治療項目說明｜某某再生醫學診所"><title>幹細胞治療項目說明｜某某再生醫學診所</title>'
+     f"</head><body><h1>幹細胞治療項目說明</h1><p>{P1}</p><p>{P2}</p></body></html>"),
+])
+def test_a_clinics_name_after_the_headline_is_not_part_of_the_title(env: tuple, page: str) -> None:
+    doc = parse(env, page, "page.html")
+    assert doc.title == "幹細胞治療項目說明"
+
+
+def test_a_clinics_name_after_a_bar_is_stripped_from_a_title_line(env: tuple) -> None:
+    doc = parse(env, "\n".join(["首页 > 治疗项目 > 膝关节", "干细胞治疗膝骨关节炎的费用与疗程｜某某骨科诊所",
+                                "发布时间:2024-05-02 浏览:1288", P1, P2, P3]))
+    assert doc.title == "干细胞治疗膝骨关节炎的费用与疗程"

@@ -374,6 +374,11 @@ def densest_block(infos: list[LineInfo]) -> tuple[int, int] | None:
 
 
 # An English menu entry: one to three capitalised words (About Us, Patient Stories, For Authors, e-Edition).
+_MENU_WORDS = frozenset("home about contact contacts blog news pricing prices price treatments treatment conditions "
+                        "services service team doctors faq faqs stories story patient patients login log in sign register "
+                        "shop research resources locations location careers testimonials reviews book appointment "
+                        "appointments search menu us our science clinics clinic programs programme programs insurance "
+                        "gallery videos events media press partners donate english".split())
 _MENU_ENTRY = re.compile(r"(?:[A-Z0-9&][\w'&+-]*|[a-z]-[A-Z]\w*|of|the|and|for|to|in|a)(?: (?:[A-Z0-9&][\w'&+-]*|of|the|and|for|to|in|a)){0,2}")
 
 
@@ -390,7 +395,13 @@ def is_menu(text: str) -> bool:
             and sum(len(t) > 4 for t in tokens[1:]) <= 1 and not _LATIN.search(text)):
         return True   # … one longer entry among many short ones (首页 推荐 健康 财经 科技 | 登录 创作者中心)
     entries = [t.strip() for t in re.split(r"\s{2,}|\s*[|｜·•]\s*", text) if t.strip()]
-    return len(entries) >= 4 and all(len(e) <= 24 and _MENU_ENTRY.fullmatch(e) for e in entries)
+    if len(entries) >= 4 and all(len(e) <= 24 and _MENU_ENTRY.fullmatch(e) for e in entries):
+        return True
+    # a site's menu flattened with single spaces (Home Treatments Conditions Pricing Blog Contact):
+    # capitalised words, most of them the usual menu entries
+    words = text.split()
+    return len(words) >= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
+        and sum(w.lower() in _MENU_WORDS for w in words) >= 0.7 * len(words)
 
 
 def name_line(info: LineInfo) -> bool:
