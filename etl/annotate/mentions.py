@@ -96,11 +96,11 @@ _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 # A heading that calls the list under it false (下列说法均无科学依据：, 常见虚假宣传话术：, Common myths:).
 DEBUNK_HEADING = re.compile(r"虚假宣传|不实宣传|虚假|不实|无科学依据|没有科学依据|缺乏科学依据|均无依据|谣言|误区|骗局|话术|"
                             r"伪科学|(?i:\bmyths?\b|false claims?|misleading claims?)")
-# A listed claim in quotation marks, after its number ((一)“干细胞能根治糖尿病”).
-QUOTED_ITEM = re.compile(r"^\s*(?:[0-9０-９]{1,3}[.、．)）]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[•·\-*])?\s*[“\"「『]")
 # A myth's label opening its line (说法1：“…”, 误区二：…, Myth: …): what follows is the myth, its truth is below.
 MYTH_LABEL = re.compile(r"^\W{0,3}(说法|谣言|误区|传言|流言|迷思|错误观念|(?i:myth))\s*[0-9一二三四五六七八九十]{0,3}\s*[:：]")
 _LIST_MARKER = re.compile(r"^\s*(?:[0-9０-９]{1,3}[.、．)）]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[•·\-*#>])")
+# A listed claim in quotation marks, after its number if it has one ((一)“干细胞能根治糖尿病”).
+QUOTED_ITEM = re.compile(_LIST_MARKER.pattern + r"?\s*[“\"「『]")
 
 # Candidate disease-like terms: a run of Han characters ending in a disease suffix that is
 # not the start of a longer word (症状, 病人, 病因, 炎症 ...).

@@ -237,7 +237,6 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     _table_rows_are_text(cells, out)
     _mark_items(lines, cells, out)
     taint: str | None = None
-    run = False   # the line above is a between_lines one
     bio = False   # the line above is an author box's heading (关于作者, About the author)
     for line, info in zip(lines, out, strict=True):
         if info.marker:
@@ -253,25 +252,32 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
             info.weight = max(info.weight, ITEM_WEIGHT)   # a list or table the text holds is text
         if info.tainted:
             info.weight = min(info.weight, -0.75)
-        elif info.between:
-            # a doctor card, or a date and vote bar, between two answers must not end the text; a
-            # run of them (the card, its answer time, 其他回答(1)) separates two answers as one line does
-            info.weight = BETWEEN_RUN_WEIGHT if run else BETWEEN_WEIGHT
-        run = info.between and not info.tainted
         bio = info.marker in BIO_MARKERS and bool(_BIO_HEADING.match(info.simp))
     _thread_furniture(out)
+    _weigh_between_runs(out)
     return out
+
+
+def _weigh_between_runs(infos: list[LineInfo]) -> None:
+    """A doctor card, or a date and vote bar, between two answers must not end the text: a
+    between_lines line weighs as a short line, and a run of them (the card, its answer time,
+    其他回答(1)) separates two answers as one line does."""
+    run = False   # the line above is a between_lines one
+    for info in infos:
+        if info.between and not info.tainted:
+            info.weight = BETWEEN_RUN_WEIGHT if run else BETWEEN_WEIGHT
+        run = info.between and not info.tainted
 
 
 def _thread_furniture(infos: list[LineInfo]) -> None:
     """A thread's poster name and post date next to a floor label (某某妈妈 / 2楼 … 2024-05-06 22:10 /
-    回复(15)) are furniture between two posts: cut, and weighed with the label as one separator,
-    so a date under a post does not end the thread as it ends an article over its comments."""
+    回复(15)) are furniture between two posts: cut, and weighed with the label as one separator
+    (_weigh_between_runs), so a date under a post does not end the thread as it ends an article
+    over its comments."""
     def poster(o: LineInfo) -> bool:
         return o.rule is None and not o.marker and not o.fields and not o.tainted and not o.item \
             and o.units < POSTER_UNITS and (o.date_like or o.punct == 0)
 
-    found = False
     for i, info in enumerate(infos):
         if info.tainted or info.rule not in ("floor_label", "answers_label"):
             continue
@@ -281,14 +287,8 @@ def _thread_furniture(infos: list[LineInfo]) -> None:
         for j in near:
             if 0 <= j < len(infos) and poster(infos[j]):
                 infos[j].rule, infos[j].between = "poster_line", True
-                found = True
             elif info.rule == "answers_label":
                 break   # the answer's text is under its name: nothing past it is a name or a date
-    run = False
-    for info in infos if found else ():
-        if info.between and not info.tainted:
-            info.weight = BETWEEN_RUN_WEIGHT if run else BETWEEN_WEIGHT
-        run = info.between and not info.tainted
 
 
 def _table_rows_are_text(cells: list[int], infos: list[LineInfo]) -> None:
