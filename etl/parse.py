@@ -242,7 +242,7 @@ _TITLE_PARTS = re.compile(r"\s*[|｜]\s*|\s+[-_–—]\s+|_")
 def _html_title_part(html_title: str, lines: list[Line]) -> str | None:
     """The headline inside a <title> of parts (headline - site, or site - section - headline): the
     part the page shows as a line of its own, else the first part without a site suffix."""
-    parts = [p.strip() for p in re.split(r"\s+[-_|–—]\s+|_", html_title) if p.strip()]
+    parts = [p.strip() for p in _TITLE_PARTS.split(html_title) if p.strip()]
     if len(parts) > 1:
         shown = {norm(ln.text) for ln in lines[:HINT_LINES] if len(ln.text) <= 200}
         for part in parts:

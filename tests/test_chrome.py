@@ -2091,3 +2091,12 @@ def test_a_clinics_name_after_a_bar_is_stripped_from_a_title_line(env: tuple) ->
     doc = parse(env, "\n".join(["首页 > 治疗项目 > 膝关节", "干细胞治疗膝骨关节炎的费用与疗程｜某某骨科诊所",
                                 "发布时间:2024-05-02 浏览:1288", P1, P2, P3]))
     assert doc.title == "干细胞治疗膝骨关节炎的费用与疗程"
+
+
+def test_a_title_tag_split_at_a_bar_without_spaces_names_the_shown_part(env: tuple) -> None:
+    """<title>headline|clinic</title>, the headline shown as a line: the <title>'s parts are split at
+    a bar with or without spaces, as og:title's are, and the shown part is the title."""
+    html = ("<html><head><title>幹細胞療程收費一覽|某某再生醫學診所</title></head><body>"
+            f"<p>某某再生醫學診所 首頁 療程 收費</p><p>幹細胞療程收費一覽</p><p>{P1}</p><p>{P2}</p></body></html>")
+    doc = parse(env, html, "page.html")
+    assert doc.title == "幹細胞療程收費一覽"
