@@ -125,7 +125,8 @@ _RULES = [plain for plain in (scan.plain_pattern(p) for p in (
     + [rx for r in _KNOWLEDGE.red_flags.rules for rx in r.patterns]
     + [c.regex for c in _CHROME.cues]
     + [p.regex for name in ("drop_lines", "tail_markers", "header_lines") for p in getattr(_CHROME, name)]
-    + [getattr(_CHROME, name)._any for name in ("drop_lines", "tail_markers", "header_lines")]))
+    + [getattr(_CHROME, name)._any.whole for name in ("drop_lines", "tail_markers", "header_lines")
+       if getattr(_CHROME, name)._any is not None]))
     if plain is not None and isinstance(accelerate(plain), Scanner)]
 
 
@@ -238,11 +239,11 @@ def test_every_chrome_pattern_set_stays_accelerated() -> None:
     fifth. Each set's floating alternation must stay a Scanner."""
     rules = load_rules()
     for name in ("drop_lines", "between_lines"):
-        assert isinstance(getattr(rules, name)._any, Scanner), name
+        assert isinstance(getattr(rules, name)._any.whole, Scanner), name
     # Sets whose every branch is anchored at the line's start (tail_markers, meta_lines) have no
     # floating alternation at all; if one comes back, it must be a Scanner too.
     for name in ("tail_markers", "meta_lines"):
-        assert getattr(rules, name)._any is None or isinstance(getattr(rules, name)._any, Scanner), name
+        assert getattr(rules, name)._any is None or isinstance(getattr(rules, name)._any.whole, Scanner), name
 
 
 def _chrome_sets() -> list[tuple[str, object]]:
@@ -271,13 +272,28 @@ _LINE_ALPHABET = st.sampled_from([*"首页分享收藏评论关注医生主任�
                                    "ABCDabcdShareEmailPrintLog inSearch©【】[]#@+👍▸◆一二三", "\u3000", "\t"])
 
 
+def _plain_any(ps: object, text: str) -> tuple[int, int] | None:
+    """(start, index) of the leftmost floating match of ``ps`` by the plain alternation."""
+    d = ps._any   # type: ignore[attr-defined]
+    m = d.whole.search(text) if d is not None else None
+    return (m.start(), int(m.lastgroup[1:])) if m and m.lastgroup else None
+
+
+def _filtered_any(ps: object, text: str) -> tuple[int, int] | None:
+    d = ps._any   # type: ignore[attr-defined]
+    m = d.search(text) if d is not None else None
+    return (m.start(), int(m.lastgroup[1:])) if m and m.lastgroup else None
+
+
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_LINE_ALPHABET, max_size=30).map("".join), st.booleans())
 def test_start_dispatch_matches_the_plain_alternation(text: str, prefix: bool) -> None:
-    """The first-character dispatch of the anchored chrome patterns names the same pattern as the
-    whole alternation on any line (hypothesis draws lines from chrome vocabulary)."""
+    """The first-character and literal dispatch of the chrome patterns names the same pattern as
+    the whole alternation on any line (hypothesis draws lines from chrome vocabulary), anchored
+    at the start and floating."""
     for _name, ps in _chrome_sets():
         assert _dispatched_first(ps, text, prefix) == _plain_first(ps, text, prefix), (_name, text)
+        assert _filtered_any(ps, text) == _plain_any(ps, text), (_name, text)
 
 
 def test_start_dispatch_matches_on_every_seed_and_test_line() -> None:
@@ -292,6 +308,40 @@ def test_start_dispatch_matches_on_every_seed_and_test_line() -> None:
         for ln in lines:
             for prefix in (False, True):
                 assert _dispatched_first(ps, ln[:300], prefix) == _plain_first(ps, ln[:300], prefix), (_name, ln[:60])
+            assert _filtered_any(ps, ln[:160]) == _plain_any(ps, ln[:160]), (_name, ln[:60])
+
+
+def test_start_dispatch_tries_only_the_alternatives_whose_literals_the_line_holds() -> None:
+    """An alternative that needs a word the line does not hold (客服, 热线) is left out of the
+    alternation tried on it, whatever its first character; one the first character excludes is
+    left out too, and the match is the one the whole alternation gives."""
+    from etl.knowledge.scan import StartDispatch
+    d = StartDispatch([("g0", r"\S{0,10}客服\S{0,6}[:：]"), ("g1", r"[^。]{0,20}热线"), ("g2", r"首页"), ("g3", r"\S+")])
+    assert d.filter.mask("全国热线 400") == 0b1010            # g1 by its literal, g3 has none to need
+    assert d.filter.mask("在线客服：您好") == 0b1001
+    assert d.match("在线客服：您好").lastgroup == "g0"
+    assert d.match("全国热线 400").lastgroup == "g1"
+    assert d.match("首页 > 新闻").lastgroup == "g2"        # 首 is a first character of g2: g2 before g3
+    assert d.match("关于我们").lastgroup == "g3"
+    for text in ("在线客服：您好", "全国热线 400", "首页 > 新闻", "关于我们", "", " "):
+        m, w = d.match(text), d.whole.match(text)
+        assert (m and (m.lastgroup, m.span())) == (w and (w.lastgroup, w.span())), text
+
+
+def test_rule_sets_share_one_literal_pass_per_line() -> None:
+    """The chrome rule sets tried on one line in turn share one prefilter, which answers a second
+    set's question about the same line from its last pass, and a new line with a new pass."""
+    rules = load_rules()
+    shared = rules.drop_lines._start.filter.prefilter
+    for name in ("between_lines", "tail_markers", "meta_lines", "header_lines"):
+        for d in getattr(rules, name).dispatchers():
+            assert d.filter.prefilter is shared, name
+    a, b = "在线客服：您好", "全国免费咨询热线：400-000-0000"
+    assert shared.mask(a) == shared.mask(a) != shared.mask(b) == shared.mask(b)
+    for text in (a, b, a):   # alternating lines: each answer is the line's own
+        for _name, ps in _chrome_sets():
+            assert _dispatched_first(ps, text, False) == _plain_first(ps, text, False), (_name, text)
+            assert _filtered_any(ps, text) == _plain_any(ps, text), (_name, text)
 
 
 def test_anchored_branches_of_a_mixed_pattern_are_tried_on_a_prose_start() -> None:

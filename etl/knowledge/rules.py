@@ -12,7 +12,7 @@ from pathlib import Path
 
 from etl.errors import RulesError
 from etl.knowledge.chrome_rules import ChromeRules, load_chrome_rules
-from etl.knowledge.scan import StartDispatch, accelerate
+from etl.knowledge.scan import FilteredSearch, StartDispatch, accelerate, share_prefilter
 from etl.knowledge.vocabulary import load_vocabulary
 from etl.knowledge.yamlfile import read_yaml
 
@@ -97,8 +97,7 @@ class PatternSet:
         open_ended = [(i, bs) for i, bs in open_ended if bs]
         self._start_open = StartDispatch([(f"g{i}", _at_start(bs)) for i, bs in open_ended]) \
             if simple and open_ended else None
-        self._any = accelerate(re.compile("|".join(f"(?P<g{i}>{body})" for i, body in floating))) \
-            if simple and floating else None
+        self._any = FilteredSearch([(f"g{i}", body) for i, body in floating]) if simple and floating else None
 
     def first(self, text: str, floating: bool = True, prefix: bool = False) -> str | None:
         """Name of the first pattern that matches; ``floating=False`` tries only those anchored at ^;
@@ -118,6 +117,9 @@ class PatternSet:
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.patterns)
+
+    def dispatchers(self) -> list[StartDispatch | FilteredSearch]:
+        return [d for d in (self._start, self._start_open, self._any) if d is not None]
 
 
 @dataclass(frozen=True)
@@ -348,7 +350,7 @@ def load_rules(sources_path: str | None = None) -> Rules:
     h = hashlib.sha256()
     for f in (bp_path, st_path, sg_path, dt_path, src_path):
         h.update(f.read_bytes())
-    return Rules(
+    rules = Rules(
         drop_lines=PatternSet(_named(p, "drop_lines", bp.get("drop_lines") or [])),
         header_lines=PatternSet(_named(p, "header_lines", bp.get("header_lines") or [])),
         tail_markers=PatternSet(_named(p, "tail_markers", bp.get("tail_markers") or [])),
@@ -372,3 +374,8 @@ def load_rules(sources_path: str | None = None) -> Rules:
         between_lines=PatternSet(_named(p, "between_lines", bp.get("between_lines") or [])),
         meta_lines=PatternSet(_named(p, "meta_lines", bp.get("meta_lines") or [])),
     )
+    # Every line is tried against these sets in turn: one Aho-Corasick pass tells all of them
+    # which of their patterns can match it.
+    share_prefilter([d for ps in (rules.drop_lines, rules.header_lines, rules.tail_markers, rules.between_lines,
+                                  rules.meta_lines) for d in ps.dispatchers()])
+    return rules

@@ -30,7 +30,7 @@ match at all; only those are searched.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 try:  # Python 3.11+
@@ -439,14 +439,19 @@ def first_start(patterns: tuple, text: str, pos: int = 0,  # type: ignore[type-a
 
 class StartDispatch:
     """``match`` of an alternation of named alternatives at the start of a text, trying only the
-    alternatives whose first set holds the text's first character.
+    alternatives that can match it: those whose first set holds the text's first character and
+    one of whose needed literals the text contains.
 
-    ``re`` tries every alternative of ``(?P<g0>…)|(?P<g1>…)|…`` in turn at position 0: with sixty
-    chrome patterns that was most of the cost of weighing a line. Each alternative's first set
-    is read from the parsed pattern (as :func:`accelerate` does); an alternative without a
-    short, known first set (``\\S``, ``.``, a negated class, one that may match empty or starts
-    with ``^`` again) is tried on every text. The alternation for a first character keeps the
-    alternatives' order, so the match (and ``lastgroup``) is the one the whole alternation gives.
+    ``re`` tries every alternative of ``(?P<g0>…)|(?P<g1>…)|…`` in turn at position 0: with a
+    hundred and fifty chrome patterns that was most of the cost of weighing a line. Each
+    alternative's first set is read from the parsed pattern (as :func:`accelerate` does); an
+    alternative without a short, known first set (``\\S``, ``.``, a negated class, one that may
+    match empty or starts with ``^`` again) passes that test on every text. Then one
+    :class:`Prefilter` pass over the text leaves out the alternatives none of whose
+    :func:`literals` it holds (``\\S{0,10}客服…`` cannot match a line without 客服): on the
+    benchmark pages about 35 of the 145 drop-line alternatives pass the first test and 4 the
+    second. The alternation of those that pass keeps the alternatives' order, so the match (and
+    ``lastgroup``) is the one the whole alternation gives.
     """
 
     def __init__(self, alternatives: list[tuple[str, str]], flags: int = 0) -> None:
@@ -460,28 +465,106 @@ class StartDispatch:
             except (_Unbounded, re.error, RecursionError):
                 first, nullable = set(), True
             self._firsts.append(None if nullable or not first or _LINE in first else first)
-        self._by_char: dict[str, re.Pattern[str] | None] = {}
+        self.filter = FilterView(Prefilter([re.compile(p, flags) for _g, p in alternatives]), 0, len(alternatives))
+        self._by_char: dict[str, tuple[int, ...]] = {}
+        self._joined = _Joined(alternatives, flags, self.whole)
 
-    def _for(self, ch: str) -> re.Pattern[str] | None:
+    def _for(self, ch: str) -> int:
         cp = ord(ch)
-        keep = [i for i, first in enumerate(self._firsts) if first is None or any(
-            (a <= cp <= b) if (a, b) != _DIGITS else ch.isdecimal() for a, b in first)]
-        if len(keep) == len(self.alternatives):
-            return self.whole
-        if not keep:
-            return None
-        return re.compile("|".join(f"(?P<{self.alternatives[i][0]}>{self.alternatives[i][1]})" for i in keep),
-                          self.flags)
+        return _mask(i for i, first in enumerate(self._firsts) if first is None or any(
+            (a <= cp <= b) if (a, b) != _DIGITS else ch.isdecimal() for a, b in first))
 
     def match(self, text: str) -> re.Match[str] | None:
         if not text:
             return self.whole.match(text)
         ch = text[0]
         try:
-            rx = self._by_char[ch]
+            keep = self._by_char[ch]
         except KeyError:
-            rx = self._by_char[ch] = self._for(ch) if len(self._by_char) < 4096 else self.whole
-        return rx.match(text) if rx is not None else None
+            keep = self._for(ch)
+            if len(self._by_char) < MAX_CACHED:
+                self._by_char[ch] = keep
+        if keep:
+            keep &= self.filter.mask(text)
+        return self._joined.of(keep).match(text) if keep else None
+
+
+class FilteredSearch:
+    """``search`` of an alternation of named alternatives, trying only those that can match the
+    text: one :class:`Prefilter` pass leaves out the alternatives none of whose literals the
+    text holds. Among those left the leftmost match (and its ``lastgroup``) is the one the whole
+    alternation finds, as the others cannot match anywhere in the text."""
+
+    def __init__(self, alternatives: list[tuple[str, str]], flags: int = 0) -> None:
+        self.alternatives = alternatives          # (group name, pattern)
+        self.whole = accelerate(re.compile("|".join(f"(?P<{g}>{p})" for g, p in alternatives), flags))
+        self.filter = FilterView(Prefilter([re.compile(p, flags) for _g, p in alternatives]), 0, len(alternatives))
+        self._joined = _Joined(alternatives, flags, self.whole, fast=True)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        keep = self.filter.mask(text)
+        return self._joined.of(keep).search(text) if keep else None
+
+
+def _mask(indices: Iterable[int]) -> int:
+    out = 0
+    for i in indices:
+        out |= 1 << i
+    return out
+
+
+class FilterView:
+    """The candidates among ``n`` patterns, numbered from ``offset`` in a (maybe shared)
+    :class:`Prefilter`, as a bit mask (bit i: pattern i)."""
+
+    __slots__ = ("_all", "offset", "prefilter")
+
+    def __init__(self, prefilter: Prefilter, offset: int, n: int) -> None:
+        self.prefilter, self.offset, self._all = prefilter, offset, (1 << n) - 1
+
+    @property
+    def n(self) -> int:
+        return self._all.bit_length()
+
+    def mask(self, text: str) -> int:
+        return (self.prefilter.mask(text) >> self.offset) & self._all
+
+
+def share_prefilter(dispatchers: Sequence[StartDispatch | FilteredSearch]) -> None:
+    """Give ``dispatchers`` one :class:`Prefilter` over all their alternatives: the several rule sets
+    tried on one line (drop, tail, between, meta ...) then read it with one Aho-Corasick pass,
+    which :meth:`Prefilter.mask` keeps for the next set that asks about the same text."""
+    patterns: list[re.Pattern[str]] = []
+    spans = []
+    for d in dispatchers:
+        spans.append(len(patterns))
+        patterns += d.filter.prefilter.patterns[d.filter.offset:d.filter.offset + d.filter.n]
+    shared = Prefilter(patterns)
+    for d, offset in zip(dispatchers, spans, strict=True):
+        d.filter = FilterView(shared, offset, d.filter.n)
+
+
+MAX_CACHED = 4096   # alternations (and first characters) kept per dispatcher; past this, built each time
+
+
+class _Joined:
+    """The alternation of a subset of named alternatives (a bit mask), compiled once per subset."""
+
+    def __init__(self, alternatives: list[tuple[str, str]], flags: int, whole: re.Pattern[str],
+                 fast: bool = False) -> None:
+        self._alternatives, self._flags, self._fast = alternatives, flags, fast
+        self._by_set: dict[int, re.Pattern[str]] = {(1 << len(alternatives)) - 1: whole}
+
+    def of(self, keep: int) -> re.Pattern[str]:
+        rx = self._by_set.get(keep)
+        if rx is None:
+            rx = re.compile("|".join(f"(?P<{g}>{p})" for i, (g, p) in enumerate(self._alternatives) if keep >> i & 1),
+                            self._flags)
+            if self._fast:
+                rx = accelerate(rx)
+            if len(self._by_set) < MAX_CACHED:
+                self._by_set[keep] = rx
+        return rx
 
 
 # ---------------------------------------------------------------- literals a match must contain
@@ -578,6 +661,8 @@ class Prefilter:
     def __init__(self, patterns: Sequence[object]) -> None:
         from ahocorasick_rs import AhoCorasick
 
+        self.patterns = list(patterns)
+        self._last: tuple[str, int] | None = None
         found = [literals(rx) for rx in patterns]
         self.fold = any(f is not None and f[1] for f in found)
         if self.fold:   # lower-case every pattern's literals, with the characters folding vouches for
@@ -593,6 +678,8 @@ class Prefilter:
                 owners.setdefault(lit, set()).add(i)
         self.always = frozenset(always)
         self._owners = [frozenset(owners[w]) for w in owners]
+        self._always_mask = _mask(always)
+        self._owner_masks = [_mask(owners[w]) for w in owners]
         self._ac = AhoCorasick(list(owners)) if owners else None
 
     def candidates(self, text: str, pos: int = 0) -> set[int]:
@@ -602,6 +689,22 @@ class Prefilter:
             owners = self._owners
             for k in {m[0] for m in self._ac.find_matches_as_indexes(t.lower() if self.fold else t, overlapping=True)}:
                 out |= owners[k]
+        return out
+
+    def mask(self, text: str) -> int:
+        """``candidates(text)`` as a bit mask (bit i: pattern i), kept for the next call with the same
+        text: several rule sets ask about one line in turn. The one entry is replaced in one
+        assignment, so threads sharing the prefilter never read another text's answer."""
+        last = self._last
+        if last is not None and last[0] == text:
+            return last[1]
+        out = self._always_mask
+        if self._ac is not None and text:
+            masks = self._owner_masks
+            for k in {m[0] for m in self._ac.find_matches_as_indexes(text.lower() if self.fold else text,
+                                                                        overlapping=True)}:
+                out |= masks[k]
+        self._last = (text, out)
         return out
 
     def any(self, text: str, pos: int = 0) -> bool:
