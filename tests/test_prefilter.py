@@ -122,3 +122,46 @@ def test_the_source_cue_filters_stay_bounded_when_rules_are_reloaded() -> None:
         cues = tuple(list(_RULES.cues))   # a new tuple, as a reload gives
         assert metadata._cue_filters(cues) is metadata._cue_filters(cues)
     assert len(metadata._FILTERS) <= metadata.MAX_FILTER_SETS
+
+
+def test_the_group_filters_keep_every_rule_and_criterion_that_matches_a_page() -> None:
+    """The red-flag rules and the credibility criteria skip a text when one Aho-Corasick pass finds
+    none of the literals their patterns need: never a text one of their patterns matches."""
+    groups = [(_KN.red_flags.prefilter, {r.id: r.patterns for r in _KN.red_flags.rules}),
+              (_KN.credibility.prefilter, {k: c.patterns for k, c in _KN.credibility.criteria.items()})]
+    tried = skipped = 0
+    for flt, patterns in groups:
+        assert flt is not None
+        for text in _texts():
+            for key, pats in patterns.items():
+                may = flt.may_match(key, text)
+                assert may or not any(p.search(text) for p in pats), (key, text[:80])
+                tried += 1
+                skipped += not may
+    assert skipped > tried / 2   # most texts are skipped by most rules
+
+
+def test_prefilter_answers_stay_right_for_texts_asked_in_turn() -> None:
+    """The prefilter keeps its answers for the texts asked about last (a page's body and its chrome
+    lines, asked by one rule after another); each answer stays the text's own, past the memo's size."""
+    flt = Prefilter(tuple(r for rule in _KN.red_flags.rules for r in rule.patterns))
+    texts = [f"第{i}条：本院{'疗效显著' if i % 3 else '欢迎咨询'}，{'根治' if i % 2 else '缓解'}" for i in range(scan.MEMO_TEXTS * 2)]
+    want = [flt.mask(t) for t in texts]
+    assert len(set(want)) > 1
+    for _ in range(2):
+        assert [flt.mask(t) for t in texts] == want
+        assert [flt.mask(t) for t in reversed(texts)] == want[::-1]
+    assert len(flt._memo) <= scan.MEMO_TEXTS
+
+
+def test_knowledge_with_prefilters_pickles() -> None:
+    """The automata do not pickle; the knowledge objects holding them still do (a pool or a Dask
+    worker may be handed them), and the rule sets sharing one prefilter still share it."""
+    import pickle
+
+    rules = pickle.loads(pickle.dumps(_RULES))
+    assert rules.drop_lines._start.filter.prefilter is rules.between_lines._any.filter.prefilter
+    assert rules.drop_lines.first("在线客服：您好") == _RULES.drop_lines.first("在线客服：您好")
+    kn = pickle.loads(pickle.dumps(_KN))
+    assert kn.red_flags.prefilter.may_match("superlative", "全国最好的医院") \
+        == _KN.red_flags.prefilter.may_match("superlative", "全国最好的医院")

@@ -19,7 +19,7 @@ from etl.annotate.red_flags import ChromeLine
 from etl.extract.citations import Citation
 from etl.extract.signals import Signal
 from etl.knowledge.annotation import AnnotationKnowledge, Criterion
-from etl.knowledge.scan import first_start
+from etl.knowledge.scan import GroupFilter, first_start
 
 JAMA = ("authorship", "attribution", "disclosure", "currency")
 HON = ("hon_disclaimer", "hon_contact", "hon_ad_labelled")
@@ -52,7 +52,9 @@ def _snippet(text: str, start: int, end: int, pad: int = 20) -> str:
     return _SPACE.sub(" ", text[max(0, start - pad):end + pad]).strip()[:MAX_EVIDENCE]
 
 
-def _search(c: Criterion, text: str) -> re.Match[str] | None:
+def _search(c: Criterion, text: str, prefilter: GroupFilter | None = None) -> re.Match[str] | None:
+    if prefilter is not None and c.id in prefilter and not prefilter.may_match(c.id, text):
+        return None   # none of the literals its patterns need is in the text
     first = first_start(c.patterns, text)
     if first is None:
         return None
@@ -64,14 +66,15 @@ def _search(c: Criterion, text: str) -> re.Match[str] | None:
     return None
 
 
-def _criterion(c: Criterion, body: str, chrome: Sequence[ChromeLine]) -> CredibilityItem:
+def _criterion(c: Criterion, body: str, chrome: Sequence[ChromeLine], prefilter: GroupFilter | None = None
+               ) -> CredibilityItem:
     if c.scope in ("article", "both"):
-        m = _search(c, body)
+        m = _search(c, body, prefilter)
         if m:
             return CredibilityItem(True, _snippet(body, m.start(), m.end()), m.start(), "article")
     if c.scope in ("chrome", "both"):
         for ln in chrome:
-            m = _search(c, ln.text)
+            m = _search(c, ln.text, prefilter)
             if m:
                 return CredibilityItem(True, _snippet(ln.text, m.start(), m.end(), pad=40), None, "chrome")
     return CredibilityItem(False)
@@ -119,27 +122,28 @@ def assess_credibility(kn: AnnotationKnowledge, *, main_text: str, body_end: int
     """Score one page. ``chrome``: the cut lines; ``raw_text``: the decoded file (author bios outside the body)."""
     body = main_text[:body_end]
     crit = kn.credibility.criteria
+    pf = kn.credibility.prefilter
     items: dict[str, CredibilityItem] = {"authorship": _authorship(kn, author, main_text, chrome, raw_text)}
     if citations:
         first = citations[0]
         items["attribution"] = CredibilityItem(
             True, f"{len(citations)} reference(s); first: {first.raw}"[:MAX_EVIDENCE], first.start_char, "article")
     else:
-        items["attribution"] = _criterion(crit["attribution"], body, chrome)
-    items["disclosure"] = _criterion(crit["disclosure"], body, chrome)
+        items["attribution"] = _criterion(crit["attribution"], body, chrome, pf)
+    items["disclosure"] = _criterion(crit["disclosure"], body, chrome, pf)
     if published_date is not None:
         items["currency"] = CredibilityItem(True, f"{published_date.isoformat()} ({date_source or 'metadata'})",
                                             None, "metadata")
     else:
-        items["currency"] = _criterion(crit["currency"], body, chrome)
-    items["hon_disclaimer"] = _criterion(crit["hon_disclaimer"], body, chrome)
+        items["currency"] = _criterion(crit["currency"], body, chrome, pf)
+    items["hon_disclaimer"] = _criterion(crit["hon_disclaimer"], body, chrome, pf)
     contact = next((s for s in signals if s.kind in CONTACT_SIGNALS), None)
     if contact is not None:
         items["hon_contact"] = CredibilityItem(
             True, f"{contact.kind}: {contact.text}"[:MAX_EVIDENCE], contact.start_char,
             "article" if contact.location == "main_text" else "chrome")
     else:
-        items["hon_contact"] = _criterion(crit["hon_contact"], body, chrome)
+        items["hon_contact"] = _criterion(crit["hon_contact"], body, chrome, pf)
     for key in ("hon_ad_labelled", *DISCERN):
-        items[key] = _criterion(crit[key], body, chrome)
+        items[key] = _criterion(crit[key], body, chrome, pf)
     return Credibility({k: items[k] for k in ITEMS})

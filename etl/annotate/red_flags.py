@@ -127,6 +127,8 @@ def _context(text: str, start: int, end: int, cues: CueIndex) -> str:
 def _text_hits(rules: RedFlagRules, rule: RedFlagRule, text: str, guarded: bool = True,
                cues: CueIndex | None = None) -> list[tuple[int, int]]:
     """Non-overlapping (leftmost, then longest) pattern matches of one rule that survive the guards."""
+    if rules.prefilter is not None and rule.id in rules.prefilter and not rules.prefilter.may_match(rule.id, text):
+        return []   # none of the literals its patterns need is in the text
     first = first_start(rule.patterns, text)
     if first is None:
         return []

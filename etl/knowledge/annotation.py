@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.errors import RulesError
-from etl.knowledge.scan import accelerate
+from etl.knowledge.scan import GroupFilter, accelerate
 from etl.knowledge.yamlfile import read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -173,6 +173,7 @@ class RedFlagRules:
     negation: re.Pattern[str]
     report: re.Pattern[str]
     rules: tuple[RedFlagRule, ...]
+    prefilter: GroupFilter | None = None     # which rules' patterns can match a text, by rule id
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ class CredibilityCues:
     credentials: re.Pattern[str]
     byline: re.Pattern[str]
     criteria: dict[str, Criterion]
+    prefilter: GroupFilter | None = None     # which criteria's patterns can match a text, by criterion id
 
 
 @dataclass(frozen=True)
@@ -294,7 +296,7 @@ def load_red_flag_rules(path: Path, vocab: dict[str, dict[str, Term]]) -> RedFla
             compile_pattern(path, e, f"{where} signal_exclude", e["signal_exclude"]) if e.get("signal_exclude") else None,
             compile_pattern(path, e, f"{where} requires", e["requires"]) if e.get("requires") else None,
         ))
-    return RedFlagRules(negation, report, tuple(rules))
+    return RedFlagRules(negation, report, tuple(rules), GroupFilter({r.id: r.patterns for r in rules}))
 
 
 def load_credibility_cues(path: Path) -> CredibilityCues:
@@ -319,7 +321,8 @@ def load_credibility_cues(path: Path) -> CredibilityCues:
     if unknown:
         raise RulesError(str(path), _line(crit), f"criteria: unknown {sorted(unknown)}; known: {CRITERIA}")
     return CredibilityCues(compile_pattern(path, data, "credentials", data.get("credentials")),
-                           compile_pattern(path, data, "byline", data.get("byline")), out)
+                           compile_pattern(path, data, "byline", data.get("byline")), out,
+                           GroupFilter({cid: c.patterns for cid, c in out.items()}))
 
 
 def load_evidence_cues(path: Path, vocab: dict[str, dict[str, Term]]) -> EvidenceCues:

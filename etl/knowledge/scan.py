@@ -544,6 +544,28 @@ def share_prefilter(dispatchers: Sequence[StartDispatch | FilteredSearch]) -> No
         d.filter = FilterView(shared, offset, d.filter.n)
 
 
+class GroupFilter:
+    """Which of several groups of patterns (a rule's patterns, keyed by the rule) can match a text,
+    from one :class:`Prefilter` pass over all of them: a group none of whose patterns has a
+    literal in the text cannot match it. The pass is kept for the next group asked about the
+    same text."""
+
+    def __init__(self, groups: dict[str, Sequence[object]]) -> None:
+        flat: list[object] = []
+        self._bits: dict[str, int] = {}
+        for key, patterns in groups.items():
+            self._bits[key] = ((1 << len(patterns)) - 1) << len(flat)
+            flat += list(patterns)
+        self._prefilter = Prefilter(flat)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._bits
+
+    def may_match(self, key: str, text: str) -> bool:
+        return bool(self._prefilter.mask(text) & self._bits[key])
+
+
+MEMO_TEXTS = 64     # texts whose prefilter answer a Prefilter keeps
 MAX_CACHED = 4096   # alternations (and first characters) kept per dispatcher; past this, built each time
 
 
@@ -662,7 +684,7 @@ class Prefilter:
         from ahocorasick_rs import AhoCorasick
 
         self.patterns = list(patterns)
-        self._last: tuple[str, int] | None = None
+        self._memo: dict[str, int] = {}
         found = [literals(rx) for rx in patterns]
         self.fold = any(f is not None and f[1] for f in found)
         if self.fold:   # lower-case every pattern's literals, with the characters folding vouches for
@@ -691,20 +713,26 @@ class Prefilter:
                 out |= owners[k]
         return out
 
+    def __reduce__(self) -> tuple:  # type: ignore[type-arg]
+        return Prefilter, (self.patterns,)   # the automaton does not pickle: built again from the patterns
+
     def mask(self, text: str) -> int:
-        """``candidates(text)`` as a bit mask (bit i: pattern i), kept for the next call with the same
-        text: several rule sets ask about one line in turn. The one entry is replaced in one
-        assignment, so threads sharing the prefilter never read another text's answer."""
-        last = self._last
-        if last is not None and last[0] == text:
-            return last[1]
+        """``candidates(text)`` as a bit mask (bit i: pattern i), kept for the next calls with the same
+        text (several rule sets ask about one line in turn; the red-flag rules about one page's
+        texts). An entry is stored whole, so threads sharing the prefilter never read a wrong one."""
+        memo = self._memo
+        out = memo.get(text)
+        if out is not None:
+            return out
         out = self._always_mask
         if self._ac is not None and text:
             masks = self._owner_masks
             for k in {m[0] for m in self._ac.find_matches_as_indexes(text.lower() if self.fold else text,
                                                                         overlapping=True)}:
                 out |= masks[k]
-        self._last = (text, out)
+        if len(memo) >= MEMO_TEXTS:
+            memo.clear()
+        memo[text] = out
         return out
 
     def any(self, text: str, pos: int = 0) -> bool:
