@@ -163,7 +163,10 @@ def _scan(rules: RedFlagRules, rule: RedFlagRule, body: str, chrome: Sequence[Ch
         for s, e in _text_hits(rules, rule, body, guarded, idx):
             out.append(_flag(rule, "article", body[s:e], _context(body, s, e, idx), start_char=s, end_char=e))
     if rule.scope in ("chrome", "both"):
+        pf = rules.prefilter if rules.prefilter is not None and rule.id in rules.prefilter else None
         for ln in chrome:
+            if pf is not None and not pf.may_match(rule.id, ln.text):
+                continue   # (_text_hits would say so; asked here, a page's dozens of chrome lines cost less)
             idx = cues.setdefault(id(ln), CueIndex(rules, ln.text))
             for s, e in _text_hits(rules, rule, ln.text, guarded, idx):
                 out.append(_flag(rule, "chrome", ln.text[s:e], _context(ln.text, s, e, idx),
