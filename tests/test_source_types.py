@@ -754,3 +754,47 @@ def test_a_named_mirror_an_seo_city_network_and_a_video_answer(page: str, expect
     doc = parse(page)
     assert doc.source_type == expected, doc.source_type_evidence
 
+
+
+def parse_at(text: str, address: str) -> ParsedDocument:
+    return parse_document("page.txt", text.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(), address=address)
+
+
+def test_a_news_outlets_name_inside_another_hosts_label_is_no_news_domain() -> None:
+    """Blind set al (2026-12-07): a BBS at xifeng.example was read as news because the outlet list
+    matched ifeng inside xifeng. The outlet names now start a label of the host."""
+    thread = ("某某BBS › 看板 Health\n作者 example (某某)\n標題 [心得] 陪家人去打幹細胞的經過\n"
+              f"時間 Sun Mar 15 22:41:07 2026\n{PARA}\n{PARA}\n")
+    assert parse_at(thread, "https://www.xifeng.example/bbs/Health/M.1.html").source_type != "news"
+    assert parse_at(thread, "https://news.ifeng.com/c/abc").source_type == "news"
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # a magazine's promotion section named over the headline, the provider's WhatsApp at its foot
+    ("某某生活誌 HEALTHY LIVING\n健康新聞|醫生專欄|養生食譜|推廣專輯\n推廣專輯\n骨質疏鬆唔再係老人專利？再生療法助重建骨骼\n"
+     f"撰文：某某編輯部 2025-10-28 分享至 Facebook|WhatsApp\n{PARA}\n銅鑼灣某某中心醫務總監表示，中心與合作醫院已累積經驗，療程需預約。\n"
+     "查詢及預約：某某中心 WhatsApp 5000 0000\n", "commercial_blog"),
+    # an explainer that ends on a lead magnet which refers readers on
+    (f"{PARA}\n一、干细胞为什么能用于这种病？\n{PARA}\n二、干细胞能根治吗？\n{PARA}\n"
+     "想了解治疗费用及可开展医院？点击下方按钮，免费获取专家一对一评估↓↓↓\n【立即咨询】已有12,345人获取方案\n", "commercial_blog"),
+    # an account's post on a platform: time, the poster's region, the account
+    ("某某资讯\n打开APP，阅读体验更佳\n某某快报\n2023-09-14 11:02 广西 · 某某快报官方账号\n关注\n"
+     f"7岁男孩告别每月输血\n{PARA}\n{PARA}\n展开全文\n评论 23 | 点赞 156 | 分享\n", "content_aggregator"),
+])
+def test_a_promotion_section_a_referral_lead_magnet_and_an_accounts_region(page: str, expected: str) -> None:
+    """Blind sets ak and al (2026-12-07)."""
+    doc = parse(page)
+    assert doc.source_type == expected, doc.source_type_evidence
+
+
+def test_a_cord_blood_banks_own_page_in_english() -> None:
+    """Blind set ak (2026-12-07): the site is a bank (og:site_name Example Cord Blood Bank)."""
+    page = ("<html><head><title>What Can Cord Blood Treat? | Example Cord Blood Bank</title>"
+            "<meta property=\"og:site_name\" content=\"Example Cord Blood Bank\"></head><body>"
+            "<div>Call a Cord Blood Educator: 1-888-000-0000 · Enroll Now</div><nav>Why Bank Pricing Learn Client Login</nav>"
+            "<main><h1>What Can Cord Blood Treat?</h1><p>Cord blood is rich in blood-forming stem cells that can rebuild the "
+            "blood and immune systems after treatment for some cancers.</p><p>Cord blood transplants are a standard treatment "
+            "for more than eighty diseases, most often from a matched sibling or a public donor.</p></main>"
+            "<footer>Example Cord Blood Bank · 2200 Example Drive, Portland</footer></body></html>")
+    doc = parse(page, "page.html")
+    assert doc.source_type == "commercial_clinic", doc.source_type_evidence
