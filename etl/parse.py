@@ -239,15 +239,22 @@ HINT_LINES = 400   # lines searched for the part of a <title> the page shows
 _TITLE_PARTS = re.compile(r"\s*[|｜]\s*|\s+[-_–—]\s+|_")
 
 
+_HAN_DASH = re.compile(r"(?<=[\u4e00-\u9fff])[-–—](?=[\u4e00-\u9fff])")   # 某縣衛生局-新聞稿-標題
+
+
 def _html_title_part(html_title: str, lines: list[Line]) -> str | None:
     """The headline inside a <title> of parts (headline - site, or site - section - headline): the
-    part the page shows as a line of its own, else the first part without a site suffix."""
+    part the page shows as a line of its own, else the first part without a site suffix. A dash
+    between two Han characters parts a <title> only when one of its parts is shown so."""
     parts = [p.strip() for p in _TITLE_PARTS.split(html_title) if p.strip()]
-    if len(parts) > 1:
-        shown = {norm(ln.text) for ln in lines[:HINT_LINES] if len(ln.text) <= 200}
-        for part in parts:
-            if len(part) >= 6 and norm(part) in shown:
-                return part
+    shown: set[str] | None = None
+    for split in (parts, [q.strip() for p in parts for q in _HAN_DASH.split(p) if q.strip()]):
+        if len(split) > 1:
+            if shown is None:
+                shown = {norm(ln.text) for ln in lines[:HINT_LINES] if len(ln.text) <= 200}
+            for part in split:
+                if len(part) >= 6 and norm(part) in shown:
+                    return part
     return (_SITE_SUFFIX.sub("", parts[0]).strip() or None) if parts else None
 
 

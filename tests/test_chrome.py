@@ -2100,3 +2100,86 @@ def test_a_title_tag_split_at_a_bar_without_spaces_names_the_shown_part(env: tup
             f"<p>某某再生醫學診所 首頁 療程 收費</p><p>幹細胞療程收費一覽</p><p>{P1}</p><p>{P2}</p></body></html>")
     doc = parse(env, html, "page.html")
     assert doc.title == "幹細胞療程收費一覽"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("【温馨提示】本文仅供参考，不作为诊断及治疗依据。", "disclaimer"),
+    ("This article is for general information and does not replace a visit to your doctor.", "disclaimer"),
+    ("（新闻来源：某某新闻网）", "repost_notice"),
+    ("只看楼主 | 收藏 | 回复", "post_buttons"),
+    ("Download PDF   Cite   Share   Metrics: 2,045 views", "button_row"),
+    ("Search | Log in | Submit a manuscript", "button_row"),
+    ("《某某医学杂志》2023年第7期 页码:101-108", "citation_meta"),
+    ("Review Article | Open Access", "citation_meta"),
+    ("某某诊所|某市某区某路1号3楼|医事机构代码 1234567890", "record_no"),
+    ("查詢及預約：某某醫學中心 某區某道8號 WhatsApp 5000 0000", "contact_block"),
+    ("Request Your Free Video Consultation", "call_to_action"),
+    ("By submitting, you agree to receive calls and texts from Example Clinic. Msg & data rates may apply.", "call_to_action"),
+    ("想了解治疗费用及可开展医院？点击下方按钮，免费获取专家一对一评估↓↓↓", "call_to_action"),
+    ("赞 12", "vote_bar"),
+])
+def test_disclaimers_credits_buttons_issue_lines_licences_and_forms_of_blind_sets_ak_and_al(env: tuple, line: str, rule: str) -> None:
+    """Forms blind sets ak and al (2026-12-07, read after two sessions unseen) showed."""
+    assert_cut_between_paragraphs(env, line, rule)
+
+
+@pytest.mark.parametrize(("marker", "rule"), [("为你推荐", "related_list"), ("Key words MSC; cirrhosis; randomised trial", "tags")])
+def test_a_recommendation_heading_and_english_key_words_end_the_text(env: tuple, marker: str, rule: str) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, marker, "· 耳鸣是什么原因引起的", "· 某某药可以长期吃吗"]))
+    assert P3 in doc.main_text and "耳鸣是什么原因" not in doc.main_text
+    assert (rule, marker.split()) in [(r, t.split()) for r, t in doc.cut]
+
+
+def test_a_threads_reply_buttons_between_posts_do_not_end_it(env: tuple) -> None:
+    """回复 引用 举报 under each post: furniture between two posts, as the floor labels are; the
+    first post and the replies stay (a thread's buttons cut as a wall left only a reply)."""
+    first = "我爸今年六十六，确诊七年了，最近有中介说南方有医院能做干细胞，一个疗程十几万，有没有做过的朋友说说真实效果？"
+    reply = "别信中介，正规医院做的都是临床试验，入组不要钱，先去问问运动障碍门诊的医生。"
+    doc = parse(env, "\n".join(["某某病友论坛 - 病友交流社区", "首页 › 病友交流 › 治疗经验", "【求助】有人做过干细胞吗？求真实经历",
+                                "查看: 2853 | 回复: 27", "楼主 某某 发表于 2025-11-03 21:14", first, "想问问到底有没有效果？",
+                                "回复 引用 举报", "2楼 某某某 发表于 2025-11-03 21:40", reply,
+                                "3楼 某某 发表于 2025-11-04 08:03", P2, "4楼 某某某 发表于 2025-11-04 10:17", P3,
+                                "5楼 某某 发表于 2025-11-04 13:26", P4, "帖子 352 | 积分 1208 | 注册时间 2021-06-18"]))
+    assert doc.title == "【求助】有人做过干细胞吗？求真实经历"
+    assert first in doc.main_text and reply in doc.main_text and "回复 引用 举报" not in doc.main_text
+
+
+def test_the_other_answers_under_the_best_answers_vote_bar_stay_text(env: tuple) -> None:
+    """赞 126 评论 18 / 其他回答 / a name / an answer / 赞 9: the best answer's bar, the label and the
+    name are one separator between answers, and the other answers are text, their vote counts not."""
+    other = "我爸前年在外地一家医院打了干细胞，说是对耳鸣有效，花了六万多，好像轻了一点，你自己斟酌吧。"
+    second = "这个病真的磨人，我也是好几年了，现在戴白噪音耳机睡觉，习惯了就好一些。"
+    doc = parse(env, "\n".join(["某某问答 首页 > 耳鼻喉科", "干细胞能治好耳鸣吗？", P1, P2, "赞 126 评论 18", "其他回答",
+                                "路过的小花", other, "赞 9", "热心网友", second, "赞 3", "为你推荐", "· 耳鸣嗡嗡响是什么原因"]))
+    assert other in doc.main_text and second in doc.main_text
+    assert "赞 9" not in doc.main_text and "为你推荐" not in doc.main_text
+
+
+def test_an_info_tables_label_and_value_cells_are_fields(env: tuple) -> None:
+    """發布日期 / 2024-05-08 / 發布單位 / 某某科 / 點閱次數 / 2417, one cell a line under a headline: the
+    page's fields (cut), and the date is still read."""
+    html = ("<html><head><title>某縣政府衛生局-新聞稿-衛生局查獲診所違法施打幹細胞</title></head><body>"
+            "<div class='path'>現在位置:首頁 &gt; 最新消息 &gt; 新聞稿</div><h2>衛生局查獲診所違法施打幹細胞</h2>"
+            "<table><tr><th>發布日期</th><td>2024-05-08</td></tr><tr><th>發布單位</th><td>某某科</td></tr>"
+            f"<tr><th>點閱次數</th><td>2417</td></tr></table><div class='cp'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+            "</body></html>")
+    doc = parse(env, html, "page.html")
+    assert doc.title == "衛生局查獲診所違法施打幹細胞"
+    assert "某某科" not in doc.main_text and "點閱次數" not in doc.main_text and "2417" not in doc.main_text
+    assert str(doc.published_date) == "2024-05-08"
+
+
+def test_a_title_tag_parted_by_dashes_between_han_characters_and_a_dublin_core_title(env: tuple) -> None:
+    """某縣衛生局-新聞稿-headline: a dash between two Han characters parts a <title> when a part is
+    shown as a line; and <meta name="DC.Title"> names the headline of a page whose headline stands
+    outside its content."""
+    shown = ("<html><head><title>某縣政府衛生局-新聞稿-衛生局提醒民眾勿信誇大廣告</title></head><body>"
+             f"<h3>新聞稿</h3><p>衛生局提醒民眾勿信誇大廣告</p><p>{P1}</p><p>{P2}</p></body></html>")
+    assert parse(env, shown, "page.html").title == "衛生局提醒民眾勿信誇大廣告"
+    dublin = ('<html><head><title>某縣政府衛生局-新聞稿-細胞治療不是萬靈丹</title><meta name="DC.Title" content="細胞治療不是萬靈丹">'
+              f"</head><body><h3>新聞稿</h3><h4>細胞治療不是萬靈丹</h4><div class='content'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+              "</body></html>")
+    assert parse(env, dublin, "page.html").title == "細胞治療不是萬靈丹"
+    # a Han dash that parts nothing shown: the <title> is read as before
+    unshown = f"<html><head><title>中西医结合-康复之路</title></head><body><p>{P1}</p><p>{P2}</p></body></html>"
+    assert parse(env, unshown, "page.html").title != "康复之路"

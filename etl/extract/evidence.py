@@ -233,6 +233,7 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
                 info.meta = info.rule is not None
             info.author_list = len(line.text) <= MAX_RULE_LINE and is_author_list(info.simp, rules)
         out.append(info)
+    _info_table_cells(out, rules)
     cells = [cell_separators(line.text) for line in lines]
     _table_rows_are_text(cells, out)
     _mark_items(lines, cells, out)
@@ -281,6 +282,10 @@ def _thread_furniture(infos: list[LineInfo]) -> None:
     for i, info in enumerate(infos):
         if info.tainted or info.rule not in ("floor_label", "answers_label"):
             continue
+        if info.rule == "answers_label" and i > 0 and infos[i - 1].rule in ANSWER_BARS and not infos[i - 1].tainted:
+            # the votes and shares of the answer above (赞 126 评论 18 / 其他回答): furniture between two
+            # answers, weighed with the label as one separator, not a wall that ends the text
+            infos[i - 1].between = True
         # next to a floor label; under the label of a Q&A page's other answers, the first
         # answerer's name and date (其他回答(6) / 某某 / 2023-09-02)
         near = (i - 1, i + 1) if info.rule == "floor_label" else (i + 1, i + 2)
@@ -289,6 +294,30 @@ def _thread_furniture(infos: list[LineInfo]) -> None:
                 infos[j].rule, infos[j].between = "poster_line", True
             elif info.rule == "answers_label":
                 break   # the answer's text is under its name: nothing past it is a name or a date
+
+
+def _info_table_cells(infos: list[LineInfo], rules: Rules) -> None:
+    """An info table flattened to one cell a line (發布日期 / 113-05-08 / 發布單位 / 醫政科 / 點閱次數 /
+    2417): a key alone on its line, with another key two lines above or below it, is a label cell,
+    and the short line under it its value; both are the page's fields, as ``key: value`` lines are."""
+    alone = rules.chrome.fields.alone
+    if alone is None:
+        return
+    keys = [None if info.prose or info.units > CELL_UNITS or (m := alone.match(info.simp)) is None
+            else normalise_key(m.group("key")) for info in infos]
+    for i, key in enumerate(keys):
+        if key is None or not any(0 <= j < len(keys) and keys[j] is not None for j in (i - 2, i + 2)):
+            continue
+        if not infos[i].rule and not infos[i].marker:
+            infos[i].fields = infos[i].fields or [key]
+        if i + 1 < len(infos):
+            value = infos[i + 1]
+            if keys[i + 1] is None and not value.rule and not value.marker and not value.prose \
+                    and value.units <= CELL_UNITS and value.punct <= 1:
+                value.fields = value.fields or [key]
+
+
+CELL_UNITS = 20   # an info table's label or value cell is shorter
 
 
 def _table_rows_are_text(cells: list[int], infos: list[LineInfo]) -> None:
@@ -304,6 +333,7 @@ BIO_MARKERS = ("blog_sidebar",)   # tail markers whose next line is a box's own 
 _BIO_HEADING = re.compile(r"^(关于作者|作者简介|关于我|(?i:about (the )?author|about me))\s*[:：]?$")
 BETWEEN_WEIGHT = -0.25      # a between_lines line: cut, weighed as a short line
 BETWEEN_RUN_WEIGHT = -0.05  # ... right under another one
+ANSWER_BARS = ("share_bar", "vote_bar", "button_row")   # an answer's own bar, right above the other answers' label
 POSTER_UNITS = 24           # a poster's name or a post's date line next to a floor label is shorter
 ITEM_WEIGHT = 0.3     # a table's row, or an item of a list the text introduces (短 lines, no marks)
 ITEM_UNITS = 40       # an item longer than this is a paragraph, weighed as one

@@ -66,6 +66,7 @@ _SELECTORS = [_parse_selector(s) for s in CONTENT_SELECTORS]
 _META_KEYS = {
     "og:title": "title", "twitter:title": "title", "og:site_name": "site_name", "application-name": "site_name",
     "articletitle": "title", "citation_title": "title", "sitename": "site_name",   # a government CMS's and a journal's tags
+    "dc.title": "title", "dcterms.title": "title",   # Dublin Core, which government sites (a Taiwanese county's press releases) fill
     "og:url": "url", "author": "author", "article:author": "author", "article:published_time": "date",
     "pubdate": "date", "publishdate": "date", "publish_date": "date", "date": "date", "datepublished": "date",
     "dc.date": "date", "dc.date.issued": "date", "dcterms.issued": "date", "dcterms.created": "date",

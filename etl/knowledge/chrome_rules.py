@@ -29,6 +29,7 @@ class FieldRules:
     start: re.Pattern[str]          # a line starting with a key and a colon
     anywhere: re.Pattern[str]       # every "key:" in a line
     max_chars_one_key: int
+    alone: re.Pattern[str] | None = None   # a key and nothing else: a label cell of an info table
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def load_chrome_rules(path: Path, data: dict) -> ChromeRules:
                                                            key=len, reverse=True))
     start = re.compile(rf"^[\s【\[(（]*(?P<key>{alternatives})\s*(?:[:：]|(?<=[^\s])】)", re.I)   # 【关键词】X too
     anywhere = re.compile(rf"(?:^|[\s|｜【\[(（])(?P<key>{alternatives})\s*[:：]", re.I)
-    fields = FieldRules(group_of, start, anywhere, int(fd.get("max_chars_one_key", 90)))
+    alone = re.compile(rf"^[\s【\[(（]*(?P<key>{alternatives})\s*[】\])）]?\s*$", re.I)
+    fields = FieldRules(group_of, start, anywhere, int(fd.get("max_chars_one_key", 90)), alone)
 
     td = data.get("titles")
     if not isinstance(td, dict):
