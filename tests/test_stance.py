@@ -941,3 +941,26 @@ def test_a_heading_that_warns_of_false_claims_before_a_list_of_trials_denies_non
     """为防止虚假宣传，现将备案项目公布如下： the cue names why the list is published, not what it is."""
     text = "为防止虚假宣传，现将已备案的研究病种公布如下：\n1. 膝骨关节炎\n2. 帕金森病"
     assert stance_of(text, "帕金森病").context != "negated"
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    # a provider's list under a bare English heading that names it
+    ("Injuries we commonly treat\nPartial rotator cuff tears\nTennis elbow\nPlantar fasciitis that has not healed", "Tennis elbow", "asserted"),
+    ("We also treat multiple sclerosis, lupus and Crohn's disease.", "lupus", "asserted"),
+    # outcomes claimed in the forms testimonials and scam pitches use
+    ("療程後，更年期綜合癥引起的潮熱得到紓緩。", "潮熱", "asserted"),
+    ("他们说高血压、糖尿病一起调理好。", "高血压", "asserted"),
+    ("干细胞移植让糖尿病足患者免于截肢。", "糖尿病足", "asserted"),
+    ("再生療法為骨質疏鬆患者提供另一個選擇。", "骨質疏鬆", "asserted"),
+    ("A single infusion halts aggressive multiple sclerosis, the study found.", "multiple sclerosis", "asserted"),
+    # denials: of the claim itself, of an approval, of a result, of a link, of an adverse event
+    ("本院也不宣稱細胞治療可以治癒癌症或失智症。", "失智症", "negated"),
+    ("自閉症、腦性麻痺等目前均非核准適應症。", "腦性麻痺", "negated"),
+    ("核准的細胞治療項目並不包括紅斑性狼瘡。", "紅斑性狼瘡", "negated"),
+    ("花了十几万，糖尿病没治好还进了ICU。", "糖尿病", "negated"),
+    ("这种移植适用于白血病，但和渐冻症无关。", "渐冻症", "negated"),
+    ("随访两年，移植后未出现肿瘤。", "肿瘤", "negated"),
+])
+def test_stances_of_blind_sets_ak_and_al(text: str, surface: str, context: str) -> None:
+    """Blind sets ak and al (2026-12-07, read after two sessions unseen)."""
+    assert_stance(text, surface, context)
