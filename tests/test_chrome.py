@@ -2183,3 +2183,66 @@ def test_a_title_tag_parted_by_dashes_between_han_characters_and_a_dublin_core_t
     # a Han dash that parts nothing shown: the <title> is read as before
     unshown = f"<html><head><title>中西医结合-康复之路</title></head><body><p>{P1}</p><p>{P2}</p></body></html>"
     assert parse(env, unshown, "page.html").title != "康复之路"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("某某醫學中心 查詢熱線：2000 0000  WhatsApp：6000 0000", "contact_block"),
+    ("總機：05-0000000", "contact_block"),
+    ("某某縣政府衛生局 地址：60000某某縣某市某路3號 總機：05-0000000", "contact_block"),
+    ("稿件来源：某某晚报  编辑：某某", "editor_line"),
+    ("某医生说肾病 | 儿科肾内医生 | 已认证", "user_card"),
+    ("本文由 某某醫學中心 贊助", "repost_notice"),
+    ("Get 3 quotes in 48 hours", "call_to_action"),
+    ("分享至 Facebook | LINE | 友善列印 | 回上頁", "share_bar"),
+    ("Sign Up | Log In | Ask a Question", "account_bar"),
+    ("Trending: crypto tax | best air fryer | stem cells for hair", "search_tags"),
+    ("某某 醫師整形外科 · 某某醫院專科醫師", "doctor_card"),
+    ("已帮助 3.1万 位患者 | [向他提问] [关注]", "doctor_card"),
+])
+def test_hotlines_footers_credits_cards_bars_and_doctor_cards_of_blind_sets_ai_and_am(env: tuple, line: str, rule: str) -> None:
+    """Forms blind sets ai and am (2026-12-07, read after a session unseen) showed."""
+    assert_cut_between_paragraphs(env, line, rule)
+
+
+def test_friendly_links_start_the_footer(env: tuple) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, "友情链接：某某健康网 某某医生网", "关于我们 | 联系我们"]))
+    assert P3 in doc.main_text and "某某健康网" not in doc.main_text
+
+
+def test_a_forums_posts_between_flattened_member_cards_and_dated_post_numbers(env: tuple) -> None:
+    """A forum thread flattened to text (XenForo-like): each post under its poster's name, rank and
+    message count run together (SomeoneWell-known memberMessages: 612) and its date and number
+    (4 Feb 2025 #2), with Like · Reply under it: every post is text, the furniture is not, and the
+    thread is users' own posts."""
+    posts = ["Hi all, first post. Our son was diagnosed with a rare blood disorder last month and the team "
+             "has offered two options. We would love to hear from families who have been through this.",
+             "Sending hugs. My daughter had a sibling transplant at seventeen and is doing well five years on, "
+             "though the first hundred days were hard on all of us.",
+             "I had the other treatment instead, as there was no sibling match, and it took about four months "
+             "before my counts started to improve. Ask about the side effects in detail."]
+    doc = parse(env, "\n".join(["ExampleTalk Community", "Log in · Register", "Forums › Blood disorders › Treatment decisions",
+                                "Son (19) with a rare blood disorder: transplant or medicine? Our experience so far",
+                                "Thread starter Dave · Start date 4 Feb 2025", "DaveNew memberMessages: 3", "4 Feb 2025 #1", posts[0],
+                                "Like · Reply 4 people like this", "Helen_mumWell-known memberMessages: 612", "4 Feb 2025 #2", posts[1],
+                                "Like · Reply 11 people like this", "mark.rActive memberMessages: 140", "5 Feb 2025 #3", posts[2],
+                                "Like · Reply 9 people like this", "You must log in or register to reply here."]))
+    assert all(p in doc.main_text for p in posts)
+    assert "memberMessages" not in doc.main_text and "people like this" not in doc.main_text and "#2" not in doc.main_text
+    assert doc.source_type == "other", doc.source_type_evidence
+
+
+def test_every_doctors_answer_stays_between_their_footers_and_cards(env: tuple) -> None:
+    """A Q&A page with several doctors' answers, each under a card flattened to one line and over a
+    footer (2024/10/06 回覆 · 👍 42 · 感謝醫師): the footer and the next card are one separator."""
+    answers = ["您好，依據規定，慢性或滿六週未癒合之困難傷口確實在核准範圍內，可以到核准醫院評估。",
+               "補充一點：傷口能不能好，血糖控制是關鍵，糖化血色素若長期偏高，任何治療效果都有限。",
+               "幹細胞對困難傷口的癒合有幫助，但不是萬靈丹，如果合併感染，一定要先清創並使用抗生素。"]
+    doc = parse(env, "\n".join(["問醫生 AskDoc", "首頁 > 新陳代謝科 > 糖尿病", "糖尿病足傷口好不了，可以打幹細胞嗎？",
+                                "陳小姐 / 女 / 58歲 · 2024/10/05 提問 · 1,932 人看過",
+                                "我媽媽有糖尿病十幾年，腳上的傷口已經三個月都沒有好，醫生說可以考慮清創。", "3 位醫師回覆",
+                                "李某某 醫師整形外科 · 某某醫院專科醫師", answers[0], "2024/10/06 回覆 · 👍 42 · 感謝醫師",
+                                "黃某某 醫師新陳代謝科 · 某某聯合診所", answers[1], "2024/10/06 回覆 · 👍 17 · 感謝醫師",
+                                "吳某某 醫師心臟血管外科 · 某某康和醫院", answers[2], "2024/10/07 回覆 · 👍 9 · 感謝醫師",
+                                "熱門問題", "血糖忽高忽低是胰島素打錯嗎？"]))
+    assert all(a in doc.main_text for a in answers)
+    assert "醫師整形外科" not in doc.main_text and "感謝醫師" not in doc.main_text

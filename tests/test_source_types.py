@@ -798,3 +798,13 @@ def test_a_cord_blood_banks_own_page_in_english() -> None:
             "<footer>Example Cord Blood Bank · 2200 Example Drive, Portland</footer></body></html>")
     doc = parse(page, "page.html")
     assert doc.source_type == "commercial_clinic", doc.source_type_evidence
+
+
+def test_a_headline_labelled_as_promotion_is_a_paid_feature() -> None:
+    """Blind set ai (2026-12-07): a men's-health magazine's 【推廣】 headline over a clinic doctor's
+    quotes and its hotline is a paid feature (commercial_blog), not the clinic's own page."""
+    page = ("某某健康網 VITAL MAN\n主頁 | 男士健康 | 運動 | 營養 | 專題\n主頁 > 男士健康 > 專題\n【推廣】再生療法助重拾自信\n"
+            f"撰文：某某健康網編輯部 2024年7月22日\n{PARA}\n中環某某醫學中心醫務總監表示，療程需時約一個月。\n"
+            "某某醫學中心 查詢熱線：2000 0000  WhatsApp：6000 0000\n")
+    doc = parse(page)
+    assert doc.source_type == "commercial_blog", doc.source_type_evidence

@@ -255,8 +255,21 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
             info.weight = min(info.weight, -0.75)
         bio = info.marker in BIO_MARKERS and bool(_BIO_HEADING.match(info.simp))
     _thread_furniture(out)
+    _answer_footers(out)
     _weigh_between_runs(out)
     return out
+
+
+def _answer_footers(infos: list[LineInfo]) -> None:
+    """An answer's footer (2024/10/06 回覆 · 👍 42 · 感謝醫師), a post's meta line, right above the next
+    answerer's card: furniture between two answers, weighed with the card as one separator."""
+    for i in range(len(infos) - 1):
+        info, nxt = infos[i], infos[i + 1]
+        if info.meta and not info.tainted and nxt.between and not nxt.tainted and nxt.rule in ANSWERER_CARDS:
+            info.between = True
+
+
+ANSWERER_CARDS = ("doctor_card", "user_card")
 
 
 def _weigh_between_runs(infos: list[LineInfo]) -> None:
