@@ -375,3 +375,41 @@ def test_a_metadata_date_the_page_shows_picks_between_two_shown_dates() -> None:
 def test_update_received_month_first_and_reply_dates_of_blind_set_ag(text: str, want: str) -> None:
     """Date forms blind set ag (2026-12-07) showed."""
     assert str(parse(text).published_date) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a newspaper site's clock in its masthead, over the article's dated byline
+    (f"某某晚报 数字报 | 首页 本地 社会 健康 | 2024年6月21日 星期五\n健康周刊 > 医药新闻\n{TITLE}\n"
+     f"2024-06-20 07:45 来源:某某晚报 记者 某某\n{PARA}\n{PARA}\n", "2024-06-20"),
+    # with no dated byline, a date in the masthead is still read
+    (f"某某晚报 | 2024年6月21日 星期五\n{TITLE}\n{PARA}\n{PARA}\n", "2024-06-21"),
+    # a doctor's answer dated after its text (2025-02-12 09:15 回答)
+    (f"某某问医生网\n首页 > 问答 > 血液科\n{TITLE}\n病情描述:女,24岁,去年确诊,想了解治疗方法。\n医生回答\n某某某 副主任医师\n"
+     f"{PARA}\n{PARA}\n2025-02-12 09:15 回答\n有帮助(86) 没帮助(3)\n", "2025-02-12"),
+    # an English paper's manuscript dates are not its date
+    ("Repeated intrathecal cell injections in a motor neuron disease: an open-label study\nExample A, Example B, Example C\n"
+     f"Received 14 September 2022; accepted 2 February 2023\n{PARA}\n{PARA}\n", "None"),
+    ("Repeated intrathecal cell injections in a motor neuron disease: an open-label study\n"
+     f"Received 3 March 2024; Accepted 1 May 2024; Published 20 May 2024\n{PARA}\n{PARA}\n", "2024-05-20"),
+])
+def test_a_mastheads_clock_an_answer_time_after_the_text_and_english_manuscript_dates(text: str, want: str) -> None:
+    """Date forms blind sets ai and am (2026-12-07) showed."""
+    assert str(parse(text).published_date) == want
+
+
+def test_a_shown_headline_and_its_updated_byline_over_an_unshown_og_title_and_meta_date() -> None:
+    """og:title and article:published_time that the page does not show, over an <h1> and a byline
+    (Updated 14 January 2025) it does: the page's headline and its stated date (blind set ai)."""
+    html = ('<html><head><title>Stem Cell Treatment Abroad: Clinics, Costs &amp; Evidence (2025) | Example Travel</title>'
+            '<meta property="og:title" content="Stem Cell Treatment Abroad: Clinics, Costs and Evidence">'
+            '<meta property="article:published_time" content="2023-05-02T08:00:00+00:00"></head><body>'
+            '<nav>Destinations Treatments Prices About</nav><article>'
+            '<h1>Stem Cell Treatment Abroad: Clinics, Costs and What the Evidence Says</h1>'
+            '<div class="byline">By Example Writer, Travel Editor · Updated <time datetime="2025-01-14">14 January 2025</time>'
+            ' · 9 min read</div><p>Families living with a rare inherited movement disorder often read about stem cell '
+            'treatment abroad, and clinics in several countries advertise it with confident claims.</p><p>This guide '
+            'sets out what the clinics offer, what they charge and what the published evidence really shows so far.</p>'
+            '</article></body></html>')
+    doc = parse(html, "page.html")
+    assert doc.title == "Stem Cell Treatment Abroad: Clinics, Costs and What the Evidence Says"
+    assert str(doc.published_date) == "2025-01-14"

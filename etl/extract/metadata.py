@@ -211,6 +211,11 @@ def _table_dates(rules: DateRules, lines: list[str]) -> list[tuple[str, dt.date]
     return out
 
 
+# A date followed by its weekday on a line above the title: a site's clock in its masthead.
+_CLOCK = re.compile(r"\d\s*日\s*[,，]?\s*(星期|周|礼拜|禮拜)[一二三四五六日天]|(?i:\b(monday|tuesday|wednesday|thursday|friday|"
+                    r"saturday|sunday)\b)")
+
+
 def page_date(rules: DateRules, header: list[str], title: str | None, byline: list[str],
               lead: list[str]) -> PageDate | None:
     """The article's own date from the lines where pages state it.
@@ -232,6 +237,7 @@ def page_date(rules: DateRules, header: list[str], title: str | None, byline: li
 
     for kind, date in _line_dates(rules, title, max_other=4) if title else []:
         offer(kind, date, "byline", title)  # a title that is only a date line
+    dated_byline = any(_line_dates(rules, line) for line in byline)
     for where, lines in (("header", header), ("byline", byline)):
         found = [(kind, date, line) for line in lines for kind, date in _line_dates(rules, line)]
         near = [*lines, *([title] if title and where == "header" else [])]
@@ -239,6 +245,9 @@ def page_date(rules: DateRules, header: list[str], title: str | None, byline: li
         if len(bare) >= 2:
             # A list of dated links (latest news, neighbours) above the article: none is its date.
             found = [f for f in found if f[0] != "bare"]
+        if where == "header" and dated_byline:
+            # 首页 本地 社会 | 2024年6月21日 星期五 above a dated byline: the site's clock, not the article's date
+            found = [f for f in found if f[0] != "bare" or not _CLOCK.search(f[2])]
         for kind, date, line in found:
             offer(kind, date, where, line)
     for kind, date in _table_dates(rules, [*header, *([title] if title else []), *byline]):
