@@ -2246,3 +2246,43 @@ def test_every_doctors_answer_stays_between_their_footers_and_cards(env: tuple) 
                                 "熱門問題", "血糖忽高忽低是胰島素打錯嗎？"]))
     assert all(a in doc.main_text for a in answers)
     assert "醫師整形外科" not in doc.main_text and "感謝醫師" not in doc.main_text
+
+
+def _table(rows: list[list[str]], head: bool = True) -> str:
+    cells = ["".join(f"<{'th' if head and i == 0 else 'td'}>{c}</{'th' if head and i == 0 else 'td'}>" for c in r)
+             for i, r in enumerate(rows)]
+    if head:
+        return f"<table><thead><tr>{cells[0]}</tr></thead><tbody>{''.join(f'<tr>{c}</tr>' for c in cells[1:])}</tbody></table>"
+    return f"<table>{''.join(f'<tr>{c}</tr>' for c in cells)}</table>"
+
+
+def test_a_data_tables_rows_are_lines_of_cells(env: tuple) -> None:
+    """A notice's table of filed projects (a <thead> row and three or more rows of as many cells): each
+    row is one line of its cells (序号 | 项目名称 | 研究机构 | 备案号), as a text archive shows it, and the
+    rows are the notice's text, not a tail of short lines."""
+    rows = [["序号", "项目名称", "研究机构", "备案号"],
+            ["1", "人脐带间充质干细胞治疗溃疡性结肠炎的临床研究", "某某市第一人民医院", "CSCR-2024-0417"],
+            ["2", "自体骨髓单个核细胞治疗早期股骨头坏死的临床研究", "某某大学附属医院", "CSCR-2024-0422"],
+            ["3", "人羊膜上皮干细胞治疗糖尿病肾病的Ⅰ期临床研究", "某某医科大学第二附属医院", "CSCR-2024-0438"]]
+    html = (f"<html><body><h1>关于2024年第二批干细胞临床研究项目备案情况的公示</h1><div class='content'><p>{P1}</p>"
+            f"{_table(rows)}<p>{P2}</p></div></body></html>")
+    doc = parse(env, html, "page.html")
+    assert "1 | 人脐带间充质干细胞治疗溃疡性结肠炎的临床研究 | 某某市第一人民医院 | CSCR-2024-0417" in doc.main_text
+    assert "序号 | 项目名称 | 研究机构 | 备案号" in doc.main_text and P2 in doc.main_text
+
+
+@pytest.mark.parametrize("table", [
+    # a form of label and value cells: two rows of four
+    _table([["来信人", "王**", "来信时间", "2024-05-09"], ["办理单位", "某某局", "回复时间", "2024-05-21"]], head=False),
+    # a page laid out in a table: a cell holds paragraphs
+    _table([["<p>栏目</p>", f"<p>{P1}</p>", "<p>相关</p>"]] * 3, head=False),
+])
+def test_a_form_or_a_layout_table_keeps_a_line_per_cell(env: tuple, table: str) -> None:
+    html = f"<html><body><h1>干细胞临床研究：患者需要理性看待宣传</h1><div>{table}</div><p>{P2}</p><p>{P3}</p></body></html>"
+    lines = [ln.text for ln in parse_html_lines(html)]
+    assert not any(" | " in t for t in lines), lines
+
+
+def parse_html_lines(html: str) -> list:
+    from etl.extract.html import html_to_page
+    return html_to_page(html).lines

@@ -964,3 +964,14 @@ def test_a_heading_that_warns_of_false_claims_before_a_list_of_trials_denies_non
 def test_stances_of_blind_sets_ak_and_al(text: str, surface: str, context: str) -> None:
     """Blind sets ak and al (2026-12-07, read after two sessions unseen)."""
     assert_stance(text, surface, context)
+
+
+def test_a_table_under_a_proposed_indication_header_hedges_its_rows() -> None:
+    """受理号 | 药品名称 | 拟定适应症 over its rows (a regulator's list of trial applications): the
+    conditions in the rows are proposed, not approved (hedged), as 适应症 over rows asserts them."""
+    text = ("受理号 | 药品名称 | 拟定适应症 | 承办日期\nCXSL0001 | 人脐带间充质干细胞注射液 | 中重度膝骨关节炎 | 2024-03-01\n"
+            "CXSL0002 | 人胎盘间充质干细胞注射液 | 激素耐药的急性移植物抗宿主病 | 2024-03-05\n")
+    assert stance_of(text, "膝骨关节炎").context == "hedged"
+    assert stance_of(text, "急性移植物抗宿主病").context == "hedged"
+    approved = "药品名称 | 适应症 | 规格\n某某注射液 | 中重度膝骨关节炎 | 1ml\n某某片 | 类风湿关节炎 | 10mg\n"
+    assert stance_of(approved, "膝骨关节炎").context == "asserted"

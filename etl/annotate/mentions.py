@@ -851,11 +851,17 @@ class _Headings:
 _PRICE_HEADER = re.compile(r"价格|费用|收费|价钱|价位|(?i:\b(?:price|cost|fee)s?\b)")
 
 
+def _list_trigger(ts: TriggerSet, trigger: str | None) -> bool:
+    trig = ts.triggers.get((trigger or "").translate(ASCII_LOWER))
+    return trig is not None and trig.direction == "list"
+
+
 class _Tables:
     """Tables in the text: runs of two or more lines with the same number of cell separators (at
     least two). A row under a header that claims its rows (适用人群, 适应症, Conditions treated) or
     prices them (价格, 费用, Price), or a row with a price in it, asserts the conditions it names
-    when nothing in the row's own cell says otherwise."""
+    when nothing in the row's own cell says otherwise; a header that names a hedged list (拟定适应症)
+    hedges them."""
 
     def __init__(self, ts: TriggerSet, text: str) -> None:
         self.spans: list[tuple[int, int, Stance | None]] = []   # a row's span and its table's claim
@@ -874,8 +880,8 @@ class _Tables:
                 header = simplify(text[a:b])   # the text as written: its Simplified form for the cues
                 claim = None
                 st = stance(ts, header, len(header), len(header))
-                if st.context == "asserted":
-                    claim = st
+                if st.context == "asserted" or (st.context == "hedged" and _list_trigger(ts, st.trigger)):
+                    claim = st   # 适应症 claims its rows; 拟定适应症 (a trial's proposed indication) hedges them
                 elif _PRICE_HEADER.search(header):
                     claim = Stance("asserted", _PRICE_HEADER.search(header).group())
                 for k in range(i + 1, j + 1):

@@ -214,6 +214,65 @@ def _is_hidden(tag: etree._Element) -> bool:
     return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
 
 
+ROW_CELL_CHARS = 80   # a data table's cell is shorter; a layout table's cell holds paragraphs
+
+
+DATA_ROWS, DATA_CELLS = 3, 3   # a data table has at least this many rows of this many cells
+
+
+def _cell_count(tr: etree._Element) -> int:
+    return sum(1 for c in tr if isinstance(c.tag, str) and _name(c) in ("td", "th"))
+
+
+def _data_rows(table: etree._Element) -> list[etree._Element]:
+    """The rows of ``table`` (not of a table inside it) that stand in a run of DATA_ROWS or more
+    neighbouring rows with the same number of cells, DATA_CELLS or more (a <thead>'s row and the
+    <tbody>'s first ones are neighbours): a data table (序号 | 项目名称 | 研究机构 | 备案号 | 研究期限), not a
+    page laid out in a table or a form of label and value cells (来信人 | 王** | 来信时间 | …,
+    發布日期 | 2024-05-08). One pass over the table's rows."""
+    rows: list[etree._Element] = []
+    todo = [c for c in reversed(table) if isinstance(c.tag, str)]
+    while todo:
+        el = todo.pop()
+        name = _name(el)
+        if name == "tr":
+            rows.append(el)
+        elif name in ("thead", "tbody", "tfoot"):
+            todo.extend(c for c in reversed(el) if isinstance(c.tag, str))
+    out: list[etree._Element] = []
+    i = 0
+    while i < len(rows):
+        n = _cell_count(rows[i])
+        j = i
+        while j + 1 < len(rows) and _cell_count(rows[j + 1]) == n:
+            j += 1
+        if n >= DATA_CELLS and j - i + 1 >= DATA_ROWS:
+            out += rows[i:j + 1]
+        i = j + 1
+    return out
+
+
+def _simple_row(tr: etree._Element) -> str | None:
+    """A data table's row as one line, its cells joined by " | " (序号 | 项目名称 | 研究机构 | 备案号), or
+    None for a row of a layout table: fewer than two cells, or a cell holding blocks, long text or
+    markup that is never text."""
+    cells = [c for c in tr if isinstance(c.tag, str)]
+    if len(cells) < 2 or any(_name(c) not in ("td", "th") for c in cells):
+        return None
+    texts = []
+    for cell in cells:
+        for d in cell.iterdescendants():
+            if isinstance(d.tag, str) and ((n := _name(d)) in _DROP_TAGS or (n in _BLOCK_TAGS and n != "br")):
+                return None
+        if _is_hidden(cell):
+            return None
+        text = clean(" ".join(t for t in cell.itertext() if isinstance(t, str)))
+        if len(text) > ROW_CELL_CHARS:
+            return None
+        texts.append(text)
+    return " | ".join(texts) if sum(1 for t in texts if t) >= 2 else None
+
+
 def _walk(root: etree._Element, skip: etree._Element | None = None, skipped_at: list[int] | None = None) -> list[Line]:
     """Iterative DFS with enter/exit events, flushing a line at every block boundary.
 
@@ -254,6 +313,7 @@ def _walk(root: etree._Element, skip: etree._Element | None = None, skipped_at: 
     # stack of open blocks on every event was quadratic: 10,000 nested <div>s took about a minute
     # (tests/reliability/test_hostile_files.py::test_deep_nesting_is_fast).
     kind_stack: list[tuple[str, int]] = []
+    data_rows: set[etree._Element] = set()   # rows of the data tables entered so far (joined into one line each)
 
     def push_kind(name: str) -> None:
         m = _HEADING.match(name)
@@ -312,6 +372,12 @@ def _walk(root: etree._Element, skip: etree._Element | None = None, skipped_at: 
                 skipped_at.append(len(lines))
             continue
         if name in _DROP_TAGS or _is_hidden(node):
+            continue
+        if name == "table":
+            data_rows.update(_data_rows(node))
+        if name == "tr" and node in data_rows and (row := _simple_row(node)) is not None:
+            flush()
+            lines.append(Line(row, "p", 0))   # a data table's row, as a text archive shows it
             continue
         if name in _BLOCK_TAGS:
             flush()
