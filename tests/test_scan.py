@@ -356,3 +356,23 @@ def test_anchored_branches_of_a_mixed_pattern_are_tried_on_a_prose_start() -> No
     assert ps.first("前文不得转载", floating=True) == "credit"
     assert ps.first("前文不得转载", floating=False) is None
     assert _anchored("^a|^b") and not _anchored("x|^a")
+
+
+def test_a_dispatchers_compiled_subsets_stay_bounded_and_right() -> None:
+    """Lines that call for ever new subsets of alternatives (a corpus of many sites) do not grow the
+    compiled alternations past MAX_SUBSETS, and each match is still the whole alternation's."""
+    import random
+
+    from etl.knowledge.scan import MAX_SUBSETS
+    d = load_rules().drop_lines._start
+    rng = random.Random(7)
+    n = len(d.alternatives)
+    for _ in range(3 * MAX_SUBSETS):
+        keep = 0
+        for j in rng.sample(range(n), 3):
+            keep |= 1 << j
+        d._joined.of(keep)
+        assert len(d._joined._by_set) <= MAX_SUBSETS
+    for line in ("在线客服：您好", "首页 > 新闻 > 正文", "24小时免费咨询热线：400-000-0000", "关于我们"):
+        m, w = d.match(line), d.whole.match(line)
+        assert (m and (m.lastgroup, m.span())) == (w and (w.lastgroup, w.span())), line

@@ -566,7 +566,8 @@ class GroupFilter:
 
 
 MEMO_TEXTS = 64     # texts whose prefilter answer a Prefilter keeps
-MAX_CACHED = 4096   # alternations (and first characters) kept per dispatcher; past this, built each time
+MAX_CACHED = 4096   # first characters kept per dispatcher; past this, worked out each time
+MAX_SUBSETS = 512   # compiled alternations of subsets kept per dispatcher (about 5 KB each)
 
 
 class _Joined:
@@ -584,8 +585,11 @@ class _Joined:
                             self._flags)
             if self._fast:
                 rx = accelerate(rx)
-            if len(self._by_set) < MAX_CACHED:
-                self._by_set[keep] = rx
+            if len(self._by_set) >= MAX_SUBSETS:
+                # a corpus whose lines call for ever new subsets: start over (about 5 KB each), keeping the whole
+                whole = self._by_set[(1 << len(self._alternatives)) - 1]
+                self._by_set = {(1 << len(self._alternatives)) - 1: whole}
+            self._by_set[keep] = rx
         return rx
 
 
