@@ -2286,3 +2286,17 @@ def test_a_form_or_a_layout_table_keeps_a_line_per_cell(env: tuple, table: str) 
 def parse_html_lines(html: str) -> list:
     from etl.extract.html import html_to_page
     return html_to_page(html).lines
+
+
+def test_a_papers_doi_alone_on_its_line_weighs_as_a_short_line(env: tuple) -> None:
+    """【关键词】 / DOI:10.… / 基金项目:… between a paper's abstract and its introduction (blind set am):
+    the DOI line is cut but weighs as a short line, as the classification codes do, not as a wall
+    that ends the text; a DOI inside a tool bar (DOI: … PDF) stays a tool bar."""
+    from etl.extract.evidence import BETWEEN_WEIGHT
+    rules = env[0]
+    lines = text_to_lines("\n".join(["【摘要】 目的 " + P1 + P3, "【关键词】 间充质干细胞;肝衰竭;生存率",
+                                     "DOI:10.12345/example.2022.05.004", "基金项目:某某省科技计划项目(2020SF0317)", P2]))
+    infos = analyse(lines, rules)
+    assert infos[2].rule == "citation_meta" and infos[2].between and infos[2].weight == BETWEEN_WEIGHT
+    doc = parse(env, "\n".join(["干细胞治疗慢加急性肝衰竭的回顾性队列研究", P1, "DOI:10.12345/example.2022.05.004 | PDF下载", P2, P3]))
+    assert ("download_bar", "DOI:10.12345/example.2022.05.004 | PDF下载") in [(r, t) for r, t in doc.cut]

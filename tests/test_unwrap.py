@@ -84,3 +84,12 @@ def test_a_price_table_and_short_pages_are_left_alone() -> None:
     assert texts(unwrap(lines)) == texts(lines)
     few = text_to_lines("细胞输注后第28天,42例患者中完全缓解(CR)17例,部分缓解(PR)\n12例,总有效率(ORR)为69.0%。")
     assert texts(unwrap(few)) == texts(few)
+
+
+def test_a_papers_title_is_not_joined_to_its_author_line() -> None:
+    """A title that stops on a Chinese character a little short of the wrap width, over the author
+    line (某某某1 某某1,2 …): the authors are no part of the title's sentence (blind set am)."""
+    title = "某某干细胞治疗乙型肝炎相关慢加急性肝衰竭的回顾性队列研究"
+    authors = "孟某某1 宋某某1 褚某某2 郭某某1"
+    out = texts(unwrap(text_to_lines("\n".join([title, authors, *PDF_ZH.splitlines()[2:]]))))
+    assert title in out and authors in out

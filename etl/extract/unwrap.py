@@ -89,10 +89,15 @@ def unwrap(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A paper's author line under its title: two to four Han characters each, with affiliation marks
+# (孟某某1 宋某某1,2 褚某某2): never the rest of the title's sentence.
+_AUTHOR_LINE = re.compile(r"^([\u4e00-\u9fff]{2,4}\s*[\d,，*]*\s+)+[\u4e00-\u9fff]{2,4}\s*[\d,，*]*$")
+
+
 def _continues(above: str, ln: Line) -> bool:
     """``ln`` goes on with the sentence the wrapped line ``above`` leaves open."""
     t = ln.text
-    if ln.kind != "p" or _STARTS_BLOCK.match(t):
+    if ln.kind != "p" or _STARTS_BLOCK.match(t) or _AUTHOR_LINE.match(t):
         return False
     if ord(above[-1]) >= 0x2E80 or ord(t[0]) >= 0x2E80:
         return True   # Chinese text runs on across the break
