@@ -2300,3 +2300,15 @@ def test_a_papers_doi_alone_on_its_line_weighs_as_a_short_line(env: tuple) -> No
     assert infos[2].rule == "citation_meta" and infos[2].between and infos[2].weight == BETWEEN_WEIGHT
     doc = parse(env, "\n".join(["干细胞治疗慢加急性肝衰竭的回顾性队列研究", P1, "DOI:10.12345/example.2022.05.004 | PDF下载", P2, P3]))
     assert ("download_bar", "DOI:10.12345/example.2022.05.004 | PDF下载") in [(r, t) for r, t in doc.cut]
+
+
+def test_a_content_farms_keyword_bar_is_no_title(env: tuple) -> None:
+    """某某站 干细胞抗衰老 干细胞美容 干细胞多少钱一针 干细胞医院排名 …: a bar of search phrases that start
+    alike is the page's chrome, not its headline (blind set am); a line of unlike short phrases is not
+    such a bar."""
+    bar = "某某站 干细胞抗衰老 干细胞美容 干细胞多少钱一针 干细胞医院排名 干细胞骗局 干细胞副作用"
+    headline = "打几次干细胞能年轻十岁？干细胞抗衰老真相全在这里"
+    doc = parse(env, "\n".join([bar, headline, P1, "干细胞抗衰老多少钱一针", P2, P3]))
+    assert doc.title == headline and "干细胞医院排名" not in doc.main_text
+    from etl.extract.evidence import _keyword_bar
+    assert not _keyword_bar("首页 新闻 健康 财经 视频 关于我们")

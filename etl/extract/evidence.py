@@ -10,6 +10,7 @@ hold on Traditional pages.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from etl.extract.lines import Line, cell_separators
@@ -226,6 +227,8 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
                 info.rule = first_match(rules.between_lines, info.simp, info.prose, short)
                 info.between = info.rule is not None
         if not info.prose:
+            if not info.rule and not info.marker and _keyword_bar(info.simp):
+                info.rule = "search_tags"
             if not info.rule and not info.marker:
                 info.fields = field_keys(info.simp, rules)
             if not info.rule and not info.marker and not info.fields and rules.meta_lines.patterns:
@@ -258,6 +261,20 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     _answer_footers(out)
     _weigh_between_runs(out)
     return out
+
+
+KEYWORD_BAR_TOKENS = 5   # a content farm's keyword bar: at least this many phrases on one line ...
+KEYWORD_BAR_SHARED = 4   # ... of which this many start with the same three characters
+
+
+def _keyword_bar(simp: str) -> bool:
+    """A content farm's bar of search phrases (某某站 干细胞抗衰老 干细胞美容 干细胞多少钱一针 干细胞医院排名 …):
+    space-separated phrases without sentence marks, four or more of them starting alike."""
+    tokens = simp.split()
+    if len(tokens) < KEYWORD_BAR_TOKENS or any(len(t) > 12 or not _CJK.search(t) for t in tokens) or _MARKS.search(simp):
+        return False
+    heads = Counter(t[:3] for t in tokens if len(t) >= 4)
+    return bool(heads) and heads.most_common(1)[0][1] >= KEYWORD_BAR_SHARED
 
 
 def _answer_footers(infos: list[LineInfo]) -> None:
