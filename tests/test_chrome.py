@@ -2312,3 +2312,14 @@ def test_a_content_farms_keyword_bar_is_no_title(env: tuple) -> None:
     assert doc.title == headline and "干细胞医院排名" not in doc.main_text
     from etl.extract.evidence import _keyword_bar
     assert not _keyword_bar("首页 新闻 健康 财经 视频 关于我们")
+
+
+def test_a_departments_page_is_named_by_the_line_repeating_its_last_crumb(env: tuple) -> None:
+    """当前位置:首页 > 科室导航 > 血液内科 / 血液内科 / its tabs / its text: no headline has enough evidence,
+    and the short line repeating the last crumb names the page (blind set ai); a page whose lines
+    repeat no crumb keeps no title."""
+    page = ["某某市第二人民医院", "首页 医院概况 就医指南 科室导航 专家介绍 新闻中心", "当前位置:首页 > 科室导航 > 内科系统 > 血液内科",
+            "血液内科", "科室简介 | 医疗团队 | 特色技术 | 门诊安排", "科室简介", P1, P2, "特色技术", P3]
+    assert parse(env, "\n".join(page)).title == "血液内科"
+    page[3] = "科室动态"
+    assert parse(env, "\n".join(page)).title is None

@@ -7,7 +7,8 @@ byline or date just under it, the article starting right after it, words shared 
 body). Lines that cannot be headlines (author lists, e-mails, addresses, dates, document
 numbers, bylines, breadcrumbs, numbered section headings, captions, over-long lines) are never
 chosen. When no line has enough evidence the title is None: a page that starts mid-body has
-none, and a wrong title is worse than no title.
+none, and a wrong title is worse than no title; but a short line right under the breadcrumb that
+repeats its last crumb names the page (``crumb``: a department's page, 血液内科).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ _OFFICIAL_HEADING = re.compile(r"^(关于|对)\S{2,60}的(答复|复函|通知|�
 class TitleChoice:
     index: int | None            # line holding the title (None: from metadata, or no title)
     text: str | None
-    how: str                     # hint | field | cite_line | scored | none (original_field: a 原标题 line, internal)
+    how: str                     # hint | field | cite_line | scored | crumb | none (original_field: a 原标题 line, internal)
     fields: dict[str, str] = field(default_factory=dict)  # header-block fields: group -> value
     field_lines: list[int] = field(default_factory=list)  # header-block lines read as metadata
     rejected: dict[int, str] = field(default_factory=dict)  # candidate line -> why it was refused
@@ -220,6 +221,9 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
         original.fields, original.field_lines = fields, sorted({*field_lines, *original.field_lines})
         return original
     if best is None or best[0] < MIN_SCORE:
+        crumb = _crumb_title(lines, infos, first, start, rejected)
+        if crumb is not None:
+            return TitleChoice(crumb, lines[crumb].text.strip(), "crumb", fields, field_lines, rejected)
         return TitleChoice(None, None, "none", fields, field_lines, rejected)
     i = best[1]
     cands = dict((j, sc) for sc, j in scored)
@@ -234,6 +238,21 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     if original is not None:  # the repost's 原标题 line stays metadata
         field_lines = sorted({*field_lines, *original.field_lines})
     return TitleChoice(i, strip_prefix(lines[i].text, rules), "scored", fields, field_lines, rejected)
+
+
+_CRUMB_SEP = re.compile(r"\s*(?:>|›|»|＞|/|>>)\s*")
+
+
+def _crumb_title(lines: list[Line], infos: list[LineInfo], first: int, start: int, rejected: dict[int, str]) -> int | None:
+    """With no headline found: a short line right under the breadcrumb that repeats its last crumb
+    (当前位置:首页 > 科室导航 > 血液内科 / 血液内科): the name of a department's or a section's own page."""
+    for j in range(first, min(start, len(lines) - 1)):
+        if infos[j].rule != "breadcrumb" or rejected.get(j + 1) != "too_short":
+            continue
+        last = _CRUMB_SEP.split(lines[j].text.strip())[-1]
+        if len(last) >= 2 and norm(last) == norm(lines[j + 1].text):
+            return j + 1
+    return None
 
 
 def _unended_heading(line: Line, info: LineInfo, rules: Rules) -> bool:
