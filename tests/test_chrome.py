@@ -2197,7 +2197,7 @@ def test_a_title_tag_parted_by_dashes_between_han_characters_and_a_dublin_core_t
     ("Sign Up | Log In | Ask a Question", "account_bar"),
     ("Trending: crypto tax | best air fryer | stem cells for hair", "search_tags"),
     ("某某 醫師整形外科 · 某某醫院專科醫師", "doctor_card"),
-    ("已帮助 3.1万 位患者 | [向他提问] [关注]", "doctor_card"),
+    ("已帮助 3.1万 位患者 | [向他提问] [关注]", "qa_furniture"),
 ])
 def test_hotlines_footers_credits_cards_bars_and_doctor_cards_of_blind_sets_ai_and_am(env: tuple, line: str, rule: str) -> None:
     """Forms blind sets ai and am (2026-12-07, read after a session unseen) showed."""
