@@ -16,7 +16,7 @@ from etl.errors import Rejected
 from etl.extract import chrome as boilerplate
 from etl.extract.citations import Citation, extract_citations, reference_region
 from etl.extract.decode import decode_bytes
-from etl.extract.evidence import norm, same_text
+from etl.extract.evidence import norm
 from etl.extract.frontmatter import split_front_matter
 from etl.extract.html import html_to_page
 from etl.extract.lines import Line, clean
@@ -250,18 +250,17 @@ def _html_title_part(html_title: str, lines: list[Line]) -> str | None:
     shown: set[str] | None = None
     for split in (parts, [q.strip() for p in parts for q in _HAN_DASH.split(p) if q.strip()]):
         if len(split) > 1:
-            if shown is None:
-                shown = {norm(ln.text) for ln in lines[:HINT_LINES] if len(ln.text) <= 200}
+            shown = _shown_lines(lines) if shown is None else shown
             for part in split:
                 if len(part) >= 6 and norm(part) in shown:
                     return part
     return (_SITE_SUFFIX.sub("", parts[0]).strip() or None) if parts else None
 
 
-def _shown(text: str, lines: list[Line]) -> bool:
-    """Whether ``text`` stands as a line of its own near the top of the page."""
-    want = norm(text)
-    return bool(want) and any(same_text(ln.text, want) for ln in lines[:HINT_LINES])
+def _shown_lines(lines: list[Line]) -> set[str]:
+    """The lines near the top of the page, normalised (``norm``): a text is shown as a line of its
+    own when its ``norm`` is among them."""
+    return {norm(ln.text) for ln in lines[:HINT_LINES] if len(ln.text) <= 200}
 
 
 def _meta_title(meta: dict[str, str]) -> str | None:
@@ -441,9 +440,10 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
     fields = fm.fields
     fm_title = fields.get("title") if isinstance(fields.get("title"), str) else None
     title_hint = clean(fm_title) if fm_title else _meta_title(meta)
-    if not fm_title and title_hint and meta.get("h1") and title_hint != meta["h1"] \
-            and not _shown(title_hint, lines) and _shown(meta["h1"], lines):
-        title_hint = meta["h1"]   # og:title not shown, the <h1> is: the headline the page shows
+    if not fm_title and title_hint and meta.get("h1") and title_hint != meta["h1"]:
+        shown = _shown_lines(lines)
+        if norm(title_hint) not in shown and norm(meta["h1"]) and norm(meta["h1"]) in shown:
+            title_hint = meta["h1"]   # og:title not shown, the <h1> is: the headline the page shows
     if not title_hint and meta.get("html_title"):
         title_hint = _html_title_part(meta["html_title"], lines)
     sel = boilerplate.select(lines, rules, title_hint=title_hint, has_container=has_container)

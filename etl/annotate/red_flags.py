@@ -127,8 +127,6 @@ def _context(text: str, start: int, end: int, cues: CueIndex) -> str:
 def _text_hits(rules: RedFlagRules, rule: RedFlagRule, text: str, guarded: bool = True,
                cues: CueIndex | None = None) -> list[tuple[int, int]]:
     """Non-overlapping (leftmost, then longest) pattern matches of one rule that survive the guards."""
-    if rules.prefilter is not None and rule.id in rules.prefilter and not rules.prefilter.may_match(rule.id, text):
-        return []   # none of the literals its patterns need is in the text
     first = first_start(rule.patterns, text)
     if first is None:
         return []
@@ -158,15 +156,16 @@ def _scan(rules: RedFlagRules, rule: RedFlagRule, body: str, chrome: Sequence[Ch
     """Hits of a text rule in the body and the chrome lines; ``cues``: the cue index of each text, by id()."""
     cues = cues if cues is not None else {}
     out: list[RedFlag] = []
-    if rule.scope in ("article", "both"):
+    pf = rules.prefilter if rules.prefilter is not None and rule.id in rules.prefilter else None
+    # a text none of whose literals the rule's patterns need cannot hold a hit: skipped before any scan
+    if rule.scope in ("article", "both") and (pf is None or pf.may_match(rule.id, body)):
         idx = cues.setdefault(id(body), CueIndex(rules, body))
         for s, e in _text_hits(rules, rule, body, guarded, idx):
             out.append(_flag(rule, "article", body[s:e], _context(body, s, e, idx), start_char=s, end_char=e))
     if rule.scope in ("chrome", "both"):
-        pf = rules.prefilter if rules.prefilter is not None and rule.id in rules.prefilter else None
         for ln in chrome:
             if pf is not None and not pf.may_match(rule.id, ln.text):
-                continue   # (_text_hits would say so; asked here, a page's dozens of chrome lines cost less)
+                continue
             idx = cues.setdefault(id(ln), CueIndex(rules, ln.text))
             for s, e in _text_hits(rules, rule, ln.text, guarded, idx):
                 out.append(_flag(rule, "chrome", ln.text[s:e], _context(ln.text, s, e, idx),
