@@ -383,6 +383,16 @@ def test_byline_and_notice_lines_under_the_headline(env: tuple, line: str, rule:
     ("326 人赞同了该文章", "qa_furniture"),
     ("Reply Share Report Save", "vote_bar"),
     ("level 2 · example_user · OP · 2y", "user_card"),
+    # a metered paywall, an app banner, promotions, a fold, a reply bar, paid-consult and quote buttons (blind sets ao, ap)
+    ("You've read 3 of 5 free articles this month. Subscribe for unlimited access.", "paywall"),
+    ("Download the Example Health app for ad-free reading »", "paywall"),
+    ("【限时】名医团队在线解答，护膝方案免费领 >>", "advertisement"),
+    ("春季储存季：首年管理费立减800元，名额有限 >", "advertisement"),
+    ("展开剩余45%", "account_furniture"),
+    ("Reply from knee_runner77 · 3/02/2024", "forum_bar"),
+    ("+关注 图文问诊 ¥29 电话问诊 ¥59", "follow_button"),
+    ("[Get My Free Estimate]", "call_to_action"),
+    ("Request free quotes from up to 5 clinics", "call_to_action"),
 ])
 def test_chrome_inside_the_text_is_cut_without_ending_it(env: tuple, line: str, rule: str) -> None:
     """Injected spam and sign-up boxes stand between paragraphs: cut, and the text goes on."""
@@ -2323,3 +2333,47 @@ def test_a_departments_page_is_named_by_the_line_repeating_its_last_crumb(env: t
     assert parse(env, "\n".join(page)).title == "血液内科"
     page[3] = "科室动态"
     assert parse(env, "\n".join(page)).title is None
+
+
+@pytest.mark.parametrize("tail", [
+    ["本文由某某醫美診所贊助刊出", "延伸閱讀"],
+    ["网友们怎么看？欢迎在评论区留言", "相关阅读"],
+    ["满意度评价：满意 基本满意 不满意"],
+    ["更多健康新聞報導 某某衛生局稽查醫美診所"],
+    ["Similar threads", "Has anyone tried PRP for tennis elbow?", "Sign in"],
+])
+def test_sponsor_labels_comment_invitations_and_similar_threads_after_the_text(env: tuple, tail: list[str]) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, *tail]))
+    assert P3 in doc.main_text
+    for line in tail:
+        assert line not in doc.main_text
+
+
+def test_an_english_guides_menu_slash_crumbs_and_updated_by_line(env: tuple) -> None:
+    """A medical-travel guide's header (blind set ap): a menu of capitalised entries ending in a
+    button (Get a Free Quote), a crumb trail joined by spaced slashes and an Updated by byline.
+    None is the title or text; a Title Case headline with its small words is no menu."""
+    menu = "Destinations Treatments Compare Clinics Cost Calculator Blog Get a Free Quote"
+    head = "Stem Cell Injections for Knee Arthritis Abroad: A Buyer's Guide"
+    page = ["Example Travel Health", menu, "Blog / Orthopedics / Knee", head,
+            "Updated by Sam Writer, Travel Editor | 7 min read", KNEE, KNEE.replace("knee", "hip"), "[Get My Free Quote]"]
+    doc = parse(env, "\n".join(page))
+    assert doc.title == head
+    for line in (menu, "Blog / Orthopedics / Knee", "Updated by Sam Writer", "Get My Free Quote"):
+        assert line not in doc.main_text
+    from etl.extract.evidence import is_menu
+    assert is_menu(menu) and not is_menu(head) and not is_menu("How To Choose A Clinic For Your Knee Pain")
+
+
+@pytest.mark.parametrize("line", ["某某新闻记者 张三 通讯员 李四", "字号 A- A+", "文/某某生活誌編輯部 諮詢/某某診所 王大明院長",
+                                  "Download PDF Cite Share Metrics: 1,204 accesses · 3 citations",
+                                  "Received: 2 May 2024 / Accepted: 9 July 2024 / Published: 1 August 2024",
+                                  "采纳率 88%", "某某医院康复医学科主治医师 | 已实名认证"])
+def test_credits_tool_rows_and_answer_cards_between_paragraphs(env: tuple, line: str) -> None:
+    """A reporter line with its correspondent, font buttons drawn as A- A+, a writer and consultant
+    credit, a journal's tool row with metrics, a paper's history set apart by dots or slashes, an
+    answerer's acceptance rate and a verified card with one field (blind sets an, ao, ap): cut
+    further down than any byline rule reaches."""
+    last = "随访一年后，研究团队将公布全部数据，包括不良事件和失访情况，供同行评议。"
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, P4, line, last]))
+    assert line not in doc.main_text and P4 in doc.main_text

@@ -438,7 +438,10 @@ _MENU_WORDS = frozenset("home about contact contacts blog news pricing prices pr
                         "services service team doctors faq faqs stories story patient patients login log in sign register "
                         "shop research resources locations location careers testimonials reviews book appointment "
                         "appointments search menu us our science clinics clinic programs programme programs insurance "
-                        "gallery videos events media press partners donate english".split())
+                        "gallery videos events media press partners donate english destinations compare calculator "
+                        "cost costs quote quotes get free guides tools community forum forums help support topics "
+                        "hospitals specialists experts".split())
+_MENU_GLUE = frozenset(("a", "&", "and", "of", "the", "to"))
 _MENU_ENTRY = re.compile(r"(?:[A-Z0-9&][\w'&+-]*|[a-z]-[A-Z]\w*|of|the|and|for|to|in|a)(?: (?:[A-Z0-9&][\w'&+-]*|of|the|and|for|to|in|a)){0,2}")
 
 
@@ -460,6 +463,8 @@ def is_menu(text: str) -> bool:
     # a site's menu flattened with single spaces (Home Treatments Conditions Pricing Blog Contact):
     # capitalised words, most of them the usual menu entries
     words = text.split()
+    # (Get a Free Quote: a button's article and conjunction are not counted)
+    words = [w for w in words if w not in _MENU_GLUE]
     return len(words) >= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
         and sum(w.lower() in _MENU_WORDS for w in words) >= 0.7 * len(words)
 
