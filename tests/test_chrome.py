@@ -2308,7 +2308,7 @@ def test_a_papers_doi_alone_on_its_line_weighs_as_a_short_line(env: tuple) -> No
                                      "DOI:10.12345/example.2022.05.004", "基金项目:某某省科技计划项目(2020SF0317)", P2]))
     infos = analyse(lines, rules)
     assert infos[2].rule == "citation_meta" and infos[2].between and infos[2].weight == BETWEEN_WEIGHT
-    doc = parse(env, "\n".join(["干细胞治疗慢加急性肝衰竭的回顾性队列研究", P1, "DOI:10.12345/example.2022.05.004 | PDF下载", P2, P3]))
+    doc = parse(env, "\n".join(["干细胞治疗慢加急性肝衰竭的回顾性队列研究", P1, P2, P3, "DOI:10.12345/example.2022.05.004 | PDF下载", P4]))
     assert ("download_bar", "DOI:10.12345/example.2022.05.004 | PDF下载") in [(r, t) for r, t in doc.cut]
 
 
@@ -2377,3 +2377,34 @@ def test_credits_tool_rows_and_answer_cards_between_paragraphs(env: tuple, line:
     last = "随访一年后，研究团队将公布全部数据，包括不良事件和失访情况，供同行评议。"
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, P4, line, last]))
     assert line not in doc.main_text and P4 in doc.main_text
+
+
+def test_a_text_files_first_line_over_its_text_is_its_headline(env: tuple) -> None:
+    """A scraped page that starts at its headline (业内:…, with a comma in it) and goes straight into
+    the text (blind set an) and shares words with it: the first line is the title; a first line that
+    is a cut sentence, or a site's slogan that shares nothing with the text, is not."""
+    head = "干细胞疗法获批仍然很少,专家:患者需要理性看待宣传"
+    doc = parse(env, "\n".join([head, P1, P2, P3]))
+    assert doc.title == head
+    assert parse(env, "\n".join(["研究团队随访了一年，", P1, P2, P3])).title is None
+    assert parse(env, "\n".join(["某某健康网 专业的健康资讯平台", P1, P2, P3])).title is None
+
+
+def test_a_journal_tool_row_between_abstract_and_introduction_keeps_the_introduction(env: tuple) -> None:
+    """下载全文PDF(会员限定) | 引用格式 | 分享 between a paper's abstract and its introduction (blind set
+    ao): a tool row, cut but weighed as a short line, so the introduction under it stays."""
+    row = "引用本文 | 收藏 | 分享 | 下载PDF(需登录)"
+    page = ["间充质干细胞治疗肝衰竭的系统评价", "摘要", "目的 " + P1 + " 结论 " + P3, "关键词 间充质干细胞; 肝衰竭",
+            row, "本文已被引用 3 次 下载 512 次", "1 引言", P2 + P4 + P3]
+    doc = parse(env, "\n".join(page))
+    assert ("download_bar", row) in doc.cut
+    assert P2 + P4 + P3 in doc.main_text
+
+
+def test_a_platform_accounts_card_under_the_headline_makes_it_the_title(env: tuple) -> None:
+    """headline / account name / 已认证:… / date · region / 关注 / app banner / text (blind set ao): the
+    account's card is the headline's byline, so the headline above it is the title."""
+    head = "脐血干细胞能改善脑瘫吗?某某儿童医院启动临床研究招募"
+    page = ["某某 | 打开App", "首页 推荐 健康 育儿", head, "某某儿童医院", "已认证:某某市儿童医院官方账号",
+            "2024-10-15 18:03 · 浙江", "关注", "打开某某App,看更多精彩内容", P1, P2, P3]
+    assert parse(env, "\n".join(page)).title == head

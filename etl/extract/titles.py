@@ -28,7 +28,7 @@ MIN_SCORE = 2.0
 FURNITURE_UNITS = 12      # a shorter line without sentence marks under a headline is furniture, not its text
 # chrome rules of lines that belong to a byline: the authors and their units, a writer's credit
 # (撰文/某某 图片提供/某某) and a poster's line with its relative time (匿名 · 某某大学 · 3 天前)
-BYLINE_RULES = ("affiliation", "author_list", "credit_line", "poster_line")
+BYLINE_RULES = ("affiliation", "author_list", "credit_line", "poster_line", "user_card")
 HEADER_SCAN = 40          # lines from the top searched for header fields and cite lines
 LATE_SCAN = 8             # lines into the article searched for a late headline
 HINT_SCAN = 400           # lines searched for the line that repeats a metadata title
@@ -43,6 +43,7 @@ _BY_NAME = re.compile(r"^By\s+[A-Z][a-z]+\s")   # a byline that names its writer
 _DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书|公示|公告|通告|通报)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
 # The asker's own text under a question (问题补充：…, 病情描述：…): part of the question, not its answer.
 DECK_UNITS = 80   # a deck under a headline is one sentence, shorter than this
+_SENTENCE_END = ("。", ".", "！", "!", "；", ";", "…", "，", ",", "、")   # a line ending so is a sentence or a cut one
 _CRUMB = re.compile(r"\s[>›»]\s")   # a breadcrumb's separator: a line with it heads no deck
 _NOT_DECK = re.compile(r"[?？|｜]")     # a question is a headline, cells are a card: neither is a deck
 QUESTION_DETAIL = re.compile(r"^(问题补充|问题描述|病情描述|补充说明|详细描述)\s*[:：]")
@@ -429,6 +430,10 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
     shared = body.shared(i, grams) if grams else None
     if grams and shared is not None:
         score += 2.0 * shared / len(grams)
+        if i == 0 and "body_after" in ev and nxt_text == 1 and shared >= 0.2 * len(grams) and info.punct <= 2 \
+                and FURNITURE_UNITS <= info.units < DECK_UNITS and not line.text.rstrip().endswith(_SENTENCE_END):
+            ev.add("opens_page")   # the page's first line, no sentence, right over a text that shares its words: its headline
+            score += 0.5
     if info.cjk < 8 and info.words < 5:
         score -= 0.5
     if i + 1 < n and (i - 1) >= 0 and (line.text.rstrip().endswith((".", "。")) or i + 1 == start) \
