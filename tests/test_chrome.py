@@ -2341,6 +2341,13 @@ def test_a_departments_page_is_named_by_the_line_repeating_its_last_crumb(env: t
     ["满意度评价：满意 基本满意 不满意"],
     ["更多健康新聞報導 某某衛生局稽查醫美診所"],
     ["Similar threads", "Has anyone tried PRP for tennis elbow?", "Sign in"],
+    # blind sets aq, ar, as
+    ["分享：Facebook｜WhatsApp｜複製連結", "字級 大 中 小 ｜ 分享 f LINE"],
+    ["本文轉載自某某醫院健康電子報，版權歸原作者所有。"],
+    ["如發現違規廣告，歡迎撥打本局檢舉專線：(02) 2345-6789", "資料來源：醫事管理科"],
+    ["某某醫學美容中心：中環某某道中 1 號 12 樓｜預約熱線 2345 6789"],
+    ["Join The Example Times's WhatsApp channel", "Read 3 articles and stand to win rewards", "Spin the wheel now"],
+    ["想了解合作診所與專屬優惠？填寫表單，專人24小時內回覆！", "请添加客服微信：abc2024kf"],
 ])
 def test_sponsor_labels_comment_invitations_and_similar_threads_after_the_text(env: tuple, tail: list[str]) -> None:
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, *tail]))
@@ -2368,7 +2375,11 @@ def test_an_english_guides_menu_slash_crumbs_and_updated_by_line(env: tuple) -> 
 @pytest.mark.parametrize("line", ["某某新闻记者 张三 通讯员 李四", "字号 A- A+", "文/某某生活誌編輯部 諮詢/某某診所 王大明院長",
                                   "Download PDF Cite Share Metrics: 1,204 accesses · 3 citations",
                                   "Received: 2 May 2024 / Accepted: 9 July 2024 / Published: 1 August 2024",
-                                  "采纳率 88%", "某某医院康复医学科主治医师 | 已实名认证"])
+                                  "采纳率 88%", "某某医院康复医学科主治医师 | 已实名认证",
+                                  "【某某网讯】记者 王小明 温哥华报道", "内容经某某网医学审核", "Trials Example Med 9, Article 212 (2023)",
+                                  "楼主 某某家的二闺女 发表于", "Pulmonology · 14 yrs experience", "关注 | 图文问诊 ￥59",
+                                  "林某某 醫師 神經內科 主治醫師 某某綜合醫院", "Related conditions: Parkinson's Disease",
+                                  "※ 某某網提供之醫師回覆僅供參考，無法取代實際就醫診療。"])
 def test_credits_tool_rows_and_answer_cards_between_paragraphs(env: tuple, line: str) -> None:
     """A reporter line with its correspondent, font buttons drawn as A- A+, a writer and consultant
     credit, a journal's tool row with metrics, a paper's history set apart by dots or slashes, an
