@@ -2419,3 +2419,23 @@ def test_a_platform_accounts_card_under_the_headline_makes_it_the_title(env: tup
     page = ["某某 | 打开App", "首页 推荐 健康 育儿", head, "某某儿童医院", "已认证:某某市儿童医院官方账号",
             "2024-10-15 18:03 · 浙江", "关注", "打开某某App,看更多精彩内容", P1, P2, P3]
     assert parse(env, "\n".join(page)).title == head
+
+
+def test_a_doctor_cards_unknown_lines_go_with_its_known_ones(env: tuple) -> None:
+    """A card is a run of short lines without a sentence mark: the doctor's name, a rank and
+    department a rule knows, the hospital, a helped-users and price line no rule knows (blind sets
+    at, av). The run's unknown lines are cut with it; its last line stays when a paragraph follows
+    (a heading), and a record's key | value rows are a table, not a card."""
+    head = "脑瘫孩子做干细胞移植有用吗？"
+    card = ["某某某", "副主任医师 | 小儿神经康复科", "三甲 某某大学附属儿童医院", "已帮助 1.2万 患者 立即咨询 ¥19起"]
+    doc = parse(env, "\n".join(["某某问医生 首页 找医生", head, *card, "视频文字版", P1, P2, P3]))
+    for line in card:
+        assert line not in doc.main_text
+    assert ("card", "三甲 某某大学附属儿童医院") in doc.cut
+    assert "视频文字版" in doc.main_text and P1 in doc.main_text
+    second = ["某某医生", "家庭医学专科 ✔ 已认证", "回答于 2023年11月5日"]
+    doc = parse(env, "\n".join([head, P1, "👍 有用 (21) 👎 (1)", *second, P2, P3]))
+    assert all(line not in doc.main_text for line in second[:2]) and P2 in doc.main_text
+    record = ["法定代表人 | 祁某某", "违法行为类型 | 发布虚假广告", "处罚决定日期 | 2024-04-09"]
+    doc = parse(env, "\n".join(["某某区市场监督管理局行政处罚信息公示", P1, *record, "主要违法事实:", P2, P3]))
+    assert record[1] in doc.main_text

@@ -29,6 +29,14 @@ from etl.knowledge.rules import Rules
 _STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}")   # a date or a time in a short line
 EXTEND_BEFORE = 2   # short headings just above the text are kept when there is no title
 EXTEND_AFTER = 3    # ... and just below it (a page cut off after a heading)
+# A card (an answering doctor's, a poster's, an account's) is a run of short lines without a
+# sentence mark; rules know some of its lines (the title and department, the verified badge, the
+# vote bar, the date). The rule's name says which ones make the run a card.
+CARD_RULES = frozenset(("author_card", "user_card", "doctor_card", "vote_bar", "follow_button", "qa_furniture",
+                        "meta_line", "answers_label", "forum_bar"))
+CARD_LINE_UNITS = 15   # a card's line is shorter than this (Han characters; an English word counts 2.5)
+CARD_RUN = 3           # lines in a run, at least one of them known to a card rule
+_CELL_BAR = re.compile(r"\S\s+[|｜]\s+\S")
 
 
 @dataclass
@@ -104,6 +112,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         return t is not None and i == t + 1 and named and i + 1 < n \
             and (byline_at(i + 1) or infos[i + 1].rule in BYLINE_RULES or infos[i + 1].rule == "follow_button")
 
+    card = _card_lines(lines, infos, rules)
     after_title = 0
     for i in between:
         if i in decided:
@@ -119,6 +128,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             decided[i] = "summary"
         elif same_text(line.text, title_norm):
             decided[i] = "repeated_title"
+        elif i in card:
+            decided[i] = "card"
         elif info.chrome or info.author_list or info.date_like or line.kind == "link" \
                 or first_match(rules.header_lines, info.simp, info.prose):
             decided[i] = _header_rule(line, info, rules)
@@ -155,6 +166,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             decided[i] = "summary"   # a teaser under the byline repeats the lead
         elif info.date_like and not info.item and info.chrome is None and _STAMP.search(line.text):
             decided[i] = "date_line"   # a date alone between paragraphs (回答日期 2024/02/29): a stamp, not text
+        elif i in card:
+            decided[i] = "card"   # a name, a hospital, a badge next to a doctor card's known lines
         else:
             decided[i] = info.chrome
 
@@ -174,6 +187,37 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
         else:
             sel.tail.append(text)
     return sel
+
+
+def _card_lines(lines: list[Line], infos: list[LineInfo], rules: Rules) -> set[int]:
+    """The lines no rule knows in a card: a run of at least CARD_RUN short lines without a sentence
+    mark (陈某某医生 / 骨科专科医生 ✔ 已认证 / 回答于 2023年11月3日), one of them cut by a card rule
+    or a short byline. The run's last line stays when text follows it: a heading over its paragraph."""
+    def short(i: int) -> bool:
+        info = infos[i]
+        return info.punct == 0 and 0 < info.units < CARD_LINE_UNITS and not info.item and lines[i].kind != "link" \
+            and not _CELL_BAR.search(lines[i].text)   # a record's key | value rows are a table, not a card
+
+    def known(i: int) -> bool:
+        info = infos[i]
+        return info.rule in CARD_RULES or (info.units < CARD_LINE_UNITS and not _CELL_BAR.search(lines[i].text)
+                                           and bool(rules.byline.search(info.simp)))
+
+    out: set[int] = set()
+    n, i = len(lines), 0
+    while i < n:
+        if not (short(i) or known(i)):
+            i += 1
+            continue
+        j = i
+        while j < n and (short(j) or known(j)):
+            j += 1
+        run = range(i, j)
+        if len(run) >= CARD_RUN and any(known(k) for k in run):
+            last = j - 1 if j < n and infos[j].units >= CARD_LINE_UNITS else j
+            out.update(k for k in run if k < last and infos[k].chrome is None and not known(k))
+        i = j
+    return out
 
 
 def _groups(info: LineInfo, rules: Rules) -> set[str]:
