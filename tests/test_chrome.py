@@ -2348,6 +2348,11 @@ def test_a_departments_page_is_named_by_the_line_repeating_its_last_crumb(env: t
     ["某某醫學美容中心：中環某某道中 1 號 12 樓｜預約熱線 2345 6789"],
     ["Join The Example Times's WhatsApp channel", "Read 3 articles and stand to win rewards", "Spin the wheel now"],
     ["想了解合作診所與專屬優惠？填寫表單，專人24小時內回覆！", "请添加客服微信：abc2024kf"],
+    # blind sets at, av
+    ["READ MORE", "Woman, 60, fined for selling 'cord blood' pills online", "Commentary: Why stem-cell tourism is booming"],
+    ["Have a news tip?", "Get the latest health news in your inbox. Sign up for our newsletter"],
+    ["举报热线：6123 4567", "enforcement@example.gov.sg", "最新开奖：福彩3D 第2024001期"],
+    ["相关攻略：墨西哥干细胞多少钱 | 泰国抗衰老套餐推荐", "👉 点击领取《2024海外医院名单》"],
 ])
 def test_sponsor_labels_comment_invitations_and_similar_threads_after_the_text(env: tuple, tail: list[str]) -> None:
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, *tail]))
@@ -2379,7 +2384,11 @@ def test_an_english_guides_menu_slash_crumbs_and_updated_by_line(env: tuple) -> 
                                   "【某某网讯】记者 王小明 温哥华报道", "内容经某某网医学审核", "Trials Example Med 9, Article 212 (2023)",
                                   "楼主 某某家的二闺女 发表于", "Pulmonology · 14 yrs experience", "关注 | 图文问诊 ￥59",
                                   "林某某 醫師 神經內科 主治醫師 某某綜合醫院", "Related conditions: Parkinson's Disease",
-                                  "※ 某某網提供之醫師回覆僅供參考，無法取代實際就醫診療。"])
+                                  "※ 某某網提供之醫師回覆僅供參考，無法取代實際就醫診療。",
+                                  "This article contains partner links. We may receive a commission when you book.",
+                                  "首次體驗價 $1,880（原價$3,800）", "（按此收聽新聞）", "Vol. 12 No. 3 ｜ Review Article",
+                                  "本回答由认证医生提供", "Helpful (12) · Thank · Report",
+                                  "★ 4.7 Example Clinic Panamá – Request a free quote"])
 def test_credits_tool_rows_and_answer_cards_between_paragraphs(env: tuple, line: str) -> None:
     """A reporter line with its correspondent, font buttons drawn as A- A+, a writer and consultant
     credit, a journal's tool row with metrics, a paper's history set apart by dots or slashes, an
@@ -2439,3 +2448,16 @@ def test_a_doctor_cards_unknown_lines_go_with_its_known_ones(env: tuple) -> None
     record = ["法定代表人 | 祁某某", "违法行为类型 | 发布虚假广告", "处罚决定日期 | 2024-04-09"]
     doc = parse(env, "\n".join(["某某区市场监督管理局行政处罚信息公示", P1, *record, "主要违法事实:", P2, P3]))
     assert record[1] in doc.main_text
+
+
+def test_authors_with_their_degrees_are_no_title(env: tuple) -> None:
+    """A Hong Kong journal's page: the headline, its English title, then the authors with their
+    degrees (某某 MBBS, FHKAM (Medicine)；某某 PhD; blind set av). The authors' line is an author list,
+    never the title, and it is the headline's byline."""
+    head = "幹細胞治療神經退化疾病：現況與展望"
+    page = ["某某基層醫學期刊", "Vol. 12 No. 3 ｜ 綜述 Review Article", head,
+            "Stem cell therapy for neurodegenerative diseases: current status and prospects",
+            "王某某 MBBS, FHKAM (Medicine)；李某某 PhD", "通訊作者：王某某", "摘要", P1 + P2 + P3, P4]
+    doc = parse(env, "\n".join(page))
+    assert doc.title == head
+    assert "MBBS" not in doc.main_text
