@@ -808,3 +808,15 @@ def test_a_headline_labelled_as_promotion_is_a_paid_feature() -> None:
             "某某醫學中心 查詢熱線：2000 0000  WhatsApp：6000 0000\n")
     doc = parse(page)
     assert doc.source_type == "commercial_blog", doc.source_type_evidence
+
+
+def test_an_overseas_centres_chinese_page_is_the_provider() -> None:
+    """Blind set av (2026-12-07): a Mexican centre's page for Chinese patients names itself in its
+    <title> (某某再生医学中心), with a Chinese-language hotline and a free-assessment button; no clinic
+    word in its address."""
+    page = ("<html><head><title>墨西哥干细胞治疗多发性硬化 | 某某再生医学中心 Example Regenerative Center</title></head><body>"
+            "<header><p>墨西哥 · 坎昆</p><p>中文热线（北京时间 9:00-21:00）：+52 998 000 0000</p>"
+            "<nav>首页 关于我们 患者故事 赴墨指南 免费评估</nav></header><main><h1>墨西哥干细胞治疗多发性硬化：中国患者就医全流程</h1>"
+            f"<p>{PARA}</p><p>{PARA}</p></main></body></html>")
+    doc = parse(page, "page.html")
+    assert doc.source_type == "commercial_clinic", doc.source_type_evidence

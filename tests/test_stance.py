@@ -947,6 +947,7 @@ def test_a_heading_that_warns_of_false_claims_before_a_list_of_trials_denies_non
     # a provider's list under a bare English heading that names it
     ("Injuries we commonly treat\nPartial rotator cuff tears\nTennis elbow\nPlantar fasciitis that has not healed", "Tennis elbow", "asserted"),
     ("We also treat multiple sclerosis, lupus and Crohn's disease.", "lupus", "asserted"),
+    ("我们还治疗\n膝骨关节炎、运动损伤\n孤独症谱系障碍（4岁以上）\n类风湿关节炎", "孤独症谱系障碍", "asserted"),  # blind set av
     # outcomes claimed in the forms testimonials and scam pitches use
     ("療程後，更年期綜合癥引起的潮熱得到紓緩。", "潮熱", "asserted"),
     ("他们说高血压、糖尿病一起调理好。", "高血压", "asserted"),
