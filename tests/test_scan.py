@@ -363,16 +363,38 @@ def test_a_dispatchers_compiled_subsets_stay_bounded_and_right() -> None:
     compiled alternations past MAX_SUBSETS, and each match is still the whole alternation's."""
     import random
 
-    from etl.knowledge.scan import MAX_SUBSETS
+    from etl.knowledge.scan import FEW, MAX_SUBSETS
     d = load_rules().drop_lines._start
     rng = random.Random(7)
     n = len(d.alternatives)
     for _ in range(3 * MAX_SUBSETS):
         keep = 0
-        for j in rng.sample(range(n), 3):
+        for j in rng.sample(range(n), FEW + 1):   # a smaller subset is never compiled
             keep |= 1 << j
         d._joined.of(keep)
         assert len(d._joined._by_set) <= MAX_SUBSETS
     for line in ("在线客服：您好", "首页 > 新闻 > 正文", "24小时免费咨询热线：400-000-0000", "关于我们"):
         m, w = d.match(line), d.whole.match(line)
         assert (m and (m.lastgroup, m.span())) == (w and (w.lastgroup, w.span())), line
+
+
+def test_a_few_alternatives_are_tried_one_at_a_time_as_their_alternation_would() -> None:
+    """A subset of at most FEW alternatives is not compiled: its alternatives are tried one at a
+    time, and match (the first that matches at 0) and search (the leftmost match, the earlier
+    alternative on a tie) give what the subset's compiled alternation gives, name and span."""
+    from itertools import combinations
+
+    from etl.knowledge.scan import FEW, _Few, _Joined
+    alts = [("g0", r"ab"), ("g1", r"a"), ("g2", r"b+c"), ("g3", r"\d+"), ("g4", r"(?<=x)a\w*")]
+    joined = _Joined(alts, 0, re.compile("|".join(f"(?P<{g}>{p})" for g, p in alts)))
+    texts = ["ab", "xab", "bbc a", "12 ab", "", "c", "xa1 ab", "a bc", "9"]
+    for size in range(1, FEW + 1):
+        for chosen in combinations(range(len(alts)), size):
+            keep = sum(1 << i for i in chosen)
+            few = joined.of(keep)
+            assert isinstance(few, _Few)
+            whole = re.compile("|".join(f"(?P<{alts[i][0]}>{alts[i][1]})" for i in chosen))
+            for text in texts:
+                for got, want in ((few.match(text), whole.match(text)), (few.search(text), whole.search(text))):
+                    assert (got and (got.lastgroup, got.span())) == (want and (want.lastgroup, want.span())), (chosen, text)
+    assert not isinstance(joined.of(0b1111), _Few) and 0b1111 in joined._by_set   # more than FEW: compiled, once

@@ -570,15 +570,65 @@ MAX_CACHED = 4096   # first characters kept per dispatcher; past this, worked ou
 MAX_SUBSETS = 512   # compiled alternations of subsets kept per dispatcher (about 5 KB each)
 
 
+FEW = 3   # a subset of at most this many alternatives is tried one alternative at a time, not compiled
+
+
+class _Few:
+    """The alternation of a few named alternatives, without compiling it: each alternative's own
+    pattern ``(?P<name>…)``, tried in order. ``match`` (at 0) is the first alternative that
+    matches, as the alternation's is; ``search`` is the leftmost match, the earlier alternative
+    on a tie, as the alternation's is (at the leftmost start the alternation tries them in
+    order, and one whose leftmost match starts later cannot match there). ``lastgroup`` is the
+    alternative's name either way."""
+
+    __slots__ = ("_patterns",)
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self._patterns = patterns
+
+    def match(self, text: str) -> re.Match[str] | None:
+        for rx in self._patterns:
+            m = rx.match(text)
+            if m is not None:
+                return m
+        return None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        best = None
+        for rx in self._patterns:
+            m = rx.search(text)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+                if not best.start():
+                    break
+        return best
+
+
 class _Joined:
-    """The alternation of a subset of named alternatives (a bit mask), compiled once per subset."""
+    """The alternation of a subset of named alternatives (a bit mask), compiled once per subset;
+    a subset of at most FEW is tried one alternative at a time (each compiled once, when first
+    needed). Most subsets the prefilter leaves are that small, and on varied pages most of them
+    are new: compiling each took an eighth of the parse CPU of 300 documents."""
 
     def __init__(self, alternatives: list[tuple[str, str]], flags: int, whole: re.Pattern[str],
                  fast: bool = False) -> None:
         self._alternatives, self._flags, self._fast = alternatives, flags, fast
         self._by_set: dict[int, re.Pattern[str]] = {(1 << len(alternatives)) - 1: whole}
+        self._single: list[re.Pattern[str] | None] = [None] * len(alternatives)
 
-    def of(self, keep: int) -> re.Pattern[str]:
+    def _one(self, i: int) -> re.Pattern[str]:
+        rx = self._single[i]
+        if rx is None:
+            g, p = self._alternatives[i]
+            rx = re.compile(f"(?P<{g}>{p})", self._flags)
+            if self._fast:
+                rx = accelerate(rx)
+            self._single[i] = rx
+        return rx
+
+    def of(self, keep: int) -> re.Pattern[str] | _Few:
+        if keep.bit_count() <= FEW:
+            return _Few([self._one(i) for i in range(keep.bit_length()) if keep >> i & 1])
         rx = self._by_set.get(keep)
         if rx is None:
             rx = re.compile("|".join(f"(?P<{g}>{p})" for i, (g, p) in enumerate(self._alternatives) if keep >> i & 1),
