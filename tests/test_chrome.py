@@ -2461,3 +2461,12 @@ def test_authors_with_their_degrees_are_no_title(env: tuple) -> None:
     doc = parse(env, "\n".join(page))
     assert doc.title == head
     assert "MBBS" not in doc.main_text
+
+
+def test_a_page_of_a_headline_shown_twice_is_rejected_not_a_crash(env: tuple) -> None:
+    """Two lines, the same short headline twice and nothing else (found by the property test): the
+    title scoring looked for a byline under the deck one line past the page's end (IndexError)."""
+    from etl.errors import Rejected
+    with pytest.raises(Rejected) as rj:
+        parse(env, "干细胞治疗可能产生的不良反应\n干细胞治疗可能产生的不良反应")
+    assert rj.value.reason == "no_text"

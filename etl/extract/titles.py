@@ -381,7 +381,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
                 and not ninfo.strong and not _NOT_DECK.search(lines[j].text) and (
                 lines[j].text.rstrip().endswith((".", "。"))
                 or (ninfo.units >= 0.8 * info.units and not _CRUMB.search(line.text)))
-            if j == i + 1 and deck and j + 1 == start and not byline(j + 1) \
+            if j == i + 1 and deck and j + 1 == start and not (start < n and byline(j + 1)) \
                     and reject_reason(lines[j], ninfo, rules) is None:   # an organisation under a paper's title is no deck
                 decks.add(j)   # a deck right over the text, with no byline: the headline's still
                 ev.add("deck_after")
