@@ -372,7 +372,7 @@ def test_a_dispatchers_compiled_subsets_stay_bounded_and_right() -> None:
         for j in rng.sample(range(n), FEW + 1):   # a smaller subset is never compiled
             keep |= 1 << j
         d._joined.of(keep)
-        assert len(d._joined._by_set) <= MAX_SUBSETS
+        assert len(d._joined._by_set) <= MAX_SUBSETS and len(d._joined._seen) <= MAX_SUBSETS
     for line in ("在线客服：您好", "首页 > 新闻 > 正文", "24小时免费咨询热线：400-000-0000", "关于我们"):
         m, w = d.match(line), d.whole.match(line)
         assert (m and (m.lastgroup, m.span())) == (w and (w.lastgroup, w.span())), line
@@ -384,7 +384,7 @@ def test_a_few_alternatives_are_tried_one_at_a_time_as_their_alternation_would()
     alternative on a tie) give what the subset's compiled alternation gives, name and span."""
     from itertools import combinations
 
-    from etl.knowledge.scan import FEW, _Few, _Joined
+    from etl.knowledge.scan import COMPILE_AFTER, FEW, _Few, _Joined
     alts = [("g0", r"ab"), ("g1", r"a"), ("g2", r"b+c"), ("g3", r"\d+"), ("g4", r"(?<=x)a\w*")]
     joined = _Joined(alts, 0, re.compile("|".join(f"(?P<{g}>{p})" for g, p in alts)))
     texts = ["ab", "xab", "bbc a", "12 ab", "", "c", "xa1 ab", "a bc", "9"]
@@ -397,4 +397,12 @@ def test_a_few_alternatives_are_tried_one_at_a_time_as_their_alternation_would()
             for text in texts:
                 for got, want in ((few.match(text), whole.match(text)), (few.search(text), whole.search(text))):
                     assert (got and (got.lastgroup, got.span())) == (want and (want.lastgroup, want.span())), (chosen, text)
-    assert not isinstance(joined.of(0b1111), _Few) and 0b1111 in joined._by_set   # more than FEW: compiled, once
+    # More than FEW: the whole alternation answers (the others cannot match the text the subset
+    # was read from) until the subset has been asked for COMPILE_AFTER times; then it is compiled, once.
+    whole = re.compile("|".join(f"(?P<{g}>{p})" for g, p in alts[:4]))
+    for k in range(COMPILE_AFTER):
+        got = joined.of(0b1111)
+        assert not isinstance(got, _Few) and (0b1111 in joined._by_set) == (k == COMPILE_AFTER - 1)
+        for text in ("ab", "12 ab", "bbc a"):
+            m, w = got.match(text), whole.match(text)
+            assert (m and (m.lastgroup, m.span())) == (w and (w.lastgroup, w.span())), text

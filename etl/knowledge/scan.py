@@ -570,7 +570,8 @@ MAX_CACHED = 4096   # first characters kept per dispatcher; past this, worked ou
 MAX_SUBSETS = 512   # compiled alternations of subsets kept per dispatcher (about 5 KB each)
 
 
-FEW = 3   # a subset of at most this many alternatives is tried one alternative at a time, not compiled
+FEW = 3             # a subset of at most this many alternatives is tried one alternative at a time, not compiled
+COMPILE_AFTER = 64  # a larger subset is compiled when asked for this often; until then the whole alternation answers
 
 
 class _Few:
@@ -605,16 +606,21 @@ class _Few:
 
 
 class _Joined:
-    """The alternation of a subset of named alternatives (a bit mask), compiled once per subset;
-    a subset of at most FEW is tried one alternative at a time (each compiled once, when first
-    needed). Most subsets the prefilter leaves are that small, and on varied pages most of them
-    are new: compiling each took an eighth of the parse CPU of 300 documents."""
+    """What answers for a subset of named alternatives (a bit mask) on a text whose other
+    alternatives cannot match: a subset of at most FEW is tried one alternative at a time (each
+    compiled once, when first needed); a larger one is answered by the whole alternation (the
+    others cannot match, so its match is the subset's) until it has been asked for COMPILE_AFTER
+    times, and then compiled once. Compiling every new subset (a few milliseconds each) was most
+    of the parse CPU on varied pages: 1,046 dev and probe pages took 18.8 CPU s at f9d82b5, 4.0
+    without it; on the benchmark's five repeated page types the same subsets come back and are
+    compiled."""
 
     def __init__(self, alternatives: list[tuple[str, str]], flags: int, whole: re.Pattern[str],
                  fast: bool = False) -> None:
         self._alternatives, self._flags, self._fast = alternatives, flags, fast
         self._by_set: dict[int, re.Pattern[str]] = {(1 << len(alternatives)) - 1: whole}
         self._single: list[re.Pattern[str] | None] = [None] * len(alternatives)
+        self._seen: dict[int, int] = {}   # larger subsets not compiled yet, and how often they were asked for
 
     def _one(self, i: int) -> re.Pattern[str]:
         rx = self._single[i]
@@ -630,6 +636,13 @@ class _Joined:
         if keep.bit_count() <= FEW:
             return _Few([self._one(i) for i in range(keep.bit_length()) if keep >> i & 1])
         rx = self._by_set.get(keep)
+        if rx is None:
+            seen = self._seen.get(keep, 0) + 1
+            if seen < COMPILE_AFTER:
+                if len(self._seen) >= MAX_SUBSETS:
+                    self._seen.clear()
+                self._seen[keep] = seen
+                return self._by_set[(1 << len(self._alternatives)) - 1]
         if rx is None:
             rx = re.compile("|".join(f"(?P<{g}>{p})" for i, (g, p) in enumerate(self._alternatives) if keep >> i & 1),
                             self._flags)
