@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -178,7 +179,12 @@ def test_freshness_up_to_date_then_behind(health_warehouse, app_env, tmp_path: P
 
     copy = tmp_path / "seeds"
     shutil.copytree(seeds, copy)  # copy2 keeps mtimes
-    edit_seed(next(p for p in sorted(copy.iterdir()) if p.suffix == ".txt" and p.stat().st_size))
+    edited = next(p for p in sorted(copy.iterdir()) if p.suffix == ".txt" and p.stat().st_size)
+    edit_seed(edited)
+    # Five seconds later than the edit itself: the page shows times to the second, and an edit in the
+    # same second as the fixture's refresh read the same on both lines (a CI run, 08:07:23 twice).
+    later = edited.stat().st_mtime + 5
+    os.utime(edited, (later, later))
     app_env(db, copy)
     at = start()
     behind = [w.value for w in at.warning]
