@@ -643,7 +643,7 @@ class _Joined:
                     self._seen.clear()
                 self._seen[keep] = seen
                 return self._by_set[(1 << len(self._alternatives)) - 1]
-        if rx is None:
+            self._seen.pop(keep, None)   # compiled from here on: its count is no longer needed
             rx = re.compile("|".join(f"(?P<{g}>{p})" for i, (g, p) in enumerate(self._alternatives) if keep >> i & 1),
                             self._flags)
             if self._fast:
