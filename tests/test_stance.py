@@ -976,3 +976,26 @@ def test_a_table_under_a_proposed_indication_header_hedges_its_rows() -> None:
     assert stance_of(text, "急性移植物抗宿主病").context == "hedged"
     approved = "药品名称 | 适应症 | 规格\n某某注射液 | 中重度膝骨关节炎 | 1ml\n某某片 | 类风湿关节炎 | 10mg\n"
     assert stance_of(approved, "膝骨关节炎").context == "asserted"
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    # a claim reported in the words of marketing is asserted (unless rebutted), as 宣称能治X is
+    ("The infusions are marketed for progressive MS and chronic fatigue.", "MS", "asserted"),
+    ("A clinic near me says their injections also help with back pain and rotator cuff tears.", "rotator cuff tears",
+     "asserted"),
+    ("He read about a clinic offering stem cell drips for heart failure.", "heart failure", "asserted"),
+    ("Targeted joint injections are offered against degenerative knee arthritis.",
+     "degenerative knee arthritis", "asserted"),
+    ("This clinic is best for neuro problems like autism and cerebral palsy.", "cerebral palsy", "asserted"),
+    # eligibility headings over their lists; an item that names what the patient must not have stays neutral
+    ("Who can benefit?\n- Children with cerebral palsy\n- Adults with autism", "autism", "asserted"),
+    ("Who is a candidate?\n- Adults with type 2 diabetes for less than 15 years\n"
+     "- No active cancer or uncontrolled infection", "type 2 diabetes", "asserted"),
+    ("Who is a candidate?\n- Adults with type 2 diabetes for less than 15 years\n"
+     "- No active cancer or uncontrolled infection", "infection", "neutral"),
+    ("适合人群：\n■ 膝骨关节炎患者\n■ 无严重心脏病", "心脏病", "neutral"),
+    ("适合人群：\n■ 膝骨关节炎患者\n■ 无严重心脏病", "膝骨关节炎", "asserted"),
+])
+def test_marketing_verbs_and_eligibility_lists(text: str, surface: str, context: str) -> None:
+    """Probe sets read 2026-12-07 (session 33): the English forms clinics and their critics use."""
+    assert_stance(text, surface, context)

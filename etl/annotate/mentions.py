@@ -658,6 +658,9 @@ def _comorbidity(sentence: str, m_start: int, m_end: int, others: list[tuple[int
 
 
 _ALSO_HAS = re.compile(r"合并|同时伴有|同时患有")
+# An item that opens with a denial is an exclusion criterion (No active cancer or uncontrolled infection;
+# 无严重心脏病) even under an eligibility heading: what the patient must not have is no claim.
+_EXCLUSION_ITEM = re.compile(r"\s*(?:[-–•·▪■●◆*]\s*)?(?:(?i:no|not|without)\b|无|没有|不伴有)")
 
 
 def _also_has(sentence: str, m_start: int) -> bool:
@@ -936,9 +939,11 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
         others = cache["_others"]  # all the sentence's mentions; a gap never contains the mention itself
         st = stance(ts, sentence, start - s_start, end - s_start, others=others,
                     terminator=text[s_end] if s_end < len(text) else "", cache=cache, key=(s_start, s_end))
-        if st.context == "neutral" and not st.settled and k >= 0 and not _also_has(sentence, start - s_start):
+        if (st.context == "neutral" and not st.settled and k >= 0 and not _also_has(sentence, start - s_start)
+                and not _EXCLUSION_ITEM.match(sentence)):
             # An item of a list under 适应症： takes the heading's stance; a neutral decided by a cue
-            # (a contraindication) stays, and so does a condition the patient has besides (合并X).
+            # (a contraindication) stays, and so does a condition the patient has besides (合并X) or
+            # must not have (No active cancer).
             st = headings.over(k, by_sentence) or st
         elif st.context != "negated" and k >= 0 and QUOTED_ITEM.match(sentence):
             # a quoted claim listed under a heading that debunks its list (虚假宣传话术：(一)“干细胞能根治X”)
