@@ -263,6 +263,18 @@ def _shown_lines(lines: list[Line]) -> set[str]:
     return {norm(ln.text) for ln in lines[:HINT_LINES] if len(ln.text) <= 200}
 
 
+def _headline_h1(meta: dict[str, str]) -> bool:
+    """The <h1> reads as a headline, not as the site's logo: longer than a name, and not the site's
+    name (og:site_name, or a part of og:title or <title> after the first)."""
+    h1 = norm(meta["h1"])
+    if len(h1) < 12 or (len(simplify(meta["h1"]).split()) < 3 and not re.search(r"[\u4e00-\u9fff]{6}", meta["h1"])):
+        return False
+    names = {norm(meta.get("site_name") or "")}
+    for key in ("title", "html_title"):
+        names.update(norm(p) for p in _TITLE_PARTS.split(meta.get(key) or "")[1:])
+    return h1 not in names
+
+
 def _meta_title(meta: dict[str, str]) -> str | None:
     """The page's og:title, or its <h1> when the og:title (less a site's name after it) is the
     start of a longer <h1> (og:title 某疗法｜某诊所 over <h1>某疗法：说明与案例</h1>), or all of it."""
@@ -444,6 +456,8 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         shown = _shown_lines(lines)
         if norm(title_hint) not in shown and norm(meta["h1"]) and norm(meta["h1"]) in shown:
             title_hint = meta["h1"]   # og:title not shown, the <h1> is: the headline the page shows
+        elif norm(title_hint) not in shown and _headline_h1(meta):
+            title_hint = meta["h1"]   # neither shown (the <h1> stands above the content container): the page's headline
     if not title_hint and meta.get("html_title"):
         title_hint = _html_title_part(meta["html_title"], lines)
     sel = boilerplate.select(lines, rules, title_hint=title_hint, has_container=has_container)

@@ -2470,3 +2470,30 @@ def test_a_page_of_a_headline_shown_twice_is_rejected_not_a_crash(env: tuple) ->
     with pytest.raises(Rejected) as rj:
         parse(env, "干细胞治疗可能产生的不良反应\n干细胞治疗可能产生的不良反应")
     assert rj.value.reason == "no_text"
+
+
+def test_a_list_of_conditions_above_a_doctor_card_is_text_and_a_bio_is_no_card(env: tuple) -> None:
+    """A clinic's list of short condition lines, then its medical director: only the lines next to
+    a card's known line belong to the card, and a bio that goes on as a sentence is text."""
+    items = ["Orthopedic", "Knee osteoarthritis", "Rotator cuff injuries", "Neurological", "Peripheral neuropathy",
+             "Post-stroke recovery", "Pulmonary and Other", "COPD and emphysema", "Long COVID"]
+    bio = ("Dr. Ellen Varga, MD is board certified in sports medicine and has treated more than 2,000 patients with "
+           "cellular therapies since 2014.")
+    page = ("<html><head><title>Conditions We Treat</title></head><body><article>"
+            f"<h1>Stem Cell Therapy for Chronic Conditions</h1><p>{KNEE}</p><h2>Conditions We Treat</h2>"
+            f"<ul>{''.join(f'<li>{item}</li>' for item in items)}</ul><h2>Meet Our Medical Director</h2><p>{bio}</p>"
+            f"<p>{KNEE.replace('Injections', 'Infusions')}</p></article></body></html>")
+    doc = parse(env, page, "clinic.html")
+    for item in items:
+        assert item in doc.main_text
+    assert bio in doc.main_text
+
+
+def test_an_h1_above_the_content_container_beats_an_og_title_the_page_does_not_show(env: tuple) -> None:
+    page = ("<html><head><title>Stem Cell Therapy | Conditions | Example Regenerative Institute</title>"
+            '<meta property="og:title" content="Conditions We Treat - Example Regenerative Institute"></head><body>'
+            "<header><h1>Stem Cell Therapy for Chronic Conditions</h1></header>"
+            f"<article><p>{KNEE}</p><p>{KNEE.replace('Injections', 'Infusions')}</p></article></body></html>")
+    assert parse(env, page, "clinic.html").title == "Stem Cell Therapy for Chronic Conditions"
+    logo = page.replace("<h1>Stem Cell Therapy for Chronic Conditions</h1>", "<h1>Example Regenerative Institute</h1>")
+    assert parse(env, logo, "clinic.html").title == "Conditions We Treat - Example Regenerative Institute"

@@ -10,6 +10,7 @@ rule that removed it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ CARD_RULES = frozenset(("author_card", "user_card", "doctor_card", "vote_bar", "
                         "meta_line", "answers_label", "forum_bar"))
 CARD_LINE_UNITS = 15   # a card's line is shorter than this (Han characters; an English word counts 2.5)
 CARD_RUN = 3           # lines in a run, at least one of them known to a card rule
+CARD_REACH = 3         # lines of a run cut on either side of a known card line
 _CELL_BAR = re.compile(r"\S\s+[|｜]\s+\S")
 
 
@@ -192,7 +194,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
 def _card_lines(lines: list[Line], infos: list[LineInfo], rules: Rules) -> set[int]:
     """The lines no rule knows in a card: a run of at least CARD_RUN short lines without a sentence
     mark (陈某某医生 / 骨科专科医生 ✔ 已认证 / 回答于 2023年11月3日), one of them cut by a card rule
-    or a short byline. The run's last line stays when text follows it: a heading over its paragraph."""
+    or a short byline, and within CARD_REACH lines of such a line. The run's last line stays when
+    text follows it: a heading over its paragraph."""
     def short(i: int) -> bool:
         info = infos[i]
         return info.punct == 0 and 0 < info.units < CARD_LINE_UNITS and not info.item and lines[i].kind != "link" \
@@ -213,11 +216,24 @@ def _card_lines(lines: list[Line], infos: list[LineInfo], rules: Rules) -> set[i
         while j < n and (short(j) or known(j)):
             j += 1
         run = range(i, j)
-        if len(run) >= CARD_RUN and any(known(k) for k in run):
+        cards = [k for k in run if known(k)]
+        if len(run) >= CARD_RUN and cards:
             last = j - 1 if j < n and infos[j].units >= CARD_LINE_UNITS else j
-            out.update(k for k in run if k < last and infos[k].chrome is None and not known(k))
+            # Only the lines near a card's known line: a list of short items above a card (Conditions
+            # We Treat / Knee osteoarthritis / … / Dr. Ann Lee, MD) is the text's, not the card's.
+            # Reach counts the unknown lines between (a share bar's cut lines are no distance).
+            plain = [k for k in run if infos[k].chrome is None and not known(k)]
+            for r, k in enumerate(plain):
+                if k < last and any(_between(plain, r, k, c) < CARD_REACH for c in cards):
+                    out.add(k)
         i = j
     return out
+
+
+def _between(plain: list[int], r: int, k: int, card: int) -> int:
+    """How many of the ``plain`` lines (sorted; line ``k`` is ``plain[r]``) lie between ``k`` and ``card``."""
+    at = bisect.bisect_left(plain, card)
+    return at - r - 1 if k < card else r - at
 
 
 def _groups(info: LineInfo, rules: Rules) -> set[str]:
