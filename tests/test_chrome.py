@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from etl.extract.chrome import select
-from etl.extract.evidence import analyse, densest_block, is_author_list
+from etl.extract.evidence import analyse, densest_block, is_author_list, is_menu
+from etl.extract.lines import Line
 from etl.extract.text import text_to_lines
-from etl.extract.titles import reject_reason
+from etl.extract.titles import counted_entry, reject_reason
 from etl.knowledge.lexicon import load_lexicon, load_triggers
 from etl.knowledge.rules import load_rules
 from etl.parse import ParsedDocument, parse_document
@@ -2497,3 +2498,24 @@ def test_an_h1_above_the_content_container_beats_an_og_title_the_page_does_not_s
     assert parse(env, page, "clinic.html").title == "Stem Cell Therapy for Chronic Conditions"
     logo = page.replace("<h1>Stem Cell Therapy for Chronic Conditions</h1>", "<h1>Example Regenerative Institute</h1>")
     assert parse(env, logo, "clinic.html").title == "Conditions We Treat - Example Regenerative Institute"
+
+
+def test_blog_sidebar_counts_a_flattened_menu_an_author_list_and_a_repost_source_are_no_titles(env: tuple) -> None:
+    """Blind sets az and ba (session 33): lines above a headline that had been taken for it."""
+    headline = "媽媽接受幹細胞治療一年後的真實紀錄"
+    body = [P1, P2, P3]
+    blog = parse(env, "\n".join(["某某部落格", "文章分類", "生活日記 (86)", "媽媽的復健路 (14)", "美食 (52)",
+                                 "Oct 29 Sun 2023 00:41", headline, *body]))
+    assert blog.title == headline
+    menu = parse(env, "\n".join(["某某生命庫", "關於我們 臍帶血儲存 臍帶組織儲存 收費及計劃 常見問題 預約講座",
+                                 "首頁 › 臍帶血儲存", headline, "2024-03-05 更新", *body]))
+    assert menu.title == headline
+    assert is_menu("關於我們 臍帶血儲存 臍帶組織儲存 收費及計劃 常見問題 預約講座")
+    assert not is_menu("干细胞治疗 膝关节退化 一年后的 真实记录 费用与风险")   # no site menu entry among the words
+    sidebar = [Line(t, "p", 0) for t in ("心情日記 (86)", "爸爸的復健路 (14)", "干细胞治疗日记(3)")]
+    assert counted_entry(1, sidebar) == "category_list" and counted_entry(0, [sidebar[2]]) is None
+    paper = "特管辦法施行後自體細胞治療計畫之適應症分析"
+    journal = parse(env, "\n".join(["某某醫事期刊", paper, "賴某某*、洪某某、蕭某某", "某某大學醫務管理學系", "摘要", *body]))
+    assert journal.title == paper
+    repost = parse(env, "\n".join(["健康資訊 > 醫療旅遊", headline, "轉載自：某某醫療諮詢", "2024/03/05", *body]))
+    assert repost.title == headline and "轉載自：某某醫療諮詢" not in repost.main_text

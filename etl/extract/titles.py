@@ -101,6 +101,18 @@ def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
     return None
 
 
+# A blog's category or tag with its count of posts (心情日記 (86), Recipes (12)): in a sidebar list of them.
+_COUNTED = re.compile(r"^\S.{0,30}?\s*[(（]\d{1,5}[)）]$")
+
+
+def counted_entry(i: int, lines: list[Line]) -> str | None:
+    """'category_list' when line ``i`` and the line above or below it are each a name and a count."""
+    if not _COUNTED.match(lines[i].text):
+        return None
+    near = (lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(lines))
+    return "category_list" if any(_COUNTED.match(t) for t in near) else None
+
+
 def _credit(info: LineInfo, rules: Rules) -> bool:
     """A writer's credit that no chrome rule cut (文/某编辑部 咨询/某医师): a headline's byline."""
     return any(r.name == "byline" and r.regex.search(info.simp) for r in rules.chrome.titles.reject)
@@ -200,7 +212,7 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
             seen_strong = True
             continue
         why = reject_reason(line, info, rules) or (_names_owner(line.text, owner) if i < start else None) \
-            or _over_follow_button(i, lines, infos)
+            or _over_follow_button(i, lines, infos) or counted_entry(i, lines)
         if why == "sentence" and info.cjk == 0 and i + 1 < n and _BY_NAME.match(lines[i + 1].text):
             why = None   # an English headline with its deck on one line (X are encouraging. Experts urge patience.) over "By …"
         if why:
