@@ -999,3 +999,11 @@ def test_a_table_under_a_proposed_indication_header_hedges_its_rows() -> None:
 def test_marketing_verbs_and_eligibility_lists(text: str, surface: str, context: str) -> None:
     """Probe sets read 2026-12-07 (session 33): the English forms clinics and their critics use."""
     assert_stance(text, surface, context)
+
+
+def test_imported_stem_cells_are_no_dry_mouth_and_taiwanese_skin_terms_match() -> None:
+    """进口干细胞 (imported stem cells) held 口干 (dry mouth) on three probe pages; 異位性皮膚炎 and 搔癢
+    are Taiwan's words for atopic dermatitis and itching."""
+    assert [m.canonical_name for m in mentions("某店宣传“进口干细胞冻干粉”，称可治疗糖尿病。")] == ["糖尿病"]
+    assert [m.canonical_name for m in mentions("口干、眼干是干燥综合征的常见表现。")][:1] == ["口干"]
+    assert {m.canonical_name for m in mentions("女兒從小就有異位性皮膚炎，晚上搔癢睡不好。")} == {"特应性皮炎", "瘙痒"}

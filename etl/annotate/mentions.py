@@ -156,6 +156,8 @@ def find_terms(lex: Lexicon, text: str) -> list[tuple[int, int, Term]]:
             continue
         if term.ascii_edges[1] and end < n and _ASCII_ALNUM.match(text[end]):
             continue
+        if text[end - 1] == "干" and text.startswith("细胞", end):
+            continue   # 进口干细胞 is imported stem cells, not 口干 (dry mouth)
         out.append((start, end, term))
     return out
 
