@@ -2519,3 +2519,33 @@ def test_blog_sidebar_counts_a_flattened_menu_an_author_list_and_a_repost_source
     assert journal.title == paper
     repost = parse(env, "\n".join(["健康資訊 > 醫療旅遊", headline, "轉載自：某某醫療諮詢", "2024/03/05", *body]))
     assert repost.title == headline and "轉載自：某某醫療諮詢" not in repost.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("某市某區某路321號｜預約專線 04-2358-7000", "contact_block"),
+    ("☎ 預約專線 (04)2358-7716 LINE@：@example", "contact_block"),
+    ("预约咨询：400-618-9920（某某细胞医学门诊）", "contact_block"),
+    ("Ready to find out if you're a candidate? Call (602) 555-0148", "call_to_action"),
+    ("我们合作医院干细胞回输，改善并发症，详情加微信 abc0886 咨询", "call_to_action"),
+    ("某某号 · 打开APP 阅读体验更佳", "app_banner"),
+    ("（文字：宣传科 图片：血液科 审核：某某）", "credit_line"),
+    ("以上回答仅为健康咨询建议，不作为诊断及治疗依据。", "disclaimer"),
+    ("最新公告：为保障会员资金安全，请认准唯一官方网址 example.vip", "spam"),
+])
+def test_hotlines_prompts_credits_and_notices_of_blind_sets_az_and_ba(env: tuple, line: str, rule: str) -> None:
+    """Blind sets az and ba (session 33): a clinic's hotline after its address, calls to action that
+    end with a phone or a WeChat id, an app prompt, a hospital account's credits, a Q&A site's note
+    and a gambling site's notice; each is cut inside the text and the text after it stays."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, " ".join(line.split())) in doc.cut
+    assert P4 in doc.main_text
+
+
+def test_a_credit_with_a_consultant_and_an_account_name_over_its_follow_state(env: tuple) -> None:
+    credit = "撰文／某某生活誌編輯部　諮詢／某某骨科診所 院長 陳某某醫師"
+    doc = parse(env, "\n".join(["某某生活誌", "膝蓋卡卡、上下樓梯痛？自體脂肪幹細胞帶來新選擇", credit, P1, P2, P3]))
+    assert credit not in doc.main_text and "某某骨科診所" not in doc.main_text
+    account = parse(env, "\n".join(["某某号 · 打开APP 阅读体验更佳", "某某妇幼健康", "2023-12-06 16:20 · 已关注 · 来自广西",
+                                    P1, P2, P3]))
+    assert account.title is None

@@ -282,11 +282,13 @@ def _lead_above(lines: list[Line], infos: list[LineInfo], i: int, start: int) ->
 
 
 _FOLLOW_END = re.compile(r"(关注|订阅|追踪)\s*$")
+_FOLLOW_SEGMENT = re.compile(r"(?:^|[·•|｜]\s*)(?:已关注|\+\s*关注|关注)\s*(?:[·•|｜]|$)")   # a segment of a post's meta line
 
 
 def _follows(info: LineInfo) -> bool:
     """A follow button, alone or closing an account's card (+ 关注)."""
-    return info.rule == "follow_button" or (info.rule == "user_card" and bool(_FOLLOW_END.search(info.simp)))
+    return info.rule == "follow_button" or (info.rule == "user_card" and bool(_FOLLOW_END.search(info.simp))) \
+        or (info.meta and bool(_FOLLOW_SEGMENT.search(info.simp)))   # 2023-12-06 16:20 · 已关注 · 来自广西
 
 
 def _over_follow_button(i: int, lines: list[Line], infos: list[LineInfo]) -> str | None:
