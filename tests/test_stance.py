@@ -1007,3 +1007,16 @@ def test_imported_stem_cells_are_no_dry_mouth_and_taiwanese_skin_terms_match() -
     assert [m.canonical_name for m in mentions("某店宣传“进口干细胞冻干粉”，称可治疗糖尿病。")] == ["糖尿病"]
     assert [m.canonical_name for m in mentions("口干、眼干是干燥综合征的常见表现。")][:1] == ["口干"]
     assert {m.canonical_name for m in mentions("女兒從小就有異位性皮膚炎，晚上搔癢睡不好。")} == {"特应性皮炎", "瘙痒"}
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("Unapproved stem cell treatments can cause tumors, blindness and infections.", "blindness", "neutral"),
+    ("未经批准的干细胞疗法可能导致感染和肿瘤。", "感染", "neutral"),
+    # the risk cue right after the denial denies the risk itself
+    ("干细胞治疗不会导致肿瘤。", "肿瘤", "negated"),
+    ("The cells do not cause tumors.", "tumors", "negated"),
+])
+def test_a_risk_cue_between_a_denial_and_the_mention_makes_it_a_risk(text: str, surface: str, context: str) -> None:
+    """Probe sets (session 33): 'neutral -> negated' was the fifth confusion cell; the largest
+    trigger behind it was 'unapproved' reaching over 'can cause' to the harms listed after it."""
+    assert_stance(text, surface, context)

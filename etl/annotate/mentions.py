@@ -426,6 +426,7 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
 
     best: tuple[int, int, int, str, str, int | None] | None = None
     reported = risk = adverse = topic = False
+    risk_at: list[int] = []   # where risk and side-effect cues start
     # Only triggers within RAW_SCOPE characters can apply: a window keeps a long sentence linear.
     lo = bisect.bisect_left(found.starts, m_start - RAW_SCOPE - MAX_TRIGGER_CHARS)
     hi = bisect.bisect_right(found.starts, m_end + RAW_SCOPE)
@@ -457,11 +458,14 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
             continue
         if ctx == "risk":
             risk = True
+            risk_at.append(t_start)
             continue
         if ctx == "finding":  # 研究显示…: the finding of a study about a treatment is a claim, epidemiology is not
             if not found.treatment:
                 continue
             ctx = "asserted"
+        if ctx == "adverse":
+            risk_at.append(t_start)
         if ctx in ("adverse", "topic"):
             # A side effect in the mention's clause, or a list of them after the cue with no other
             # cue between (Possible side effects include fever, headache and fatigue).
@@ -503,6 +507,11 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
                                                             or _under_label(sentence, m_start, trig)))
                              or _excluded(sentence, m_start, m_end, trig, best[6], best[7])):
         return Stance("neutral", None, reported, settled=True)  # 合并X的患者暂不适合: who should not be treated
+    if ctx == "negated" and any(best[6] <= at < best[7] and sentence[best[6]:at].strip() for at in risk_at):
+        # 未经批准的疗法可能导致X / unapproved injections can cause X: the denial is of the treatment,
+        # and X is what it may cause (a risk), not a claim denied; 不会导致X (the cue right after the
+        # denial) denies the risk itself and stays negated
+        return Stance("neutral", None, reported, settled=True)
     if ctx == "negated":
         return Stance(ctx, trig, reported)  # absence stays negated even beside conventional care (几乎没有X)
     if ctx == "asserted" and reported:
