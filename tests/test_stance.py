@@ -1020,3 +1020,9 @@ def test_a_risk_cue_between_a_denial_and_the_mention_makes_it_a_risk(text: str, 
     """Probe sets (session 33): 'neutral -> negated' was the fifth confusion cell; the largest
     trigger behind it was 'unapproved' reaching over 'can cause' to the harms listed after it."""
     assert_stance(text, surface, context)
+
+
+def test_whether_there_is_is_no_denial() -> None:
+    """有没有X (a check or a question: whether there is X) read as 没有X (absence) on nine probe pages."""
+    assert_stance("抽搐要先去查有没有癫痫。", "癫痫", "neutral")
+    assert_stance("孩子现在没有癫痫发作。", "癫痫", "negated")
