@@ -1026,3 +1026,17 @@ def test_whether_there_is_is_no_denial() -> None:
     """有没有X (a check or a question: whether there is X) read as 没有X (absence) on nine probe pages."""
     assert_stance("抽搐要先去查有没有癫痫。", "癫痫", "neutral")
     assert_stance("孩子现在没有癫痫发作。", "癫痫", "negated")
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("人脐带间充质干细胞治疗慢加急性肝衰竭的安全性和有效性研究", "慢加急性肝衰竭", "hedged"),
+    ("异体干细胞治疗难治性系统性红斑狼疮的5年随访研究", "系统性红斑狼疮", "hedged"),
+    ("幹細胞治療缺血性腦中風的安全性尚可接受。", "缺血性腦中風", "hedged"),
+    ("間質幹細胞治療肝硬化：現況與展望", "肝硬化", "hedged"),
+    # a promotional headline stays a claim
+    ("干细胞治疗癌症：原理与患者实用指南", "癌症", "asserted"),
+])
+def test_a_study_title_after_the_treatment_hedges_it(text: str, surface: str, context: str) -> None:
+    """'hedged -> asserted' over the probe sets: 干细胞治疗X was read as a claim when X is followed by
+    what a study title names (安全性和有效性研究, 随访研究, 现况与展望), as 研究进展 already hedged it."""
+    assert_stance(text, surface, context)
