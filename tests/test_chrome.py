@@ -2549,3 +2549,36 @@ def test_a_credit_with_a_consultant_and_an_account_name_over_its_follow_state(en
     account = parse(env, "\n".join(["某某号 · 打开APP 阅读体验更佳", "某某妇幼健康", "2023-12-06 16:20 · 已关注 · 来自广西",
                                     P1, P2, P3]))
     assert account.title is None
+
+
+def test_a_thread_of_short_replies_under_floor_lines_and_a_clinic_faq_under_a_reminder_stay_text(env: tuple) -> None:
+    """Blind set be (session 33): replies under '#4 ｜ poster（樓主）｜ date' lines are the thread's
+    posts, however short; a 温馨提示 that states a medical fact is the text's (and the FAQ under it),
+    while one that speaks of the page or of seeing a doctor still marks the tail."""
+    replies = ["推樓上。另外血糖沒控好一切都白搭。", "謝謝大家，醫師說爸爸下週要做血管攝影。", "幹細胞治不好糖尿病本身，血糖還是要靠藥。",
+               "補充：我們那間醫院說有腎衰竭在洗腎的就不能做。"]
+    lines = ["[問題] 糖尿病足傷口半年沒好，自體幹細胞值得做嗎？", "樓主 example_user ｜ 2024/03/07 22:41 ｜ 瀏覽 3,812 ｜ 回覆 27",
+             P1, "#1 ｜ 小藍莓 ｜ 2024/03/07 23:05", P2, "#2 ｜ 路過的護理師 ｜ 2024/03/08 00:12", P3]
+    for k, reply in enumerate(replies, start=3):
+        lines += [f"#{k} ｜ 網友{k}（樓主）｜ 2024/03/08 0{k}:30", reply]
+    doc = parse(env, "\n".join(lines))
+    for reply in replies:
+        assert reply in doc.main_text
+    assert "#4 ｜ 網友4（樓主）｜ 2024/03/08 04:30" not in doc.main_text
+    reminder = "温馨提示：干细胞不能替代降糖药、降压药等基础治疗；肿瘤患者暂不适合回输。"
+    faq = parse(env, "\n".join(["干细胞治疗适应症及参考费用", P1, P2, reminder, "常见问题", "问：糖尿病患者回输后可以停药吗？",
+                                "答：部分患者胰岛功能有所改善，可在医生指导下调整用药，不建议自行停药。"]))
+    assert reminder in faq.main_text and "问：糖尿病患者回输后可以停药吗？" in faq.main_text
+    page = parse(env, "\n".join(["干细胞治疗适应症及参考费用", P1, P2, "温馨提示：本文仅供参考，具体请咨询医生。", "相关推荐", "某某诊所"]))
+    assert "某某诊所" not in page.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("【免费预约专家】姓名 电话 病情简述 提交", "call_to_action"),
+    ("想了解干细胞调理费用和周期，点击下方咨询↓", "call_to_action"),
+    ("报名咨询:0551-6xxx2317(工作日8:00-17:00) 联系人:某医生", "contact_block"),
+])
+def test_form_prompts_and_enrolment_lines_inside_the_text(env: tuple, line: str, rule: str) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, " ".join(line.split())) in doc.cut
