@@ -2582,3 +2582,17 @@ def test_form_prompts_and_enrolment_lines_inside_the_text(env: tuple, line: str,
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
     assert line not in doc.main_text
     assert (rule, " ".join(line.split())) in doc.cut
+
+
+def test_titles_of_a_consensus_under_its_authoring_body_in_a_breadcrumb_and_under_a_flat_menu(env: tuple) -> None:
+    """Blind sets bd and be (session 33)."""
+    consensus = "干细胞治疗脊髓损伤临床研究专家共识(2024版)"
+    body = "某某学会脊髓损伤专业委员会 细胞治疗学组"
+    doc = parse(env, "\n".join(["某某神经修复杂志 | 在线期刊平台", "您当前的位置:首页 > 专家共识 > 正文", consensus, body,
+                                "网络首发时间:2024-03-11 阅读:8721", P1, P2, P3]))
+    assert doc.title == consensus and body not in doc.main_text
+    crumb = parse(env, "\n".join(["某某通 HKLink　新聞　財經　健康　生活　娛樂　影片　｜下載App　登入",
+                                  "首頁 > 健康 > 醫療新知 > 中風後遺症幹細胞臨床試驗 招募50名病人", P1, P2, P3]))
+    assert crumb.title == "中風後遺症幹細胞臨床試驗 招募50名病人"
+    short = parse(env, "\n".join(["首頁 > 健康 > 醫療新知", P1, P2, P3]))
+    assert short.title is None   # a section's crumb is no headline

@@ -442,7 +442,8 @@ _MENU_WORDS = frozenset("home about contact contacts blog news pricing prices pr
                         "cost costs quote quotes get free guides tools community forum forums help support topics "
                         "hospitals specialists experts".split())
 _MENU_GLUE = frozenset(("a", "&", "and", "of", "the", "to"))
-_MENU_ZH = frozenset(("首页", "关于我们", "联系我们", "常见问题", "登录", "注册", "网站首页", "在线咨询", "新闻中心", "专家团队"))
+_MENU_ZH = frozenset(("首页", "关于我们", "联系我们", "常见问题", "登录", "登入", "注册", "网站首页", "在线咨询", "新闻中心", "专家团队",
+                      "下载app"))
 _MENU_ENTRY = re.compile(r"(?:[A-Z0-9&][\w'&+-]*|[a-z]-[A-Z]\w*|of|the|and|for|to|in|a)(?: (?:[A-Z0-9&][\w'&+-]*|of|the|and|for|to|in|a)){0,2}")
 
 
@@ -458,8 +459,8 @@ def is_menu(text: str) -> bool:
             len(tokens) >= 6 and len(tokens[0]) <= 12 and all(len(t) <= 6 for t in tokens[1:])
             and sum(len(t) > 4 for t in tokens[1:]) <= 1 and not _LATIN.search(text)):
         return True   # … one longer entry among many short ones (首页 推荐 健康 财经 科技 | 登录 创作者中心)
-    if len(tokens) >= 5 and all(len(t) <= 6 for t in tokens) and not _LATIN.search(text) \
-            and any(simplify(t) in _MENU_ZH for t in tokens):
+    if len(tokens) >= 5 and all(len(t) <= 6 for t in tokens) and (len(tokens) >= 6 or not _LATIN.search(text)) \
+            and any(simplify(t).lower() in _MENU_ZH for t in tokens):
         return True   # entries of up to six characters, one of them a site's usual (关于我们 脐带血储存 … 常见问题)
     entries = [t.strip() for t in re.split(r"\s{2,}|\s*[|｜·•]\s*", text) if t.strip()]
     if len(entries) >= 4 and all(len(e) <= 24 and _MENU_ENTRY.fullmatch(e) for e in entries):

@@ -237,6 +237,9 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
         crumb = _crumb_title(lines, infos, first, start, rejected)
         if crumb is not None:
             return TitleChoice(crumb, lines[crumb].text.strip(), "crumb", fields, field_lines, rejected)
+        headline = _crumb_headline(lines, infos, first, start)
+        if headline is not None:
+            return TitleChoice(None, headline, "crumb", fields, field_lines, rejected)
         return TitleChoice(None, None, "none", fields, field_lines, rejected)
     i = best[1]
     cands = dict((j, sc) for sc, j in scored)
@@ -265,6 +268,24 @@ def _crumb_title(lines: list[Line], infos: list[LineInfo], first: int, start: in
         last = _CRUMB_SEP.split(lines[j].text.strip())[-1]
         if len(last) >= 2 and norm(last) == norm(lines[j + 1].text):
             return j + 1
+    return None
+
+
+CRUMB_HEADLINE_CJK = 10   # a last crumb this long (Han characters) is the page's headline, not a section
+
+
+def _crumb_headline(lines: list[Line], infos: list[LineInfo], first: int, start: int) -> str | None:
+    """With no headline found: the last crumb of a breadcrumb of three or more crumbs when it reads
+    as a headline (首頁 > 健康 > 醫療新知 > 中風後遺症幹細胞臨床試驗 招募50名病人): some pages show
+    their title only there."""
+    for j in range(first, min(start, len(lines))):
+        if infos[j].rule != "breadcrumb":
+            continue
+        crumbs = [c for c in _CRUMB_SEP.split(lines[j].text.strip()) if c]
+        last = crumbs[-1] if len(crumbs) >= 3 else ""
+        han = sum("\u4e00" <= ch <= "\u9fff" for ch in last)
+        if han >= CRUMB_HEADLINE_CJK or (han == 0 and len(last.split()) >= 5):
+            return clean(last)
     return None
 
 
