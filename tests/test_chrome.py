@@ -2596,3 +2596,28 @@ def test_titles_of_a_consensus_under_its_authoring_body_in_a_breadcrumb_and_unde
     assert crumb.title == "中風後遺症幹細胞臨床試驗 招募50名病人"
     short = parse(env, "\n".join(["首頁 > 健康 > 醫療新知", P1, P2, P3]))
     assert short.title is None   # a section's crumb is no headline
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Ready to compare? Get up to 3 free quotes from vetted clinics in 24 hours.", "call_to_action"),
+    ("(文/血液腫瘤科 某某醫師)", "credit_line"),
+    ("执笔:某某 某某 某某", "credit_line"),
+    ("[贊助內容]", "advertisement"),
+    ("發問者:example_mama", "qa_furniture"),
+    ("👍 有用 (46) | 回覆", "vote_bar"),
+    ("Report a problem: Call the Consumer Health Hotline at 1-800-555-0199 (Mon-Fri, 8 a.m. to 5 p.m.).",
+     "contact_block"),
+    ("Example Regenerative Institute | Example Medical Tower, Floor 6 | info@example.co", "contact_block"),
+    ("某某的日常碎碎念 @example_daily", "user_card"),
+    ("3楼:加V了解干细胞治疗,名额有限 weixin:abc8868", "spam"),
+    ("本文網址：https://www.example.com.tw/health/20240604/778215", "share_bar"),
+    ("Download PDF | Cite this article | 2,481 Accesses | Metrics", "download_bar"),
+    ("Licensed by the Ministry of Health. Statements on this site have not been evaluated by the FDA.", "disclaimer"),
+    ("首頁 搜尋 通知 個人檔案 | 登入以按讚、留言", "login_box"),
+])
+def test_prompts_credits_labels_cards_and_tool_rows_of_blind_sets_bd_and_be(env: tuple, line: str, rule: str) -> None:
+    """Blind sets bd and be (session 33): each line is cut inside the text and the text after it stays."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, " ".join(line.split())) in doc.cut
+    assert P4 in doc.main_text
