@@ -271,3 +271,22 @@ def test_a_hyphen_matches_a_space_and_moves_no_offset() -> None:
     text = "治疗 Charcot Marie Tooth disease 与 spinal-cord injury"
     found = [(m.surface, m.start_char, m.end_char) for m in find_mentions(lex, load_triggers(), text, len(text))]
     assert ("Charcot Marie Tooth disease", 3, 30) in found and ("spinal-cord injury", 33, 51) in found, found
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical"), [
+    ("Stem cells are not a cure for Parkinson’s disease.", "Parkinson’s disease", "帕金森病"),
+    ("幹細胞注射後出現腦膜炎。", "腦膜炎", "脑膜炎"),
+    ("I had sciatica down my left leg.", "sciatica", "坐骨神经痛"),
+    ("便秘、嗅觉减退和抑郁往往早于运动症状。", "嗅觉减退", "嗅觉减退"),
+    ("嚴重關節變形、需置換人工關節者效果有限。", "關節變形", "关节畸形"),
+    ("上下樓梯痠痛的困擾", "痠痛", "疼痛"),
+    ("先確認有沒有周邊動脈疾病。", "周邊動脈疾病", "外周动脉疾病"),
+    ("適應症包含慢性缺血性傷口。", "慢性缺血性傷口", "慢性创面"),
+    ("that can cause seizures or worse", "seizures", "抽搐"),
+])
+def test_terms_that_blind_sets_az_to_be_labelled(text: str, surface: str, canonical: str) -> None:
+    """Terms that blind probe sets az, ba, bd and be (session 33) labelled and the lexicon lacked:
+    a typographic apostrophe, four new concepts, and Taiwan's and English forms of known ones."""
+    lex = load_lexicon()
+    found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
+    assert found.get(surface) == canonical, found

@@ -217,9 +217,14 @@ def _is_case_sensitive(term: str) -> bool:
 
 
 def _variants(term: str) -> set[str]:
-    """Traditional-Chinese forms of a Simplified term; the plural of an English one."""
+    """Traditional-Chinese forms of a Simplified term; the plural of an English one, and its form
+    with a typographic apostrophe (’)."""
     if term.isascii():
-        return _plural(term)
+        out = _plural(term)
+        if "'" in term:   # Parkinson’s disease: pages set the apostrophe as a typographic one
+            curly = term.replace("'", "\u2019")
+            out |= {curly, *_plural(curly)}
+        return out
     out = set()
     for conv in _converters():
         v = conv.convert(term)
