@@ -820,3 +820,15 @@ def test_an_overseas_centres_chinese_page_is_the_provider() -> None:
             f"<p>{PARA}</p><p>{PARA}</p></main></body></html>")
     doc = parse(page, "page.html")
     assert doc.source_type == "commercial_clinic", doc.source_type_evidence
+
+
+def test_a_paid_label_outweighs_the_sponsors_contact_details() -> None:
+    """Blind set bd (session 33): a magazine's [贊助內容] feature with the sponsor clinic's address,
+    WhatsApp and 本中心 in its answers is an advertorial, however much of the clinic it carries."""
+    page = ("某某健康周刊 HealthWeekly\n最新 | 醫療 | 保健 | 美容\n首頁 > 專題 > 醫學美容\n【專題】幹細胞療程熱爆 醫生拆解你最關心的5個問題\n"
+            "2024年3月28日\n撰文:某某|場地提供:某某再生醫學中心\n[贊助內容]\n"
+            f"{PARA}\nQ1:幹細胞從哪裏來?\n某醫生:本中心使用的是經實驗室培養的臍帶間充質幹細胞。\n{PARA}\n"
+            "某某再生醫學中心 地址:某區某道88號 WhatsApp:6123 4567 預約熱線:2123 4567\n")
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(),
+                         address="https://www.example-weekly.com.hk/feature/stem-cell-5-questions")
+    assert doc.source_type == "commercial_blog", doc.source_type_evidence
