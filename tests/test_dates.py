@@ -55,6 +55,10 @@ def test_find_dates_in_reading_order() -> None:
     (f"{TITLE}\n【本报讯 北京時間2023年05月12日訊】{PARA}\n", "dateline"),
     (f"{TITLE}\n新华社北京2023年5月12日电（记者 李明）{PARA}\n", "dateline"),
     (f"{TITLE}\nBEIJING, May 12, 2023 /Newswire/ -- The city health board listed the approved cell therapies and their fees.\n", "dateline"),
+    # a US press release: city, state, then the date (blind set bd, session 33)
+    (f"{TITLE}\nSCOTTSDALE, Ariz., May 12, 2023 /Example Wire/ -- The city health board listed the approved cell therapies and their fees.\n",
+     "dateline"),
+    (f"{TITLE}\n公示日期：2023年05月12日\n{PARA}\n", "byline"),
 ])
 def test_where_pages_state_their_date(page: str, source: str) -> None:
     doc = parse(page)
@@ -63,7 +67,8 @@ def test_where_pages_state_their_date(page: str, source: str) -> None:
     assert doc.date_source == source or {doc.date_source, source} <= {"header", "byline"}
 
 
-@pytest.mark.parametrize("tail", ["2023-05-12 发布 · 播放 2.1万 · 有用 356", "编辑于 2023-05-12 09:14"])
+@pytest.mark.parametrize("tail", ["2023-05-12 发布 · 播放 2.1万 · 有用 356", "编辑于 2023-05-12 09:14",
+                                  "回答者：匿名用户　2023-05-12"])
 def test_a_date_right_after_the_text_dates_an_undated_page(tail: str) -> None:
     """A video answer or a Zhihu answer dates itself after the text; read only when nothing above does."""
     doc = parse(f"{TITLE}\n{PARA}\n{PARA}\n{tail}\n相关问题\n")
