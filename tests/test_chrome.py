@@ -2621,3 +2621,26 @@ def test_prompts_credits_labels_cards_and_tool_rows_of_blind_sets_bd_and_be(env:
     assert line not in doc.main_text
     assert (rule, " ".join(line.split())) in doc.cut
     assert P4 in doc.main_text
+
+
+def test_titles_of_social_posts_a_medium_story_and_a_journal_account(env: tuple) -> None:
+    """Blind set bg (session 33): a Weibo post's headline in 【】 is the title without them; a story
+    whose author's name, Follow button and read time stand under its headline; a journal account's
+    issue line and a preprint server's tool row are no titles."""
+    post = parse(env, "\n".join(["某某市场监管 微博", "【以案说法｜美容院宣传干细胞回输冻龄被罚20万元】", "2024-03-05 10:20 来自 微博网页版", P1, P2, P3]))
+    assert post.title == "以案说法｜美容院宣传干细胞回输冻龄被罚20万元"
+    headline = "Stem Cell Therapy Abroad for Chronic Back Pain: A 2024 Cost Guide"
+    story = parse(env, "\n".join(["Example Stories", "Sign up   Sign in", "Write", "Open in app", headline, "Marco Example", "Follow",
+                                  "7 min read · Feb 9, 2024", KNEE, KNEE.replace("Injections", "Infusions")]))
+    assert story.title == headline
+    paper = "干细胞治疗肝硬化的临床研究进展：一项系统评价与Meta分析"
+    account = parse(env, "\n".join(["某某公众平台", "某某医学通讯", paper, "原创 编辑部 某某医学通讯 2023年12月4日 08:00 北京",
+                                    "本期推荐 | 2023年第6期 论著", "作者：某某，某某，某某，等", "【摘要】", P1, P2, P3]))
+    assert account.title == paper and "本期推荐 | 2023年第6期 论著" not in account.main_text
+    tools = "Download PDF   Print/Save Options   Supplementary Material   Info/History   Metrics"
+    headline = "Donor age and passage number shape the secretome of cord stromal cells"
+    preprint = parse(env, "\n".join(["Example Archive", headline, "Ann Example, Bo Example, Cy Example",
+                                     "doi: https://doi.org/10.12345/2024.05.17.594211",
+                                     "This article is a preprint and has not been certified by peer review.",
+                                     "Posted May 20, 2024.", tools, "Abstract", KNEE, KNEE.replace("Injections", "Infusions")]))
+    assert preprint.title == headline and " ".join(tools.split()) not in preprint.main_text

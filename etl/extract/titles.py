@@ -62,14 +62,19 @@ class TitleChoice:
     rejected: dict[int, str] = field(default_factory=dict)  # candidate line -> why it was refused
 
 
+_BRACKETED = re.compile(r"【([^【】]{6,})】")
+
+
 def strip_prefix(text: str, rules: Rules) -> str:
     """The headline of a title line: without a "changed title" prefix (原标题：) or a site-name
-    suffix (…_某某网), unless nothing would be left."""
+    suffix (…_某某网), unless nothing would be left, and without the lenticular brackets of a
+    post's headline (【…】)."""
     tr = rules.chrome.titles
     text = tr.strip_prefix.sub("", text)
     if tr.strip_suffix is not None:
         text = tr.strip_suffix.sub("", text, count=1) or text
-    return clean(text)
+    whole = _BRACKETED.fullmatch(text.strip())
+    return clean(whole.group(1) if whole else text)   # 【以案说法｜…】: a post's headline in lenticular brackets
 
 
 def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
@@ -422,7 +427,8 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
                 ev.add("deck_after")
                 score += 0.5
                 break
-            if not (j == i + 1 and (name_line(ninfo) or deck) and j + 1 < n and byline(j + 1)):
+            if not (j == i + 1 and (name_line(ninfo) or deck) and j + 1 < n
+                    and (byline(j + 1) or (name_line(ninfo) and infos[j + 1].rule == "follow_button"))):
                 break
             if not name_line(ninfo):
                 decks.add(j)
