@@ -2644,3 +2644,17 @@ def test_titles_of_social_posts_a_medium_story_and_a_journal_account(env: tuple)
                                      "This article is a preprint and has not been certified by peer review.",
                                      "Posted May 20, 2024.", tools, "Abstract", KNEE, KNEE.replace("Injections", "Infusions")]))
     assert preprint.title == headline and " ".join(tools.split()) not in preprint.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("【某某国际】手机投注 秒到账 www.example.vip", "spam"),
+    ("Sponsored 合作推廣", "advertisement"),
+    ("本文由某某細胞科技（香港）有限公司贊助。療效因人而異，詳情請向醫生查詢。", "advertisement"),
+    ("加入好友 字級 ＋ －", "share_bar"),
+    ("字級 小 中 大 分享 LINE", "share_bar"),
+    ("2小时前 来自 iPhone客户端", "meta_line"),
+])
+def test_gambling_sponsor_text_size_and_post_time_lines_of_blind_sets_bf_and_bg(env: tuple, line: str, rule: str) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert P4 in doc.main_text
