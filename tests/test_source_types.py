@@ -832,3 +832,13 @@ def test_a_paid_label_outweighs_the_sponsors_contact_details() -> None:
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(),
                          address="https://www.example-weekly.com.hk/feature/stem-cell-5-questions")
     assert doc.source_type == "commercial_blog", doc.source_type_evidence
+
+
+def test_a_government_body_posting_on_its_own_account_is_government() -> None:
+    """Blind set bg (session 33): an account post whose byline names a health commission as its
+    author (某市卫生健康委员会 健康某市 2024-01-12 16:05 发表于某市) is the government's page."""
+    page = (f"微信公众平台\n健康某市\n警惕！干细胞包治百病是骗局\n某某市卫生健康委员会 健康某市 2024-01-12 16:05 发表于某市\n"
+            f"{PARA}\n{PARA}\n")
+    doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(),
+                         address="https://mp.example.cn/s/Hk9Lw2cQ4x")
+    assert doc.source_type == "government", doc.source_type_evidence
