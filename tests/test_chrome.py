@@ -2658,3 +2658,16 @@ def test_gambling_sponsor_text_size_and_post_time_lines_of_blind_sets_bf_and_bg(
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
     assert line not in doc.main_text
     assert P4 in doc.main_text
+
+
+def test_a_second_answer_under_an_answerers_card_with_a_degree_stays(env: tuple) -> None:
+    """Blind set bf (session 33): 'Name, RN · Answered March 5, 2024' is an answerer's card between
+    two answers, not a paper's author line (which ended the text there)."""
+    second = ("I nursed on a transplant unit for years. Patients who went through the procedure were "
+              "carefully selected, and the fatigue lasted months for several of them.")
+    doc = parse(env, "\n".join(["Is a stem cell transplant worth it for relapsing MS?", "Asked by example_user · 2 answers · 1,208 views",
+                                KNEE, "Dr. Ann Example, MD", "Answered March 2, 2024", KNEE.replace("Injections", "Infusions"),
+                                "Helpful (54) Report Share", "Linda Example, RN · Answered March 5, 2024", second,
+                                "Helpful (12) Report Share", "Related questions"]))
+    assert second in doc.main_text
+    assert "Linda Example, RN · Answered March 5, 2024" not in doc.main_text
