@@ -8,7 +8,8 @@ body). Lines that cannot be headlines (author lists, e-mails, addresses, dates, 
 numbers, bylines, breadcrumbs, numbered section headings, captions, over-long lines) are never
 chosen. When no line has enough evidence the title is None: a page that starts mid-body has
 none, and a wrong title is worse than no title; but a short line right under the breadcrumb that
-repeats its last crumb names the page (``crumb``: a department's page, 血液内科).
+repeats its last crumb names the page (``crumb``: a department's page, 血液内科), and so does a
+last crumb as long as a headline when the page shows its title nowhere else (_crumb_headline).
 """
 
 from __future__ import annotations
