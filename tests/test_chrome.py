@@ -2671,3 +2671,17 @@ def test_a_second_answer_under_an_answerers_card_with_a_degree_stays(env: tuple)
                                 "Helpful (12) Report Share", "Related questions"]))
     assert second in doc.main_text
     assert "Linda Example, RN · Answered March 5, 2024" not in doc.main_text
+
+
+def test_a_papers_full_text_under_its_body_label_follows_the_keywords_and_citation_lines(env: tuple) -> None:
+    """Blind set bd (session 33): a journal page's abstract, keywords, DOI and 引用本文 lines, then
+    正文 over the full text; the full text had been cut as tainted by the keywords line."""
+    full = ("系统性红斑狼疮是一种累及多系统的自身免疫性疾病，部分患者对常规免疫抑制治疗反应不佳，临床上称为难治性病例，预后较差，"
+            "需要新的治疗选择。间充质干细胞具有免疫调节作用，近年来在多种自身免疫病中开展了临床研究，本文回顾分析本中心的病例。")
+    doc = parse(env, "\n".join(["某某医学杂志", "2023年 第15卷 第5期 | 论著", "人脐带间充质干细胞治疗难治性系统性红斑狼疮36例回顾性分析",
+                                "某某1, 某某1, 某某2", "摘要:", "目的 " + P1, "方法 " + P2, "结论 " + P3,
+                                "关键词:系统性红斑狼疮;间充质干细胞;回顾性研究", "DOI:10.12345/j.issn.1234-5678.2023.05.007",
+                                "引用本文:某某,某某,等.人脐带间充质干细胞治疗难治性系统性红斑狼疮36例回顾性分析[J].某某医学杂志,2023,15(5):412-418.",
+                                "正文", full]))
+    assert full in doc.main_text
+    assert "关键词:系统性红斑狼疮;间充质干细胞;回顾性研究" not in doc.main_text

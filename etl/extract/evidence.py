@@ -213,6 +213,12 @@ def _measure(t: str) -> LineInfo:
                     len(_PUNCT.findall(m)), len(_DIGIT.findall(m)))
 
 
+# A label that opens the full text under a paper's abstract and its metadata (正文, Full text): it ends
+# the taint of the keywords and citation lines above it.
+_BODY_LABEL = re.compile(r"^\s*(正文|全文|(?i:full text|main text))\s*[:：]?\s*$")
+BODY_LABEL_WEIGHT = 1.0
+
+
 def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     """Evidence and weight for every line; lines under a chrome heading inherit its name."""
     out: list[LineInfo] = []
@@ -247,11 +253,13 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
             taint = info.marker
         elif taint and bio and not info.chrome:
             info.tainted = taint   # the paragraph under 关于作者 is the author's bio, however long
-        elif taint and (info.strong or line.kind == "heading" or info.rule == "breadcrumb"):
+        elif taint and (info.strong or line.kind == "heading" or info.rule == "breadcrumb" or _BODY_LABEL.match(info.simp)):
             taint = None   # a breadcrumb starts the page's content: a menu's 联系我们 above it taints nothing
         elif taint and not info.chrome:
             info.tainted = taint
         info.weight = _weight(line, info)
+        if not info.chrome and _BODY_LABEL.match(info.simp):
+            info.weight = BODY_LABEL_WEIGHT   # the text starts here: it bridges the metadata above to it
         if info.item and not info.chrome:
             info.weight = max(info.weight, ITEM_WEIGHT)   # a list or table the text holds is text
         if info.tainted:
