@@ -2685,3 +2685,11 @@ def test_a_papers_full_text_under_its_body_label_follows_the_keywords_and_citati
                                 "正文", full]))
     assert full in doc.main_text
     assert "关键词:系统性红斑狼疮;间充质干细胞;回顾性研究" not in doc.main_text
+
+
+def test_a_pages_name_over_its_posts_time_is_no_title(env: tuple) -> None:
+    """Blind set bg (session 33): a Facebook page's name over '2024年4月2日 · ' (the post's time and
+    audience mark) is the poster; the post's 【】 headline is the title."""
+    doc = parse(env, "\n".join(["Facebook", "電子郵件或電話 密碼 登入 忘記帳號？", "某某再生醫學診所", "2024年4月2日 · ",
+                                "【細胞治療特管辦法｜退化性膝關節炎療程開放預約】", P1, P2, P3, "某某再生醫學診所"]))
+    assert doc.title == "細胞治療特管辦法｜退化性膝關節炎療程開放預約"

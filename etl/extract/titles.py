@@ -309,6 +309,8 @@ def _lead_above(lines: list[Line], infos: list[LineInfo], i: int, start: int) ->
 
 
 _FOLLOW_END = re.compile(r"(关注|订阅|追踪)\s*$")
+# A social post's time with nothing but a separator after it (the audience icon's place): 2024年4月2日 ·
+_POST_TIME = re.compile(r"^\s*\S.{0,30}?\s*[·•]\s*$")
 _FOLLOW_SEGMENT = re.compile(r"(?:^|[·•|｜]\s*)(?:已关注|\+\s*关注|关注)\s*(?:[·•|｜]|$)")   # a segment of a post's meta line
 
 
@@ -328,6 +330,8 @@ def _over_follow_button(i: int, lines: list[Line], infos: list[LineInfo]) -> str
         nxt = infos[k]
         if nxt.rule == "floor_label" or _follows(nxt):
             return "account_name"
+        if k == i + 1 and nxt.date_like and _POST_TIME.match(lines[k].text):
+            return "account_name"   # a page's name over its post's time and audience mark (2024年4月2日 · )
         if not (nxt.date_like or nxt.meta):
             break   # the card's date line may stand between the name and its follow button
     return None
