@@ -1040,3 +1040,24 @@ def test_a_study_title_after_the_treatment_hedges_it(text: str, surface: str, co
     """'hedged -> asserted' over the probe sets: 干细胞治疗X was read as a claim when X is followed by
     what a study title names (安全性和有效性研究, 随访研究, 现况与展望), as 研究进展 already hedged it."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("核准項目涵蓋退化性關節炎、慢性缺血性腦中風、脊髓損傷等。", "脊髓損傷", "asserted"),
+    ("核准計畫以退化性關節炎、慢性傷口及脊髓損傷為大宗。", "慢性傷口", "asserted"),
+    ("退化性關節炎及膝關節軟骨缺損均屬核准的適應症。", "退化性關節炎", "asserted"),
+    ("周邊血幹細胞移植是治療急性白血病、淋巴瘤等血液腫瘤的重要方法。", "淋巴瘤", "asserted"),
+    ("渐冻症、自闭症、脑瘫，我们都有成功案例。", "自闭症", "asserted"),
+    ("干细胞对脂肪肝、肝硬化有很好的辅助作用。", "肝硬化", "asserted"),
+    ("回输后3个月：蛋白尿转阴。", "蛋白尿", "asserted"),
+    ("我舅舅打了干细胞回输，腹水没了。", "腹水", "asserted"),
+    ("多年的潮热、盗汗少了很多。", "盗汗", "asserted"),
+    ("Patients with knee osteoarthritis reported less pain and better mobility.", "pain", "asserted"),
+    # an established therapy denied stays negated
+    ("干细胞不是治疗糖尿病的方法。", "糖尿病", "negated"),
+])
+def test_approved_lists_established_therapies_and_outcomes_claimed(text: str, surface: str, context: str) -> None:
+    """'asserted -> neutral' on the probe sets read in session 33: Taiwan's approved lists (项目涵盖,
+    为大宗, 属核准), an established therapy (是治疗X的重要方法), a provider's success cases and the
+    outcomes testimonials claim (转阴, 没了, 少了很多, reported less)."""
+    assert_stance(text, surface, context)
