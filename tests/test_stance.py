@@ -1061,3 +1061,16 @@ def test_approved_lists_established_therapies_and_outcomes_claimed(text: str, su
     为大宗, 属核准), an established therapy (是治疗X的重要方法), a provider's success cases and the
     outcomes testimonials claim (转阴, 没了, 少了很多, reported less)."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("中風後遺癥有救了？幹細胞療法最新消息", "中風後遺癥", "hedged"),
+    ("漸凍症有解？幹細胞療法新進展", "漸凍症", "hedged"),
+    ("MSCs在ALS等疾病之角色仍待證實。", "ALS", "hedged"),
+    ("Such infusions are unlikely to help in progressive MS.", "MS", "negated"),
+    ("睡眠好了一些，但手抖没有任何变化。", "手抖", "negated"),
+    ("I saw no serious infections or tumours in the follow-up.", "tumours", "negated"),
+])
+def test_hopes_held_out_and_effects_that_did_not_come(text: str, surface: str, context: str) -> None:
+    """'hedged -> neutral' and 'negated -> neutral' on the sets read in session 33."""
+    assert_stance(text, surface, context)
