@@ -2693,3 +2693,19 @@ def test_a_pages_name_over_its_posts_time_is_no_title(env: tuple) -> None:
     doc = parse(env, "\n".join(["Facebook", "電子郵件或電話 密碼 登入 忘記帳號？", "某某再生醫學診所", "2024年4月2日 · ",
                                 "【細胞治療特管辦法｜退化性膝關節炎療程開放預約】", P1, P2, P3, "某某再生醫學診所"]))
     assert doc.title == "細胞治療特管辦法｜退化性膝關節炎療程開放預約"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("本回答由认证医生提供，仅供参考，不能替代面诊", "disclaimer"),
+    ("以上是对\"膝盖疼打干细胞有用吗\"的解答，建议仅作参考，如果问题还未解决，可以继续提问。", "disclaimer"),
+    ("原创声明：本文由某某市妇幼保健院授权发布", "repost_notice"),
+    ("分享 ｜ 收藏 ｜ A- A+", "share_bar"),
+    ("12 doctors agree · Thank · Report", "vote_bar"),
+    ("在线咨询 预约挂号 免费获取治疗方案", "call_to_action"),
+    ("文／某某樂活誌編輯部 圖／受訪者提供", "credit_line"),
+])
+def test_answer_notes_statements_buttons_votes_and_credits_of_blind_set_bi(env: tuple, line: str, rule: str) -> None:
+    """Blind set bi (session 33, read late): each line is cut inside the text and the text after it stays."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert P4 in doc.main_text
