@@ -1074,3 +1074,12 @@ def test_approved_lists_established_therapies_and_outcomes_claimed(text: str, su
 def test_hopes_held_out_and_effects_that_did_not_come(text: str, surface: str, context: str) -> None:
     """'hedged -> neutral' and 'negated -> neutral' on the sets read in session 33."""
     assert_stance(text, surface, context)
+
+
+def test_a_diagnosis_confirmed_is_no_treatment_proven() -> None:
+    """证实患上X / 化验证实为X confirm what a patient had after an injection (probe sets of Hong Kong
+    news): 证实 there proves no treatment, and the symptoms before it are no claim either."""
+    assert_stance("兩名婦人注射後出現發燒、發冷，其後證實患上敗血症。", "敗血症", "neutral")
+    assert_stance("兩名婦人注射後出現發燒、發冷，其後證實患上敗血症。", "發燒", "neutral")
+    assert_stance("化驗證實為細菌感染，目前情況穩定。", "細菌感染", "neutral")
+    assert_stance("临床试验证实干细胞对膝骨关节炎有效。", "膝骨关节炎", "asserted")
