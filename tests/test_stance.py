@@ -1083,3 +1083,17 @@ def test_a_diagnosis_confirmed_is_no_treatment_proven() -> None:
     assert_stance("兩名婦人注射後出現發燒、發冷，其後證實患上敗血症。", "發燒", "neutral")
     assert_stance("化驗證實為細菌感染，目前情況穩定。", "細菌感染", "neutral")
     assert_stance("临床试验证实干细胞对膝骨关节炎有效。", "膝骨关节炎", "asserted")
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("间充质干细胞治疗慢性心力衰竭的研究现状", "慢性心力衰竭", "hedged"),
+    ("目前幹細胞治療中風仍屬研究性質。", "中風", "hedged"),
+    ("干细胞治疗肝硬化效果好不好、价格贵不贵？", "肝硬化", "hedged"),
+    ("干细胞疗法慢性肝衰竭效果怎么样", "慢性肝衰竭", "hedged"),
+    ("間質幹細胞治療退化性膝關節炎之臨床證據", "退化性膝關節炎", "hedged"),
+    ("人脐带间充质干细胞治疗系统性红斑狼疮的疗效及安全性", "系统性红斑狼疮", "hedged"),
+])
+def test_more_study_and_question_titles_hedge_the_treatment(text: str, surface: str, context: str) -> None:
+    """More of what follows 干细胞治疗X in a review's or a question's title (session 33; one seed's
+    heading, 干细胞疗法慢性肝衰竭效果怎么样, is labelled hedged and now reads so)."""
+    assert_stance(text, surface, context)
