@@ -454,10 +454,10 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
     title_hint = clean(fm_title) if fm_title else _meta_title(meta)
     if not fm_title and title_hint and meta.get("h1") and title_hint != meta["h1"]:
         shown = _shown_lines(lines)
-        if norm(title_hint) not in shown and norm(meta["h1"]) and norm(meta["h1"]) in shown:
-            title_hint = meta["h1"]   # og:title not shown, the <h1> is: the headline the page shows
-        elif norm(title_hint) not in shown and _headline_h1(meta):
-            title_hint = meta["h1"]   # neither shown (the <h1> stands above the content container): the page's headline
+        if norm(title_hint) not in shown and ((norm(meta["h1"]) and norm(meta["h1"]) in shown) or _headline_h1(meta)):
+            # og:title not shown: the <h1> the page shows is its headline, and so is one above the
+            # content container (shown by neither) unless it reads as the site's name
+            title_hint = meta["h1"]
     if not title_hint and meta.get("html_title"):
         title_hint = _html_title_part(meta["html_title"], lines)
     sel = boilerplate.select(lines, rules, title_hint=title_hint, has_container=has_container)

@@ -217,6 +217,7 @@ def _measure(t: str) -> LineInfo:
 # the taint of the keywords and citation lines above it.
 _BODY_LABEL = re.compile(r"^\s*(正文|全文|(?i:full text|main text))\s*[:：]?\s*$")
 BODY_LABEL_WEIGHT = 1.0
+BODY_LABEL_CHARS = 14   # a longer line is no bare label: the pattern is not tried on it
 
 
 def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
@@ -249,16 +250,17 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     taint: str | None = None
     bio = False   # the line above is an author box's heading (关于作者, About the author)
     for line, info in zip(lines, out, strict=True):
+        body_label = len(info.simp) <= BODY_LABEL_CHARS and _BODY_LABEL.match(info.simp) is not None
         if info.marker:
             taint = info.marker
         elif taint and bio and not info.chrome:
             info.tainted = taint   # the paragraph under 关于作者 is the author's bio, however long
-        elif taint and (info.strong or line.kind == "heading" or info.rule == "breadcrumb" or _BODY_LABEL.match(info.simp)):
+        elif taint and (info.strong or line.kind == "heading" or info.rule == "breadcrumb" or body_label):
             taint = None   # a breadcrumb starts the page's content: a menu's 联系我们 above it taints nothing
         elif taint and not info.chrome:
             info.tainted = taint
         info.weight = _weight(line, info)
-        if not info.chrome and _BODY_LABEL.match(info.simp):
+        if body_label and not info.chrome:
             info.weight = BODY_LABEL_WEIGHT   # the text starts here: it bridges the metadata above to it
         if info.item and not info.chrome:
             info.weight = max(info.weight, ITEM_WEIGHT)   # a list or table the text holds is text
