@@ -110,7 +110,7 @@ def coverage_heatmap(df: pd.DataFrame, vocab: shaping.Vocabulary, measure: str =
     diseases = list(dict.fromkeys(df["canonical_name"])) if not df.empty else []
     base = alt.Chart(df).encode(
         x=alt.X("source_type:N", sort=order, title="source type",
-                axis=_axis(vocab, "source_types", labelAngle=-30, orient="top")),
+                axis=_axis(vocab, "source_types", labelAngle=-30, orient="top", labelOverlap=False)),
         y=alt.Y("canonical_name:N", sort=diseases, title=None),
     )
     rect = base.mark_rect(stroke="white", strokeWidth=1).encode(

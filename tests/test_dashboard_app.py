@@ -723,3 +723,18 @@ def test_tables_show_labels_and_readable_headers() -> None:
     meta = shaping.metadata_rows({"source_type": "social_qa", "site_name": None}, ["source_type", "site_name"], vocab)
     assert meta.to_dict("records") == [{"field": "source type", "value": "Social Q&A"},
                                        {"field": "site", "value": "—"}]
+
+
+def test_the_heatmap_shows_every_source_types_label() -> None:
+    """Eight angled source-type labels overlap, and Vega's default hid every other one (the
+    Topic coverage page showed four of eight columns named): the axis keeps them all."""
+    from dashboard import charts
+    types = ["social_qa", "commercial_clinic", "content_aggregator", "commercial_blog", "news", "academic",
+             "government", "other"]
+    vocab = shaping.Vocabulary.from_frame(pd.DataFrame([
+        {"vocabulary": "source_types", "value": t, "label": t, "colour": None, "description": ""} for t in types]))
+    df = pd.DataFrame({"concept_id": ["d1"] * 8, "canonical_name": ["糖尿病"] * 8, "source_type": types,
+                       "articles": [1] * 8, "mentions": [2] * 8})
+    spec = charts.coverage_heatmap(df, vocab).to_dict()
+    axes = [layer["encoding"]["x"]["axis"] for layer in spec.get("layer", [spec]) if "x" in layer.get("encoding", {})]
+    assert axes and all(axis.get("labelOverlap") is False for axis in axes)
