@@ -1097,3 +1097,20 @@ def test_more_study_and_question_titles_hedge_the_treatment(text: str, surface: 
     """More of what follows 干细胞治疗X in a review's or a question's title (session 33; one seed's
     heading, 干细胞疗法慢性肝衰竭效果怎么样, is labelled hedged and now reads so)."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("【代谢调理计划】\n适用：2型糖尿病、脂肪肝、高脂血症", "脂肪肝", "asserted"),
+    ("不适用：活动性感染、恶性肿瘤", "恶性肿瘤", "neutral"),
+    ("哪些人可以考虑？\n1. 确诊卵巢早衰，有生育需求；\n2. 宫腔粘连导致的不孕。", "宫腔粘连", "asserted"),
+    ("哪些人可以考虑？\n1. 确诊卵巢早衰，有生育需求；\n3. 排除恶性肿瘤者。", "恶性肿瘤", "neutral"),
+    ("適合接受治療的情況\n・確診自閉症的兒童\n・腦癱兒童亦可評估", "自閉症", "asserted"),
+    ("Who we help\nRelapsing-remitting MS\nSecondary progressive MS", "MS", "asserted"),
+    ("適合接受治療的情況\n・確診自閉症的兒童\n費用參考\n有沒有副作用？\n少數兒童輸注後有低燒或疲倦，一兩日內消退。",
+     "低燒", "neutral"),
+])
+def test_indication_labels_eligibility_headings_and_where_their_lists_end(text: str, surface: str, context: str) -> None:
+    """Session 34: a package's 适用： label claims what it lists; 哪些人可以考虑 and 適合接受治療的情況
+    head eligibility lists (排除X者 in one is an exclusion); a question line (有沒有副作用？) starts
+    its own answer, so a side effect under it is no item of the list above."""
+    assert_stance(text, surface, context)

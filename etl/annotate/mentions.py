@@ -670,8 +670,8 @@ def _comorbidity(sentence: str, m_start: int, m_end: int, others: list[tuple[int
 
 _ALSO_HAS = re.compile(r"合并|同时伴有|同时患有")
 # An item that opens with a denial is an exclusion criterion (No active cancer or uncontrolled infection;
-# 无严重心脏病) even under an eligibility heading: what the patient must not have is no claim.
-_EXCLUSION_ITEM = re.compile(r"\s*(?:[-–•·▪■●◆*]\s*)?(?:(?i:no|not|without)\b|无|没有|不伴有)")
+# 无严重心脏病; 3. 排除X者) even under an eligibility heading: what the patient must not have is no claim.
+_EXCLUSION_ITEM = re.compile(r"\s*(?:(?:[-–•·▪■●◆*]|[0-9]{1,2}\s*[.、．)）])\s*)?(?:(?i:no|not|without)\b|无|没有|不伴有|排除)")
 
 
 def _also_has(sentence: str, m_start: int) -> bool:
@@ -792,6 +792,11 @@ class _Headings:
             return False
         return EXCLUSION_LABEL.search(self.text[a:cut].translate(ASCII_LOWER)) is not None
 
+    def _asks(self, k: int) -> bool:
+        """Sentence ``k`` is a question that ends its line."""
+        b = self.sentences[k][1]
+        return self.text[b:b + 1] in QUESTION_END and self._line(k)[2]
+
     def _line_start(self, k: int) -> int:
         """The first sentence of the line sentence ``k`` is on."""
         while k > 0 and not self._line(k)[1]:
@@ -846,6 +851,8 @@ class _Headings:
             found = self._heading(j, by_sentence)
             if found is not None or intro:
                 break  # above an introduction, only a heading
+            if self._asks(j):
+                break  # a question (有没有副作用？) heads its own answer, not an item of the list above
             if self._item(j):
                 run.append(j)
                 j -= 1
