@@ -2709,3 +2709,30 @@ def test_answer_notes_statements_buttons_votes_and_credits_of_blind_set_bi(env: 
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
     assert line not in doc.main_text
     assert P4 in doc.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("FacebookWhatsApp複製連結字體 A A A", "share_bar"),
+    ("分享:Facebook WhatsApp 複製連結 字體:大 中 小", "share_bar"),
+    ("分享到: 微信 微博 QQ空间 字号:A+ A-", "share_bar"),
+    ("someone_42 · Top contributor · 2,114 posts", "user_card"),
+    ("Another_Mum · 1y", "user_card"),
+    ("Reply from someone_42", "user_card"),
+    ("LV9 | 采纳率86% | 擅长:儿童发育", "qa_furniture"),
+    ("某某妈妈 | 回答被采纳 |", "qa_furniture"),
+])
+def test_button_rows_in_any_order_and_posters_cards_inside_the_text(env: tuple, line: str, rule: str) -> None:
+    """Session 34: share, print and font buttons run together or in any order, a forum handle with
+    its badge or the post's age, and a Q&A answerer's card are cut wherever they stand."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert (rule, line) in [(r, t) for r, t in doc.cut]
+    assert P4 in doc.main_text
+
+
+def test_an_answerers_name_over_the_card_is_no_title(env: tuple) -> None:
+    """A Q&A answerer's name over 'LV9 | 采纳率86%' and the answer's date is the answerer, not the title."""
+    doc = parse(env, "\n".join(["某某问答", "某某问答 > 育儿 > 儿童健康", "干细胞能治疗自闭症吗?孩子4岁了",
+                                "孩子4岁,去年确诊,听说打干细胞有用,有没有家长试过?", "最佳答案", "星河育儿师",
+                                "LV9 | 采纳率86% | 擅长:儿童发育", "回答于 2024-08-12", P1, P2, P3]))
+    assert doc.title != "星河育儿师"

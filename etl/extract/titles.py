@@ -310,6 +310,7 @@ def _lead_above(lines: list[Line], infos: list[LineInfo], i: int, start: int) ->
 
 _FOLLOW_END = re.compile(r"(关注|订阅|追踪)\s*$")
 # A social post's time with nothing but a separator after it (the audience icon's place): 2024年4月2日 ·
+_ANSWERER_CARD = re.compile(r"^LV\s?\d{1,2}\s*[|｜·]|采纳率\s*[:：]?\s*\d|回答被采纳")
 _POST_TIME = re.compile(r"^\s*\S.{0,30}?\s*[·•]\s*$")
 _FOLLOW_SEGMENT = re.compile(r"(?:^|[·•|｜]\s*)(?:已关注|\+\s*关注|关注)\s*(?:[·•|｜]|$)")   # a segment of a post's meta line
 
@@ -328,8 +329,8 @@ def _over_follow_button(i: int, lines: list[Line], infos: list[LineInfo]) -> str
         return None
     for k in range(i + 1, min(len(lines), i + 3)):
         nxt = infos[k]
-        if nxt.rule == "floor_label" or _follows(nxt):
-            return "account_name"
+        if nxt.rule == "floor_label" or _follows(nxt) or (k == i + 1 and _ANSWERER_CARD.search(nxt.simp)):
+            return "account_name"   # an answerer's name over the card of level and acceptance rate
         if k == i + 1 and nxt.date_like and _POST_TIME.match(lines[k].text):
             return "account_name"   # a page's name over its post's time and audience mark (2024年4月2日 · )
         if not (nxt.date_like or nxt.meta):
