@@ -2736,3 +2736,38 @@ def test_an_answerers_name_over_the_card_is_no_title(env: tuple) -> None:
                                 "孩子4岁,去年确诊,听说打干细胞有用,有没有家长试过?", "最佳答案", "星河育儿师",
                                 "LV9 | 采纳率86% | 擅长:儿童发育", "回答于 2024-08-12", P1, P2, P3]))
     assert doc.title != "星河育儿师"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("療程查詢：某某生物科技 Some BioCell　查詢熱線：3158 0000　WhatsApp：6192 0000", "contact_block"),
+    ("申请咨询：021-63170000（工作日）", "contact_block"),
+    ("本文转载自某某省卫生健康委员会官方网站，原标题《关于做好备案工作的通知》", "repost_notice"),
+    ("本词条由“某某百科·医学编辑组”参与编辑并审核", "credit_line"),
+    ("Some Regenera Clinic ★★★★☆ 4.6 (212 reviews) Get quote", "listing_card"),
+    ("專長：巴金森病、動作障礙、運動神經元疾病", "doctor_card"),
+    ("Answers on SomeSite are for general information and do not replace an in-person medical visit.", "disclaimer"),
+    ("▶ 看更多：細胞治療一次要價百萬？病友分享自費經驗", "related_link"),
+])
+def test_contacts_reposts_credits_cards_and_links_of_blind_set_bl(env: tuple, line: str, rule: str) -> None:
+    """Blind set bl (session 34, read): each line is cut inside the text and the text after it stays."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert P4 in doc.main_text
+
+
+def test_a_you_may_like_heading_cuts_the_links_under_it(env: tuple) -> None:
+    """你可能感興趣 heads a list of other stories: the list goes, the article stays."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, "你可能感興趣",
+                                "• 50歲後骨質疏鬆 補鈣夠不夠？", "• 五個動作 在家練大腿肌肉保護膝蓋"]))
+    assert P3 in doc.main_text
+    assert "補鈣夠不夠" not in doc.main_text
+
+
+def test_a_clinics_bracketed_notice_is_its_headline_under_a_long_menu(env: tuple) -> None:
+    """A clinic's 【公告】 headline over its date line is the title; the menu above it, whose submenu
+    names treatments (自體脂肪幹細胞 ｜ 膝關節軟骨缺損), is no headline."""
+    doc = parse(env, "\n".join([
+        "某某再生醫學診所", "首頁 關於我們 醫療團隊 細胞治療 ▾ 自體脂肪幹細胞 ｜ PRP高濃度血小板 ｜ 退化性關節炎 ｜ "
+        "膝關節軟骨缺損 ｜ 慢性傷口 治療費用 最新消息 衛教專區 交通位置", "首頁 / 最新消息 / 診所公告",
+        "【公告】細胞製備場所通過定期查核暨春節門診時間", "發布日期：2024/01/22　類別：診所公告", P1, P2, P3]))
+    assert doc.title == "【公告】細胞製備場所通過定期查核暨春節門診時間"

@@ -472,6 +472,9 @@ def is_menu(text: str) -> bool:
     if len(tokens) >= 5 and all(len(t) <= 6 for t in tokens) and (len(tokens) >= 6 or not _LATIN.search(text)) \
             and any(simplify(t).lower() in _MENU_ZH for t in tokens):
         return True   # entries of up to six characters, one of them a site's usual (关于我们 脐带血储存 … 常见问题)
+    if len(tokens) >= 8 and all(len(t) <= 12 for t in tokens) and sum(len(t) <= 4 for t in tokens) >= 0.6 * len(tokens) \
+            and any(simplify(t).lower() in _MENU_ZH for t in tokens):
+        return True   # a long menu whose submenu names treatments (首页 关于我们 … 自体脂肪干细胞 ｜ 膝关节软骨缺损 ｜ 最新消息)
     entries = [t.strip() for t in re.split(r"\s{2,}|\s*[|｜·•]\s*", text) if t.strip()]
     if len(entries) >= 4 and all(len(e) <= 24 and _MENU_ENTRY.fullmatch(e) for e in entries):
         return True

@@ -219,6 +219,9 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
             continue
         why = reject_reason(line, info, rules) or (_names_owner(line.text, owner) if i < start else None) \
             or _over_follow_button(i, lines, infos) or counted_entry(i, lines)
+        if why == "notice" and i < start and line.text.lstrip()[:1] in "【[" and i + 1 < n \
+                and (infos[i + 1].date_like or infos[i + 1].meta):
+            why = None   # a clinic's 【公告】 headline over its date line is the page's own notice, not one inside a text
         if why == "sentence" and info.cjk == 0 and i + 1 < n and _BY_NAME.match(lines[i + 1].text):
             why = None   # an English headline with its deck on one line (X are encouraging. Experts urge patience.) over "By …"
         if why:
