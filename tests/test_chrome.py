@@ -35,6 +35,14 @@ def parse(env: tuple, text: str, name: str = "page.txt") -> ParsedDocument:
     return parse_document(name, text.encode("utf-8"), rules, lexicon, triggers)
 
 
+def assert_cut_inside(env: tuple, line: str) -> ParsedDocument:
+    """``line`` between paragraphs of a text is cut, and the paragraph after it stays."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert line not in doc.main_text
+    assert P4 in doc.main_text
+    return doc
+
+
 def test_lead_before_a_late_headline_is_kept(env: tuple) -> None:
     headline = "干细胞治疗膝关节炎：哪些人适合，费用多少，风险在哪里？"
     doc = parse(env, "\n".join([P1, P2, headline, "一、哪些人适合", P3, "二、费用多少", P4]))
@@ -1374,9 +1382,7 @@ def test_an_english_news_headline_over_its_deck_and_byline(env: tuple) -> None:
     ("填寫下方表單", "call_to_action"),
 ])
 def test_reaction_rows_button_rows_cards_and_prompts_of_unseen_sites(env: tuple, line: str, rule: str) -> None:
-    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
-    assert line not in doc.main_text
-    assert P4 in doc.main_text
+    doc = assert_cut_inside(env, line)
     assert (rule, line) in doc.cut
 
 
@@ -2655,9 +2661,7 @@ def test_titles_of_social_posts_a_medium_story_and_a_journal_account(env: tuple)
     ("2小时前 来自 iPhone客户端", "meta_line"),
 ])
 def test_gambling_sponsor_text_size_and_post_time_lines_of_blind_sets_bf_and_bg(env: tuple, line: str, rule: str) -> None:
-    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
-    assert line not in doc.main_text
-    assert P4 in doc.main_text
+    assert_cut_inside(env, line)
 
 
 def test_a_second_answer_under_an_answerers_card_with_a_degree_stays(env: tuple) -> None:
@@ -2706,9 +2710,7 @@ def test_a_pages_name_over_its_posts_time_is_no_title(env: tuple) -> None:
 ])
 def test_answer_notes_statements_buttons_votes_and_credits_of_blind_set_bi(env: tuple, line: str, rule: str) -> None:
     """Blind set bi (session 33, read late): each line is cut inside the text and the text after it stays."""
-    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
-    assert line not in doc.main_text
-    assert P4 in doc.main_text
+    assert_cut_inside(env, line)
 
 
 @pytest.mark.parametrize(("line", "rule"), [
@@ -2724,10 +2726,8 @@ def test_answer_notes_statements_buttons_votes_and_credits_of_blind_set_bi(env: 
 def test_button_rows_in_any_order_and_posters_cards_inside_the_text(env: tuple, line: str, rule: str) -> None:
     """Session 34: share, print and font buttons run together or in any order, a forum handle with
     its badge or the post's age, and a Q&A answerer's card are cut wherever they stand."""
-    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
-    assert line not in doc.main_text
+    doc = assert_cut_inside(env, line)
     assert (rule, line) in [(r, t) for r, t in doc.cut]
-    assert P4 in doc.main_text
 
 
 def test_an_answerers_name_over_the_card_is_no_title(env: tuple) -> None:
@@ -2750,9 +2750,7 @@ def test_an_answerers_name_over_the_card_is_no_title(env: tuple) -> None:
 ])
 def test_contacts_reposts_credits_cards_and_links_of_blind_set_bl(env: tuple, line: str, rule: str) -> None:
     """Blind set bl (session 34, read): each line is cut inside the text and the text after it stays."""
-    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
-    assert line not in doc.main_text
-    assert P4 in doc.main_text
+    assert_cut_inside(env, line)
 
 
 def test_a_you_may_like_heading_cuts_the_links_under_it(env: tuple) -> None:
