@@ -2769,3 +2769,31 @@ def test_a_clinics_bracketed_notice_is_its_headline_under_a_long_menu(env: tuple
         "膝關節軟骨缺損 ｜ 慢性傷口 治療費用 最新消息 衛教專區 交通位置", "首頁 / 最新消息 / 診所公告",
         "【公告】細胞製備場所通過定期查核暨春節門診時間", "發布日期：2024/01/22　類別：診所公告", P1, P2, P3]))
     assert doc.title == "【公告】細胞製備場所通過定期查核暨春節門診時間"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("📞 想了解合作診所？LINE@someclinic 免費諮詢，專人代約翻譯陪同！", "call_to_action"),
+    ("Request a Call Back", "call_to_action"),
+    ("本文由 某医院神经内科 原创，欢迎关注，带你一起长知识！", "account_furniture"),
+    ("Some Patient, who has ALS, at home with his daughter in Someville. Jane Doe/Someville Courier", "photo_credit"),
+    ("匿名用戶 的回答", "qa_furniture"),
+])
+def test_prompts_credits_and_answer_labels_of_blind_set_bk(env: tuple, line: str, rule: str) -> None:
+    """Blind set bk (session 34, read): each line is cut inside the text and the text after it stays."""
+    assert_cut_inside(env, line)
+
+
+def test_a_notes_headline_under_the_accounts_name_and_follow_button(env: tuple) -> None:
+    """A social note's headline reads like a sentence, but right under the account's name and its
+    follow button (某某妈妈 / 关注) it is the title."""
+    doc = parse(env, "\n".join(["小橙书 发现 购物 消息 我", "打开App，查看更多精彩内容", "星星妈妈在路上", "关注",
+                                "带娃去做了干细胞，说说我的真实感受（不是广告）", P1, P2, P3]))
+    assert doc.title == "带娃去做了干细胞，说说我的真实感受（不是广告）"
+
+
+def test_a_mirrored_question_over_anonymous_answers_is_the_title(env: tuple) -> None:
+    """On a Q&A mirror, '匿名用戶 的回答' over each answer is no title: the question above them is."""
+    doc = parse(env, "\n".join(["某某問答網 www.example.net", "首頁 熱門問題 最新問題 分類", "搜索",
+                                "幹細胞能治好黃斑部病變嗎？", "2 個回答 · 1,203 次瀏覽", "匿名用戶 的回答", P1, P2,
+                                "匿名用戶 的回答", P3]))
+    assert doc.title == "幹細胞能治好黃斑部病變嗎？"

@@ -842,3 +842,16 @@ def test_a_government_body_posting_on_its_own_account_is_government() -> None:
     doc = parse_document("page.txt", page.encode("utf-8"), load_rules(), load_lexicon(), load_triggers(),
                          address="https://mp.example.cn/s/Hk9Lw2cQ4x")
     assert doc.source_type == "government", doc.source_type_evidence
+
+
+def test_a_medical_travel_agents_guide_is_a_commercial_blog() -> None:
+    """醫旅 (medical travel) names an agent's site: its guide to treatment abroad, with a
+    consultation prompt cut from the text, is a commercial blog, not a clinic's page."""
+    doc = parse("\n".join([
+        "某某醫旅 Some MedTravel", "日本健檢｜日本幹細胞｜韓國醫美｜關於我們", "首頁 » 日本幹細胞 » 文章",
+        "2024日本幹細胞治療全攻略：費用、流程、適應症一次整理", "文／某某醫旅編輯部　更新日期：2024/06/30",
+        "日本自2014年實施再生醫療相關法規，私人診所提交治療計畫並獲受理後，即可提供自費幹細胞療程，吸引不少海外病人前往。",
+        "常見的療程包括退化性膝關節炎的關節腔注射，以及以抗老化為名的靜脈點滴，費用依診所與細胞數量而定。",
+        "出發前應確認診所的計畫編號、醫師資歷與術後追蹤安排，並與台灣的主治醫師充分討論。",
+        "📞 想了解合作診所？LINE@someclinic 免費諮詢，專人代約翻譯陪同！"]))
+    assert doc.source_type == "commercial_blog"

@@ -453,8 +453,10 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
     if i > 0 and (infos[i - 1].date_like or infos[i - 1].author_list or (
             len(lines[i - 1].text) <= rules.byline_max_chars and rules.byline.search(infos[i - 1].simp)
             and infos[i - 1].digits >= 4) or (
-            i > 1 and _follows(infos[i - 1]) and (infos[i - 2].date_like or infos[i - 2].meta))):
-        ev.add("byline_above")  # a date line or the authors right above the headline, or an account's card (date, + 关注)
+            i > 1 and _follows(infos[i - 1]) and (infos[i - 2].date_like or infos[i - 2].meta
+                                                  or (infos[i - 2].punct == 0 and 0 < infos[i - 2].units < FURNITURE_UNITS)))):
+        # a date line or the authors right above the headline, or an account's card (date or name, + 关注)
+        ev.add("byline_above")
         score += 1.0
     nxt_text = next((j for j in range(i + 1, min(n, i + 6)) if not furniture(j) and norms.get(j) != me), None)
     if nxt_text is not None and (infos[nxt_text].strong or i < start <= nxt_text):
