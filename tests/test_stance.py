@@ -1114,3 +1114,21 @@ def test_indication_labels_eligibility_headings_and_where_their_lists_end(text: 
     head eligibility lists (排除X者 in one is an exclusion); a question line (有沒有副作用？) starts
     its own answer, so a side effect under it is no item of the list above."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("该中心已累计完成脐血移植300余例，病种涵盖白血病、重型再生障碍性贫血。", "重型再生障碍性贫血", "asserted"),
+    ("現行特管辦法開放的細胞治療項目，包括退化性關節炎、慢性傷口。", "退化性關節炎", "asserted"),
+    ("2018年获批用于治疗儿童激素难治性急性移植物抗宿主病。", "急性移植物抗宿主病", "asserted"),
+    ("Who may qualify?\nModerate to severe COPD (GOLD stage 2-4)\nPulmonary fibrosis (case-by-case review)",
+     "Pulmonary fibrosis", "asserted"),
+    ("Who may qualify?\nModerate to severe COPD (GOLD stage 2-4)\n"
+     "Patients with active cancer or uncontrolled heart failure are not eligible.", "heart failure", "neutral"),
+    ("适用人群：\n1. 膝骨关节炎患者\n2. 抽血化验，排除活动性感染及肿瘤", "感染", "neutral"),
+])
+def test_programme_lists_steroid_refractory_forms_and_exclusions_inside_eligibility_lists(
+        text: str, surface: str, context: str) -> None:
+    """Session 34 (blind sets bk and bl): 病种涵盖 and 项目，包括 list what a programme treats;
+    激素难治性 names the disease's form, not conventional care; an item that excludes patients
+    (are not eligible, 排除X) claims nothing, even under an eligibility heading."""
+    assert_stance(text, surface, context)

@@ -674,6 +674,11 @@ _ALSO_HAS = re.compile(r"合并|同时伴有|同时患有")
 _EXCLUSION_ITEM = re.compile(r"\s*(?:(?:[-–•·▪■●◆*]|[0-9]{1,2}\s*[.、．)）])\s*)?(?:(?i:no|not|without)\b|无|没有|不伴有|排除)")
 
 
+# Words that exclude a patient anywhere in an item (Patients with active cancer are not eligible;
+# 排除活躍性感染及腫瘤): a risk or a side effect named in an item does not (面临截肢风险的X患者).
+_EXCLUDES = re.compile(r"不适合|不适用|不宜|禁忌|排除|慎用|contraindicat|exclu|not (?:be )?(?:suitable|eligible)|not a candidate")
+
+
 def _also_has(sentence: str, m_start: int) -> bool:
     """The mention, in its clause, is a condition the patient has besides the one treated (4. 合并X、Y等
     慢性病; 同时伴有X、Y的孩子): an item of an indication list that names it is no claim for it."""
@@ -958,10 +963,11 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
         st = stance(ts, sentence, start - s_start, end - s_start, others=others,
                     terminator=text[s_end] if s_end < len(text) else "", cache=cache, key=(s_start, s_end))
         if (st.context == "neutral" and not st.settled and k >= 0 and not _also_has(sentence, start - s_start)
-                and not _EXCLUSION_ITEM.match(sentence)):
+                and not _EXCLUSION_ITEM.match(sentence) and not _EXCLUDES.search(sentence.translate(ASCII_LOWER))):
             # An item of a list under 适应症： takes the heading's stance; a neutral decided by a cue
             # (a contraindication) stays, and so does a condition the patient has besides (合并X) or
-            # must not have (No active cancer).
+            # must not have (No active cancer), and an item that says who is excluded or what can go
+            # wrong (Patients with active cancer are not eligible).
             st = headings.over(k, by_sentence) or st
         elif st.context != "negated" and k >= 0 and QUOTED_ITEM.match(sentence):
             # a quoted claim listed under a heading that debunks its list (虚假宣传话术：(一)“干细胞能根治X”)
