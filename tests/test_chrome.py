@@ -2797,3 +2797,38 @@ def test_a_mirrored_question_over_anonymous_answers_is_the_title(env: tuple) -> 
                                 "幹細胞能治好黃斑部病變嗎？", "2 個回答 · 1,203 次瀏覽", "匿名用戶 的回答", P1, P2,
                                 "匿名用戶 的回答", P3]))
     assert doc.title == "幹細胞能治好黃斑部病變嗎？"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("广告 血糖高怎么办？某某专家1对1免费咨询，点击了解>>", "advertisement"),
+    ("肝不好的人，早上起来有这3个表现，尽早排查>>", "more_link"),
+    ("【限时福利】前50名预约可享免费关节评估，点击在线咨询 >>", "call_to_action"),
+    ("宝宝湿疹反复？试试这款无激素舒缓霜，新客首单立减20元", "call_to_action"),
+    ("Helpful (214) · Not helpful (6) · Share · Report", "vote_bar"),
+    ("Continue reading below", "more_link"),
+    ("▼▼▼ 文章未完，請往下滑 ▼▼▼", "more_link"),
+    ("▍訂閱某某電子報，名醫觀點直送信箱 ▶ 立即訂閱", "call_to_action"),
+    ("Share: Facebook X Email Print this page", "share_bar"),
+    ("某某某 骨科 主治医师 | 某某市第三人民医院 [+关注]", "doctor_card"),
+    ("[Photo] Someone, 68, at her home in Someville. (Photo: Jane Doe / Some City Ledger)", "photo_credit"),
+])
+def test_advertisements_teasers_promotions_and_buttons_inside_the_text_of_blind_set_bp(
+        env: tuple, line: str, rule: str) -> None:
+    """Blind set bp (session 34, read): furniture between the paragraphs of an article is cut, and
+    the short lines after it (an eligibility list) stay: these rules weigh the line as a short one
+    between texts, so a promotion does not end the article."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, line, P3, "适合人群：",
+                                "1. 早中期骨关节炎患者；", "2. 运动损伤导致的软骨损伤。", P4]))
+    assert line not in doc.main_text
+    assert "1. 早中期骨关节炎患者；" in doc.main_text and P4 in doc.main_text
+
+
+def test_a_title_over_a_role_byline_naming_the_doctor_the_text_quotes(env: tuple) -> None:
+    """文／… 整理／… under a headline is its byline, though it shares the doctor's name and
+    department with the text below: the headline above it is the title."""
+    doc = parse(env, "\n".join([
+        "健康聚落 Health Hub", "首頁 | 最新 | 疾病百科 | 醫師專欄 | 營養 | 影音", "加入LINE好友，每週收到最新健康知識 ＞",
+        "首頁 > 醫師專欄 > 免疫風濕", "幹細胞治紅斑性狼瘡有望嗎？風濕科醫師這樣說",
+        "文／某某紀念醫院 風濕免疫科 某某某醫師　整理／健康聚落編輯部", "2024/05/14",
+        "某某紀念醫院風濕免疫科某某某醫師指出，全身性疾病的病人常需長期服藥，某某某醫師說，病人應定期回診追蹤。", P1, P2]))
+    assert doc.title == "幹細胞治紅斑性狼瘡有望嗎？風濕科醫師這樣說"

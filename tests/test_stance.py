@@ -919,7 +919,7 @@ def test_cues_blind_set_aj_showed(text: str, surface: str, context: str) -> None
 
 @pytest.mark.parametrize(("text", "surface"), [
     ("治疗半年后，大部分病人的震颤和步态都有改善。", "震颤"),
-    ("腿脚麻木、间歇性跛行等症状也有不同程度改善。", "麻木"),
+    ("腿脚麻木、间歇性跛行等症状也有不同程度改善。", "腿脚麻木"),
     ("After the second infusion my knee pain is much better.", "knee pain"),
     ("Two months on, my MS fatigue is almost gone.", "fatigue"),
     ("Patients with lupus feel less joint pain after the course.", "joint pain"),
