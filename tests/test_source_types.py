@@ -855,3 +855,27 @@ def test_a_medical_travel_agents_guide_is_a_commercial_blog() -> None:
         "出發前應確認診所的計畫編號、醫師資歷與術後追蹤安排，並與台灣的主治醫師充分討論。",
         "📞 想了解合作診所？LINE@someclinic 免費諮詢，專人代約翻譯陪同！"]))
     assert doc.source_type == "commercial_blog"
+
+
+def test_a_patient_associations_notice_is_other_despite_its_hotline() -> None:
+    """A patients' association speaks for itself (本会为…非营利社会组织): its notice is 'other', though
+    it prints a 400 hotline as a clinic would."""
+    doc = parse("\n".join([
+        "某某帕金森病友会", "首页 | 关于本会 | 康复知识 | 活动通知 | 联系我们",
+        "关于警惕“干细胞治疗帕金森”虚假宣传的提醒",
+        "近期，不少病友反映接到电话，推销所谓“干细胞根治帕金森”的疗程，收费数万元。",
+        "目前干细胞治疗帕金森病仍处于临床研究阶段，国内尚无获批上市的干细胞产品，请病友们不要轻信。",
+        "如对参加正规临床研究有疑问，可咨询本会志愿者。咨询电话：400-820-0000",
+        "本会为在民政部门登记的非营利社会组织，不从事任何医疗活动。"]))
+    assert doc.source_type == "other"
+
+
+def test_a_doctors_short_video_answer_with_its_card_and_play_count_is_social_qa() -> None:
+    """A doctor's short video answer: the card (name, department, title | hospital) and the play
+    count (播放 3.6万) at the top make it a Q&A page, as the guidelines class doctors' video answers."""
+    doc = parse("\n".join([
+        "某某通 | 听医生说", "▶ 01:48 | 播放 3.6万", "某某某 骨科 主治医师 | 某某市第三人民医院 [+关注]", "发布于 2023.09.07",
+        "干细胞注射能治膝关节骨关节炎吗？",
+        "视频文字：很多患者问我，膝盖疼能不能打干细胞。目前关节腔注射干细胞还属于临床研究，对早期患者可能有一定帮助。",
+        "但它不能让已经磨损的软骨完全长回来，晚期患者还是要考虑关节置换。"]))
+    assert doc.source_type == "social_qa"
