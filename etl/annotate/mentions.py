@@ -943,6 +943,12 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
     s_starts = [s for s, _ in sentences]
     cache: dict = {}
     headings = _Headings(ts, text, sentences)
+    excluded: dict[int, bool] = {}
+
+    def excludes(k: int, sentence: str) -> bool:   # once per sentence: a long one holds thousands of mentions
+        if k not in excluded:
+            excluded[k] = _EXCLUDES.search(sentence.translate(ASCII_LOWER)) is not None
+        return excluded[k]
     # On the text as written: the matching shadow joins wrapped lines, and a table's rows with them.
     tables = _Tables(ts, body) if any(c in body for c in CELL_SEPARATORS) else None
     out: list[Mention] = []
@@ -963,7 +969,7 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
         st = stance(ts, sentence, start - s_start, end - s_start, others=others,
                     terminator=text[s_end] if s_end < len(text) else "", cache=cache, key=(s_start, s_end))
         if (st.context == "neutral" and not st.settled and k >= 0 and not _also_has(sentence, start - s_start)
-                and not _EXCLUSION_ITEM.match(sentence) and not _EXCLUDES.search(sentence.translate(ASCII_LOWER))):
+                and not _EXCLUSION_ITEM.match(sentence) and not excludes(k, sentence)):
             # An item of a list under 适应症： takes the heading's stance; a neutral decided by a cue
             # (a contraindication) stays, and so does a condition the patient has besides (合并X) or
             # must not have (No active cancer), and an item that says who is excluded or what can go
