@@ -2832,3 +2832,47 @@ def test_a_title_over_a_role_byline_naming_the_doctor_the_text_quotes(env: tuple
         "文／某某紀念醫院 風濕免疫科 某某某醫師　整理／健康聚落編輯部", "2024/05/14",
         "某某紀念醫院風濕免疫科某某某醫師指出，全身性疾病的病人常需長期服藥，某某某醫師說，病人應定期回診追蹤。", P1, P2]))
     assert doc.title == "幹細胞治紅斑性狼瘡有望嗎？風濕科醫師這樣說"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("👍 有幫助 36　　💬 回覆　　⚑ 檢舉", "vote_bar"),
+    ("觉得有用就点个赞吧 ❤ 收藏 分享到微信", "call_to_action"),
+    ("Read our full clinic reviews", "more_link"),
+    ("在App内打开，阅读体验更佳　打开", "app_banner"),
+    ("專業回答", "qa_furniture"),
+    ("某某某醫生　骨科專科醫生", "doctor_card"),
+])
+def test_emoji_vote_rows_like_prompts_review_links_and_answer_cards_of_blind_set_bq(
+        env: tuple, line: str, rule: str) -> None:
+    """Blind set bq (session 34, read): each line is cut inside the text and the text after it stays."""
+    doc = assert_cut_inside(env, line)
+    assert (rule, line) in [(r, t) for r, t in doc.cut]
+
+
+def test_a_hong_kong_answer_is_dated_by_its_reply_line_under_the_doctors_card(env: tuple) -> None:
+    """回覆於 2024年3月19日 under '專業回答' and the doctor's card dates the page's answer."""
+    doc = parse(env, "\n".join([
+        "醫問通 DocAsk HK　|　搜尋醫生　|　健康問答", "主頁 › 健康問答 › 骨科 › 膝關節", "問：退化性膝關節炎打幹細胞有冇用？",
+        "發問者：匿名用戶　｜　類別：骨科　｜　已有 2 個回答", "我媽媽今年68歲，雙膝退化性關節炎好多年，朋友話打幹細胞可以令軟骨再生，想問有冇用？",
+        "專業回答", "某某某醫生　骨科專科醫生", "回覆於 2024年3月19日", P1, P2, "・物理治療、減重及大腿肌肉訓練",
+        "・情況嚴重者可考慮人工膝關節置換手術", P3, "👍 有幫助 36　　💬 回覆　　⚑ 檢舉", "某某某　註冊物理治療師",
+        "回覆於 3日前", P4]))
+    assert doc.title == "退化性膝關節炎打幹細胞有冇用？"
+    assert str(doc.published_date) == "2024-03-19"
+
+
+def test_an_english_labelled_question_over_its_details_is_the_title_without_its_label(env: tuple) -> None:
+    """'Q: …?' over the asker's long description is the page's question: the title, its Q: label stripped."""
+    doc = parse(env, "\n".join([
+        "HealthAsk | Find a doctor | Ask a question", "Home > Neurology > Multiple sclerosis",
+        "Q: Is stem cell transplant a real option for relapsing MS?",
+        "Asked by a member, female, 41 · 1,204 views",
+        "I was diagnosed with relapsing-remitting multiple sclerosis four years ago and still get numbness and "
+        "fatigue. A clinic abroad offers stem cell therapy for $45,000. Is this legit?",
+        "Answered by Dr. Some One, Neurology", "Answered March 2, 2024",
+        "Thanks for asking before you pay. Autologous haematopoietic stem cell transplantation is studied for very "
+        "active relapsing MS in specialist centres, but it carries real risks and is not a routine treatment.",
+        "Clinics abroad that sell mesenchymal stem cell infusions for MS have not shown benefit in controlled trials, "
+        "and patients have been harmed by infections after such procedures.",
+        "Talk to your neurologist about the disease-modifying therapies that are approved and effective for you."]))
+    assert doc.title == "Is stem cell transplant a real option for relapsing MS?"

@@ -234,6 +234,9 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
         scored.append((score, i))
         evidence_of[i] = evidence
     best = max(scored, key=lambda s: (s[0], -abs(start - s[1])), default=None)
+    asked = next(((sc, j) for sc, j in scored if j <= start and "question_label" in evidence_of[j] and sc >= MIN_SCORE), None)
+    if asked is not None and best is not None and best[1] > asked[1]:
+        best = asked   # a Q&A page's labelled question (問：…？) over the asker's details below it; a headline above it stays
     above = max(((sc, j) for sc, j in scored if j <= start and sc >= MIN_SCORE), default=None)
     if best is not None and above is not None and best[1] > start and _lead_above(lines, infos, start - 1, best[1]) \
             and not _lead_above(lines, infos, above[1], start):
@@ -313,6 +316,7 @@ def _lead_above(lines: list[Line], infos: list[LineInfo], i: int, start: int) ->
 
 _FOLLOW_END = re.compile(r"(关注|订阅|追踪)\s*$")
 # A social post's time with nothing but a separator after it (the audience icon's place): 2024年4月2日 ·
+_ASKED = re.compile(r"^\s*(?:问|問|Q|提问|提問|问题|問題|(?i:question))\s*[:：]\s*\S")
 _ANSWERER_CARD = re.compile(r"^LV\s?\d{1,2}\s*[|｜·]|采纳率\s*[:：]?\s*\d|回答被采纳")
 _POST_TIME = re.compile(r"^\s*\S.{0,30}?\s*[·•]\s*$")
 _FOLLOW_SEGMENT = re.compile(r"(?:^|[·•|｜]\s*)(?:已关注|\+\s*关注|关注)\s*(?:[·•|｜]|$)")   # a segment of a post's meta line
@@ -473,6 +477,9 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         score += 0.3
     if _QUESTION.search(line.text):
         score += 0.5
+        if _ASKED.match(line.text):
+            ev.add("question_label")   # 問：…？ on a Q&A page: the question the page is about
+            score += 3.0
     if _DECISION_HEADING.search(info.simp) or _OFFICIAL_HEADING.match(info.simp) or (
             _DECISION_NAME.search(info.simp) and i + 1 < n
             and reject_reason(lines[i + 1], infos[i + 1], rules) == "document_number"):
