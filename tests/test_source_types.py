@@ -879,3 +879,44 @@ def test_a_doctors_short_video_answer_with_its_card_and_play_count_is_social_qa(
         "视频文字：很多患者问我，膝盖疼能不能打干细胞。目前关节腔注射干细胞还属于临床研究，对早期患者可能有一定帮助。",
         "但它不能让已经磨损的软骨完全长回来，晚期患者还是要考虑关节置换。"]))
     assert doc.source_type == "social_qa"
+
+
+EN_STORY = ("A 72-year-old retired teacher is suing a wellness clinic, claiming that a stem cell procedure meant to "
+            "save her eyesight left her blind, according to the lawsuit filed Monday.\n"
+            "“She walked in with a disease that was progressing slowly, and she walked out with no vision at all,” "
+            "said her attorney, Some Lawyer.\n"
+            "Eye specialists say there is no approved stem cell treatment for macular degeneration. A handful of "
+            "early-stage trials are underway under strict research protocols.\n")
+
+
+@pytest.mark.parametrize(("top", "address", "expected"), [
+    ("SOME NewsChannel 6 | Tri-Cities\nNews\nWeather\nSports\nNEWS › LOCAL NEWS\n"
+     "Woman says she went blind after clinic injected stem cells into her eyes\nby: Some Reporter\n"
+     "Posted: Oct 17, 2023 / 06:12 PM EDT\nMILLBROOK, Tenn. (SOME) — ",
+     "https://www.some6.example/news/local-news/woman-blind-stem-cells/", "news"),
+    ("The Some Ledger\nNewsOpinionSportCultureLifestyle\nHealth\n"
+     "Patients spending thousands on unproven stem cell treatments abroad, charity warns\n"
+     "By Some Writer Health correspondent\nTue 9 Apr 2024 06.00 BST\n",
+     "https://www.someledger.example/health/2024/apr/09/stem-cells-abroad", "news"),
+    ("LocalPulse\nFor You\nLocal\nTrending\nOpen in App\nSome TV 7 News\nFollow\nJun 4, 2024 · 4 min read\n"
+     "Family says clinic promised stem cells would help toddler walk\nABILENE, Texas (SOME) — ",
+     "https://www.localpulse.example/n/abilene-tx/family-stem-cells-3f9a21", "content_aggregator"),
+])
+def test_english_tv_stations_british_papers_and_a_news_apps_repost(top: str, address: str, expected: str) -> None:
+    """Blind set bs (session 34, read): a US TV station's page (by: …, Posted: … / … PM EDT, a dateline
+    with the state: MILLBROOK, Tenn. (STATION) —), a British paper's (By … Health correspondent,
+    06.00 BST) and a local-news app carrying a station's story under its card (Some TV 7 News / Follow)."""
+    assert parse_at(top + EN_STORY, address).source_type == expected
+
+
+def test_a_cost_guide_with_a_newsy_byline_is_a_commercial_blog() -> None:
+    """A medical-travel cost guide signs 'By … |' as papers do; its address (…/cost-guide-…) and its
+    referral-fee disclosure make it a commercial blog."""
+    text = ("Some MediVoyage Guide\nHome > Stem Cell Therapy > Costs\n"
+            "Stem Cell Therapy Cost in 2024: Mexico vs Panama vs Thailand\nBy Some Writer | Updated May 2, 2024\n"
+            "Disclosure: we may earn a referral fee when you book through our partner clinics.\n"
+            "Prices for stem cell therapy abroad vary widely. In Mexico most clinics charge between $5,000 and "
+            "$15,000 for a knee protocol, while multiple sclerosis packages in Panama cost far more.\n"
+            "Before you book, ask each clinic where its cells are produced and what happens if you fall ill at home.\n")
+    assert parse_at(text, "https://www.somevoyage.example/stem-cell-therapy/cost-guide-mexico-panama/").source_type \
+        == "commercial_blog"
