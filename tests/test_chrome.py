@@ -2876,3 +2876,29 @@ def test_an_english_labelled_question_over_its_details_is_the_title_without_its_
         "and patients have been harmed by infections after such procedures.",
         "Talk to your neurologist about the disease-modifying therapies that are approved and effective for you."]))
     assert doc.title == "Is stem cell transplant a real option for relapsing MS?"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("分享文章 Facebook LINE 複製連結", "share_bar"),
+    ("免费获取报价 → 点击咨询", "call_to_action"),
+    ("Compare up to 3 accredited clinics in 24 hours.", "call_to_action"),
+])
+def test_share_rows_and_broker_buttons_of_blind_set_bs(env: tuple, line: str, rule: str) -> None:
+    """Blind set bs (session 34, read): each line is cut inside the text and the text after it stays."""
+    doc = assert_cut_inside(env, line)
+    assert (rule, line) in [(r, t) for r, t in doc.cut]
+
+
+def test_a_news_apps_menu_item_trending_does_not_take_the_story_under_the_outlets_card(env: tuple) -> None:
+    """'Trending' in a news app's menu heads no related list that runs on through the outlet's card
+    (Some TV 7 News / Follow) and the story's date into its headline: the headline is the title."""
+    doc = parse(env, "\n".join([
+        "LocalPulse", "For You", "Local", "Trending", "Open in App", "Sign In", "Abilene, TX", "Some TV 7 News", "Follow",
+        "Jun 4, 2024 · 4 min read", "Family says clinic promised stem cells would help toddler walk",
+        "ABILENE, Texas (SOME) — A couple say they spent nearly $19,000 of their savings on two stem cell infusions for "
+        "their 3-year-old son after a clinic told them the treatment could rewire his brain.",
+        "The boy was born ten weeks early and was diagnosed with cerebral palsy when he was 14 months old; he also has "
+        "seizures that are controlled with medication, his parents said.",
+        "A pediatric neurologist said there is no evidence that such infusions help children with cerebral palsy walk."]))
+    assert doc.title == "Family says clinic promised stem cells would help toddler walk"
+    assert str(doc.published_date) == "2024-06-04"

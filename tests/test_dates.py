@@ -418,3 +418,17 @@ def test_a_shown_headline_and_its_updated_byline_over_an_unshown_og_title_and_me
     doc = parse(html, "page.html")
     assert doc.title == "Stem Cell Treatment Abroad: Clinics, Costs and What the Evidence Says"
     assert str(doc.published_date) == "2025-01-14"
+
+
+def test_an_english_answer_is_dated_by_its_answered_line() -> None:
+    """'Orthopaedic surgeon, … · Answered 14 March 2023' under the answerer's name dates a Q&A page."""
+    doc = parse("\n".join([
+        "Someask", "Home", "Health & Medicine › Orthopedics",
+        "Do stem cell injections for knee arthritis really work, or is it a scam?", "7 Answers", "Dr. Some One",
+        "Orthopaedic surgeon, sports medicine, Chennai · Answered 14 March 2023",
+        "Short answer: for most people with knee osteoarthritis, stem cell injections have not been shown to regrow "
+        "cartilage, and the relief some patients feel is similar to what other injections give.",
+        "What clinics usually inject is bone marrow aspirate concentrate or fat-derived cells, which contain very few "
+        "true stem cells, and the trials so far are small and short.",
+        "Side effects are usually minor: swelling and stiffness for a few days."]))
+    assert str(doc.published_date) == "2023-03-14"

@@ -249,10 +249,12 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     _mark_items(lines, cells, out)
     taint: str | None = None
     bio = False   # the line above is an author box's heading (关于作者, About the author)
-    for line, info in zip(lines, out, strict=True):
+    for i, (line, info) in enumerate(zip(lines, out, strict=True)):
         body_label = len(info.simp) <= BODY_LABEL_CHARS and _BODY_LABEL.match(info.simp) is not None
         if info.marker:
             taint = info.marker
+        elif taint and i < MENU_TAINT_LINES and info.rule == "follow_button":
+            taint = None   # Trending in a news app's menu, then the outlet's card (… / Follow): the story follows
         elif taint and bio and not info.chrome:
             info.tainted = taint   # the paragraph under 关于作者 is the author's bio, however long
         elif taint and (info.strong or line.kind == "heading" or info.rule == "breadcrumb" or body_label):
@@ -271,6 +273,9 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     _answer_footers(out)
     _weigh_between_runs(out)
     return out
+
+
+MENU_TAINT_LINES = 15   # a follow button this near the top ends a list a menu item (Trending) began
 
 
 KEYWORD_BAR_TOKENS = 5   # a content farm's keyword bar: at least this many phrases on one line ...
