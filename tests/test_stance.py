@@ -1132,3 +1132,27 @@ def test_programme_lists_steroid_refractory_forms_and_exclusions_inside_eligibil
     激素难治性 names the disease's form, not conventional care; an item that excludes patients
     (are not eligible, 排除X) claims nothing, even under an eligibility heading."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Most patients report reduced pain at 3 months.", "pain"),
+    ("Many patients report lasting pain relief and better mobility.", "pain"),
+    ("Our injections help repair cartilage and relieve stiffness.", "stiffness"),
+    ("Panama is especially popular with MS patients.", "MS"),
+    ("Bangkok hospitals offer anti-aging and erectile dysfunction packages.", "erectile dysfunction"),
+    ("Our top-rated clinics for MS", "MS"),
+])
+def test_english_outcomes_and_offers_are_claimed(text: str, surface: str) -> None:
+    """Blind sets bq and bs (session 34): English outcomes (reduced pain, pain relief, relieve
+    stiffness) and what clinics and brokers sell (popular with MS patients, X packages, clinics for X)."""
+    assert_stance(text, surface, "asserted")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Reduced blood flow to the brain can cause a stroke.", "stroke"),
+    ("The risk of tumors was not reduced in the trial.", "tumors"),
+])
+def test_reduced_claims_nothing_of_a_disease_it_does_not_stand_before(text: str, surface: str) -> None:
+    """'reduced' claims only what stands right after it."""
+    ms = [m for m in mentions(text) if m.surface == surface]
+    assert ms and ms[0].context != "asserted"
