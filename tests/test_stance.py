@@ -1156,3 +1156,13 @@ def test_reduced_claims_nothing_of_a_disease_it_does_not_stand_before(text: str,
     """'reduced' claims only what stands right after it."""
     ms = [m for m in mentions(text) if m.surface == surface]
     assert ms and ms[0].context != "asserted"
+
+
+def test_labelled_lines_of_equal_length_are_not_one_wrapped_sentence() -> None:
+    """Category lines of a clinic's list (骨关节：X、Y / 女性健康：X、Y) can be as long as each other, as
+    a hard-wrapped paragraph's lines are; a line opening with a short label and its colon starts a
+    line of its own, so each stays an item under the heading that claims them."""
+    text = ("适用范围\n神经系统：帕金森病、脑卒中后遗症、脊髓损伤、脑瘫\n代谢与内分泌：2型糖尿病及其并发症\n"
+            "骨关节：膝关节骨性关节炎、股骨头坏死\n女性健康：卵巢早衰、薄型子宫内膜\n抗衰老与亚健康调理\n治疗流程\n")
+    ms = {m.surface: m.context for m in mentions(text)}
+    assert ms["卵巢早衰"] == "asserted" and ms["股骨头坏死"] == "asserted"

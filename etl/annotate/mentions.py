@@ -170,6 +170,9 @@ def _line_at(text: str, pos: int, forward: bool) -> str:
     return text[text.rfind("\n", 0, pos) + 1:pos]
 
 
+_LABELLED = re.compile(r"[^，,。：:\s]{1,10}[：:]\S")   # a short label and its colon open the line
+
+
 def is_wrapped(text: str, nl: int) -> bool:
     """True when the line break at ``nl`` falls inside a sentence (a hard-wrapped line).
 
@@ -184,8 +187,8 @@ def is_wrapped(text: str, nl: int) -> bool:
         return False  # most lines end with 。 or a closing bracket: decided without reading them
     prev = _line_at(text, nl, False).rstrip()
     nxt = _line_at(text, nl + 1, True).strip()
-    if not prev or not nxt or _LIST_MARKER.match(nxt):
-        return False
+    if not prev or not nxt or _LIST_MARKER.match(nxt) or _LABELLED.match(nxt):
+        return False   # an item or a labelled line (骨关节：X、Y) starts a line of its own
     last = prev[-1]
     if last in "，、,":
         return len(prev.strip()) >= 4
