@@ -1166,3 +1166,8 @@ def test_labelled_lines_of_equal_length_are_not_one_wrapped_sentence() -> None:
             "骨关节：膝关节骨性关节炎、股骨头坏死\n女性健康：卵巢早衰、薄型子宫内膜\n抗衰老与亚健康调理\n治疗流程\n")
     ms = {m.surface: m.context for m in mentions(text)}
     assert ms["卵巢早衰"] == "asserted" and ms["股骨头坏死"] == "asserted"
+
+
+def test_a_price_range_prices_the_condition_before_it() -> None:
+    """约12万-20万元 is one price: its low end stands within reach of the condition it prices."""
+    assert_stance("糖尿病（1型、2型）：约12万-20万元人民币", "糖尿病", "asserted")

@@ -12,7 +12,8 @@ import re
 
 PRICE = re.compile(
     r"(?:(?<![A-Za-z])(?:HK|NT|US|S|A|C)?\$|[¥￥€£]|(?<![A-Za-z])(?:RM|MYR|SGD|HKD|USD|RMB|NTD)\s?)\s?\d[\d,]*(?:\.\d+)?(?:\s?[kK万])?"
-    r"|(?<![\d.,])\d[\d,]*(?:\.\d+)?\s?(?:万元|千元|元|美元|港元|港币|新台币|(?:USD|HKD|RMB|NTD|MYR|SGD)(?![A-Za-z]))")
+    r"|(?<![\d.,])(?:\d[\d,]*(?:\.\d+)?\s?[万千]?\s?[-–—~～至到]\s?)?"   # a range's low end (12万-20万元) is the price's start
+    r"\d[\d,]*(?:\.\d+)?\s?(?:万元|千元|元|美元|港元|港币|新台币|(?:USD|HKD|RMB|NTD|MYR|SGD)(?![A-Za-z]))")
 
 # What may follow a price at the end of a price-list line: 起 (from), per session.
 PRICE_TAIL = frozenset({"", "起", "/次", "／次", "每次", "/疗程"})
