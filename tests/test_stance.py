@@ -1171,3 +1171,19 @@ def test_labelled_lines_of_equal_length_are_not_one_wrapped_sentence() -> None:
 def test_a_price_range_prices_the_condition_before_it() -> None:
     """约12万-20万元 is one price: its low end stands within reach of the condition it prices."""
     assert_stance("糖尿病（1型、2型）：约12万-20万元人民币", "糖尿病", "asserted")
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("已经出现严重肾衰竭的患者，干细胞基本起不到作用。", "肾衰竭", "negated"),
+    ("已经发展成髋关节骨关节炎，干细胞就帮不上忙了。", "髋关节骨关节炎", "negated"),
+    ("干细胞对老爸的糖尿病作用很有限。", "糖尿病", "negated"),
+    ("打完后高血压一点没好，药还得照吃。", "高血压", "negated"),
+    ("父亲的手抖一点都没见好。", "手抖", "negated"),
+    ("回来后丈夫的吞咽困难和呼吸困难反而加重。", "吞咽困难", "negated"),
+    ("回来后出现颅内感染，病情反而加重。", "感染", "neutral"),
+    ("有机构说干细胞能治好耳鸣、耳聋，那都是没有依据的。", "耳鸣", "negated"),
+])
+def test_denials_written_after_the_disease(text: str, surface: str, context: str) -> None:
+    """Session 34: what patients and doctors say after naming the disease (起不到作用, 帮不上忙, 作用很有限,
+    一点没好, 没见好, X反而加重, 没有依据) denies it; a complication followed by 病情反而加重 is not denied."""
+    assert_stance(text, surface, context)
