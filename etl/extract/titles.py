@@ -315,9 +315,10 @@ def _lead_above(lines: list[Line], infos: list[LineInfo], i: int, start: int) ->
 
 
 _FOLLOW_END = re.compile(r"(关注|订阅|追踪)\s*$")
-# A social post's time with nothing but a separator after it (the audience icon's place): 2024年4月2日 ·
+# A Q&A page's labelled question (問：…？, Q: …?), and the answerer's card of level and acceptance rate.
 _ASKED = re.compile(r"^\s*(?:问|問|Q|提问|提問|问题|問題|(?i:question))\s*[:：]\s*\S")
 _ANSWERER_CARD = re.compile(r"^LV\s?\d{1,2}\s*[|｜·]|采纳率\s*[:：]?\s*\d|回答被采纳")
+# A social post's time with nothing but a separator after it (the audience icon's place): 2024年4月2日 ·
 _POST_TIME = re.compile(r"^\s*\S.{0,30}?\s*[·•]\s*$")
 _FOLLOW_SEGMENT = re.compile(r"(?:^|[·•|｜]\s*)(?:已关注|\+\s*关注|关注)\s*(?:[·•|｜]|$)")   # a segment of a post's meta line
 
