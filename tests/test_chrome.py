@@ -2902,3 +2902,19 @@ def test_a_news_apps_menu_item_trending_does_not_take_the_story_under_the_outlet
         "A pediatric neurologist said there is no evidence that such infusions help children with cerebral palsy walk."]))
     assert doc.title == "Family says clinic promised stem cells would help toddler walk"
     assert str(doc.published_date) == "2024-06-04"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("某某某 | 内分泌科 主治医师 | 三级医院", "doctor_card"),
+    ("想了解更多干细胞治疗方案？扫码添加小编微信，免费领取《医院名单》", "call_to_action"),
+    ("Call 1-800-555-0100 or visit someinstitute.example to learn more.", "call_to_action"),
+    ("Facebook X Email Gift this article", "share_bar"),
+    ("Courier staff writer Some One contributed to this report.", "credit_line"),
+    ("【打印本页】 【关闭窗口】 分享到：微信 微博", "button_row"),
+    ("本帖最后由 某某某 于 2023-3-9 07:15 编辑", "forum_header"),
+    ("2楼　某某0312", "forum_header"),
+])
+def test_cards_prompts_credits_buttons_and_forum_notes_of_blind_set_bo(env: tuple, line: str, rule: str) -> None:
+    """Blind set bo (session 34, read at its end): each line is cut inside the text and the text after it stays."""
+    doc = assert_cut_inside(env, line)
+    assert (rule, line) in [(r, t) for r, t in doc.cut]
