@@ -53,10 +53,11 @@ _CITATION = re.compile(r"\[[0-9,，\-–^ ]{1,20}\]")  # [5,6] is a citation mar
 QUESTION_END = frozenset("?？")
 QUOTE_OPEN, QUOTE_CLOSE = "“「", "”」"
 HEADING_END = ("：", ":")
+# Words that say who must not be treated: in a label (EXCLUSION_LABEL) and anywhere in an item (_EXCLUDES).
+_EXCLUDE_WORDS = r"不适合|不适用|不宜|禁忌|排除|慎用|contraindicat|not a candidate"
 # A line label that names who must not be treated or what can go wrong (不适合人群：X; Risks: X):
 # the line is not an item of an asserted list above it.
-EXCLUSION_LABEL = re.compile(r"不适合|不适用|不宜|禁忌|排除|慎用|风险|副作用|不良反应|"
-                             r"contraindicat|exclusion|not suitable|not eligible|not a candidate|risks?\b|side effects?")
+EXCLUSION_LABEL = re.compile(_EXCLUDE_WORDS + r"|风险|副作用|不良反应|exclusion|not suitable|not eligible|risks?\b|side effects?")
 LIST_QUESTION = ("哪些", "which", "what can", "what conditions", "什么病")  # 干细胞能治疗哪些疾病？ above its answer list is a heading too
 ITEM_MAX = 40          # a list item under a heading is a short line (in units: a Han character 1, an English word 2)
 BARE_HEADING_MAX = 12  # a heading without a colon (适应症) is shorter still and names no disease
@@ -679,7 +680,7 @@ _EXCLUSION_ITEM = re.compile(r"\s*(?:(?:[-–•·▪■●◆*]|[0-9]{1,2}\s*[.
 
 # Words that exclude a patient anywhere in an item (Patients with active cancer are not eligible;
 # 排除活躍性感染及腫瘤): a risk or a side effect named in an item does not (面临截肢风险的X患者).
-_EXCLUDES = re.compile(r"不适合|不适用|不宜|禁忌|排除|慎用|contraindicat|exclu|not (?:be )?(?:suitable|eligible)|not a candidate")
+_EXCLUDES = re.compile(_EXCLUDE_WORDS + r"|exclu|not (?:be )?(?:suitable|eligible)")
 
 
 def _also_has(sentence: str, m_start: int) -> bool:
