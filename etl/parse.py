@@ -534,11 +534,11 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         found = page_date(rules.dates, header, _title, byline, lead)
         if found is not None and found.kind == "written":
             found = _reply_date(lines, sel.title_index, rules.dates) or found
-        if found is None:   # a Q&A page: no date under the question, the first answer's date
-            found = _answer_date(lines, sel, rules.dates)
         late = [sel_line for sel_line in sel.byline if sel_line not in byline] if found is None else []
         if late:     # a byline the text put further down (a Q&A question's 男 67岁 | 2023-05-14 line)
             found = page_date(rules.dates, [], None, late, [])
+        if found is None:   # a Q&A page: no date with the question, the first answer's date
+            found = _answer_date(lines, sel, rules.dates)
         if found is None and outside:
             found = _beside_container(outside.splitlines(), outside_before, rules.dates)
         meta_date = parse_date(meta["date"]) if meta.get("date") else None
@@ -570,7 +570,7 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         lead="\n".join(lead)[:5000],
         tail="\n".join(sel.tail)[:50000],
         body=main_text[:body_end][:50000],
-        page=_joined((ln.text for ln in lines[: len(lines) - len(sel.tail)]), 50000),
+        page=_joined((ln.text for i, ln in enumerate(lines) if i not in sel.tail_at), 50000),
         all=text[:200000],
         categories=categories,
     )

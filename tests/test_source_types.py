@@ -920,3 +920,12 @@ def test_a_cost_guide_with_a_newsy_byline_is_a_commercial_blog() -> None:
             "Before you book, ask each clinic where its cells are produced and what happens if you fall ill at home.\n")
     assert parse_at(text, "https://www.somevoyage.example/stem-cell-therapy/cost-guide-mexico-panama/").source_type \
         == "commercial_blog"
+
+
+def test_pinyin_of_a_health_sites_name_is_no_q_and_a_or_fertility_host() -> None:
+    """Blind set am (read; 2026-12-07 sixth session): 养生之道 is yangshengzhidao, where zhidao (a Q&A
+    host) and shengzhi (生殖, a fertility provider) are only pinyin syllables run together."""
+    page = f"干细胞能治哪些病？一文盘点\n{PARA}\n{PARA}\n"
+    doc = parse_at(page, "https://www.yangshengzhidao.example/gxb/20231102/1.html")
+    assert not any("host" in e for e in doc.source_type_evidence), doc.source_type_evidence
+    assert parse_at(page, "https://zhidao.example.com/question/1.html").source_type == "social_qa"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from etl.extract.evidence import (
+    CARD_RULES,
     LineInfo,
     analyse,
     densest_block,
@@ -33,8 +34,6 @@ EXTEND_AFTER = 3    # ... and just below it (a page cut off after a heading)
 # A card (an answering doctor's, a poster's, an account's) is a run of short lines without a
 # sentence mark; rules know some of its lines (the title and department, the verified badge, the
 # vote bar, the date). The rule's name says which ones make the run a card.
-CARD_RULES = frozenset(("author_card", "user_card", "doctor_card", "vote_bar", "follow_button", "qa_furniture",
-                        "meta_line", "answers_label", "forum_bar"))
 CARD_LINE_UNITS = 15   # a card's line is shorter than this (Han characters; an English word counts 2.5)
 CARD_RUN = 3           # lines in a run, at least one of them known to a card rule
 CARD_REACH = 3         # lines of a run cut on either side of a known card line
@@ -50,6 +49,7 @@ class Selection:
     byline: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     tail: list[str] = field(default_factory=list)
+    tail_at: set[int] = field(default_factory=set)           # indexes of the tail's lines
     fields: dict[str, str] = field(default_factory=dict)     # header-block metadata: group -> value
     title_how: str = "none"
 
@@ -166,6 +166,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             decided[i] = "author_list"  # the authors under a paper's title, the text starting with them or after
         elif t is not None and 0 < i - t <= rules.byline_max_lines + 1 and rules.summary.search(info.simp):
             decided[i] = "summary"   # a teaser under the byline repeats the lead
+        elif t is None and i == s and byline_at(i) and not info.prose and info.chrome is None:
+            decided[i] = "byline"    # an untitled page's first line is its byline (转载自：某某 2024年1月9日 阅读 9)
         elif info.date_like and not info.item and info.chrome is None and _STAMP.search(line.text):
             decided[i] = "date_line"   # a date alone between paragraphs (回答日期 2024/02/29): a stamp, not text
         elif i in card:
@@ -188,6 +190,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             sel.header.append(text)
         else:
             sel.tail.append(text)
+            sel.tail_at.add(i)
     return sel
 
 

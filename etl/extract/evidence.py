@@ -126,7 +126,7 @@ def is_author_list(text: str, rules: Rules) -> bool:
     two when each carries an affiliation mark (王小明1，李建国2)."""
     if len(text) > 300 or "。" in text or ":" in text or "：" in text or len(text) < 5:
         return False
-    seps = sum(text.count(c) for c in ",，、 ")
+    seps = sum(text.count(c) for c in ",，、 \u3000")
     if seps < 1:
         return False
     surnames = rules.chrome.surnames
@@ -270,7 +270,10 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
             info.weight = min(info.weight, -0.75)
         bio = info.marker in BIO_MARKERS and bool(_BIO_HEADING.match(info.simp))
     _thread_furniture(out)
+    _later_posters(out)
     _answer_footers(out)
+    _quotes_and_signatures(lines, out)
+    _ad_slots(out)
     _weigh_between_runs(out)
     return out
 
@@ -293,15 +296,98 @@ def _keyword_bar(simp: str) -> bool:
 
 
 def _answer_footers(infos: list[LineInfo]) -> None:
-    """An answer's footer (2024/10/06 回覆 · 👍 42 · 感謝醫師), a post's meta line, right above the next
-    answerer's card: furniture between two answers, weighed with the card as one separator."""
-    for i in range(len(infos) - 1):
-        info, nxt = infos[i], infos[i + 1]
-        if info.meta and not info.tainted and nxt.between and not nxt.tainted and nxt.rule in ANSWERER_CARDS:
+    """An answer's footer above the next answerer's card: a post's meta line (2024/10/06 回覆 · 👍 42
+    · 感謝醫師) and its sign-off (以上回答仅供参考，不能代替面诊。), over its vote bar, up to
+    FOOTER_LINES lines: furniture between two answers, weighed with the card as one separator."""
+    for i, card in enumerate(infos):
+        if not (card.between and not card.tainted and card.rule in ANSWERER_CARDS):
+            continue
+        for j in range(i - 1, max(-1, i - 1 - FOOTER_LINES), -1):
+            info = infos[j]
+            if info.tainted or not (info.meta or info.rule == "closing_notice" or info.between):
+                break
             info.between = True
 
 
+FOOTER_LINES = 3   # an answer's footer above the next card: its sign-off or meta line, its bar
+
+
+def _later_posters(infos: list[LineInfo]) -> None:
+    """Under the label of a Q&A page's other answers (其他回答(2)), each answer is headed by its
+    poster's name and date (热心网友 2023-06-15; 老街看海 / 2023-06-16 13:55) and the one above it
+    ends in its bar (评论 (4) 赞 27): all of them are furniture between two answers, weighed as one
+    separator, down to the next heading of a list (相关问题)."""
+    label = False
+    for i, info in enumerate(infos):
+        if info.marker or info.tainted:
+            label = False
+        elif info.rule == "answers_label":
+            label = True
+        elif label and info.rule is None and not info.fields and not info.item and info.punct == 0 \
+                and info.digits >= 4 and info.units < POSTER_UNITS and _STAMP.search(info.simp):
+            info.rule, info.between = "poster_line", True
+            k = i - 1
+            if k >= 0 and infos[k].rule is None and not infos[k].marker and not infos[k].fields \
+                    and infos[k].punct == 0 and 0 < infos[k].units < POSTER_UNITS and infos[k].digits == 0:
+                infos[k].rule, infos[k].between = "poster_line", True   # the name on the line above the date
+                k -= 1
+            if k >= 0 and infos[k].rule in ANSWER_BARS and not infos[k].tainted:
+                infos[k].between = True
+
+
+_STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d{2}")
+THREAD_RULES = ("floor_label", "poster_line", "forum_header", "quote_header")
+_SEPARATOR = re.compile(r"^\s*[—\-_=─━~～]{6,}\s*$")
+_SIGNED = re.compile(r"^\s*(?:——|--)\s*\S")
+SIGNATURE_UNITS = 30   # a forum signature is shorter
+QUOTE_LINES = 3        # quoted lines read under a quote's header ...
+QUOTE_REACH = 200      # ... and looked for in this many lines above it
+
+
+def _quotes_and_signatures(lines: list[Line], infos: list[LineInfo]) -> None:
+    """On a thread (two or more floor, poster or quote lines): the lines a reply quotes under its
+    quote's header (引用：某某 於 … 發表) when they repeat what the thread said above, and a poster's
+    signature (a rule of dashes and the short line under it; a short line led by ——) are furniture
+    between two posts."""
+    if sum(1 for o in infos if o.rule in THREAD_RULES) < 2:
+        return
+    seen: list[str] = []
+    for i, (line, info) in enumerate(zip(lines, infos, strict=True)):
+        if info.rule == "quote_header":
+            above = "\n".join(seen[-QUOTE_REACH:])
+            for j in range(i + 1, min(len(lines), i + 1 + QUOTE_LINES)):
+                quoted = norm(lines[j].text)
+                if infos[j].chrome or len(quoted) < 4 or quoted not in above:
+                    break
+                infos[j].rule, infos[j].between = "quote", True
+        elif info.chrome is None and info.units < SIGNATURE_UNITS and not info.strong and (
+                _SIGNED.match(line.text) or (i > 0 and _SEPARATOR.match(lines[i - 1].text))):
+            info.rule, info.between = "signature", True
+            if i > 0 and _SEPARATOR.match(lines[i - 1].text) and infos[i - 1].chrome is None:
+                infos[i - 1].rule, infos[i - 1].between = "signature", True
+        seen.append(norm(line.text))
+
+
+AD_LABEL_UNITS = 40   # an ad slot's label (Sponsored by Some Clinics) is shorter
+
+
+def _ad_slots(infos: list[LineInfo]) -> None:
+    """The one line between an ad slot's label and its button (Sponsored by Some Clinics / Stem cell
+    treatment for … Book a free consult / Learn more) is the advertisement's text; the three lines are
+    one slot between two answers, weighed as one separator."""
+    for i in range(1, len(infos) - 1):
+        label, ad, button = infos[i - 1], infos[i], infos[i + 1]
+        if label.rule == "advertisement" and label.units < AD_LABEL_UNITS and ad.chrome is None \
+                and button.rule in ("more_link", "call_to_action"):
+            ad.rule, ad.between = "advertisement", True
+            button.between = True   # the slot's button is the slot's: weighed with it as one separator
+
+
 ANSWERER_CARDS = ("doctor_card", "user_card")
+# The rules that know a card's lines (the title and department, the verified badge, the vote bar,
+# the date): a run of short lines with one of them is a card (etl.extract.chrome).
+CARD_RULES = frozenset(("author_card", "user_card", "doctor_card", "vote_bar", "follow_button", "qa_furniture",
+                        "meta_line", "answers_label", "forum_bar"))
 
 
 def _weigh_between_runs(infos: list[LineInfo]) -> None:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from etl.extract.evidence import MAX_RULE_LINE, LineInfo, is_menu, name_line, norm, same_text
+from etl.extract.evidence import ANSWERER_CARDS, MAX_RULE_LINE, LineInfo, is_menu, name_line, norm, same_text
 from etl.extract.lines import Line, clean
 from etl.extract.script import simplify
 from etl.knowledge.money import ends_with_price
@@ -32,6 +32,8 @@ FURNITURE_UNITS = 12      # a shorter line without sentence marks under a headli
 BYLINE_RULES = ("affiliation", "author_list", "credit_line", "poster_line", "user_card")
 HEADER_SCAN = 40          # lines from the top searched for header fields and cite lines
 LATE_SCAN = 8             # lines into the article searched for a late headline
+NEXT_TEXT_LINES = 5       # lines under a headline searched for its text (an answerer's card not counted) ...
+NEXT_TEXT_REACH = 12      # ... up to this many lines in all (a Q&A page's buttons, counts and answerer card)
 HINT_SCAN = 400           # lines searched for the line that repeats a metadata title
 _SEPARATOR = re.compile(r"\s*(?:[-_|｜–]|——)\s*")
 _NOT_BIGRAM_CJK = re.compile(r"[^\u3400-\u9fff]+")
@@ -416,7 +418,12 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         poster's name, a flair, an unnamed button row, a menu of short words) between a headline and its text."""
         inf = infos[k]
         return k in decks or bool(inf.chrome or inf.date_like or inf.author_list or (inf.punct == 0 and inf.units < FURNITURE_UNITS)
-                    or is_menu(lines[k].text) or _salutation(inf, rules))
+                    or is_menu(lines[k].text) or _salutation(inf, rules)
+                    or over_card(k))
+
+    def over_card(k: int) -> bool:
+        """An answerer's name right above their card (Dr. Some One / Orthopaedic surgeon, … · Answered …)."""
+        return infos[k].units < FURNITURE_UNITS and not infos[k].strong and k + 1 < n and infos[k + 1].rule in ANSWERER_CARDS
 
     decks: set[int] = set()   # a deck under this headline: furniture of its, not the text
     j = i + 1
@@ -463,7 +470,15 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         # a date line or the authors right above the headline, or an account's card (date or name, + 关注)
         ev.add("byline_above")
         score += 1.0
-    nxt_text = next((j for j in range(i + 1, min(n, i + 6)) if not furniture(j) and norms.get(j) != me), None)
+    nxt_text = None   # the first text line within NEXT_TEXT_LINES lines; an answerer's card is no distance
+    plain = 0
+    for j in range(i + 1, min(n, i + 1 + NEXT_TEXT_REACH)):
+        if not furniture(j) and norms.get(j) != me:
+            nxt_text = j
+            break
+        plain += not (infos[j].rule in ANSWERER_CARDS or over_card(j))
+        if plain >= NEXT_TEXT_LINES:
+            break
     if nxt_text is not None and (infos[nxt_text].strong or i < start <= nxt_text):
         ev.add("body_after")
         score += 1.5
