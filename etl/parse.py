@@ -290,13 +290,16 @@ def _meta_title(meta: dict[str, str]) -> str | None:
 BESIDE_LINES = 6   # lines of an HTML page read for its date right above and right below its content container
 
 
-def _beside_container(outside: list[str], before: int, rules: DateRules) -> PageDate | None:
+def _beside_container(outside: list[str], before: int, rules: DateRules, title: str | None = None) -> PageDate | None:
     """The date of an HTML page whose headline and info line stand outside its content container
     (<h1> and 发布时间:… above div.content, 发表于 … in the post's footer): a labelled date on the meta
-    lines right above the container, then on a labelled meta line right below it."""
+    lines right above the container (or any date on the one right under the headline: 原创 某某
+    某号 2024-03-12 08:30 浙江), then on a labelled meta line right below it."""
     above = _meta_lines([Line(t, "p", 0) for t in reversed(outside[max(0, before - BESIDE_LINES):before])])
     found = page_date(rules, above[::-1], None, [], [])
-    if found and found.kind != "bare":   # a bare date there is the site's clock (Thursday, 20 Jun 2024)
+    under_title = title is not None and before >= 2 and outside[before - 2].strip() == title \
+        and outside[before - 1] in above
+    if found and (found.kind != "bare" or under_title):   # a bare date elsewhere there is the site's clock (Thursday, 20 Jun 2024)
         return PageDate(found.date, "byline", found.evidence, found.kind)   # the info line under an <h1> outside it
     if rules.after_text_words is None:
         return None
@@ -307,6 +310,10 @@ def _beside_container(outside: list[str], before: int, rules: DateRules) -> Page
 
 
 AFTER_CREDITS = ("credit_line", "editor_line", "byline")   # chrome rules of the credit lines that end a text
+# A date with its time and nothing else, right under the text: a news page's stamp at its foot
+# (2024年6月21日（星期五）18:04).
+_STAMP_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})\s*"
+                         r"(?:[(（]?(?:星期|周)[一二三四五六日天][)）]?)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 
 
 def _after_text(lines: list[Line], sel: boilerplate.Selection, rules: DateRules) -> list[str]:
@@ -321,7 +328,7 @@ def _after_text(lines: list[Line], sel: boilerplate.Selection, rules: DateRules)
     for k in range(last + 1, min(len(lines), last + 1 + rules.after_text_lines)):
         t = lines[k].text
         if _meta_lines([lines[k]]) and (rules.after_text_words.search(simplify(t)) or cut.get(k - 1) in AFTER_CREDITS
-                                        or _signature_date(lines, k)):
+                                        or _signature_date(lines, k) or (k == last + 1 and _STAMP_LINE.match(simplify(t)))):
             out.append(t)
     return out
 
@@ -540,7 +547,7 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         if found is None:   # a Q&A page: no date with the question, the first answer's date
             found = _answer_date(lines, sel, rules.dates)
         if found is None and outside:
-            found = _beside_container(outside.splitlines(), outside_before, rules.dates)
+            found = _beside_container(outside.splitlines(), outside_before, rules.dates, title)
         meta_date = parse_date(meta["date"]) if meta.get("date") else None
         if meta_date and (found is None or (found.date != meta_date and _shows(lines, sel.title_index, meta_date))):
             # no date shown, or the page shows two (成文日期 and 发布日期; published and updated) and

@@ -2915,3 +2915,30 @@ def test_a_news_apps_menu_item_trending_does_not_take_the_story_under_the_outlet
 def test_cards_prompts_credits_buttons_and_forum_notes_of_blind_set_bo(env: tuple, line: str, rule: str) -> None:
     """Blind set bo (session 34, read at its end): each line is cut inside the text and the text after it stays."""
     assert_cut_inside(env, line, rule)
+
+
+def test_a_company_menu_on_one_line_with_a_language_switch_is_no_title(env: tuple) -> None:
+    """Blind set by (read; 2026-12-07, sixth session): Home About Us Technology Therapies … Contact Us 中文
+    is the site's menu; the heading that repeats the breadcrumb's last crumb is the title."""
+    doc = parse(env, "\n".join([
+        "Some Cell Technology", "Home About Us Technology Therapies Cell Bank News Contact Us 中文",
+        "Free consultation: +86 400-000-0000", "Home / Therapies / Umbilical Cord MSC Therapy",
+        "Umbilical Cord MSC Therapy", KNEE, "Why umbilical cord cells?", KNEE + " Patients should ask for trial data."]))
+    assert doc.title == "Umbilical Cord MSC Therapy"
+
+
+def test_the_heading_that_repeats_the_last_crumb_beats_a_banner_slogan(env: tuple) -> None:
+    doc = parse(env, "\n".join([
+        "某某市脐带血造血干细胞库", "首页 | 关于我们 | 脐带血知识 | 储存服务 | 新闻动态 | 客户服务", "24小时服务热线：400-000-0000",
+        "脐带血——宝宝的生命种子，可用于治疗白血病、再生障碍性贫血等80余种疾病", "首页 > 储存服务 > 自体储存流程",
+        "自体储存流程", P1, "第一步　咨询与签约", P2, "第二步　分娩采集", P3]))
+    assert doc.title == "自体储存流程"
+
+
+def test_an_outlets_masthead_and_section_are_no_headline(env: tuple) -> None:
+    """某某日報 | 港聞 over the paper's menu, and a story without a headline line: no title."""
+    doc = parse(env, "\n".join(["某某日報 | 港聞", "主頁　港聞　兩岸　國際　財經　體育　娛樂　生活　健康　評論", "訂閱電子報　｜　登入",
+                                "【某某日報】衞生署今日發出聲明，提醒市民切勿輕信聲稱能治療多種疾病的幹細胞療程，相關療效均未經科學證實。",
+                                P1, P2]))
+    assert doc.title is None
+    assert "主頁　港聞" not in doc.main_text

@@ -432,3 +432,33 @@ def test_an_english_answer_is_dated_by_its_answered_line() -> None:
         "true stem cells, and the trials so far are small and short.",
         "Side effects are usually minor: swelling and stiffness for a few days."]))
     assert str(doc.published_date) == "2023-03-14"
+
+
+def test_a_news_pages_stamp_at_its_foot_dates_an_undated_page() -> None:
+    """Blind set by (read; 2026-12-07, sixth session): a Hong Kong paper prints its date and time
+    right under the text (2024年6月21日（星期五）18:04); a stamp further down (a related item's)
+    does not."""
+    stamp = "2024年6月21日（星期五）18:04"
+    page = f"【某某日報】{PARA}\n{PARA}\n{PARA}\n"
+    assert str(parse(page + f"{stamp}\n相關新聞\n某某新聞一則\n").published_date) == "2024-06-21"
+    assert parse(page + f"相關新聞\n某某新聞一則\n{stamp}\n").published_date is None
+
+
+def test_a_papers_online_first_date_after_its_keywords() -> None:
+    """A CNKI-style record dates the paper by its 网络首发日期 line among the lines after the abstract."""
+    doc = parse(f"某某学报\n{TITLE}\n摘要：{PARA}{PARA}\n关键词：间充质干细胞；肝硬化\nDOI：10.1234/j.x.2023.06.011\n"
+                "网络首发日期：2023-06-20\n下载 PDF下载 CAJ下载 在线阅读\n")
+    assert str(doc.published_date) == "2023-06-20"
+
+
+def test_an_account_articles_unlabelled_date_under_its_headline_outside_the_content() -> None:
+    """A WeChat-style article: the <h1> and the meta line (原创 author account 2024-03-12 08:30 浙江)
+    stand outside the content container; the bare date on the line right under the headline is the
+    article's (a bare date elsewhere outside is the site's clock)."""
+    html = ("<html><head><title>x</title></head><body><div id='activity-detail'>"
+            f"<h1 class='rich_media_title'>{TITLE}</h1>"
+            "<div class='rich_media_meta_list'><span>原创</span> <span>某某</span> <a>某某科普君</a> "
+            "<em id='publish_time'>2024-03-12 08:30</em> <em>浙江</em></div>"
+            f"<div class='rich_media_content' id='js_content'><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div>"
+            "</div></body></html>")
+    assert str(parse(html, "page.html").published_date) == "2024-03-12"

@@ -541,8 +541,8 @@ _MENU_WORDS = frozenset("home about contact contacts blog news pricing prices pr
                         "appointments search menu us our science clinics clinic programs programme programs insurance "
                         "gallery videos events media press partners donate english destinations compare calculator "
                         "cost costs quote quotes get free guides tools community forum forums help support topics "
-                        "hospitals specialists experts".split())
-_MENU_GLUE = frozenset(("a", "&", "and", "of", "the", "to"))
+                        "hospitals specialists experts therapies therapy technology products solutions company".split())
+_MENU_GLUE = frozenset(("a", "&", "and", "of", "the", "to", "中文", "简体", "繁體", "繁体", "EN", "English"))   # … and the language switch
 _MENU_ZH = frozenset(("首页", "关于我们", "联系我们", "常见问题", "登录", "登入", "注册", "网站首页", "在线咨询", "新闻中心", "专家团队",
                       "下载app"))
 _MENU_ENTRY = re.compile(r"(?:[A-Z0-9&][\w'&+-]*|[a-z]-[A-Z]\w*|of|the|and|for|to|in|a)(?: (?:[A-Z0-9&][\w'&+-]*|of|the|and|for|to|in|a)){0,2}")

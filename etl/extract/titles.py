@@ -409,6 +409,9 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
                 ev.add("repeated")  # "headline - section - site": the page's <title> scraped as a line
     if "repeated" in ev:
         score += 2.5
+    if i > 0 and infos[i - 1].rule == "breadcrumb" and me and norm(_CRUMB_SEP.split(lines[i - 1].text.strip())[-1]) == me:
+        ev.add("crumb_above")   # the breadcrumb right above ends in this line (首页 > 储存服务 > 自体储存流程)
+        score += 2.0
     def byline(k: int) -> bool:
         return bool(infos[k].fields or infos[k].author_list or infos[k].date_like or infos[k].rule in BYLINE_RULES or (
             len(lines[k].text) <= rules.byline_max_chars and (rules.byline.search(infos[k].simp) or _credit(infos[k], rules))))
