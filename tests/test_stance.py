@@ -1187,3 +1187,26 @@ def test_denials_written_after_the_disease(text: str, surface: str, context: str
     """Session 34: what patients and doctors say after naming the disease (起不到作用, 帮不上忙, 作用很有限,
     一点没好, 没见好, X反而加重, 没有依据) denies it; a complication followed by 病情反而加重 is not denied."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("本中心采用自主研发的激活技术，已成功治疗脑瘫、自闭症患儿3000余例。", "脑瘫", "asserted"),
+    ("某集团自主研发的干细胞制剂已帮助数千名糖尿病、肝硬化患者重获健康。", "肝硬化", "asserted"),
+    ("部分研究显示可能短期改善胰岛功能，但距离根治还很远，更谈不上逆转糖尿病肾病。", "糖尿病肾病", "negated"),
+    ("结论　单次注射可在一定程度上缓解中度膝骨关节炎患者的疼痛。", "膝骨关节炎", "asserted"),
+    ("目前臨床上以荷爾蒙補充療法緩解更年期症狀，但無法恢復卵巢功能。", "更年期症狀", "neutral"),
+    ("某药正在研发中，拟用于治疗肝硬化。", "肝硬化", "hedged"),
+])
+def test_claims_of_blind_set_bw(text: str, surface: str, context: str) -> None:
+    """Blind set bw (read; 2026-12-07, sixth session): 自主研发 (developed in-house) is a selling point,
+    not research in progress (研发中 still is); 帮助…患者重获健康 and 一定程度上缓解 claim; 更谈不上
+    denies; hormone replacement is conventional care."""
+    assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("heading", "items", "surface"), [
+    ("適合族群", ["✔ 退化性膝關節炎一至三期", "✔ 五十肩、網球肘等肌腱炎"], "網球肘"),
+    ("療程功效", ["• 提升免疫力，減少感冒", "• 預防糖尿病、高血壓等慢性病"], "高血壓"),
+])
+def test_a_clinics_eligibility_and_benefit_headings_claim_their_items(heading: str, items: list[str], surface: str) -> None:
+    assert_stance("\n".join([heading, *items, "療程費用"]), surface, "asserted")
