@@ -1210,3 +1210,22 @@ def test_claims_of_blind_set_bw(text: str, surface: str, context: str) -> None:
 ])
 def test_a_clinics_eligibility_and_benefit_headings_claim_their_items(heading: str, items: list[str], surface: str) -> None:
     assert_stance("\n".join([heading, *items, "療程費用"]), surface, "asserted")
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("父亲打完三针，震颤和便秘一点没变。", "便秘", "negated"),
+    ("打完就是发烧两天，别的没啥变化。", "发烧", "neutral"),
+    ("我阿姨喺外地打完，中風後遺症冇乜改善。", "中風後遺症", "negated"),
+    ("本港暫時冇批准任何幹細胞療法醫中風。", "中風", "negated"),
+    ("目前没有一种干细胞产品获批用于脑卒中后遗症的常规治疗。", "脑卒中后遗症", "negated"),
+    ("No. MS cannot be cured by stem cells or anything else yet.", "MS", "negated"),
+    ("He felt more energetic for a while, but his tremor never improved.", "tremor", "negated"),
+    ("注射可舒緩早中期膝關節炎的痛楚。", "膝關節炎", "asserted"),
+    ("3、明显减少腹水，改善乏力。", "腹水", "asserted"),
+    ("用药四周后，患儿腹泻次数明显减少。", "腹泻", "asserted"),
+    ("多數病人注射後疼痛分數下降。", "疼痛", "asserted"),
+])
+def test_outcomes_and_denials_of_blind_set_bu(text: str, surface: str, context: str) -> None:
+    """Blind set bu (read; 2026-12-07, sixth session): outcomes told by patients, forums (Cantonese
+    冇乜改善, 冇批准) and clinics; 别的没啥变化 denies the rest, not the fever before it."""
+    assert_stance(text, surface, context)
