@@ -210,3 +210,21 @@ def test_an_untitled_repost_starts_with_its_byline(env: tuple) -> None:
 
 def test_authors_separated_by_ideographic_spaces_are_an_author_list(env: tuple) -> None:
     assert is_author_list("周某远　刘某畅　何某怡　孙某浩", env[0])
+
+
+def test_related_questions_between_two_answers_do_not_end_the_text(env: tuple) -> None:
+    """A Quora-style page lists related questions between the first answer and the second one's
+    answerer: the list is cut, and the second answer stays; at the end of a page the list still ends it."""
+    second = ("I paid $5,000 for a stem cell shot in my knee in 2021. The clinic told me it would heal my "
+              "meniscus tear. A few months later the ache was back and the scan showed no change.")
+    lines = ["Some Answers", "Home", "Health & Medicine › Orthopedics",
+             "Do stem cell injections for knee arthritis really work, or is it a scam?", "7 Answers", "Dr. Some Person",
+             "Orthopaedic surgeon, sports medicine, Some City · Answered 14 March 2023", KNEE_A,
+             "9.4K views · View upvotes · View 3 shares", "Upvote · 212", "Share", "Related questions",
+             "Can stem cells cure rheumatoid arthritis?", "Is PRP better than hyaluronic acid for knee pain?",
+             "Other Person", "Retired welder, Some Town, AZ · Answered Jun 2, 2022", second, "Upvote · 64", "Share"]
+    doc = parse(env, lines)
+    assert KNEE_A in doc.main_text and second in doc.main_text
+    assert "Can stem cells cure rheumatoid arthritis?" not in doc.main_text
+    doc = parse(env, lines[:14])
+    assert "Can stem cells cure rheumatoid arthritis?" not in doc.main_text

@@ -274,6 +274,7 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     _answer_footers(out)
     _quotes_and_signatures(lines, out)
     _ad_slots(out)
+    _related_between_answers(out)
     _weigh_between_runs(out)
     return out
 
@@ -366,6 +367,30 @@ def _quotes_and_signatures(lines: list[Line], infos: list[LineInfo]) -> None:
             if i > 0 and _SEPARATOR.match(lines[i - 1].text) and infos[i - 1].chrome is None:
                 infos[i - 1].rule, infos[i - 1].between = "signature", True
         seen.append(norm(line.text))
+
+
+RELATED_REACH = 8   # lines from a related list's heading to the next answerer's card
+
+
+def _related_between_answers(infos: list[LineInfo]) -> None:
+    """A Q&A page that puts its related questions between two answers (… Share / Related questions /
+    three questions / the next answerer's name / their card · Answered Jun 2, 2022): the list, with the
+    share bar right above it, is furniture between two answers, weighed as one separator, so the next
+    answer stays. Only after an answerer's card above, and only when the next card is within reach."""
+    carded = False
+    for i, info in enumerate(infos):
+        if info.rule in ANSWERER_CARDS and info.between:
+            carded = True
+        if not (carded and info.marker == "related_list"):
+            continue
+        card = next((j for j in range(i + 1, min(len(infos), i + 1 + RELATED_REACH))
+                     if infos[j].rule in ANSWERER_CARDS and infos[j].between), None)
+        if card is None:
+            continue
+        for k in range(i, card):
+            infos[k].rule, infos[k].tainted, infos[k].between = infos[k].rule or "related_list", None, True
+        if i > 0 and infos[i - 1].rule in ANSWER_BARS:
+            infos[i - 1].between = True
 
 
 AD_LABEL_UNITS = 40   # an ad slot's label (Sponsored by Some Clinics) is shorter
