@@ -228,3 +228,24 @@ def test_related_questions_between_two_answers_do_not_end_the_text(env: tuple) -
     assert "Can stem cells cure rheumatoid arthritis?" not in doc.main_text
     doc = parse(env, lines[:14])
     assert "Can stem cells cure rheumatoid arthritis?" not in doc.main_text
+
+
+def test_a_questions_date_line_under_its_details_dates_the_page_and_later_answers_stay(env: tuple) -> None:
+    """A doctor-answer page: 提问时间 under the question's details dates the page (not the answers'
+    bars); answers part with rules drawn in ━ and doctors' cards with their answer counts, and the third
+    answer after a one-line related list and an ad is kept."""
+    third = "可以先去正规三甲医院问问有没有正在招募的膝骨关节炎干细胞临床试验，符合条件的话费用一般全免。"
+    doc = parse(env, [
+        "医答某某 | 找医生 找医院 在线问诊 | 登录", "首页 > 问答 > 骨科 > 膝关节", "患者提问 · 已有3位医生回答",
+        "膝盖退变打干细胞有用吗？", "患者信息：女，63岁",
+        "病情描述：双膝关节疼痛五六年了，上下楼梯时加重，医院说是骨关节炎，有机构推荐打干细胞，一次三万多。",
+        "希望获得的帮助：干细胞注射适合我这种情况吗？", "提问时间：2022年9月3日", "━━━━━━━━━━",
+        "某某某 副主任医师", "某市第二人民医院 骨关节外科 | 擅长：膝关节置换", A1,
+        "2022-09-04 10:16 | 有帮助(86) | 追问", "━━━━━━━━━━", "某某 主治医师", "城南某某医院 康复医学科 | 回答数 341", A3,
+        "2022-09-04 19:02 | 有帮助(40) | 追问", "━━━━━━━━━━", "相关推荐 >> 膝盖疼挂什么科？| 半月板损伤一定要手术吗？",
+        "[广告] 某某修复软骨 一次注射告别膝痛 在线预约 >", "某某 医师", "省某某医院 骨科 | 回答数 87", third,
+        "2022-09-06 08:20 | 有帮助(12) | 追问"])
+    assert str(doc.published_date) == "2022-09-03"
+    assert third in doc.main_text
+    assert cut_as(doc, "城南某某医院 康复医学科 | 回答数 341") == "doctor_card"
+    assert "━━━━━━━━━━" not in doc.main_text

@@ -28,6 +28,7 @@ from etl.extract.lines import Line
 from etl.extract.titles import BYLINE_RULES, FURNITURE_UNITS, TitleChoice, choose_title
 from etl.knowledge.rules import Rules
 
+LATE_DATE_LINES = 6   # a date line this near under the title (a question's 提问时间 under its text) is its byline
 _STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}")   # a date or a time in a short line
 EXTEND_BEFORE = 2   # short headings just above the text are kept when there is no title
 EXTEND_AFTER = 3    # ... and just below it (a page cut off after a heading)
@@ -184,7 +185,8 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             continue
         sel.cut.append((i, rule))
         text = lines[i].text
-        if rule == "byline" or (i < s and ("date" in _groups(infos[i], rules) or (infos[i].date_like and t is not None and abs(i - t) <= 2))):
+        if rule == "byline" or (i < s and ("date" in _groups(infos[i], rules) or (infos[i].date_like and t is not None and abs(i - t) <= 2))) \
+                or (rule == "date_line" and t is not None and 0 < i - t <= LATE_DATE_LINES):
             sel.byline.append(text)
         if i < s or (t is not None and i < t) or rule == "byline":
             sel.header.append(text)
