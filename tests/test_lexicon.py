@@ -313,3 +313,28 @@ def test_surfaces_the_probe_sets_named_that_the_lexicon_missed(text: str, surfac
     the development corpus labels as diabetic retinopathy twice), as new synonyms or concepts."""
     found = {m.surface: m.canonical_name for m in find_mentions(load_lexicon(), load_triggers(), text, len(text))}
     assert found.get(surface) == canonical, found
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical"), [
+    ("四肢癱瘓或截癱、神經性膀胱", "截癱", "截瘫"),
+    ("外伤后高位截瘫多年", "高位截瘫", "截瘫"),
+    ("创伤性脊髓损伤患者", "创伤性脊髓损伤", "脊髓损伤"),
+    ("术后少数出现脑脊液漏", "脑脊液漏", "脑脊液漏"),
+    ("包括腦脊髓液滲漏、頭痛", "腦脊髓液滲漏", "脑脊液漏"),
+    ("重型β地中海贫血等遗传性血液病", "遗传性血液病", "遗传性血液病"),
+    ("对糖尿病并发症也有效果", "糖尿病并发症", "糖尿病并发症"),
+    ("足部容易出现溃疡、感染", "溃疡", "溃疡"),
+    ("反复口腔溃疡", "口腔溃疡", "复发性口腔溃疡"),
+    ("a history of stomach ulcer", "stomach ulcer", "胃溃疡"),
+    ("改善皺紋及色斑", "色斑", "色斑"),
+    ("common in autistic kids", "autistic", "孤独症"),
+    ("Stroke sequelae such as hemiplegia", "Stroke sequelae", "脑卒中后遗症"),
+    ("tremor and slowness of movement", "slowness of movement", "运动迟缓"),
+    ("神經性膀胱及慢性神經痛", "慢性神經痛", "神经病理性疼痛"),
+])
+def test_concepts_added_from_blind_sets_bt_to_by(text: str, surface: str, canonical: str) -> None:
+    """2026-12-07, sixth session: paraplegia is its own concept (the probe sets' labellers, who saw no
+    rule, gave 截瘫 its own name in all but three of their mentions of it), and the misses the read sets
+    bu, bw and by shared with older sets."""
+    found = {m.surface: m.canonical_name for m in find_mentions(load_lexicon(), load_triggers(), text, len(text))}
+    assert found.get(surface) == canonical, found
