@@ -117,3 +117,12 @@ def test_citation_in_sentence_in_section_or_none(kn, lex):
     assert claims["帕金森病"].citation == "in_section"
     assert claims["帕金森病"].citation_text.startswith("et al")
     assert (claims["脑性瘫痪"].citation, claims["脑性瘫痪"].citation_text) == ("none", None)
+
+
+def test_the_claims_sentence_is_the_one_that_makes_it_not_the_heading_over_it(kn, lex):
+    """A numbered heading takes its claim from the paragraph under it (一、糖尿病 / 干细胞可以改善糖尿病[1]);
+    the claim's sentence, wording and citation are those of the sentence that makes it."""
+    text = "干细胞治疗\n一、糖尿病\n干细胞可以改善糖尿病[1]。"
+    claims, _ = _claims(kn, lex, text, [Section(0, 1, "干细胞治疗", "", 0, len(text))])
+    assert claims["糖尿病"].own_stance == "asserted"
+    assert "[1]" in claims["糖尿病"].sentence and claims["糖尿病"].citation == "in_sentence"

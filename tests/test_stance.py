@@ -202,8 +202,11 @@ def test_hard_wrapped_lines_are_joined() -> None:
 
 
 def test_headings_are_not_joined() -> None:
+    """The heading stays a sentence of its own (its stance comes from the paragraph under it only by
+    the rule for numbered headings, test_a_numbered_heading_that_only_names_diseases_…)."""
     text = "二、糖尿病\n干细胞可以改善胰岛功能。"
-    assert stance_of(text, "糖尿病").context == "neutral"
+    assert "干细胞" not in stance_of(text, "糖尿病").sentence
+    assert stance_of("二、糖尿病患者\n干细胞可以改善胰岛功能。", "糖尿病").context == "neutral"
 
 
 def test_traditional_and_pinyin_debris_keep_offsets() -> None:
@@ -1229,3 +1232,16 @@ def test_outcomes_and_denials_of_blind_set_bu(text: str, surface: str, context: 
     """Blind set bu (read; 2026-12-07, sixth session): outcomes told by patients, forums (Cantonese
     冇乜改善, 冇批准) and clinics; 别的没啥变化 denies the rest, not the fever before it."""
     assert_stance(text, surface, context)
+
+
+def test_a_numbered_heading_that_only_names_diseases_takes_the_claim_of_the_paragraph_under_it() -> None:
+    """Blind set by (read; 2026-12-07, sixth session): an SEO list's numbered headings (一、神经系统疾病)
+    over paragraphs that open on what a cell treatment does are claimed; a heading that says more than
+    the disease (糖尿病的病因), or one over a hedged paragraph, is not."""
+    text = ("干细胞能治哪些病？大盘点\n一、神经系统疾病\n干细胞可以分化为神经细胞，修复受损神经。\n"
+            "三、糖尿病及并发症\n干细胞能修复胰岛β细胞，减少胰岛素用量。\n四、糖尿病的病因\n糖尿病是遗传和环境共同作用的结果。\n"
+            "五、高血压\n干细胞治疗高血压仍在研究中。")
+    ms = mentions(text)
+    got = [(m.surface, m.context) for m in ms]
+    assert ("神经系统疾病", "asserted") in got and got[1] == ("糖尿病", "asserted")
+    assert got[2] == ("糖尿病", "neutral") and ("高血压", "neutral") in got

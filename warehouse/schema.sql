@@ -528,7 +528,7 @@ COMMENT ON COLUMN claims.reported_mentions IS 'Mentions inside claims the page a
 COMMENT ON COLUMN claims.own_stance IS 'Strongest context of the own-voice mentions (asserted > hedged > negated > neutral); NULL when the page only reports the claim.';
 COMMENT ON COLUMN claims.reported_stance IS 'Strongest context of the reported mentions; NULL when none is reported.';
 COMMENT ON COLUMN claims.voice IS 'Whose words the claim sentence is: own (the strongest own-voice mention decides) or reported (the page has no own-voice mention of the concept).';
-COMMENT ON COLUMN claims.mention_no IS 'disease_mentions.mention_no of the mention that decides the claim (its sentence, wording and citation).';
+COMMENT ON COLUMN claims.mention_no IS 'disease_mentions.mention_no of the mention that decides the claim (its sentence, wording and citation): the strongest; among equals, one whose own sentence holds the cue that decided its stance (not a heading that took it from the text under it), then the first.';
 COMMENT ON COLUMN claims.own_mention_no IS 'disease_mentions.mention_no of the strongest own-voice mention; NULL when none.';
 COMMENT ON COLUMN claims.reported_mention_no IS 'disease_mentions.mention_no of the strongest reported mention; NULL when none.';
 COMMENT ON COLUMN claims.start_char IS 'Offset of the deciding mention in main_text.';

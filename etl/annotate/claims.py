@@ -3,7 +3,8 @@
 A claim keeps the page's strongest own-voice stance apart from the strongest stance it only
 reports (宣传…, 声称…, 号称…, so-called): a debunking article that quotes clinics' promises must
 not count as claiming them. The claim sentence is the one of the deciding mention (the strongest
-own-voice mention, or the strongest reported one when the page has no own-voice mention); its
+own-voice mention, or the strongest reported one when the page has no own-voice mention; among
+equals, one whose own sentence holds its cue); its
 efficacy wording class and whether a citation stands next to it are read from that sentence.
 
 Whether a mention is reported comes from the mention itself when the stance stage provides a
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl.annotate.mentions import Mention
+from etl.extract.script import simplify
 from etl.extract.sections import Section
 from etl.knowledge.annotation import AnnotationKnowledge, ClaimCues
 from etl.knowledge.scan import first_start
@@ -147,6 +149,15 @@ def _section_of(m: Mention, sections: Sequence[Section]) -> Section | None:
     return sections[max(0, k)]
 
 
+def _deciding_order(strength: dict[str, int], m: Mention) -> tuple[int, bool, int]:
+    """The strongest stance first; among equals, a mention whose own sentence holds the cue that
+    decided it (干细胞可以改善糖尿病[1]) before one that took its stance from a heading or the
+    paragraph under it (一、糖尿病), so the claim's sentence, wording and citation are the claim's;
+    then the first."""
+    elsewhere = bool(m.trigger) and m.trigger not in m.sentence.lower() and m.trigger not in simplify(m.sentence).lower()
+    return strength.get(m.context, 99), elsewhere, m.start_char
+
+
 def build_claims(kn: AnnotationKnowledge, mentions: Sequence[Mention], main_text: str,
                  sections: Sequence[Section], reported: ReportedFn = mention_is_reported) -> list[Claim]:
     """One claim per concept, in order of the concept's first mention."""
@@ -160,8 +171,8 @@ def build_claims(kn: AnnotationKnowledge, mentions: Sequence[Mention], main_text
     for items in groups.values():
         own = [m for m, r in items if not r]
         rep = [m for m, r in items if r]
-        best_own = min(own, key=lambda m: (strength.get(m.context, 99), m.start_char)) if own else None
-        best_rep = min(rep, key=lambda m: (strength.get(m.context, 99), m.start_char)) if rep else None
+        best_own = min(own, key=lambda m: _deciding_order(strength, m)) if own else None
+        best_rep = min(rep, key=lambda m: _deciding_order(strength, m)) if rep else None
         deciding = best_own or best_rep
         assert deciding is not None
         pos = deciding.start_char - deciding.sentence_start

@@ -568,6 +568,7 @@ def _topic_comment(sentence: str, m_start: int, m_end: int, found: _Hits) -> str
 # comment speaks of a cell treatment with an ability verb, or of repair or relief itself.
 _ITEM_START = re.compile(r"\s*(?:\d{1,2}\s*[.．、)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）]|[•·▪■●◆▶►-])?\s*")
 _LIST_GLUE = re.compile(r"[\s、，,/和及与或]*|\s*(?:and|or)\s*", re.I)
+_HEADING_EXTRA = re.compile(r"(?:及其|及|和)?(?:并发症|相关疾病|等疾病|疾病|等)")   # 三、糖尿病及并发症
 _REPAIR_VERB = re.compile(r"改善|修复|缓解|恢复|逆转|再生|治愈|根治|(?i:\b(?:improves?|repairs?|restores?|reverses?|regenerates?|relieves?)\b)")
 HEADING_SPAN = 30   # characters from the mention to the colon that ends its heading
 HEADING_HEAD = 60   # characters before the mention at most: an item's number and the diseases listed with it
@@ -846,6 +847,35 @@ class _Headings:
             return st if trig is not None and trig.direction == "list" else None
         return st
 
+    def comment_below(self, k: int, by_sentence: dict[int, list[tuple[int, int]]]) -> Stance | None:
+        """A numbered heading that only names diseases (一、神经系统疾病; 三、糖尿病及并发症), over a
+        paragraph whose first clause says a cell treatment works on them (干细胞可以分化为神经细胞，修复…)
+        and which holds no cue but asserted ones: the heading is claimed, as 2. X：干细胞可以… is."""
+        if k + 1 >= len(self.sentences):
+            return None
+        line, starts, ends = self._line(k)
+        if not (starts and ends) or _LIST_MARKER.match(line) is None or _units(line) > ITEM_MAX:
+            return None
+        a, b = self.sentences[k]
+        rest, at = [], a
+        for x, y in by_sentence.get(k, []):
+            rest.append(self.text[at:x])
+            at = max(at, y)
+        rest.append(self.text[at:b])
+        left = "".join(rest).strip()
+        left = _HEADING_EXTRA.sub("", left[_ITEM_START.match(left).end():])
+        if not _LIST_GLUE.fullmatch(left):
+            return None   # the heading says more than the diseases (一、糖尿病的病因)
+        nxt = self.text[self.sentences[k + 1][0]:self.sentences[k + 1][1]]
+        found = _triggers_in(self.ts, nxt)
+        if not found.cells or any(h[2] not in ("asserted", "cell", "finding") for h in found.scoped):
+            return None
+        clause = next((i for i, c in enumerate(nxt) if c in "，,"), len(nxt))
+        if found.cells[0] >= clause:
+            return None   # the treatment is not what the paragraph opens on
+        said = _COMMENT_VERB.search(nxt, found.cells[0], clause) or _REPAIR_VERB.search(nxt, 0, len(nxt))
+        return Stance("asserted", said.group(0)) if said is not None else None
+
     def over(self, k: int, by_sentence: dict[int, list[tuple[int, int]]]) -> Stance | None:
         """The stance of the asserted heading above item line ``k``, if it is one."""
         if k in self._over:
@@ -978,7 +1008,7 @@ def find_mentions(lex: Lexicon, ts: TriggerSet, main_text: str, body_end: int,
             # (a contraindication) stays, and so does a condition the patient has besides (合并X) or
             # must not have (No active cancer), and an item that says who is excluded or what can go
             # wrong (Patients with active cancer are not eligible).
-            st = headings.over(k, by_sentence) or st
+            st = headings.over(k, by_sentence) or headings.comment_below(k, by_sentence) or st
         elif st.context != "negated" and k >= 0 and QUOTED_ITEM.match(sentence):
             # a quoted claim listed under a heading that debunks its list (虚假宣传话术：(一)“干细胞能根治X”)
             h = headings.over(k, by_sentence)
