@@ -2942,3 +2942,17 @@ def test_an_outlets_masthead_and_section_are_no_headline(env: tuple) -> None:
                                 P1, P2]))
     assert doc.title is None
     assert "主頁　港聞" not in doc.main_text
+
+
+def test_a_headline_that_opens_with_its_year_and_a_two_column_price_table_in_the_text(env: tuple) -> None:
+    """Blind set cb (read; 2026-12-07, sixth session): '2023 日本…全攻略：…' is a headline, not a numbered
+    section; a two-column table (療程｜價格 over three rows) between the text's paragraphs is the text's."""
+    doc = parse(env, "\n".join([
+        "旅某誌 TRAVEL & CARE", "日本醫療旅遊｜韓國醫美｜健檢攻略｜關於我們",
+        "2023 日本幹細胞療程全攻略：東京、大阪診所怎麼選？費用、流程一次看", "by 旅某誌編輯部 某某 ｜ 最後更新 2023.10.16",
+        P1, P2, "費用參考（2023年，日圓）", "療程｜價格", "抗老化點滴（1億細胞）｜約150萬", "單膝關節注射｜約120萬", "頭皮注射｜約60萬",
+        "出發前要注意什麼？", "1. 有癌症病史、懷孕中或有嚴重感染者，多數診所不予施打。", "2. 療程後3天避免泡湯、劇烈運動。",
+        "想要預約日本診所？填寫表單，專屬顧問48小時內回覆", "你可能也喜歡", "韓國皮膚科推薦｜首爾江南5間必去"]))
+    assert doc.title == "2023 日本幹細胞療程全攻略：東京、大阪診所怎麼選？費用、流程一次看"
+    assert str(doc.published_date) == "2023-10-16"
+    assert "單膝關節注射｜約120萬" in doc.main_text and "療程後3天避免泡湯" in doc.main_text

@@ -491,6 +491,7 @@ BETWEEN_WEIGHT = -0.25      # a between_lines line: cut, weighed as a short line
 BETWEEN_RUN_WEIGHT = -0.05  # ... right under another one
 ANSWER_BARS = ("share_bar", "vote_bar", "button_row")   # an answer's own bar, right above the other answers' label
 POSTER_UNITS = 24           # a poster's name or a post's date line next to a floor label is shorter
+TWO_COLUMN_ROWS = 3   # lines in a row with one cell separator each (療程｜價格 / X｜約150萬 / …) make a table
 ITEM_WEIGHT = 0.3     # a table's row, or an item of a list the text introduces (短 lines, no marks)
 ITEM_UNITS = 40       # an item longer than this is a paragraph, weighed as one
 _BULLET = re.compile(r"^\s*(?:[•·●○◆◇▪■□►▶✓✔☑※*＊\-–—]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,2}、)\s*")
@@ -508,7 +509,7 @@ def _list_like(line: Line, info: LineInfo) -> bool:
 
 
 def _mark_items(lines: list[Line], cells: list[int], infos: list[LineInfo]) -> None:
-    """Rows of a table (two or more lines with the same number of cell separators, at least two),
+    """Rows of a table (two or more lines with the same number of cell separators, at least two; three or more with one),
     the items of a list a text line introduces (…包括: / …include: over short lines) and a run of
     bulleted or numbered items under a text line are text.
 
@@ -519,9 +520,9 @@ def _mark_items(lines: list[Line], cells: list[int], infos: list[LineInfo]) -> N
     while i < n:   # tables
         c = cells[i]
         j = i
-        while j + 1 < n and c >= 2 and cells[j + 1] == c:
+        while j + 1 < n and c >= 1 and cells[j + 1] == c:
             j += 1
-        if j > i:
+        if j > i and (c >= 2 or j - i + 1 >= TWO_COLUMN_ROWS):   # two columns: a header and two rows at least
             for k in range(i, j + 1):
                 if infos[k].chrome is None or infos[k].meta:
                     infos[k].item = True
