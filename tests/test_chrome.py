@@ -2956,3 +2956,16 @@ def test_a_headline_that_opens_with_its_year_and_a_two_column_price_table_in_the
     assert doc.title == "2023 日本幹細胞療程全攻略：東京、大阪診所怎麼選？費用、流程一次看"
     assert str(doc.published_date) == "2023-10-16"
     assert "單膝關節注射｜約120萬" in doc.main_text and "療程後3天避免泡湯" in doc.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Sign in to add your answer.", "account_bar"),
+    ("Affiliate disclosure: SomeVoyager may receive a referral fee when you book through our partner clinics.", "repost_notice"),
+    ("1 國立某某大學附設醫院復健部　2 同院神經外科　3 國立某某大學醫學院", "affiliation"),
+    ("最新网址：abcd8868.vip 备用网址：abcd9968.vip", "spam"),
+    ("These statements have not been evaluated by the Food and Drug Administration. This product is not intended "
+     "to diagnose, treat, cure or prevent any disease. Treatments are performed outside the United States.", "disclaimer"),
+])
+def test_prompts_disclosures_affiliations_and_notices_of_blind_set_cb(env: tuple, line: str, rule: str) -> None:
+    """Blind set cb (read; 2026-12-07, sixth session): each line is cut inside the text and the text after it stays."""
+    assert_cut_inside(env, line, rule)

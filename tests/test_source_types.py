@@ -929,3 +929,14 @@ def test_pinyin_of_a_health_sites_name_is_no_q_and_a_or_fertility_host() -> None
     doc = parse_at(page, "https://www.yangshengzhidao.example/gxb/20231102/1.html")
     assert not any("host" in e for e in doc.source_type_evidence), doc.source_type_evidence
     assert parse_at(page, "https://zhidao.example.com/question/1.html").source_type == "social_qa"
+
+
+def test_an_answer_mirrors_notice_outweighs_the_q_and_a_furniture_it_copies() -> None:
+    """Blind set cb (read; 2026-12-07, sixth session): a general answer site's page says its content
+    comes from netizens' answers; its 网友提问 / 网友回答 furniture does not make it a Q&A platform."""
+    page = ("欢迎来到某答网！ 登录 | 注册\n首页 健康 教育 生活 数码 汽车\n当前位置：某答网 > 健康 > 皮肤科 > 正文\n"
+            "干细胞能治好白癜风吗?\n匿名用户 网友提问于 2024-07-03 分类：皮肤科 浏览：2316\n"
+            f"{PARA}\n网友回答：\n匿名网友 2024-07-04\n{PARA}{PARA}\n"
+            "免责声明：本页面内容来源于网友回答，仅供参考，不代表本站观点。\n相关问答\n白癜风会遗传给孩子吗\n")
+    doc = parse(page)
+    assert doc.source_type == "other", doc.source_type_evidence
