@@ -1245,3 +1245,15 @@ def test_a_numbered_heading_that_only_names_diseases_takes_the_claim_of_the_para
     got = [(m.surface, m.context) for m in ms]
     assert ("神经系统疾病", "asserted") in got and got[1] == ("糖尿病", "asserted")
     assert got[2] == ("糖尿病", "neutral") and ("高血压", "neutral") in got
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("专家：阿尔茨海默病目前无法用干细胞治愈。", "阿尔茨海默病", "negated"),
+    ("已经进入尿毒症期的患者，干细胞并不能使肾功能恢复。", "尿毒症期", "negated"),
+    ("孩子得了1型糖尿病，能不能用干细胞根治？", "1型糖尿病", "hedged"),
+    ("癌症患者不能接受注射治疗。", "癌症", "neutral"),
+])
+def test_a_denial_between_the_disease_and_the_outcome_claimed_after_it(text: str, surface: str, context: str) -> None:
+    """Blind set cb (read; 2026-12-07, sixth session): 无法/不能 between a disease and the cure or
+    recovery named after it denies it; 能不能 asks, and 患者不能… says who is excluded."""
+    assert_stance(text, surface, context)
