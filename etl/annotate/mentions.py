@@ -780,6 +780,7 @@ class _Headings:
         self.ts, self.text, self.sentences = ts, text, sentences
         self._over: dict[int, Stance | None] = {}  # item lines only
         self._items: dict[int, bool] = {}
+        self._below: dict[int, Stance | None] = {}   # comment_below, per sentence
 
     def _line(self, k: int) -> tuple[str, bool, bool]:
         """The sentence stripped, whether it starts a line and whether it ends one."""
@@ -859,8 +860,13 @@ class _Headings:
         """A numbered heading that only names diseases (一、神经系统疾病; 三、糖尿病及并发症), over a
         paragraph whose first clause says a cell treatment works on them (干细胞可以分化为神经细胞，修复…)
         and which holds no cue but asserted ones: the heading is claimed, as 2. X：干细胞可以… is."""
-        if k + 1 >= len(self.sentences):
-            return None
+        if k in self._below:   # once per sentence, not per mention (a long line holds thousands)
+            return self._below[k]
+        a, b = self.sentences[k]
+        self._below[k] = None if k + 1 >= len(self.sentences) or b - a > 4 * ITEM_MAX else self._comment_below(k, by_sentence)
+        return self._below[k]
+
+    def _comment_below(self, k: int, by_sentence: dict[int, list[tuple[int, int]]]) -> Stance | None:
         line, starts, ends = self._line(k)
         if not (starts and ends) or _LIST_MARKER.match(line) is None or _units(line) > ITEM_MAX:
             return None

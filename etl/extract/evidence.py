@@ -343,6 +343,7 @@ _SIGNED = re.compile(r"^\s*(?:——|--)\s*\S")
 SIGNATURE_UNITS = 30   # a forum signature is shorter
 QUOTE_LINES = 3        # quoted lines read under a quote's header ...
 QUOTE_REACH = 200      # ... and looked for in this many lines above it
+QUOTE_CHARS = 2000     # a quoted line is shorter; lines above are compared on this many characters
 
 
 def _quotes_and_signatures(lines: list[Line], infos: list[LineInfo]) -> None:
@@ -357,8 +358,8 @@ def _quotes_and_signatures(lines: list[Line], infos: list[LineInfo]) -> None:
         if info.rule == "quote_header":
             above = "\n".join(seen[-QUOTE_REACH:])
             for j in range(i + 1, min(len(lines), i + 1 + QUOTE_LINES)):
-                quoted = norm(lines[j].text)
-                if infos[j].chrome or len(quoted) < 4 or quoted not in above:
+                quoted = norm(lines[j].text[:QUOTE_CHARS])
+                if infos[j].chrome or len(quoted) < 4 or len(lines[j].text) > QUOTE_CHARS or quoted not in above:
                     break
                 infos[j].rule, infos[j].between = "quote", True
         elif info.chrome is None and info.units < SIGNATURE_UNITS and not info.strong and (
@@ -366,7 +367,7 @@ def _quotes_and_signatures(lines: list[Line], infos: list[LineInfo]) -> None:
             info.rule, info.between = "signature", True
             if i > 0 and _SEPARATOR.match(lines[i - 1].text) and infos[i - 1].chrome is None:
                 infos[i - 1].rule, infos[i - 1].between = "signature", True
-        seen.append(norm(line.text))
+        seen.append(norm(line.text[:QUOTE_CHARS]))
 
 
 RELATED_REACH = 8   # lines from a related list's heading to the next answerer's card
