@@ -2969,3 +2969,17 @@ def test_a_headline_that_opens_with_its_year_and_a_two_column_price_table_in_the
 def test_prompts_disclosures_affiliations_and_notices_of_blind_set_cb(env: tuple, line: str, rule: str) -> None:
     """Blind set cb (read; 2026-12-07, sixth session): each line is cut inside the text and the text after it stays."""
     assert_cut_inside(env, line, rule)
+
+
+def test_an_faqs_labelled_questions_are_its_sections_not_its_title(env: tuple) -> None:
+    """Blind set bu (read; 2026-12-07, sixth session): a clinic's FAQ page (Q：… / A：… three times under its
+    headline and byline) keeps its headline; one labelled question on a Q&A page is still the title."""
+    doc = parse(env, "\n".join([
+        "某康再生醫學中心 Some Regenerative Medical Centre", "主頁 | 關於我們 | 服務項目 | 醫生團隊 | 健康資訊 | 網上預約",
+        "健康資訊 › 關節痛症", "膝關節退化點算好？幹細胞注射常見問題", "撰文：某康醫療團隊｜更新日期：2023年11月2日",
+        "本港人口老化，不少長者受膝關節退化困擾，上落樓梯時膝頭痛，蹲低更加困難。",
+        "Q：幹細胞注射可以醫好退化性關節炎嗎？",
+        "A：自體脂肪幹細胞注射可舒緩早中期膝關節炎嘅痛楚，改善活動能力，但未能令已磨損嘅軟骨完全再生，嚴重變形者仍需考慮置換手術。",
+        "Q：邊啲人唔適合？", "A：有活動性感染、癌症病史或凝血障礙人士，一般不建議接受注射，醫生會先詳細評估。",
+        "Q：注射後會唔會痛？", "A：部分人注射後有輕微腫脹及酸痛，通常數日內減退，期間避免劇烈運動。"]))
+    assert doc.title == "膝關節退化點算好？幹細胞注射常見問題"

@@ -213,6 +213,7 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     rejected: dict[int, str] = {}
     seen_strong = False
     owner = _owner_words(lines, infos)
+    faq = sum(1 for j in range(first, min(n, start + HEADER_SCAN)) if _ASKED.match(lines[j].text[:40])) >= FAQ_QUESTIONS
     for i in range(first, min(n, start + LATE_SCAN)):
         line, info = lines[i], infos[i]
         late = i >= start and seen_strong
@@ -230,6 +231,8 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
             rejected[i] = why
             continue
         score, evidence = _score(i, lines, infos, norms, body, start, rules)
+        if "question_label" in evidence and faq:
+            score -= QUESTION_LABEL_BONUS   # an FAQ's questions (Q：… / Q：… / Q：…) are its sections, not the page's question
         if late and not ({"repeated", "byline_after"} & evidence or "first_section_after" in evidence):
             rejected[i] = "late_without_evidence"
             continue
@@ -318,6 +321,8 @@ def _lead_above(lines: list[Line], infos: list[LineInfo], i: int, start: int) ->
 
 _FOLLOW_END = re.compile(r"(关注|订阅|追踪)\s*$")
 # A Q&A page's labelled question (問：…？, Q: …?), and the answerer's card of level and acceptance rate.
+QUESTION_LABEL_BONUS = 3.0
+FAQ_QUESTIONS = 2   # labelled questions (Q：…) near the top of a page that make it an FAQ
 _ASKED = re.compile(r"^\s*(?:问|問|Q|提问|提問|问题|問題|(?i:question))\s*[:：]\s*\S")
 _ANSWERER_CARD = re.compile(r"^LV\s?\d{1,2}\s*[|｜·]|采纳率\s*[:：]?\s*\d|回答被采纳")
 # A social post's time with nothing but a separator after it (the audience icon's place): 2024年4月2日 ·
@@ -498,7 +503,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         score += 0.5
         if _ASKED.match(line.text):
             ev.add("question_label")   # 問：…？ on a Q&A page: the question the page is about
-            score += 3.0
+            score += QUESTION_LABEL_BONUS
     if _DECISION_HEADING.search(info.simp) or _OFFICIAL_HEADING.match(info.simp) or (
             _DECISION_NAME.search(info.simp) and i + 1 < n
             and reject_reason(lines[i + 1], infos[i + 1], rules) == "document_number"):
