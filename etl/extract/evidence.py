@@ -338,7 +338,6 @@ def _later_posters(infos: list[LineInfo]) -> None:
 
 _STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d{2}")
 THREAD_RULES = ("floor_label", "poster_line", "forum_header", "quote_header")
-_SEPARATOR = re.compile(r"^\s*[—\-_=─━~～]{6,}\s*$")
 _SIGNED = re.compile(r"^\s*(?:——|--)\s*\S")
 SIGNATURE_UNITS = 30   # a forum signature is shorter
 QUOTE_LINES = 3        # quoted lines read under a quote's header ...
@@ -349,8 +348,8 @@ QUOTE_CHARS = 2000     # a quoted line is shorter; lines above are compared on t
 def _quotes_and_signatures(lines: list[Line], infos: list[LineInfo]) -> None:
     """On a thread (two or more floor, poster or quote lines): the lines a reply quotes under its
     quote's header (引用：某某 於 … 發表) when they repeat what the thread said above, and a poster's
-    signature (a rule of dashes and the short line under it; a short line led by ——) are furniture
-    between two posts."""
+    signature (the short line under a rule of dashes, the rule being a separator line; a short line
+    led by ——) are furniture between two posts."""
     if sum(1 for o in infos if o.rule in THREAD_RULES) < 2:
         return
     seen: list[str] = []
@@ -363,10 +362,8 @@ def _quotes_and_signatures(lines: list[Line], infos: list[LineInfo]) -> None:
                     break
                 infos[j].rule, infos[j].between = "quote", True
         elif info.chrome is None and info.units < SIGNATURE_UNITS and not info.strong and (
-                _SIGNED.match(line.text) or (i > 0 and _SEPARATOR.match(lines[i - 1].text))):
+                _SIGNED.match(line.text) or (i > 0 and infos[i - 1].rule == "separator")):
             info.rule, info.between = "signature", True
-            if i > 0 and _SEPARATOR.match(lines[i - 1].text) and infos[i - 1].chrome is None:
-                infos[i - 1].rule, infos[i - 1].between = "signature", True
         seen.append(norm(line.text[:QUOTE_CHARS]))
 
 
