@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from etl.extract.evidence import (
     CARD_RULES,
+    STAMP,
     LineInfo,
     analyse,
     densest_block,
@@ -29,7 +30,6 @@ from etl.extract.titles import BYLINE_RULES, FURNITURE_UNITS, TitleChoice, choos
 from etl.knowledge.rules import Rules
 
 LATE_DATE_LINES = 6   # a date line this near under the title (a question's 提问时间 under its text) is its byline
-_STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}")   # a date or a time in a short line
 EXTEND_BEFORE = 2   # short headings just above the text are kept when there is no title
 EXTEND_AFTER = 3    # ... and just below it (a page cut off after a heading)
 # A card (an answering doctor's, a poster's, an account's) is a run of short lines without a
@@ -169,7 +169,7 @@ def select(lines: list[Line], rules: Rules, title_hint: str | None = None, has_c
             decided[i] = "summary"   # a teaser under the byline repeats the lead
         elif t is None and i == s and byline_at(i) and not info.prose and info.chrome is None:
             decided[i] = "byline"    # an untitled page's first line is its byline (转载自：某某 2024年1月9日 阅读 9)
-        elif info.date_like and not info.item and info.chrome is None and _STAMP.search(line.text):
+        elif info.date_like and not info.item and info.chrome is None and STAMP.search(line.text):
             decided[i] = "date_line"   # a date alone between paragraphs (回答日期 2024/02/29): a stamp, not text
         elif i in card:
             decided[i] = "card"   # a name, a hospital, a badge next to a doctor card's known lines

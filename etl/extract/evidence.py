@@ -325,7 +325,7 @@ def _later_posters(infos: list[LineInfo]) -> None:
         elif info.rule == "answers_label":
             label = True
         elif label and info.rule is None and not info.fields and not info.item and info.punct == 0 \
-                and info.digits >= 4 and info.units < POSTER_UNITS and _STAMP.search(info.simp):
+                and info.digits >= 4 and info.units < POSTER_UNITS and STAMP.search(info.simp):
             info.rule, info.between = "poster_line", True
             k = i - 1
             if k >= 0 and infos[k].rule is None and not infos[k].marker and not infos[k].fields \
@@ -336,7 +336,7 @@ def _later_posters(infos: list[LineInfo]) -> None:
                 infos[k].between = True
 
 
-_STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d{2}")
+STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}")   # a date or a time in a short line
 THREAD_RULES = ("floor_label", "poster_line", "forum_header", "quote_header")
 _SIGNED = re.compile(r"^\s*(?:——|--)\s*\S")
 SIGNATURE_UNITS = 30   # a forum signature is shorter
