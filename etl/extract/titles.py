@@ -320,9 +320,9 @@ def _lead_above(lines: list[Line], infos: list[LineInfo], i: int, start: int) ->
 
 
 _FOLLOW_END = re.compile(r"(关注|订阅|追踪)\s*$")
+QUESTION_LABEL_BONUS = 3.0   # a labelled question's score: the question a Q&A page is about ...
+FAQ_QUESTIONS = 2            # ... unless this many labelled questions near the top make the page an FAQ
 # A Q&A page's labelled question (問：…？, Q: …?), and the answerer's card of level and acceptance rate.
-QUESTION_LABEL_BONUS = 3.0
-FAQ_QUESTIONS = 2   # labelled questions (Q：…) near the top of a page that make it an FAQ
 _ASKED = re.compile(r"^\s*(?:问|問|Q|提问|提問|问题|問題|(?i:question))\s*[:：]\s*\S")
 _ANSWERER_CARD = re.compile(r"^LV\s?\d{1,2}\s*[|｜·]|采纳率\s*[:：]?\s*\d|回答被采纳")
 # A social post's time with nothing but a separator after it (the audience icon's place): 2024年4月2日 ·
