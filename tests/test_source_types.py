@@ -941,13 +941,3 @@ def test_an_answer_mirrors_notice_outweighs_the_q_and_a_furniture_it_copies() ->
     doc = parse(page)
     assert doc.source_type == "other", doc.source_type_evidence
 
-
-def test_a_doctor_answer_page_with_a_hotline_and_a_booking_menu_is_still_q_and_a() -> None:
-    """Blind set bw (read; 2026-12-07, sixth session): an ask-a-doctor site's menu offers 预约挂号 and
-    its footer a 400 hotline; the question, the doctor's card and 回复于 … make it a Q&A page."""
-    page = ("医某网 | 找专家 问医生 预约挂号 健康百科　登录/注册\n当前位置：首页 > 骨科 > 问答详情\n"
-            "膝关节炎注射干细胞，诊所说保证长出新软骨，靠谱吗？\n患者：女 63岁　提问时间：2024年3月2日\n"
-            f"病情描述：{PARA}\n李某某 主任医师 | 骨科 关节外科 | 三甲医院\n回复于 2024-03-03 09:41\n{PARA}\n{PARA}\n"
-            "关于我们 | 联系我们 | 隐私政策 | 客服热线 400-000-3172\n")
-    doc = parse_at(page, "https://www.yidamou.example/ask/guke/202403/1.html")
-    assert doc.source_type == "social_qa", doc.source_type_evidence
