@@ -2983,3 +2983,17 @@ def test_an_faqs_labelled_questions_are_its_sections_not_its_title(env: tuple) -
         "Q：邊啲人唔適合？", "A：有活動性感染、癌症病史或凝血障礙人士，一般不建議接受注射，醫生會先詳細評估。",
         "Q：注射後會唔會痛？", "A：部分人注射後有輕微腫脹及酸痛，通常數日內減退，期間避免劇烈運動。"]))
     assert doc.title == "膝關節退化點算好？幹細胞注射常見問題"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("搜尋疾病、症狀或醫師", "search_box"),
+    ("留下資料，專人於一個工作天內與您聯繫。", "call_to_action"),
+    ("更多謠言終結站", "more_link"),
+    ("Transparency Seal | Freedom of Information | Citizen's Charter", "site_footer"),
+    ("REPUBLIC OF SOMEWHERE · All content is in the public domain unless otherwise stated.", "site_footer"),
+    ("某某娱乐官网-新用户注册即送88元 最新网址 www.abcd8899.vip", "spam"),
+    ("1800 000 219", "phone_line"),
+])
+def test_search_boxes_lead_forms_section_links_footers_and_spam_of_older_read_sets(env: tuple, line: str, rule: str) -> None:
+    """Sets o, u, x and cb (read): each line is cut inside the text and the text after it stays."""
+    assert_cut_inside(env, line, rule)
