@@ -2997,3 +2997,20 @@ def test_an_faqs_labelled_questions_are_its_sections_not_its_title(env: tuple) -
 def test_search_boxes_lead_forms_section_links_footers_and_spam_of_older_read_sets(env: tuple, line: str, rule: str) -> None:
     """Sets o, u, x and cb (read): each line is cut inside the text and the text after it stays."""
     assert_cut_inside(env, line, rule)
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Republished from Some University News Office · 4 min read", "repost_notice"),
+    ("This article is republished under a Creative Commons license. Read the original article.", "repost_notice"),
+    ("You have 2 free articles remaining this month. Subscribe now.", "account_bar"),
+    ("2,341 Accesses · 6 Citations · 14 Altmetric · Metrics details", "download_bar"),
+    ("Open Access This article is licensed under a Creative Commons Attribution 4.0 International License.", "licence"),
+    ("喜欢就点个“在看”吧", "call_to_action"),
+    ("某某健康资讯网 www.abc-info.example　收藏本站", "call_to_action"),
+    ("本文仅供医疗卫生专业人士参考", "disclaimer"),
+    ("骨科 | 某市第三人民医院 三甲", "doctor_card"),
+    ("儿童保健科 主治医师 | 已帮助1.2万人", "doctor_card"),
+])
+def test_republishing_paywall_metrics_and_card_furniture_of_blind_set_cd(env: tuple, line: str, rule: str) -> None:
+    """Blind set cd (read; 2026-12-07, sixth session): each line is cut inside the text and the text after it stays."""
+    assert_cut_inside(env, line, rule)

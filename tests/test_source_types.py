@@ -941,3 +941,14 @@ def test_an_answer_mirrors_notice_outweighs_the_q_and_a_furniture_it_copies() ->
     doc = parse(page)
     assert doc.source_type == "other", doc.source_type_evidence
 
+
+
+def test_a_journal_databases_funding_field_is_paper_furniture() -> None:
+    """Blind set cd (read; 2026-12-07, sixth session): 基金资助： labels a paper's funding as 基金项目：
+    does, so a journal database page with a 400 hotline in its chrome stays academic; 基金资助 inside a
+    news sentence (该研究获某某基金资助) is no field."""
+    record = ("某源学术 SCHOLAR　首页 | 期刊 | 学位论文 | 高级检索\n某某再生医学杂志 . 2023, 15(4)\n"
+              "人脐带间充质干细胞移植治疗慢性脊髓损伤的疗效观察\n赵某远1　孙某2　郭某东1\n摘要：\n"
+              f"目的 {PARA}\n关键词：间充质干细胞；脊髓损伤；细胞移植\n基金资助：某某省自然科学基金（2019JJ40217）\n"
+              "下载PDF　CAJ下载　在线阅读　引用　收藏　分享\n客服热线：400-000-3706\n")
+    assert parse(record).source_type == "academic", parse(record).source_type_evidence
