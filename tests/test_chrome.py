@@ -3014,3 +3014,18 @@ def test_search_boxes_lead_forms_section_links_footers_and_spam_of_older_read_se
 def test_republishing_paywall_metrics_and_card_furniture_of_blind_set_cd(env: tuple, line: str, rule: str) -> None:
     """Blind set cd (read; 2026-12-07, sixth session): each line is cut inside the text and the text after it stays."""
     assert_cut_inside(env, line, rule)
+
+
+def test_an_english_headline_over_a_deck_with_two_commas_and_the_writers_byline(env: tuple) -> None:
+    """Blind set cd (read; 2026-12-07, sixth session): a deck may hold two commas in English (X, Y and
+    Z, agency says); under the headline and over the byline it is the headline's deck, not the title."""
+    doc = parse(env, "\n".join([
+        "The Some Courier", "Subscribe for $1 | Sign In", "News  Local  Business  Health  Sports  Opinion",
+        "HEALTH", "FDA warns local clinic over unapproved stem cell injections",
+        "Clinic marketed 'exosome' shots for COPD, arthritis and long COVID, agency says",
+        "By Dana Example | dexample@somecourier.example", "Published Feb. 7, 2024 at 5:45 p.m. ET | Updated Feb. 8, 2024",
+        "The U.S. Food and Drug Administration has sent a warning letter to a local wellness clinic that marketed "
+        "umbilical cord cell and exosome injections for lung disease, joint pain and lingering symptoms after infection.",
+        "The agency said no such product is approved for those uses, and asked the clinic to respond within 15 working days.",
+        "\"These products have not been shown to treat lung disease,\" the letter states."]))
+    assert doc.title == "FDA warns local clinic over unapproved stem cell injections"

@@ -46,6 +46,7 @@ _BY_NAME = re.compile(r"^By\s+[A-Z][a-z]+\s")   # a byline that names its writer
 _DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书|公示|公告|通告|通报)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
 # The asker's own text under a question (问题补充：…, 病情描述：…): part of the question, not its answer.
 DECK_UNITS = 80   # a deck under a headline is one sentence, shorter than this
+DECK_MARKS_LATIN = 2   # ... with at most one sentence mark, or two commas in English (X, Y and Z, agency says)
 _SENTENCE_END = ("。", ".", "！", "!", "；", ";", "…", "，", ",", "、")   # a line ending so is a sentence or a cut one
 _CRUMB = re.compile(r"\s[>›»]\s")   # a breadcrumb's separator: a line with it heads no deck
 _NOT_DECK = re.compile(r"[?？|｜]")     # a question is a headline, cells are a card: neither is a deck
@@ -446,7 +447,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
             # part of the byline; any other text line ends the search: the byline is above it.
             # A one-sentence deck between a headline and its byline (a guidance page's summary
             # over From: … / Published …) is the headline's too.
-            deck = ninfo.punct <= 1 and FURNITURE_UNITS <= ninfo.units < DECK_UNITS and info.units >= FURNITURE_UNITS \
+            deck = ninfo.punct <= (DECK_MARKS_LATIN if ninfo.cjk == 0 else 1) and FURNITURE_UNITS <= ninfo.units < DECK_UNITS and info.units >= FURNITURE_UNITS \
                 and not ninfo.strong and not _NOT_DECK.search(lines[j].text) and (
                 lines[j].text.rstrip().endswith((".", "。"))
                 or (ninfo.units >= 0.8 * info.units and not _CRUMB.search(line.text)))
