@@ -458,7 +458,7 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
                 continue  # only a price in the mention's own clause (…等事件，违规者最高可罚2000万元 is a fine)
             ctx = "asserted"
         if ctx == "asserted" and a == m_end and (neg := _NEGATOR.search(sentence, a, b)) is not None \
-                and not _NEGATOR_EXCLUDES.search(sentence, a, neg.start()):
+                and not _EXCLUDED_GROUP.search(sentence, a, neg.start()):
             # X目前无法用干细胞治愈; X的患者，干细胞并不能使肾功能恢复: the outcome after the mention is denied
             ctx, text = "negated", neg.group(0)
         if ctx == "reported":
@@ -573,9 +573,8 @@ def _topic_comment(sentence: str, m_start: int, m_end: int, found: _Hits) -> str
 _ITEM_START = re.compile(r"\s*(?:\d{1,2}\s*[.．、)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）]|[•·▪■●◆▶►-])?\s*")
 _LIST_GLUE = re.compile(r"[\s、，,/和及与或]*|\s*(?:and|or)\s*", re.I)
 # A denial between a mention and the outcome claimed after it (X目前无法用干细胞治愈). 能不能 asks, and
-# 患者不能… excludes patients (a contraindication): neither denies the outcome.
+# 患者不能… excludes patients (a contraindication, _EXCLUDED_GROUP): neither denies the outcome.
 _NEGATOR = re.compile(r"(?<![能可])(?:无法|不能|不可能|未能|没法|没能)")
-_NEGATOR_EXCLUDES = re.compile(r"(?:者|患者|病史|的人|人群|孕妇)\s*$")
 _HEADING_EXTRA = re.compile(r"(?:及其|及|和)?(?:并发症|相关疾病|等疾病|疾病|等)")   # 三、糖尿病及并发症
 _REPAIR_VERB = re.compile(r"改善|修复|缓解|恢复|逆转|再生|治愈|根治|(?i:\b(?:improves?|repairs?|restores?|reverses?|regenerates?|relieves?)\b)")
 HEADING_SPAN = 30   # characters from the mention to the colon that ends its heading
