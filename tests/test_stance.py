@@ -455,6 +455,26 @@ def test_a_claim_reported_then_rebutted_in_the_sentence_is_negated(text: str, su
     assert_stance(text, surface, context)
 
 
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("坊间流传的“脐带血可以治疗哮喘、延缓衰老”，至今都没有足够的证据支持。", "哮喘", "negated"),
+    ("街坊群里说\"两次回输治愈痛风\"的，大家千万别信。", "痛风", "negated"),
+    ("某些宣传单上“一针根治类风湿关节炎”的说法缺乏充分证据。", "类风湿关节炎", "negated"),
+    ("该店宣传“干细胞治疗肝硬化，有效率达九成”，经查所称疗效无临床数据支持。", "肝硬化", "negated"),
+    ("Flyers promise that \"stem cells reverse emphysema\", a claim with no evidence behind it.", "emphysema", "negated"),
+    # a scare-quoted slogan whose sentence goes on to deny something else stays as it was
+    ("打着“干细胞根治痛风”旗号收费的几家门店，都没有获得批准。", "痛风", "hedged"),
+    ("她看到“干细胞逆转痛风”的广告后做了三次，病情却没有任何改善。", "痛风", "hedged"),
+    ("「自體脂肪幹細胞治療退化性關節炎」是開放項目之一，診所不能自行施打。", "退化性關節炎", "asserted"),
+    ("院长介绍说：“我们的干细胞疗法可以治疗哮喘，很多患者已经停药。”", "哮喘", "asserted"),
+])
+def test_a_quoted_claim_rebutted_after_the_quote_is_negated(text: str, surface: str, context: str) -> None:
+    """Words in quotation marks are someone else's claim: a denial after the quotation that says
+    the claim is not to be believed (没有证据, 缺乏…证据, 无…数据支持, 别信, 不可信, no evidence)
+    negates it even with no 宣称 before it. A denial of something else (not approved, no
+    improvement, not allowed) leaves the quotation a scare-quoted term or a plain claim."""
+    assert_stance(text, surface, context)
+
+
 @pytest.mark.parametrize(("text", "surface"), [
     ("The company moved its cell therapy into Phase 2 for heart failure last year.", "heart failure"),
     ("该公司针对克罗恩病肛瘘的干细胞研发管线进展顺利。", "克罗恩病肛瘘"),

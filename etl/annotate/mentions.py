@@ -63,6 +63,11 @@ ITEM_MAX = 40          # a list item under a heading is a short line (in units: 
 BARE_HEADING_MAX = 12  # a heading without a colon (适应症) is shorter still and names no disease
 HEADING_ITEMS = 60     # item lines one heading reaches
 QUOTE_SPAN = 12     # a scare quote holds a term, not a sentence
+CLAIM_QUOTE_SPAN = 60   # a quoted claim (“一针根治X、Y”) holds a clause or two
+# A denial that the quoted claim is true (没有证据, 不可信, 别信, 谣言, no evidence), not one of something
+# else the sentence goes on to deny (机构都没有获得批准, 病情却没有任何改善: the quote is a scare-quoted term).
+_DISBELIEF = re.compile(r"证据|依据|证实|证明|数据|可信|信|谣言|站不住|evidence|proof|proven|unsupported|false|myth", re.I)
+DISBELIEF_SPAN = 16
 # A denial that excludes patients (合并肝癌的患者暂不适合; 癌症患者、孕妇不建议施打) names a
 # contraindication, a risk of the treatment (neutral), when the mention is a comorbidity (合并X, 有X病史)
 # or sits in a list beside pregnancy; 该疗法不适合晚期肝硬化患者 still denies the treatment for X.
@@ -526,6 +531,10 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         rebuttal = _rebuttal_after(found, m_end)
         if rebuttal is not None:  # 宣传能治X、Y，同样没有可靠证据: a claim reported, then rebutted in the sentence
             return Stance("negated", rebuttal, reported)
+    if ctx == "asserted" and (close := _claim_quote_end(sentence, m_start, m_end)) is not None:
+        rebuttal = _rebuttal_after(found, close, sentence, _DISBELIEF)
+        if rebuttal is not None:  # 网上流传的“脐带血可以治疗X”，目前没有证据支持: a quoted claim, rebutted after the quote
+            return Stance("negated", rebuttal, reported)
     if found.conventional and not found.cells:
         return Stance("neutral", None, reported)  # 二甲双胍能控制X: conventional care, not a cell treatment
     if ((risk or adverse) and ctx == "hedged") or (adverse and ctx == "asserted"):
@@ -708,16 +717,33 @@ def _opens_clause(rx: re.Pattern[str], sentence: str, m_start: int) -> bool:
     return rx.search(sentence, max(clause + 1, lo), m_start) is not None
 
 
-def _rebuttal_after(found: _Hits, m_end: int) -> str | None:
+def _rebuttal_after(found: _Hits, m_end: int, sentence: str = "", about: re.Pattern[str] | None = None) -> str | None:
     """A denial after the mention in the same sentence (within RAW_SCOPE characters), if any: the
     guidelines' "a claim quoted without rebuttal in the same sentence is asserted" read the other
-    way round."""
+    way round. ``about``: only a denial whose words (from its start, DISBELIEF_SPAN characters of
+    ``sentence``) say the claim is not to be believed."""
     i = bisect.bisect_left(found.starts, m_end)
     for t_start, _t_end, ctx, _direction, text, _gap in found.scoped[i:]:
         if t_start - m_end > RAW_SCOPE:
             break
-        if ctx == "negated":
+        if ctx == "negated" and (about is None or about.search(sentence, t_start, t_start + DISBELIEF_SPAN)):
             return text
+    return None
+
+
+def _claim_quote_end(sentence: str, m_start: int, m_end: int) -> int | None:
+    """Where the quotation holding the mention closes (“三次回输治愈X”, "reverse X"), when the
+    mention sits in one of at most CLAIM_QUOTE_SPAN characters: the words of someone else, which a
+    denial after the quotation rebuts."""
+    lo = max(0, m_start - CLAIM_QUOTE_SPAN)
+    op = max(sentence.rfind(q, lo, m_start) for q in QUOTE_OPEN)
+    if op >= 0 and not any(q in sentence[op + 1:m_start] for q in QUOTE_CLOSE):
+        ends = [e for e in (sentence.find(q, m_end, op + CLAIM_QUOTE_SPAN + 1) for q in QUOTE_CLOSE) if e >= 0]
+        return min(ends) + 1 if ends else None
+    if sentence.count('"', 0, m_start) % 2 == 1:   # straight quotes: inside when an odd number open before
+        op, cl = sentence.rfind('"', 0, m_start), sentence.find('"', m_end)
+        if op >= lo and 0 <= cl - op <= CLAIM_QUOTE_SPAN:
+            return cl + 1
     return None
 
 
