@@ -3029,3 +3029,29 @@ def test_an_english_headline_over_a_deck_with_two_commas_and_the_writers_byline(
         "The agency said no such product is approved for those uses, and asked the clinic to respond within 15 working days.",
         "\"These products have not been shown to treat lung disease,\" the letter states."]))
     assert doc.title == "FDA warns local clinic over unapproved stem cell injections"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("本文由某某骨科 复健科 陈某某医师审阅", "review_note"),
+    ("本篇内容经某某医院神经内科医师审核", "review_note"),
+])
+def test_a_reviewers_credit_with_department_and_title_of_blind_set_ch(env: tuple, line: str, rule: str) -> None:
+    """Blind set ch (read; 2026-12-07, seventh session): a medical reviewer's credit naming the
+    department and the doctor, spaces between them, is cut inside the text."""
+    assert_cut_inside(env, line, rule)
+
+
+@pytest.mark.parametrize("heading", ["▍延伸閱讀", "■ 相关文章", "▶ 延伸阅读"])
+def test_a_related_list_heading_behind_a_templates_block_glyph(env: tuple, heading: str) -> None:
+    """Blind set ch (read): a template sets a block or bullet glyph before its related-list heading
+    (▍延伸閱讀); the heading and the question headlines under it are cut as without the glyph,
+    while a one-line link (▶ 推荐阅读：headline) inside the text stays a single cut line."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, heading,
+                                "帕金森病友如何预防跌倒？", "失眠与焦虑有关吗？", "版权所有 © 2024 某某健康网"]))
+    assert heading not in doc.main_text
+    assert "帕金森病友如何预防跌倒？" not in doc.main_text and "失眠与焦虑有关吗？" not in doc.main_text
+    assert P3 in doc.main_text
+    link = "▶ 推荐阅读：关节腔注射玻璃酸钠，一年打几次才合适？"
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, link, "二、干细胞为什么能用于关节修复？", P2, P3]))
+    assert link not in doc.main_text
+    assert "二、干细胞为什么能用于关节修复？" in doc.main_text

@@ -213,6 +213,9 @@ def _measure(t: str) -> LineInfo:
                     len(_PUNCT.findall(m)), len(_DIGIT.findall(m)))
 
 
+# Glyphs a template sets before a heading (block elements, geometric shapes, stars): ▍延伸阅读, ■相关文章.
+_DECORATION = re.compile(r"[\u2580-\u25ff\u2605\u2606]+\s*(?=\S)")
+
 # A label that opens the full text under a paper's abstract and its metadata (正文, Full text): it ends
 # the taint of the keywords and citation lines above it.
 _BODY_LABEL = re.compile(r"^\s*(正文|全文|(?i:full text|main text))\s*[:：]?\s*$")
@@ -227,11 +230,13 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
         info = _measure(line.text)
         if len(line.text) <= MAX_RULE_LINE:
             short = info.prose and len(line.text) <= SHORT_PROSE
-            info.rule = first_match(rules.drop_lines, info.simp, info.prose, short)
+            # the rules read a heading without the block or bullet a template sets before it (▍延伸阅读, ■ 相关文章)
+            key = info.simp[d.end():] if (d := _DECORATION.match(info.simp)) else info.simp
+            info.rule = first_match(rules.drop_lines, key, info.prose, short)
             if not info.rule:
-                info.marker = first_match(rules.tail_markers, info.simp, info.prose, short)
+                info.marker = first_match(rules.tail_markers, key, info.prose, short)
             if not info.rule and not info.marker and rules.between_lines.patterns:
-                info.rule = first_match(rules.between_lines, info.simp, info.prose, short)
+                info.rule = first_match(rules.between_lines, key, info.prose, short)
                 info.between = info.rule is not None
         if not info.prose:
             if not info.rule and not info.marker and _keyword_bar(info.simp):
