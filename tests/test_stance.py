@@ -443,6 +443,7 @@ def test_a_price_beside_a_mention_prices_a_treatment_for_it(text: str, surface: 
 
 @pytest.mark.parametrize(("text", "surface", "context"), [
     ("这些机构往往同时宣传能治帕金森病、脊髓损伤，同样没有可靠证据。", "帕金森病", "negated"),
+    ("部分门店宣称可治疗哮喘、痛风等，均缺乏充分的科学依据。", "痛风", "negated"),
     ("有诊所声称干细胞可治中风及糖尿病，市民切勿轻信。", "糖尿病", "negated"),
     ("被告虚构“回输干细胞可以治愈癌症、尿毒症”等事实骗取钱财。", "尿毒症", "negated"),
     ("该诊所宣传干细胞能治愈糖尿病。", "糖尿病", "asserted"),
