@@ -226,28 +226,70 @@ BODY_LABEL_CHARS = 14   # a longer line is no bare label: the pattern is not tri
 def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     """Evidence and weight for every line; lines under a chrome heading inherit its name."""
     out: list[LineInfo] = []
+    memo = _line_memo(rules)
     for line in lines:
-        info = _measure(line.text)
-        if len(line.text) <= MAX_RULE_LINE:
-            short = info.prose and len(line.text) <= SHORT_PROSE
-            # the rules read a heading without the block or bullet a template sets before it (▍延伸阅读, ■ 相关文章)
-            key = info.simp[d.end():] if (d := _DECORATION.match(info.simp)) else info.simp
-            info.rule = first_match(rules.drop_lines, key, info.prose, short)
-            if not info.rule:
-                info.marker = first_match(rules.tail_markers, key, info.prose, short)
-            if not info.rule and not info.marker and rules.between_lines.patterns:
-                info.rule = first_match(rules.between_lines, key, info.prose, short)
-                info.between = info.rule is not None
-        if not info.prose:
-            if not info.rule and not info.marker and _keyword_bar(info.simp):
-                info.rule = "search_tags"
-            if not info.rule and not info.marker:
-                info.fields = field_keys(info.simp, rules)
-            if not info.rule and not info.marker and not info.fields and rules.meta_lines.patterns:
-                info.rule = first_match(rules.meta_lines, info.simp, info.prose)
-                info.meta = info.rule is not None
-            info.author_list = len(line.text) <= MAX_RULE_LINE and is_author_list(info.simp, rules)
+        seen = memo.get(line.text)
+        if seen is not None:
+            info = LineInfo(*seen)
+            info.fields = list(info.fields)
+            out.append(info)
+            continue
+        info = _by_itself(line.text, rules)
+        if len(line.text) <= MEMO_LINE:
+            if len(memo) >= MEMO_LINES:
+                memo.clear()
+            memo[line.text] = (info.simp, info.cjk, info.words, info.punct, info.digits, info.rule, info.between,
+                               info.meta, info.marker, tuple(info.fields), info.author_list, info.prose)
         out.append(info)
+    _context(lines, out, rules)
+    return out
+
+
+# What a line shows by itself depends on its text and the rules alone: a site's template repeats
+# its menu, footer and card lines on every page, so the evidence of a line already weighed is
+# reused. The memo belongs to one Rules object (a new object, as after an edit, starts empty).
+MEMO_LINES = 20_000  # lines remembered per process (about 330 bytes each); past this the memo starts over
+MEMO_LINE = 300      # longer lines are prose, not template furniture: not remembered
+_MEMOS: dict[int, tuple[Rules, dict[str, tuple]]] = {}   # id(rules) -> (rules, text -> LineInfo fields)
+
+
+def _line_memo(rules: Rules) -> dict[str, tuple]:  # type: ignore[type-arg]
+    entry = _MEMOS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(_MEMOS) >= 4:
+            _MEMOS.clear()   # a process that loads rules again and again keeps only the latest
+        entry = (rules, {})
+        _MEMOS[id(rules)] = entry
+    return entry[1]
+
+
+def _by_itself(text: str, rules: Rules) -> LineInfo:
+    """The evidence of one line read alone: its counts, and the rules its text matches."""
+    info = _measure(text)
+    if len(text) <= MAX_RULE_LINE:
+        short = info.prose and len(text) <= SHORT_PROSE
+        # the rules read a heading without the block or bullet a template sets before it (▍延伸阅读, ■ 相关文章)
+        key = info.simp[d.end():] if (d := _DECORATION.match(info.simp)) else info.simp
+        info.rule = first_match(rules.drop_lines, key, info.prose, short)
+        if not info.rule:
+            info.marker = first_match(rules.tail_markers, key, info.prose, short)
+        if not info.rule and not info.marker and rules.between_lines.patterns:
+            info.rule = first_match(rules.between_lines, key, info.prose, short)
+            info.between = info.rule is not None
+    if not info.prose:
+        if not info.rule and not info.marker and _keyword_bar(info.simp):
+            info.rule = "search_tags"
+        if not info.rule and not info.marker:
+            info.fields = field_keys(info.simp, rules)
+        if not info.rule and not info.marker and not info.fields and rules.meta_lines.patterns:
+            info.rule = first_match(rules.meta_lines, info.simp, info.prose)
+            info.meta = info.rule is not None
+        info.author_list = len(text) <= MAX_RULE_LINE and is_author_list(info.simp, rules)
+    return info
+
+
+def _context(lines: list[Line], out: list[LineInfo], rules: Rules) -> None:
+    """What each line shows beside its neighbours: table rows, items, lists under a marker, cards ..."""
     _info_table_cells(out, rules)
     cells = [cell_separators(line.text) for line in lines]
     _table_rows_are_text(cells, out)
@@ -281,7 +323,6 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     _ad_slots(out)
     _related_between_answers(out)
     _weigh_between_runs(out)
-    return out
 
 
 MENU_TAINT_LINES = 15   # a follow button this near the top ends a list a menu item (Trending) began
