@@ -3055,3 +3055,26 @@ def test_a_related_list_heading_behind_a_templates_block_glyph(env: tuple, headi
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, link, "二、干细胞为什么能用于关节修复？", P2, P3]))
     assert link not in doc.main_text
     assert "二、干细胞为什么能用于关节修复？" in doc.main_text
+
+
+def test_a_newspapers_headline_over_its_deck_and_the_reporters_byline(env: tuple) -> None:
+    """Blind set ck (read; 2026-12-07, seventh session): an e-paper's headline, its one-line deck
+    (副题) and the byline that opens the text (本报记者 某某): the headline is the title, not the
+    deck right over the byline; a bar of cells over a headline is no headline of its own."""
+    doc = parse(env, "\n".join([
+        "某某健康报数字报", "2025年1月9日 星期四　今日8版　往期回顾　PDF下载", "第03版：医药新闻",
+        "国产干细胞注射液获批上市", "首个适应症为激素治疗失败的急性移植物抗宿主病", "本报记者　某某某",
+        "本报讯　1月7日，药品监管部门批准一款干细胞注射液上市，用于治疗激素治疗失败的急性移植物抗宿主病。",
+        "急性移植物抗宿主病是异基因造血干细胞移植后常见的严重并发症，激素治疗失败的患者预后较差。",
+        "专家提醒，该药的获批仅针对上述适应症，用于其他疾病仍属临床研究。"]))
+    assert doc.title == "国产干细胞注射液获批上市"
+    doc = parse(env, "\n".join([
+        "Some Biotech Daily — Business News", "News | Deals | Clinical Trials | Policy | Sign in",
+        "NASDAQ BIO ▲0.84% | XBI ▼0.31% | Examplo (EXMP) ▲12.6%",
+        "Examplo raises $142M to push cell patches into Phase 2 for heart failure",
+        "By Ann Example | Senior Reporter | Boston | Published Oct 17, 2024 6:05 AM ET",
+        "Boston-based Examplo Therapeutics has closed a $142 million round to advance its patch of "
+        "heart-muscle cells grown from stem cells, which it will test in patients with heart failure.",
+        "The company said the money will fund a 90-patient trial starting in early 2025, and that results "
+        "of its first safety study would be presented at a cardiology meeting next spring."]))
+    assert doc.title == "Examplo raises $142M to push cell patches into Phase 2 for heart failure"

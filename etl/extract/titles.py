@@ -520,9 +520,14 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
             score += 0.5
     if info.cjk < 8 and info.words < 5:
         score -= 0.5
-    if i + 1 < n and (i - 1) >= 0 and (line.text.rstrip().endswith((".", "。")) or i + 1 == start) \
+    if i + 1 < n and (i - 1) >= 0 and (line.text.rstrip().endswith((".", "。")) or i + 1 == start or (
+            i + 2 == start and reject_reason(lines[i + 1], infos[i + 1], rules) == "byline"
+            and not _NOT_DECK.search(lines[i - 1].text))) \
             and _headline_over_deck(i, lines, infos, rules):
-        score -= 1.0   # a one-sentence deck under a headline (ending a sentence, or right over the text): the headline above it is the title
+        # a one-sentence deck under a headline (ending a sentence, right over the text, or over the
+        # byline that opens the text: 本报记者 某某; then the line above must be no bar of cells): the
+        # headline above it is the title
+        score -= 1.0
     if i < start - 6:
         score -= 0.1 * (start - 6 - i)
     return score, ev
