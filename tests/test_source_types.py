@@ -435,6 +435,17 @@ def test_paid_labels_journal_paths_and_doctor_videos(page: str, address: str | N
      f"patients.\nRESULTS: Pain fell.\n{EN}\n", None, "other"),
     (f"学位论文 | 期刊 | 会议\n外泌体对糖尿病肾病大鼠的作用研究\n作者：某某 导师：某某 学位授予单位：某某医科大学 学位类型：硕士\n"
      f"【摘要】{PARA}\n", None, "academic"),
+    # A clinic's own press release opens with a dateline, under the menu of what it treats (blind set ck, read).
+    (f"Example Regenerative Institute\nCall +1 (619) 555-0100 | Free Consultation\nHome Treatments Conditions We Treat "
+     f"Patient Stories Pricing Newsroom Contact\nExample Institute expands its cord-cell program\nMarch 3, 2025\n"
+     f"TIJUANA, Mexico - Example Regenerative Institute announced today that its program now takes patients with COPD.\n"
+     f"{EN}\n", None, "commercial_clinic"),
+    # A platform's repost of an account's article, with the list of the account's other posts.
+    (f"每日某某\n首頁 國際 生活 健康\n中風後手腳無力　幹細胞能幫上忙嗎？\n{PARA}\n{PARA}\n更多來自 某某健康教室\n"
+     f"・血壓量不準？居家量測一次看懂\n", None, "content_aggregator"),
+    # A blogger's group-buy post sells the serum it reviews (blind set ck, read).
+    (f"某某媽的美麗日記\n關於我 ｜ 保養心得 ｜ 團購專區\n★ 本月團購：某某精華 結團倒數5天 ★\n[團購] 用了三瓶幹細胞精華，我的痘疤淡了！\n"
+     f"2023-10-30 ｜ 某某媽 ｜ 留言(46)\n哈囉大家好～我是某某媽！\n{PARA}\n", None, "commercial_blog"),
     # A medical-travel agent is not a clinic, though it gives a hotline.
     (f"某某医疗旅游 首页\n赴日干细胞治疗全攻略\n我们的医疗顾问将为您对接合作诊所。\n{PARA}\n咨询热线：400-000-2750\n", None,
      "commercial_blog"),
