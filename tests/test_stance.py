@@ -476,6 +476,19 @@ def test_a_quoted_claim_rebutted_after_the_quote_is_negated(text: str, surface: 
     assert_stance(text, surface, context)
 
 
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("有商家声称干细胞可『逆转』痛风或哮喘，这些说法并未获证实。", "哮喘", "negated"),
+    ("目前，间充质干细胞用于狼疮、肝硬化等疾病的研究仍在进行中。", "肝硬化", "hedged"),
+    ("造血干细胞移植已成为治疗白血病、淋巴瘤等血液系统疾病的重要手段。", "淋巴瘤", "asserted"),
+    ("化疗是治疗白血病的常规手段。", "白血病", "neutral"),   # conventional care, no cell treatment named
+])
+def test_use_in_research_established_means_and_unconfirmed_claims(text: str, surface: str, context: str) -> None:
+    """Blind set ck (read; 2026-12-07, seventh session): 用于X的研究 is research, not use (hedged);
+    已成为治疗X的重要手段 presents an established use (asserted); 这些说法并未获证实 rebuts a
+    reported claim (negated)."""
+    assert_stance(text, surface, context)
+
+
 @pytest.mark.parametrize(("text", "surface"), [
     ("The company moved its cell therapy into Phase 2 for heart failure last year.", "heart failure"),
     ("该公司针对克罗恩病肛瘘的干细胞研发管线进展顺利。", "克罗恩病肛瘘"),
