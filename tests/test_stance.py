@@ -477,6 +477,19 @@ def test_a_quoted_claim_rebutted_after_the_quote_is_negated(text: str, surface: 
 
 
 @pytest.mark.parametrize(("text", "surface", "context"), [
+    ("合作诊所宣称可改善的症状\n・退化性膝关节炎、运动伤害\n・哮喘、慢性疲劳", "哮喘", "asserted"),
+    ("干细胞可治疗的疾病\n・退化性膝关节炎\n不适合的人\n正在接受癌症治疗、怀孕中、有严重心脏病者，诊所通常会婉拒。", "心脏病", "neutral"),
+    ("适应症\n・膝骨关节炎\n・股骨头坏死\n禁忌症\n・恶性肿瘤\n・活动性感染", "恶性肿瘤", "neutral"),
+    ("适应症\n・膝骨关节炎\n・股骨头坏死\n禁忌症\n・恶性肿瘤\n・活动性感染", "股骨头坏死", "asserted"),
+])
+def test_an_exclusion_heading_ends_the_asserted_list_above_it(text: str, surface: str, context: str) -> None:
+    """Blind set cg (read; 2026-12-07, seventh session): a list heading of what a treatment improves
+    (可改善的症状) asserts its items; a short heading of who is not treated (不适合的人, 禁忌症) under
+    it starts a list of its own: the asserted heading above no longer reaches its items."""
+    assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
     ("有商家声称干细胞可『逆转』痛风或哮喘，这些说法并未获证实。", "哮喘", "negated"),
     ("目前，间充质干细胞用于狼疮、肝硬化等疾病的研究仍在进行中。", "肝硬化", "hedged"),
     ("造血干细胞移植已成为治疗白血病、淋巴瘤等血液系统疾病的重要手段。", "淋巴瘤", "asserted"),

@@ -836,6 +836,11 @@ class _Headings:
             return False
         return EXCLUSION_LABEL.search(self.text[a:cut].translate(ASCII_LOWER)) is not None
 
+    def _excluding(self, k: int) -> bool:
+        """Line ``k`` is a short heading of who is not treated or what can go wrong (不适合的人, 禁忌症)."""
+        line = self._line(k)[0]
+        return _units(line) <= BARE_HEADING_MAX and EXCLUSION_LABEL.search(line.translate(ASCII_LOWER)) is not None
+
     def _asks(self, k: int) -> bool:
         """Sentence ``k`` is a question that ends its line."""
         b = self.sentences[k][1]
@@ -931,6 +936,8 @@ class _Headings:
                 break  # above an introduction, only a heading
             if self._asks(j):
                 break  # a question (有没有副作用？) heads its own answer, not an item of the list above
+            if self._excluding(j):
+                break  # 不适合的人 / Not suitable for: the lines under it are its own list, not the asserted one's
             if self._item(j):
                 run.append(j)
                 j -= 1
