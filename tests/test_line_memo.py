@@ -80,3 +80,12 @@ def test_the_memo_is_bounded_and_belongs_to_one_rules_object(rules: object, monk
     long_line = "这是一段很长的正文。" * 40                 # prose longer than MEMO_LINE is not remembered
     evidence.analyse(lines([long_line]), other)
     assert long_line not in evidence._line_memo(other)
+
+
+def test_the_memo_keeps_every_field_a_line_shows_by_itself() -> None:
+    """Every field of LineInfo is either remembered (OWN_FIELDS, set by _by_itself) or set by the
+    context passes from the neighbours; a new field must be placed in one of the two."""
+    context_fields = {"tainted", "item", "weight"}
+    names = {f.name for f in dataclasses.fields(evidence.LineInfo)}
+    assert set(evidence.OWN_FIELDS) == names - context_fields
+    assert len(evidence.OWN_FIELDS) == len(set(evidence.OWN_FIELDS))

@@ -230,7 +230,7 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
     for line in lines:
         seen = memo.get(line.text)
         if seen is not None:
-            info = LineInfo(*seen)
+            info = LineInfo(**dict(zip(OWN_FIELDS, seen, strict=True)))
             info.fields = list(info.fields)
             out.append(info)
             continue
@@ -238,8 +238,7 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
         if len(line.text) <= MEMO_LINE:
             if len(memo) >= MEMO_LINES:
                 memo.clear()
-            memo[line.text] = (info.simp, info.cjk, info.words, info.punct, info.digits, info.rule, info.between,
-                               info.meta, info.marker, tuple(info.fields), info.author_list, info.prose)
+            memo[line.text] = tuple(tuple(v) if isinstance(v, list) else v for v in (getattr(info, f) for f in OWN_FIELDS))
         out.append(info)
     _context(lines, out, rules)
     return out
@@ -250,6 +249,9 @@ def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
 # reused. The memo belongs to one Rules object (a new object, as after an edit, starts empty).
 MEMO_LINES = 20_000  # lines remembered per process (about 330 bytes each); past this the memo starts over
 MEMO_LINE = 300      # longer lines are prose, not template furniture: not remembered
+# The fields of LineInfo that _by_itself sets; the context passes set the others (tainted, item, weight).
+OWN_FIELDS = ("simp", "cjk", "words", "punct", "digits", "rule", "between", "meta", "marker", "fields", "author_list",
+              "prose")
 _MEMOS: dict[int, tuple[Rules, dict[str, tuple]]] = {}   # id(rules) -> (rules, text -> LineInfo fields)
 
 
