@@ -740,9 +740,10 @@ def _claim_quote_end(sentence: str, m_start: int, m_end: int) -> int | None:
     if op >= 0 and not any(q in sentence[op + 1:m_start] for q in QUOTE_CLOSE):
         ends = [e for e in (sentence.find(q, m_end, op + CLAIM_QUOTE_SPAN + 1) for q in QUOTE_CLOSE) if e >= 0]
         return min(ends) + 1 if ends else None
-    if sentence.count('"', 0, m_start) % 2 == 1:   # straight quotes: inside when an odd number open before
-        op, cl = sentence.rfind('"', 0, m_start), sentence.find('"', m_end)
-        if op >= lo and 0 <= cl - op <= CLAIM_QUOTE_SPAN:
+    if sentence.count('"', lo, m_start) % 2 == 1:   # straight quotes: inside when an odd number open in reach
+        op = sentence.rfind('"', lo, m_start)
+        cl = sentence.find('"', m_end, op + CLAIM_QUOTE_SPAN + 1)
+        if cl >= 0:
             return cl + 1
     return None
 
