@@ -477,6 +477,19 @@ def test_a_quoted_claim_rebutted_after_the_quote_is_negated(text: str, surface: 
 
 
 @pytest.mark.parametrize(("text", "surface", "context"), [
+    ("“打了这几针，你爸的痛风和哮喘都能好。”回想起那场推销会，她仍然后悔。", "痛风", "asserted"),
+    ("“只要回输一次干细胞，痛风、哮喘都能慢慢停药。”", "哮喘", "asserted"),
+    ("销售顾问说：“打一针年轻十岁，失眠、中风后遗症都能调理。”", "失眠", "asserted"),
+    ("主管机关统计，已核准两百多件细胞治疗计划，其中以退化性关节炎最多。", "退化性关节炎", "asserted"),
+])
+def test_a_sellers_all_can_be_cured_and_the_most_approved_use(text: str, surface: str, context: str) -> None:
+    """Read sets ab, ag, b, cb, cd, cg and the Taiwan statistics of ae, ag, am, d, m, z (2026-12-07,
+    seventh session): X、Y都能好/调理/停药 is a claim of what a treatment does for the diseases named
+    before it; 已核准的计划，其中以X最多 says what approved treatment is mostly for."""
+    assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
     ("合作诊所宣称可改善的症状\n・退化性膝关节炎、运动伤害\n・哮喘、慢性疲劳", "哮喘", "asserted"),
     ("干细胞可治疗的疾病\n・退化性膝关节炎\n不适合的人\n正在接受癌症治疗、怀孕中、有严重心脏病者，诊所通常会婉拒。", "心脏病", "neutral"),
     ("适应症\n・膝骨关节炎\n・股骨头坏死\n禁忌症\n・恶性肿瘤\n・活动性感染", "恶性肿瘤", "neutral"),
