@@ -3095,3 +3095,15 @@ def test_a_chinese_journals_english_cite_line_does_not_name_the_title(env: tuple
         "摘要：目的　评价外周静脉输注人脐带间充质干细胞治疗慢加急性肝衰竭的疗效与安全性。方法　纳入120例患者，随机分为两组。",
         "结果　治疗组12周生存率高于对照组，两组不良事件发生率相近。结论　该疗法安全，初步显示可改善短期生存。"]))
     assert doc.title == "脐带间充质干细胞治疗慢加急性肝衰竭的多中心随机对照研究"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("某某某 | 内分泌科 主任医师（认证）", "doctor_card"),
+    ("👍 有帮助 386 收藏 分享到：微信 微博 QQ", "vote_bar"),
+    ("提问者：匿名用户 | 分类：健康 > 儿科", "qa_furniture"),
+])
+def test_answer_cards_vote_bars_and_asker_lines_of_blind_sets_cg_and_ch(env: tuple, line: str, rule: str) -> None:
+    """Blind sets cg and ch (read; 2026-12-07, seventh session): an answering doctor's card ending
+    in a bracketed tag (（认证）), a vote count with the bar after it, the asker's line with its
+    category: each is cut inside the text like its shorter form."""
+    assert_cut_inside(env, line, rule)
