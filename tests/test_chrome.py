@@ -3101,9 +3101,12 @@ def test_a_chinese_journals_english_cite_line_does_not_name_the_title(env: tuple
     ("某某某 | 内分泌科 主任医师（认证）", "doctor_card"),
     ("👍 有帮助 386 收藏 分享到：微信 微博 QQ", "vote_bar"),
     ("提问者：匿名用户 | 分类：健康 > 儿科", "qa_furniture"),
+    ("👉 想知道自己適不適合？加入 LINE 免費評估", "call_to_action"),
+    ("满意度评价：★★★★★ 非常满意", "survey_bar"),
 ])
 def test_answer_cards_vote_bars_and_asker_lines_of_blind_sets_cg_and_ch(env: tuple, line: str, rule: str) -> None:
     """Blind sets cg and ch (read; 2026-12-07, seventh session): an answering doctor's card ending
     in a bracketed tag (（认证）), a vote count with the bar after it, the asker's line with its
-    category: each is cut inside the text like its shorter form."""
+    category, a call to add the clinic on LINE for a free assessment, a message board's star rating
+    of a reply (set bu): each is cut inside the text."""
     assert_cut_inside(env, line, rule)
