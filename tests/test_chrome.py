@@ -3041,11 +3041,12 @@ def test_a_reviewers_credit_with_department_and_title_of_blind_set_ch(env: tuple
     assert_cut_inside(env, line, rule)
 
 
-@pytest.mark.parametrize("heading", ["▍延伸閱讀", "■ 相关文章", "▶ 延伸阅读"])
+@pytest.mark.parametrize("heading", ["▍延伸閱讀", "■ 相关文章", "▶ 延伸阅读", "-往期推荐-", "—— 相关阅读 ——"])
 def test_a_related_list_heading_behind_a_templates_block_glyph(env: tuple, heading: str) -> None:
-    """Blind set ch (read): a template sets a block or bullet glyph before its related-list heading
-    (▍延伸閱讀); the heading and the question headlines under it are cut as without the glyph,
-    while a one-line link (▶ 推荐阅读：headline) inside the text stays a single cut line."""
+    """Blind sets ch and cd (read): a template sets a block or bullet glyph before its related-list
+    heading (▍延伸閱讀), or rules around it (-往期推荐-); the heading and the question headlines
+    under it are cut as without them, while a one-line link (▶ 推荐阅读：headline) inside the text
+    stays a single cut line."""
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, heading,
                                 "帕金森病友如何预防跌倒？", "失眠与焦虑有关吗？", "版权所有 © 2024 某某健康网"]))
     assert heading not in doc.main_text
@@ -3103,10 +3104,12 @@ def test_a_chinese_journals_english_cite_line_does_not_name_the_title(env: tuple
     ("提问者：匿名用户 | 分类：健康 > 儿科", "qa_furniture"),
     ("👉 想知道自己適不適合？加入 LINE 免費評估", "call_to_action"),
     ("满意度评价：★★★★★ 非常满意", "survey_bar"),
+    ("Trending: Long COVID clinics · Drug shortages · Measles outbreak", "search_tags"),
 ])
 def test_answer_cards_vote_bars_and_asker_lines_of_blind_sets_cg_and_ch(env: tuple, line: str, rule: str) -> None:
     """Blind sets cg and ch (read; 2026-12-07, seventh session): an answering doctor's card ending
     in a bracketed tag (（认证）), a vote count with the bar after it, the asker's line with its
     category, a call to add the clinic on LINE for a free assessment, a message board's star rating
-    of a reply (set bu): each is cut inside the text."""
+    of a reply (set bu), a news app's trending bar with dots between its topics (set cd): each is
+    cut inside the text."""
     assert_cut_inside(env, line, rule)

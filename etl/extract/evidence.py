@@ -215,6 +215,7 @@ def _measure(t: str) -> LineInfo:
 
 # Glyphs a template sets before a heading (block elements, geometric shapes, stars): ▍延伸阅读, ■相关文章.
 _DECORATION = re.compile(r"[\u2580-\u25ff\u2605\u2606]+\s*(?=\S)")
+_FRAMED = re.compile(r"^[-—–=~]{1,6}\s*([^-—–=~\s].{0,18}?)\s*[-—–=~]{1,6}$")   # a short heading between rules
 
 # A label that opens the full text under a paper's abstract and its metadata (正文, Full text): it ends
 # the taint of the keywords and citation lines above it.
@@ -272,12 +273,9 @@ def _by_itself(text: str, rules: Rules) -> LineInfo:
         short = info.prose and len(text) <= SHORT_PROSE
         # the rules read a heading without the block or bullet a template sets before it (▍延伸阅读, ■ 相关文章)
         key = info.simp[d.end():] if (d := _DECORATION.match(info.simp)) else info.simp
-        info.rule = first_match(rules.drop_lines, key, info.prose, short)
-        if not info.rule:
-            info.marker = first_match(rules.tail_markers, key, info.prose, short)
-        if not info.rule and not info.marker and rules.between_lines.patterns:
-            info.rule = first_match(rules.between_lines, key, info.prose, short)
-            info.between = info.rule is not None
+        _match_rules(info, key, rules, short)
+        if not (info.rule or info.marker) and (f := _FRAMED.match(key)) is not None:
+            _match_rules(info, f.group(1), rules, short)   # -往期推荐-, —— 相关阅读 ——: a heading between rules
     if not info.prose:
         if not info.rule and not info.marker and _keyword_bar(info.simp):
             info.rule = "search_tags"
@@ -288,6 +286,16 @@ def _by_itself(text: str, rules: Rules) -> LineInfo:
             info.meta = info.rule is not None
         info.author_list = len(text) <= MAX_RULE_LINE and is_author_list(info.simp, rules)
     return info
+
+
+def _match_rules(info: LineInfo, key: str, rules: Rules, short: bool) -> None:
+    """The drop, tail-marker and between rules ``key`` (a line's text as the rules read it) matches."""
+    info.rule = first_match(rules.drop_lines, key, info.prose, short)
+    if not info.rule:
+        info.marker = first_match(rules.tail_markers, key, info.prose, short)
+    if not info.rule and not info.marker and rules.between_lines.patterns:
+        info.rule = first_match(rules.between_lines, key, info.prose, short)
+        info.between = info.rule is not None
 
 
 def _context(lines: list[Line], out: list[LineInfo], rules: Rules) -> None:
