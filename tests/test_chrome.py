@@ -3105,11 +3105,14 @@ def test_a_chinese_journals_english_cite_line_does_not_name_the_title(env: tuple
     ("👉 想知道自己適不適合？加入 LINE 免費評估", "call_to_action"),
     ("满意度评价：★★★★★ 非常满意", "survey_bar"),
     ("Trending: Long COVID clinics · Drug shortages · Measles outbreak", "search_tags"),
+    ("限時優惠 首次體驗價 MOP 3,880(原價 MOP 6,800)", "call_to_action"),
+    ("現在預約參觀實驗室,即享首年儲存費8折優惠!", "call_to_action"),
+    ("讀者專享優惠:即日起預約首次諮詢,免費獲得檢測一次,名額有限", "call_to_action"),
 ])
 def test_answer_cards_vote_bars_and_asker_lines_of_blind_sets_cg_and_ch(env: tuple, line: str, rule: str) -> None:
     """Blind sets cg and ch (read; 2026-12-07, seventh session): an answering doctor's card ending
     in a bracketed tag (（认证）), a vote count with the bar after it, the asker's line with its
     category, a call to add the clinic on LINE for a free assessment, a message board's star rating
-    of a reply (set bu), a news app's trending bar with dots between its topics (set cd): each is
-    cut inside the text."""
+    of a reply (set bu), a news app's trending bar with dots between its topics (set cd), a
+    promotion's offer (sets m and q): each is cut inside the text."""
     assert_cut_inside(env, line, rule)
