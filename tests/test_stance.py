@@ -1317,3 +1317,45 @@ def test_a_denial_between_the_disease_and_the_outcome_claimed_after_it(text: str
     """Blind set cb (read; 2026-12-07, sixth session): 无法/不能 between a disease and the cure or
     recovery named after it denies it; 能不能 asks, and 患者不能… says who is excluded."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("术前请问清楚可能的风险，例如注射部位肿胀与感染。", "感染"),
+    ("少数人可能发生过敏反应；以细胞治疗取代标准治疗，也可能延误肿瘤的治疗时机。", "肿瘤"),
+    ("来源不明的细胞制剂可能携带细菌，注射后轻则发热、皮疹。", "发热"),
+    ("老人说的手麻、视物模糊，可能已经有糖尿病周围神经病变。", "糖尿病周围神经病变"),
+    ("患者晚期可能因呼吸衰竭而需要使用呼吸器。", "呼吸衰竭"),
+    ("遗传、母体感染与免疫失调皆可能参与其中。", "感染"),
+])
+def test_may_before_a_risk_or_a_course_is_no_hedge(text: str, surface: str) -> None:
+    # 可能 hedges a claim about the treatment (干细胞可能改善X), not a risk (可能延误X的治疗),
+    # a guess at a diagnosis (可能已经有X) or the course of a disease (最后可能因X…).
+    assert_stance(text, surface, "neutral")
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("干细胞治疗心衰目前仍处于临床研究阶段，尚未获准临床应用。", "心衰", "hedged"),
+    ("对于糖尿病、脑瘫等疾病，脐带血治疗目前仍处于临床研究阶段，尚未成为常规治疗。", "脑瘫", "hedged"),
+    ("目前干细胞治疗糖尿病尚未获批进入临床常规应用。", "糖尿病", "negated"),   # no stage named: denied
+])
+def test_not_yet_beside_a_research_stage_is_hedged(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("请警惕宣称可根治脑瘫的机构和广告。", "脑瘫", "negated"),
+    ("Be wary of any clinic that promises to cure diabetes.", "diabetes", "negated"),
+    ("Avoid clinics that claim to cure cancer, diabetes or dementia.", "dementia", "negated"),
+    ("干细胞可以治愈糖尿病，但要小心感染。", "糖尿病", "asserted"),   # the warning comes after, of another thing
+    ("患者应警惕打着“干细胞根治渐冻症”旗号的机构。", "渐冻症", "hedged"),   # the claim quoted: held at a distance
+])
+def test_a_warning_before_a_claim_denies_it(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ('The flyer says the injections can "cure" arthritis and asthma.', "asthma"),
+    ("商家宣称干细胞可「根治」糖尿病。", "糖尿病"),
+])
+def test_a_claim_verb_in_quotation_marks_is_hedged(text: str, surface: str) -> None:
+    assert_stance(text, surface, "hedged")

@@ -68,6 +68,11 @@ CLAIM_QUOTE_SPAN = 60   # a quoted claim (“一针根治X、Y”) holds a claus
 # else the sentence goes on to deny (机构都没有获得批准, 病情却没有任何改善: the quote is a scare-quoted term).
 _DISBELIEF = re.compile(r"证据|依据|证实|证明|数据|可信|信|谣言|站不住|evidence|proof|proven|unsupported|false|myth", re.I)
 DISBELIEF_SPAN = 16
+# A warning before the claim (警惕宣称可根治X的机构; Be wary of any clinic that promises to cure X)
+# tells readers not to believe it: the claim is denied, as a rebuttal after it would.
+_WARNING = re.compile(r"警惕|谨防|慎防|提防|当心|小心|(?i:\bbe (?:wary|careful|cautious|suspicious) of\b|\bbeware\b|"
+                      r"\bwatch out for\b|\bsteer clear of\b|\bavoid\b)")
+WARNING_SPAN = 40   # characters from the warning to the claim's trigger
 # A denial that excludes patients (合并肝癌的患者暂不适合; 癌症患者、孕妇不建议施打) names a
 # contraindication, a risk of the treatment (neutral), when the mention is a comorbidity (合并X, 有X病史)
 # or sits in a list beside pregnancy; 该疗法不适合晚期肝硬化患者 still denies the treatment for X.
@@ -86,6 +91,9 @@ QUOTE_NEAR = 20     # a scare quote hedges a reported claim only this near the m
 _QUOTED_NAME_BEFORE = re.compile(r"(公众号|账号|抖音号|视频号|小程序|平台|品牌|商标|名为|名叫|叫做|店|中心|公司)\s*$")
 # Reported speech shifts 'can' to 'could': "advertised that its drips could reverse X" reports a claim.
 REPORTED_BACKSHIFT = frozenset({"could", "would"})
+# "Not yet" (尚未获批, 尚未成为常规治疗) beside a research stage (仍处于临床研究阶段) says the claim is
+# unproven, not false: the stage's hedge wins over the denial it would otherwise lose to.
+NOT_YET = frozenset({"尚未"})
 CLAUSE_END = frozenset("，,。；;！？!?：:\n )）」』”\"'")
 PRIORITY = {"negated": 3, "hedged": 2, "asserted": 1}
 STANCES = ("asserted", "hedged", "negated")
@@ -434,6 +442,7 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         return cache["_dists"]
 
     best: tuple[int, int, int, str, str, int | None] | None = None
+    stage: tuple[int, int, int, str, str, int | None, int, int] | None = None   # a research-stage hedge that judges
     reported = risk = adverse = topic = False
     risk_at: list[int] = []   # where risk and side-effect cues start
     # Only triggers within RAW_SCOPE characters can apply: a window keeps a long sentence linear.
@@ -493,6 +502,10 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         cand = (level, -PRIORITY[ctx], dist, ctx, text, max_gap, a, b)
         if best is None or cand[:3] < best[:3]:
             best = cand
+        if judges and ctx == "hedged" and "阶段" in text and (stage is None or dist < stage[2]):
+            stage = cand
+    if best is not None and best[3] == "negated" and best[4] in NOT_YET and stage is not None:
+        best = stage   # 仍处于临床研究阶段，尚未获批: not yet proven, still studied
     f_lo = bisect.bisect_left(found.frame_starts, m_start - FRAME_SPAN)
     f_hi = bisect.bisect_right(found.frame_starts, m_start)
     for g_start, g_end, ctx, text in found.frames[f_lo:f_hi]:
@@ -531,6 +544,11 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         rebuttal = _rebuttal_after(found, m_end)
         if rebuttal is not None:  # 宣传能治X、Y，同样没有可靠证据: a claim reported, then rebutted in the sentence
             return Stance("negated", rebuttal, reported)
+    if ctx == "asserted" and _quoted_trigger(sentence, trig, best[6], m_start):
+        return Stance("hedged", trig, reported)  # can "cure" X / 可「根治」X: the claim's verb held at a distance
+    if ctx == "asserted" and (warning := _warned(sentence, m_start, trig, best[6])) is not None \
+            and _claim_quote_end(sentence, m_start, m_end) is None:
+        return Stance("negated", warning, reported)
     if ctx == "asserted" and (close := _claim_quote_end(sentence, m_start, m_end)) is not None:
         rebuttal = _rebuttal_after(found, close, sentence, _DISBELIEF)
         if rebuttal is not None:  # 网上流传的“脐带血可以治疗X”，目前没有证据支持: a quoted claim, rebutted after the quote
@@ -728,6 +746,27 @@ def _rebuttal_after(found: _Hits, m_end: int, sentence: str = "", about: re.Patt
             break
         if ctx == "negated" and (about is None or about.search(sentence, t_start, t_start + DISBELIEF_SPAN)):
             return text
+    return None
+
+
+def _quoted_trigger(sentence: str, trigger: str, gap_start: int, m_start: int) -> bool:
+    """True when the claim's trigger, before the mention, stands alone in quotation marks."""
+    t_start = sentence.rfind(trigger, 0, gap_start)
+    if t_start <= 0 or gap_start > m_start:
+        return False
+    t_end = t_start + len(trigger)
+    return sentence[t_start - 1] in QUOTE_OPEN + '"' and t_end < len(sentence) and sentence[t_end] in QUOTE_CLOSE + '"'
+
+
+def _warned(sentence: str, m_start: int, trigger: str, gap_start: int) -> str | None:
+    """The warning (警惕, be wary of) in the clause of a claim's trigger that stands before the
+    mention: who is warned against is the one making the claim."""
+    t_start = sentence.rfind(trigger, 0, gap_start)
+    if t_start < 0 or gap_start > m_start:
+        return None   # a trigger after the mention (X疗效显著) is not the claim warned against
+    for w in _WARNING.finditer(sentence, max(0, t_start - WARNING_SPAN), t_start):
+        if not any(c in "，,；;：:" for c in sentence[w.end():t_start]):
+            return w.group(0)
     return None
 
 
