@@ -1359,3 +1359,14 @@ def test_a_warning_before_a_claim_denies_it(text: str, surface: str, context: st
 ])
 def test_a_claim_verb_in_quotation_marks_is_hedged(text: str, surface: str) -> None:
     assert_stance(text, surface, "hedged")
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("脊髓损伤后，患者可能终身面临截瘫。", "截瘫", "neutral"),
+    ("嗅觉减退可能是帕金森病的早期征兆。", "帕金森病", "neutral"),
+    ("乙肝和脂肪肝都有可能逐步发展为肝硬化。", "脂肪肝", "neutral"),
+    ("研究显示，它可能在短期内缓解疼痛。", "疼痛", "hedged"),      # 它 may be the treatment
+    ("干细胞可能改善糖尿病患者的胰岛功能。", "糖尿病", "hedged"),
+])
+def test_may_hedges_only_a_sentence_about_treatment(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
