@@ -1370,3 +1370,11 @@ def test_a_claim_verb_in_quotation_marks_is_hedged(text: str, surface: str) -> N
 ])
 def test_may_hedges_only_a_sentence_about_treatment(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("Would an MSC infusion help my asthma?", "asthma", "hedged"),          # a question about a cell treatment
+    ("结论 UC-MSC联合常规治疗可改善肝硬化患者的肝功能。", "肝硬化", "asserted"),   # not conventional care alone
+])
+def test_msc_names_a_cell_treatment(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
