@@ -1378,3 +1378,12 @@ def test_may_hedges_only_a_sentence_about_treatment(text: str, surface: str, con
 ])
 def test_msc_names_a_cell_treatment(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("Lupus affects many organs, and patients may develop fatigue, joint pain and rashes.", "joint pain", "neutral"),
+    ("Cerebral palsy is a group of movement disorders; children with CP may also have seizures.", "seizures", "neutral"),
+    ("MSC injection may relieve pain in knee osteoarthritis.", "knee osteoarthritis", "hedged"),
+])
+def test_english_may_hedges_only_a_sentence_about_treatment(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)

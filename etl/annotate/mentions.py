@@ -97,8 +97,8 @@ NOT_YET = frozenset({"尚未"})
 # A bare 可能 hedges a claim only in a sentence about a treatment: 患者可能终身面临截瘫 and
 # X可能是早期征兆 speak of the disease. Anything that may point at one (研究显示…, 它可能…, 治,
 # MSC, 受益, 改善) keeps the hedge.
-MODAL_HEDGES = frozenset({"可能", "有可能"})
-_THERAPY_HINT = re.compile(r"[治疗研究试验它其药术针注输植益效]|细胞|改善|缓解|帮助|好转|恢复|修复|(?i:msc|ips|stem|cell|therap)")
+MODAL_HEDGES = frozenset({"可能", "有可能", "may", "might"})
+_THERAPY_HINT = re.compile(r"[治疗研究试验它其药术针注输植益效]|细胞|改善|缓解|帮助|好转|恢复|修复|(?i:msc|ips|stem|cell|therap|\b(?:treat|inject|infus|trial|stud|research|it|they|these|this|benefit|improv|help|reliev|reduc|slow|result|respon|notice|feel|program|outcome))")
 CLAUSE_END = frozenset("，,。；;！？!?：:\n )）」』”\"'")
 PRIORITY = {"negated": 3, "hedged": 2, "asserted": 1}
 STANCES = ("asserted", "hedged", "negated")
@@ -543,7 +543,7 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         # and X is what it may cause (a risk), not a claim denied; 不会导致X (the cue right after the
         # denial) denies the risk itself and stays negated
         return Stance("neutral", None, reported, settled=True)
-    if ctx == "hedged" and trig in MODAL_HEDGES and not found.treatment and not _THERAPY_HINT.search(sentence):
+    if ctx == "hedged" and trig.lower() in MODAL_HEDGES and not found.treatment and not _THERAPY_HINT.search(sentence):
         return Stance("neutral", None, reported)
     if ctx == "negated":
         return Stance(ctx, trig, reported)  # absence stays negated even beside conventional care (几乎没有X)
