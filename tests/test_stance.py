@@ -1387,3 +1387,11 @@ def test_msc_names_a_cell_treatment(text: str, surface: str, context: str) -> No
 ])
 def test_english_may_hedges_only_a_sentence_about_treatment(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Unapproved stem cell injections have caused blindness and infections in some patients.", "infections"),
+    ("Unapproved stem cell products have been linked to tumors in patients.", "tumors"),
+])
+def test_harms_of_an_unapproved_treatment_are_risks_not_denials(text: str, surface: str) -> None:
+    assert_stance(text, surface, "neutral")
