@@ -3116,3 +3116,39 @@ def test_answer_cards_vote_bars_and_asker_lines_of_blind_sets_cg_and_ch(env: tup
     of a reply (set bu), a news app's trending bar with dots between its topics (set cd), a
     promotion's offer (sets m and q): each is cut inside the text."""
     assert_cut_inside(env, line, rule)
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("作者简介：王某某，医疗旅游顾问，陪同数百位客户赴海外体检。", "author_card"),
+    ("About the reviewer: Dr. Sam Okafor is board-certified in sports medicine.", "author_card"),
+    ("About the author: Lee Morgan is a health writer who has visited clinics in six countries.", "author_card"),
+    ("小儿神经科 主治医师｜现职：某某儿童医院｜专长：发育迟缓、癫痫", "doctor_card"),
+    ("图片来源：某某影像中心", "photo_credit"),
+    ("圖片：某某醫院提供", "photo_credit"),
+    ("廣告【健康檢查優惠】全身檢查套餐 低至$2,980 立即預約", "advertisement"),
+    ("【本月活动】即日起至5月31日，来院评估可享免费阅片一次，点击预约或拨打400-000-0000。", "advertisement"),
+    ("关注我，每天分享实用健康知识", "call_to_action"),
+    ("Get the Well Read newsletter Plain-language health news, delivered on Fridays.", "call_to_action"),
+])
+def test_bios_credits_promotions_and_prompts_inside_the_text_of_blind_set_cn(env: tuple, line: str, rule: str) -> None:
+    """Blind set cn (read; 2026-12-07, eighth session): an author's or reviewer's bio with its label,
+    a doctor's card as fields between bars, a photo's credit, a promotion inside the text (an ad
+    label over a bracketed offer, a bracketed offer with its call), a follow prompt and a newsletter
+    box: each is cut where it stands and the text goes on after it."""
+    assert_cut_inside(env, line, rule)
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("某某医院官方账号 | 粉丝2.1万 | 擅长领域：心血管", "user_card"),
+    ("Search | My account | Access through your institution", "journal_chrome"),
+    ("Ann K. Lee, Tom Diaz, Mei-Ling Ong & Bob A. Kerr", "author_list"),
+    ("Privacy Policy | Accessibility | Website Feedback", "site_footer"),
+    ("2024-05-06 09:30 发布于某地 来源：某某健康", "byline"),
+])
+def test_account_headers_publisher_bars_authors_and_footer_links_of_blind_set_cn(env: tuple, line: str, rule: str) -> None:
+    """Blind set cn: an account's header with its follower count between bars, a publisher page's
+    account bar, English authors as full names, a footer's link row and a
+    date line that names the poster's region before its source are page chrome."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", line, P1, P2, P3, P4]))
+    assert line not in doc.main_text
+    assert (rule, line) in [(r, t) for r, t in doc.cut]
