@@ -1395,3 +1395,14 @@ def test_english_may_hedges_only_a_sentence_about_treatment(text: str, surface: 
 ])
 def test_harms_of_an_unapproved_treatment_are_risks_not_denials(text: str, surface: str) -> None:
     assert_stance(text, surface, "neutral")
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("目前仅有造血干细胞移植用于治疗白血病等血液病，其余干细胞疗法尚处于研究阶段。", "白血病", "asserted"),
+    ("Cord blood transplants treat leukemia, while the other uses are still in early research.", "leukemia", "asserted"),
+    ("干细胞治疗帕金森病，其疗效还在研究中。", "帕金森病", "hedged"),   # 其 is the treatment itself
+    ("3. 自闭症：毫无根据", "自闭症", "negated"),
+])
+def test_a_hedge_about_the_others_and_a_myths_verdict(text: str, surface: str, context: str) -> None:
+    # The clause after a claim hedges it, unless it speaks of the others (其余/其他…还在研究中).
+    assert_stance(text, surface, context)

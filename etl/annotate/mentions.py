@@ -462,6 +462,8 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
             continue
         if b - a > RAW_SCOPE:
             continue
+        if a == m_end and ctx == "hedged" and _OTHERS.search(sentence, a, b):
+            continue  # 治疗X、Y，其他大多还在研究中: the hedge is about the others
         i = bisect.bisect_left(found.terms, a)
         if i < len(found.terms) and found.terms[i] < b:
             continue  # a termination cue (但, 然而) between them
@@ -609,6 +611,7 @@ _LIST_GLUE = re.compile(r"[\s、，,/和及与或]*|\s*(?:and|or)\s*", re.I)
 # A denial between a mention and the outcome claimed after it (X目前无法用干细胞治愈). 能不能 asks, and
 # 患者不能… excludes patients (a contraindication, _EXCLUDED_GROUP): neither denies the outcome.
 _NEGATOR = re.compile(r"(?<![能可])(?:无法|不能|不可能|未能|没法|没能)")
+_OTHERS = re.compile(r"[，,；;]\s*(?:其他|其它|其余|别的|(?i:others?\b|the rest\b))")
 _HEADING_EXTRA = re.compile(r"(?:及其|及|和)?(?:并发症|相关疾病|等疾病|疾病|等)")   # 三、糖尿病及并发症
 _REPAIR_VERB = re.compile(r"改善|修复|缓解|恢复|逆转|再生|治愈|根治|(?i:\b(?:improves?|repairs?|restores?|reverses?|regenerates?|relieves?)\b)")
 HEADING_SPAN = 30   # characters from the mention to the colon that ends its heading
