@@ -3152,3 +3152,21 @@ def test_account_headers_publisher_bars_authors_and_footer_links_of_blind_set_cn
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", line, P1, P2, P3, P4]))
     assert line not in doc.main_text
     assert (rule, line) in [(r, t) for r, t in doc.cut]
+
+
+def test_a_blogs_name_over_the_date_is_no_title_when_the_headline_follows_the_date(env: tuple) -> None:
+    """Blind sets cm and cn (read; eighth session): a blog's subtitle or an account's name over the
+    date line, then the post's headline right over its text (blog name / date / headline / text), as
+    dated blog templates print it. The headline under the date is the title."""
+    headline = "妈妈膝盖痛了五年，我们最后没有去打干细胞"
+    doc = parse(env, "\n".join(["某某部落格 首页 热门文章 生活 美食 | 登入 注册", "阿明的碎碎念", "一个上班族的家庭日常",
+                                "2024年3月2日 星期六", headline, P1, P2, P3]))
+    assert doc.title == headline
+
+
+def test_a_question_label_under_a_dated_page_name_is_no_headline(env: tuple) -> None:
+    """A Q&A page's name over its date line, then 'Q1: …?' and its answer: Q1 opens the first item."""
+    name = "细胞治疗民众常见问答"
+    doc = parse(env, "\n".join(["首页 > 医政管理 > 细胞治疗专区 > 常见问答", name, "资料更新日期:2024-05-08  点阅次数:2,315",
+                                "Q1:什么是细胞治疗?医院可以自行施打干细胞吗?", "A:" + P1, P2, P3]))
+    assert doc.title == name

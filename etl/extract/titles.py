@@ -45,6 +45,8 @@ _BY_NAME = re.compile(r"^By\s+[A-Z][a-z]+\s")   # a byline that names its writer
 # the parties' fields under it are no byline, so it needs its own evidence.
 _DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书|公示|公告|通告|通报)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
 # The asker's own text under a question (问题补充：…, 病情描述：…): part of the question, not its answer.
+NAME_UNITS = 14   # a blog's or an account's name over its date line is no longer than this
+_ITEM_LABEL = re.compile(r"^\s*(?:Q\d+|[问問答]\d*)\s*[:：.、]")   # Q1: / 问： opens a Q&A item, not a headline
 DECK_UNITS = 80   # a deck under a headline is one sentence, shorter than this
 DECK_MARKS_LATIN = 2   # ... with at most one sentence mark, or two commas in English (X, Y and Z, agency says)
 _SENTENCE_END = ("。", ".", "！", "!", "；", ";", "…", "，", ",", "、")   # a line ending so is a sentence or a cut one
@@ -482,7 +484,15 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         # … or by a section label right above the text (Abstract, 摘要) on a paper's page
         label = k is not None and k == start - 1 and reject_reason(lines[k], infos[k], rules) == "section_label"
         # A headline that starts the densest run: the text resumes at k, after its byline.
-        score += 2.0 if k is None or k == start or i == start or label or infos[k].strong or "repeated" in ev else 0.5
+        # Unless k reads as a headline itself, right over the text: then this line is a blog's or an
+        # account's name over the date, and the headline follows (blog name / date / headline / text).
+        headline_below = k is not None and k == start and i < k and k + 1 < n and (infos[k + 1].strong or infos[k + 1].prose) \
+            and not infos[k].strong and infos[k].punct <= 2 and FURNITURE_UNITS <= infos[k].units < DECK_UNITS \
+            and not lines[k].text.rstrip().endswith(_SENTENCE_END + (":", "：")) and "repeated" not in ev \
+            and info.units <= NAME_UNITS < infos[k].units and not _ITEM_LABEL.match(lines[k].text) \
+            and reject_reason(lines[k], infos[k], rules) is None
+        score += 2.0 if (k is None or k == start or i == start or label or infos[k].strong or "repeated" in ev) \
+            and not headline_below else 0.5
     if i > 0 and (infos[i - 1].date_like or infos[i - 1].author_list or (
             len(lines[i - 1].text) <= rules.byline_max_chars and rules.byline.search(infos[i - 1].simp)
             and infos[i - 1].digits >= 4) or (
