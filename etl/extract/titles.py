@@ -488,7 +488,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         # account's name over the date, and the headline follows (blog name / date / headline / text).
         headline_below = k is not None and k == start and i < k and k + 1 < n and (infos[k + 1].strong or infos[k + 1].prose) \
             and not infos[k].strong and infos[k].punct <= 2 and FURNITURE_UNITS <= infos[k].units < DECK_UNITS \
-            and not lines[k].text.rstrip().endswith(_SENTENCE_END + (":", "：")) and "repeated" not in ev \
+            and not lines[k].text.rstrip().endswith((*_SENTENCE_END, ":", "：")) and "repeated" not in ev \
             and info.units <= NAME_UNITS < infos[k].units and not _ITEM_LABEL.match(lines[k].text) \
             and reject_reason(lines[k], infos[k], rules) is None
         score += 2.0 if (k is None or k == start or i == start or label or infos[k].strong or "repeated" in ev) \
