@@ -3170,3 +3170,18 @@ def test_a_question_label_under_a_dated_page_name_is_no_headline(env: tuple) -> 
     doc = parse(env, "\n".join(["首页 > 医政管理 > 细胞治疗专区 > 常见问答", name, "资料更新日期:2024-05-08  点阅次数:2,315",
                                 "Q1:什么是细胞治疗?医院可以自行施打干细胞吗?", "A:" + P1, P2, P3]))
     assert doc.title == name
+
+
+def test_an_audio_player_and_a_picture_caption_are_no_titles(env: tuple) -> None:
+    """Blind sets cm and cn (read; eighth session): a news page's audio player (Listen to this
+    article 6 min) is chrome, and a picture with its caption (▲… (示意图)) between the headline,
+    its byline and the text keep the headline the title."""
+    headline = "Families paid thousands for unproven stem cell shots, regulators say"
+    doc = parse(env, "\n".join(["THE EXAMPLE LEDGER", "News  Local  Health  Opinion", headline, "By Sam Example",
+                                "Published Oct. 5, 2023", "Listen to this article 6 min", KNEE, KNEE.replace("knee", "hip")]))
+    assert doc.title == headline and "Listen to this article" not in doc.main_text
+    zh = "肝硬化患者迎来新希望？干细胞研究又有新进展"
+    doc = parse(env, "\n".join(["某某资讯 推荐 热点 健康 科技", "首页 > 健康 > 正文", zh, "医线观察",
+                                "2024-02-19 09:03 · 来自某地 · 阅读 1.8万", "![](https://img.example.com/a.jpg)",
+                                "▲肝硬化患者的腹部CT影像(示意图)", P1, P2, P3]))
+    assert doc.title == zh

@@ -45,6 +45,7 @@ _BY_NAME = re.compile(r"^By\s+[A-Z][a-z]+\s")   # a byline that names its writer
 # the parties' fields under it are no byline, so it needs its own evidence.
 _DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书|公示|公告|通告|通报)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
 # The asker's own text under a question (问题补充：…, 病情描述：…): part of the question, not its answer.
+PICTURE_LINES = ("caption", "image_placeholder")   # a picture and its caption between a headline and its text
 NAME_UNITS = 14   # a blog's or an account's name over its date line is no longer than this
 _ITEM_LABEL = re.compile(r"^\s*(?:Q\d+|[问問答]\d*)\s*[:：.、]")   # Q1: / 问： opens a Q&A item, not a headline
 DECK_UNITS = 80   # a deck under a headline is one sentence, shorter than this
@@ -442,7 +443,7 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         inf = infos[k]
         return k in decks or bool(inf.chrome or inf.date_like or inf.author_list or (inf.punct == 0 and inf.units < FURNITURE_UNITS)
                     or is_menu(lines[k].text) or _salutation(inf, rules)
-                    or over_card(k))
+                    or over_card(k) or reject_reason(lines[k], inf, rules) in PICTURE_LINES)
 
     def over_card(k: int) -> bool:
         """An answerer's name right above their card (Dr. Some One / Orthopaedic surgeon, … · Answered …)."""
