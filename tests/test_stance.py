@@ -1406,3 +1406,14 @@ def test_harms_of_an_unapproved_treatment_are_risks_not_denials(text: str, surfa
 def test_a_hedge_about_the_others_and_a_myths_verdict(text: str, surface: str, context: str) -> None:
     # The clause after a claim hedges it, unless it speaks of the others (其余/其他…还在研究中).
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("不少尿毒症患者回输干细胞后摆脱了透析。", "尿毒症", "asserted"),
+    ("王先生患帕金森病八年，打完干细胞以后就能自己扣扣子了。", "帕金森病", "asserted"),
+    ("少数孩子回输后出现一过性发热，一般1-2天自行消退。", "发热", "neutral"),      # a side effect that passes
+    ("糖尿病患者服药后血糖下降。", "糖尿病", "neutral"),                            # no cell treatment
+])
+def test_a_result_told_after_a_treatment_is_a_claim(text: str, surface: str, context: str) -> None:
+    # Testimonials and clinics' tallies: 回输后/打完… 就能停药, 摆脱透析 claim the treatment works.
+    assert_stance(text, surface, context)

@@ -527,6 +527,9 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
             or _heading_comment(sentence, m_start, m_end, found, others or [])
         if topic is not None:
             return Stance("asserted", topic, reported)   # 对于X，干细胞可刺激… / 2. X：干细胞可以…: the comment on the topic claims it
+        outcome = None if risk or adverse else _outcome_after_treatment(sentence, m_start, m_end, found)
+        if outcome is not None:
+            return Stance("asserted", outcome, reported)   # X患者回输后就能停药 / 打完后手抖轻了: a result told as a fact
     if best is None:
         if quoted:
             return Stance("hedged", quoted, reported)  # “干细胞逆龄”: a marketing term held at a distance
@@ -766,6 +769,29 @@ def _quoted_trigger(sentence: str, trigger: str, gap_start: int, m_start: int) -
         return False
     t_end = t_start + len(trigger)
     return sentence[t_start - 1] in QUOTE_OPEN + '"' and t_end < len(sentence) and sentence[t_end] in QUOTE_CLOSE + '"'
+
+
+# A result told after a treatment (testimonials, clinics' statistics, what a salesperson says):
+# 回输后/注射后/打完/做完 … 就能停药/可以自己走路/不痛了/明显减轻. A cell treatment named in the
+# sentence, or the cue itself being one (回输, 输注); no other cue decided the mention, and no risk
+# or side effect is in reach (回输后出现发热，一般1-2天消退 tells of a side effect).
+_AFTER_TREATMENT = re.compile(r"(?:回输|输注|注射|移植|治疗|疗程|干细胞)(?:之)?(?:后|完|以后)|(?:打|做)完")
+_OWN_AFTER = re.compile(r"回输|输注")
+_OUTCOME = re.compile(r"(?:就|都|也|即|便|还|已)?(?:能|可以)(?:自己|独立|扶着|正常|停|开口|说话|走路|下床|上下楼|下楼|摆脱|扔掉|认人)"
+                      r"|摆脱|停药|停用|不痛了|不疼了|减轻|轻了|好转|改善|没了|下降|降低|恢复|变淡|长回来|明显(?:好|提高|减少)|减少")
+OUTCOME_SPAN = 40   # characters from the mention to the treatment cue, and from it to the result
+
+
+def _outcome_after_treatment(sentence: str, m_start: int, m_end: int, found: _Hits) -> str | None:
+    lo = max(0, m_start - OUTCOME_SPAN)
+    for a in _AFTER_TREATMENT.finditer(sentence, lo, min(len(sentence), m_end + OUTCOME_SPAN)):
+        if not (found.cells or _OWN_AFTER.search(a.group(0))):
+            continue
+        end = max(a.end(), m_end)
+        o = _OUTCOME.search(sentence, end, min(len(sentence), end + OUTCOME_SPAN))
+        if o is not None:
+            return a.group(0)
+    return None
 
 
 def _warned(sentence: str, m_start: int, trigger: str, gap_start: int) -> str | None:
