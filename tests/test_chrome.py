@@ -3185,3 +3185,34 @@ def test_an_audio_player_and_a_picture_caption_are_no_titles(env: tuple) -> None
                                 "2024-02-19 09:03 · 来自某地 · 阅读 1.8万", "![](https://img.example.com/a.jpg)",
                                 "▲肝硬化患者的腹部CT影像(示意图)", P1, P2, P3]))
     assert doc.title == zh
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Some County Department of Health | 200 Capitol Way, Someton, AV 40112", "contact_block"),
+    ("欢迎致电某某医学中心 2388 6102 预约评估", "call_to_action"),
+    ("查询日本干细胞疗程：WhatsApp 9123 4567（某某香港办事处）", "call_to_action"),
+    ("向TA咨询", "doctor_card"),
+    ("此内容由某某生物赞助", "advertisement"),
+    ("Use code HAIR20 for 20% off your first session", "advertisement"),
+    ("Reviewed by the Example Patient Advisory Team", "byline"),
+    ("3天前 来自 iPhone 14 Pro", "byline"),
+    ("Read the original story at example.edu", "repost_notice"),
+    ("请填写下方表单", "call_to_action"),
+    ("Topics: Health Regulation Consumer protection", "search_tags"),
+    ("追踪 某某医学志", "follow_button"),
+])
+def test_contacts_calls_credits_and_labels_inside_the_text_of_read_sets(env: tuple, line: str, rule: str) -> None:
+    """Read sets' chrome misses (eighth session): an English street address after the office's name,
+    a call to phone or message the seller with the number, an ask-this-doctor button, a sponsor's
+    line and a promotion code, a review credit and a post's age with its device, a syndicated
+    story's source link, a call to fill in the form, an English topics line, a follow button with
+    the account's name."""
+    assert_cut_inside(env, line, rule)
+
+
+def test_a_citizens_hotline_in_a_press_release_stays_text(env: tuple) -> None:
+    """A government release ends by telling citizens which hotline to call: that is its text, not
+    a seller's call to action."""
+    line = "市民如对相关疗程有任何查询，可致电卫生署热线2961 8989查询或举报。"
+    doc = parse(env, "\n".join(["卫生署提醒市民慎防未经注册的细胞治疗", P1, P2, line, P3, P4]))
+    assert line in doc.main_text
