@@ -963,3 +963,16 @@ def test_a_journal_databases_funding_field_is_paper_furniture() -> None:
               f"目的 {PARA}\n关键词：间充质干细胞；脊髓损伤；细胞移植\n基金资助：某某省自然科学基金（2019JJ40217）\n"
               "下载PDF　CAJ下载　在线阅读　引用　收藏　分享\n客服热线：400-000-3706\n")
     assert parse(record).source_type == "academic", parse(record).source_type_evidence
+
+
+def test_an_seo_sites_section_is_no_site_name_and_its_writer_is_its_editor() -> None:
+    """Blind set bo (read; eighth session): an SEO knowledge site's breadcrumb names a section of
+    topics (首页 > 干细胞价格 > 正文), not the site, so 干细胞 in it is no clinic's name; its byline
+    作者：小编某某 is the article network's editor, as 作者：小编 is."""
+    page = ("干细胞知识网 - 专注干细胞科普20年\n首页 > 干细胞价格 > 正文\n"
+            "网站导航：干细胞是什么 | 干细胞治疗 | 干细胞价格 | 干细胞医院\n"
+            "干细胞回输一次多少钱？2024年最新价格表\n作者：小编阿杰 时间：2024年03月02日 阅读：18694\n"
+            f"{PARA}\n{PARA}\n")
+    doc = parse(page)
+    assert doc.source_type == "commercial_blog", doc.source_type_evidence
+    assert not any("site is a clinic" in e for e in doc.source_type_evidence), doc.source_type_evidence
