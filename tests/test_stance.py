@@ -1417,3 +1417,16 @@ def test_a_hedge_about_the_others_and_a_myths_verdict(text: str, surface: str, c
 def test_a_result_told_after_a_treatment_is_a_claim(text: str, surface: str, context: str) -> None:
     # Testimonials and clinics' tallies: 回输后/打完… 就能停药, 摆脱透析 claim the treatment works.
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("Our clinic believes stem cells can heal arthritis and lupus.", "lupus", "asserted"),
+    ("A foot wound that refuses to heal is a worry for anyone living with diabetes.", "diabetes", "neutral"),
+    ("We accept adults with relapsing-remitting MS.", "MS", "asserted"),
+    ("Stem cell treatment is only permitted for blood disorders such as leukaemia.", "leukaemia", "asserted"),
+    ("Our surgeons use stem cells for degenerative disc disease.", "degenerative disc disease", "asserted"),
+    ("The programme is designed to help patients with type 2 diabetes.", "type 2 diabetes", "asserted"),
+    ("One injection produced a durable reduction in knee pain.", "knee pain", "asserted"),
+])
+def test_english_claims_of_use_eligibility_and_approval(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
