@@ -1430,3 +1430,14 @@ def test_a_result_told_after_a_treatment_is_a_claim(text: str, surface: str, con
 ])
 def test_english_claims_of_use_eligibility_and_approval(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("No excess of arrhythmia was reported in the cell group.", "arrhythmia", "negated"),
+    ("There was no association with thrombosis during follow-up.", "thrombosis", "negated"),
+    ("It is not recommended once MS has become progressive.", "MS", "negated"),
+    ("She spent her savings on it for pulmonary fibrosis with zero improvement.", "pulmonary fibrosis", "negated"),
+    ("Why do families consider stem cells for autism?", "autism", "hedged"),
+])
+def test_english_absence_advice_against_and_consideration(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
