@@ -3216,3 +3216,19 @@ def test_a_citizens_hotline_in_a_press_release_stays_text(env: tuple) -> None:
     line = "市民如对相关疗程有任何查询，可致电卫生署热线2961 8989查询或举报。"
     doc = parse(env, "\n".join(["卫生署提醒市民慎防未经注册的细胞治疗", P1, P2, line, P3, P4]))
     assert line in doc.main_text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Ann Example · Some Courier Fact Check Desk", "byline"),
+    ("Health correspondent", "byline"),
+    ("Book a video consult today.", "call_to_action"),
+    ("Ready to protect your family? Compare our plans", "call_to_action"),
+    ("Free wound assessment this month.", "call_to_action"),
+])
+def test_english_desks_roles_and_booking_prompts_inside_the_text(env: tuple, line: str, rule: str) -> None:
+    """English read sets (eighth session): a writer's name with the desk, a role alone, and a prompt
+    to book a consult, compare plans or get a free assessment are cut where they stand."""
+    doc = parse(env, "\n".join(["Stem cell clinics: what patients should know before paying", KNEE,
+                                KNEE.replace("knee", "hip"), line, KNEE.replace("knee", "shoulder"), KNEE.replace("knee", "ankle")]))
+    assert line not in doc.main_text
+    assert (rule, line) in [(r, t) for r, t in doc.cut]
