@@ -462,3 +462,18 @@ def test_an_account_articles_unlabelled_date_under_its_headline_outside_the_cont
             f"<div class='rich_media_content' id='js_content'><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div>"
             "</div></body></html>")
     assert str(parse(html, "page.html").published_date) == "2024-03-12"
+
+
+@pytest.mark.parametrize(("byline", "expected"), [
+    ("By Dana Example | Medically reviewed by Dr. P. Example | 12 February 2024", dt.date(2024, 2, 12)),
+    ("作者：某某 | 来源：某某健康网 | 2024-03-02", dt.date(2024, 3, 2)),
+    ("By Dana Example | Senior Reporter | Boston", None),
+])
+def test_a_byline_of_fields_between_bars_with_the_date_as_one_field(byline: str, expected: dt.date | None) -> None:
+    """Blind set cm (read; eighth session): a byline set between bars whose last field is the date
+    alone dates the page, though the whole line has more words beside the date than a date line."""
+    body = ("Injections of concentrated cells have not been shown to regrow cartilage in advanced knee "
+            "osteoarthritis, and most guidelines do not recommend them outside a clinical trial.")
+    doc = parse("\n".join(["Example Health Guide", "Home | Guides | Clinics", "Stem cell therapy abroad: costs and what it can treat",
+                           byline, body, body.replace("knee", "hip")]))
+    assert doc.published_date == expected

@@ -192,7 +192,20 @@ def _line_dates(rules: DateRules, line: str, max_other: int | None = None) -> li
     rest = _TIME.sub(" ", rest)
     if len(_OTHER.findall(rest)) <= (rules.max_other_chars if max_other is None else max_other):
         return [("bare", found[0].date)]
+    if max_other is None and _BYLINE_START.match(simple):
+        # By Ann Example | Medically reviewed by Dr. B | 12 February 2024: a byline of fields between
+        # bars, one of them the date alone
+        for seg in _FIELD_BAR.finditer(simple):
+            inside = [f for f in found if seg.start() <= f.start and f.end <= seg.end()]
+            if inside and len(_OTHER.findall(_TIME.sub(" ", simple[seg.start():inside[0].start]
+                                                       + simple[inside[0].end:seg.end()]))) <= BAR_FIELD_OTHER:
+                return [("bare", inside[0].date)]
     return []
+
+
+_BYLINE_START = re.compile(r"\s*(?:(?i:by)\s|作者|记者|来源|编辑|文\s*[/／])")
+_FIELD_BAR = re.compile(r"[^|｜·•]+")   # the fields of a line set between bars or dots
+BAR_FIELD_OTHER = 4   # other characters beside the date in a byline's date field
 
 
 def _table_dates(rules: DateRules, lines: list[str]) -> list[tuple[str, dt.date]]:
