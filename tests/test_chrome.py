@@ -3232,3 +3232,35 @@ def test_english_desks_roles_and_booking_prompts_inside_the_text(env: tuple, lin
                                 KNEE.replace("knee", "hip"), line, KNEE.replace("knee", "shoulder"), KNEE.replace("knee", "ankle")]))
     assert line not in doc.main_text
     assert (rule, line) in [(r, t) for r, t in doc.cut]
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("You must log in or register to reply here.", "account_bar"),
+    ("Follow source", "follow_button"),
+    ("This article was originally published by Example University Health.", "repost_notice"),
+    ("This story has not been edited by Example staff and is auto-generated from a syndicated feed.", "repost_notice"),
+    ("Reposted from: Some Bank · Category: Parent education · 1,843 reads", "byline"),
+    ("Sunday 9th July 2023 — posted by Ann", "byline"),
+    ("Pin it for later!", "call_to_action"),
+    ("Preview PDF", "download_bar"),
+    ("Doctors Hate Him! 1 Weird Trick Melts Belly Fat Overnight >>", "spam"),
+    ("(PNS) ABK", "credit_line"),
+])
+def test_english_prompts_notices_counts_and_spam_of_blind_set_cp(env: tuple, line: str, rule: str) -> None:
+    """Blind set cp (read; eighth session, English pages only): a forum's log-in prompt, a news app's
+    follow button, a repost's and a syndicated feed's notices, a post's read count and its date with
+    its poster, a prompt to pin the post, a preprint's PDF button, a clickbait ad line and a wire
+    agency's credit are cut where they stand."""
+    doc = parse(env, "\n".join(["Stem cell clinics: what patients should know before paying", KNEE,
+                                KNEE.replace("knee", "hip"), line, KNEE.replace("knee", "shoulder"), KNEE.replace("knee", "ankle")]))
+    assert line not in doc.main_text
+    assert (rule, line) in [(r, t) for r, t in doc.cut]
+
+
+def test_a_headline_that_tells_what_was_spent_and_a_posted_on_line(env: tuple) -> None:
+    """Blind set cp: a blog headline that ends with what the writer spent ($9,000) is no price-list
+    item, and 'Posted on … by … · 47 Comments' under it is its byline, never the title."""
+    headline = "Stem Cells for Back Pain: What I Wish I'd Known Before Spending $9,000"
+    doc = parse(env, "\n".join(["Example Living", "Home | Back Pain | Neck Pain | Sleep | About", headline,
+                                "Posted on October 12, 2023 by Ann Example · 47 Comments", KNEE, KNEE.replace("knee", "hip")]))
+    assert doc.title == headline

@@ -46,6 +46,8 @@ _BY_NAME = re.compile(r"^By\s+[A-Z][a-z]+\s")   # a byline that names its writer
 _DECISION_HEADING = re.compile(r"(决定书|通知书|告知书|判决书|裁定书|公示|公告|通告|通报)\s*[(（][^()（）]{2,30}〔\d{4}〕\d+号[)）]$")
 # The asker's own text under a question (问题补充：…, 病情描述：…): part of the question, not its answer.
 PICTURE_LINES = ("caption", "image_placeholder")   # a picture and its caption between a headline and its text
+_SPENT = re.compile(r"(?i:\b(?:spend|spending|spent|paid|pay|paying|costs?|costing|charged|charges|charging|lost|raised|worth|"
+                    r"over|under|than|nearly|almost|up to)\s*[$€£¥]?\s*[\d,.]+\s*[kKmM]?\s*$)|(?:花了|花费|花掉|付了|交了|亏了|骗走|骗了)\S{0,3}[\d,.]+")
 NAME_UNITS = 14   # a blog's or an account's name over its date line is no longer than this
 _ITEM_LABEL = re.compile(r"^\s*(?:Q\d+|[问問答]\d*)\s*[:：.、]")   # Q1: / 问： opens a Q&A item, not a headline
 DECK_UNITS = 80   # a deck under a headline is one sentence, shorter than this
@@ -98,8 +100,8 @@ def reject_reason(line: Line, info: LineInfo, rules: Rules) -> str | None:
         return "menu"
     if QUESTION_DETAIL.match(info.simp):
         return "question_detail"
-    if ends_with_price(t):
-        return "price"   # an item of a price list
+    if ends_with_price(t) and not _SPENT.search(t):
+        return "price"   # an item of a price list (a headline that tells what was spent is none)
     latin_only = info.cjk == 0
     if (latin_only and len(t) > tr.max_latin) or (not latin_only and info.cjk > tr.max_cjk):
         return "too_long"
