@@ -1441,3 +1441,13 @@ def test_english_claims_of_use_eligibility_and_approval(text: str, surface: str,
 ])
 def test_english_absence_advice_against_and_consideration(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("脐带血造血干细胞移植已成为下列疾病的标准治疗选项之一：\n一、血液恶性疾病：急性淋巴性白血病、淋巴瘤\n二、骨髓衰竭疾病：重型再生障碍性贫血\n", "淋巴瘤"),
+    ("哪些病人需要造血干细胞移植？\n・急性白血病、慢性白血病\n・淋巴瘤、多发性骨髓瘤\n", "多发性骨髓瘤"),
+])
+def test_a_list_of_the_diseases_a_treatment_is_for(text: str, surface: str) -> None:
+    """Blind set cq (read; eighth session): 下列疾病/以下疾病 and 哪些病人需要…？ head a list of what the
+    treatment is used for, as 以下病种 does."""
+    assert_stance(text, surface, "asserted")
