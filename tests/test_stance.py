@@ -1451,3 +1451,12 @@ def test_a_list_of_the_diseases_a_treatment_is_for(text: str, surface: str) -> N
     """Blind set cq (read; eighth session): 下列疾病/以下疾病 and 哪些病人需要…？ head a list of what the
     treatment is used for, as 以下病种 does."""
     assert_stance(text, surface, "asserted")
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("慢性缺血性脑中风是核准项目之一。", "缺血性脑中风", "asserted"),
+    ("于移植物抗宿主病，异体MSCs已在多国取得上市许可。", "移植物抗宿主病", "asserted"),
+    ("用于糖尿病的干细胞产品目前未获准上市。", "糖尿病", "negated"),
+])
+def test_an_approved_item_and_a_marketing_authorisation(text: str, surface: str, context: str) -> None:
+    assert_stance(text, surface, context)
