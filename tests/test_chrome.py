@@ -3264,3 +3264,17 @@ def test_a_headline_that_tells_what_was_spent_and_a_posted_on_line(env: tuple) -
     doc = parse(env, "\n".join(["Example Living", "Home | Back Pain | Neck Pain | Sleep | About", headline,
                                 "Posted on October 12, 2023 by Ann Example · 47 Comments", KNEE, KNEE.replace("knee", "hip")]))
     assert doc.title == headline
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("▼廣告▼", "advertisement"),
+    ("・醫生都不說的秘密！這3種水果吃了血糖飆高", "spam"),
+    ("加賴 ➜ 專業代辦各國簽證 快速出件 ☎ LINE: visa0000", "call_to_action"),
+    ("熱門話題：#流感疫苗 #健保調漲 #細胞治療", "search_tags"),
+    ("瀏覽人次：48,215", "vote_bar"),
+])
+def test_ad_labels_clickbait_line_ids_hashtags_and_view_counts_of_blind_set_cq(env: tuple, line: str, rule: str) -> None:
+    """Blind set cq (read; eighth session, Traditional pages only): an ad slot's label between arrows,
+    a content farm's clickbait link, a spam line with its LINE id, a news site's trending hashtags and
+    a page's view count alone are cut where they stand."""
+    assert_cut_inside(env, line, rule)
