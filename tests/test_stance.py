@@ -1460,3 +1460,22 @@ def test_a_list_of_the_diseases_a_treatment_is_for(text: str, surface: str) -> N
 ])
 def test_an_approved_item_and_a_marketing_authorisation(text: str, surface: str, context: str) -> None:
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("4. Stem Cells For Hair Loss", "Hair Loss", "asserted"),
+    ("Stem cells can help diabetes, say the clinic's ads.", "diabetes", "asserted"),
+    ("A man in the support group swore it helped his tremor.", "tremor", "asserted"),
+    ("Joint pain and arthritis can be fixed with only one injection.", "arthritis", "asserted"),
+    ("Transplants are an established treatment only for blood disorders such as leukaemia.", "leukaemia", "asserted"),
+    ("Researchers are studying stem cells for macular degeneration.", "macular degeneration", "hedged"),
+    ("Mesenchymal Stem Cells for Spinal Cord Injury: A Review of Clinical Studies", "Spinal Cord Injury", "hedged"),
+    ("Nobody has shown that these infusions halt motor neuron disease.", "motor neuron disease", "negated"),
+    ("At present the product is not authorised for arthritis.", "arthritis", "negated"),
+    ("Stem cells are definitely not a proven cure for spinal stenosis.", "spinal stenosis", "negated"),
+    ("Some people say stem cells can cure cancer but this is not true.", "cancer", "negated"),
+    ("Doctors warned against clinics that claim to cure diabetes.", "diabetes", "negated"),
+])
+def test_english_headings_helps_reviews_and_denials_of_blind_set_cp(text: str, surface: str, context: str) -> None:
+    """Blind set cp (read; eighth session, English pages only)."""
+    assert_stance(text, surface, context)

@@ -71,7 +71,7 @@ DISBELIEF_SPAN = 16
 # A warning before the claim (警惕宣称可根治X的机构; Be wary of any clinic that promises to cure X)
 # tells readers not to believe it: the claim is denied, as a rebuttal after it would.
 _WARNING = re.compile(r"警惕|谨防|慎防|提防|当心|小心|(?i:\bbe (?:wary|careful|cautious|suspicious) of\b|\bbeware\b|"
-                      r"\bwatch out for\b|\bsteer clear of\b|\bavoid\b)")
+                      r"\bwatch out for\b|\bsteer clear of\b|\bavoid\b|\b(?:caution|warn)(?:ed|s)?(?: \w+){0,2} against\b)")
 WARNING_SPAN = 40   # characters from the warning to the claim's trigger
 # A denial that excludes patients (合并肝癌的患者暂不适合; 癌症患者、孕妇不建议施打) names a
 # contraindication, a risk of the treatment (neutral), when the mention is a comorbidity (合并X, 有X病史)
