@@ -406,3 +406,13 @@ def test_a_few_alternatives_are_tried_one_at_a_time_as_their_alternation_would()
         for text in ("ab", "12 ab", "bbc a"):
             m, w = got.match(text), whole.match(text)
             assert (m and (m.lastgroup, m.span())) == (w and (w.lastgroup, w.span())), text
+
+
+def test_a_line_start_inside_a_case_insensitive_group_is_scouted() -> None:
+    """(?i:^follow source$|…) once crashed the scout (the line-start marker was case-closed as a
+    code point); it now compiles, and the accelerated pattern finds what the plain one finds."""
+    rx = re.compile(r"(?i:^follow source$|get the full story in the [\w ]{2,20} app)", re.M)
+    fast = accelerate(rx)
+    text = "Health\nFollow source\nA trial begins.\nGet the full story in the Pulse app. Open\n"
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in rx.finditer(text)]
+    assert len(list(fast.finditer(text))) == 2

@@ -15,6 +15,8 @@ from etl.knowledge.rules import load_rules
 from etl.parse import ParsedDocument, parse_document
 
 PARA = "干细胞研究近年来进展很快，但多数疗法仍处在临床试验阶段，患者应当理性看待各种宣传。"
+EN_PARA = ("Researchers said the trial will test whether an infusion of donor cells improves recovery, and that "
+           "patients should not pay for unproven treatments offered abroad while the study runs.")
 
 
 def parse(text: str, name: str = "page.txt") -> ParsedDocument:
@@ -976,3 +978,21 @@ def test_an_seo_sites_section_is_no_site_name_and_its_writer_is_its_editor() -> 
     doc = parse(page)
     assert doc.source_type == "commercial_blog", doc.source_type_evidence
     assert not any("site is a clinic" in e for e in doc.source_type_evidence), doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ("Pulse\nFor You   Local   Health   Video\nGet the full story in the Pulse app. Open\nHealth\n"
+     "Hospital trial tests donor stem cells after a stroke\nSource: Example University Health · 2 days ago · 4 min read\n"
+     "Follow source\n" + EN_PARA + "\n" + EN_PARA + "\n", "content_aggregator"),
+    ("ExampleNewsFeed24\nHome  India  World  Health\nHealth | Agencies | Published: Mar 07, 2024\n"
+     "(This story has not been edited by ExampleNewsFeed24 staff and is auto-generated from a syndicated feed.)\n"
+     "Kochi, Mar 7 (PTI) A seven-year-old girl with thalassaemia major no longer needs transfusions, doctors said.\n"
+     + EN_PARA + "\n", "news"),
+    ("Example Journal of Clinical Neurology\nHOME | CURRENT ISSUE | ARCHIVES | FOR AUTHORS\nHome > Vol 31, No 2 (2023) > Example\n"
+     "Position Statement\nUnproven stem cell interventions for neurological disorders: a position statement\n"
+     "Ann Example, Bo Example, on behalf of the Example Working Group\nAbstract\n" + EN_PARA + "\n", "academic"),
+])
+def test_an_english_news_apps_repost_a_wire_story_and_a_societys_position_statement(page: str, expected: str) -> None:
+    """Blind set cp (read; eighth session, English pages only)."""
+    doc = parse(page)
+    assert doc.source_type == expected, doc.source_type_evidence

@@ -128,8 +128,8 @@ def _case_closed(ranges: set[tuple[int, int]]) -> set[tuple[int, int]]:
     ASCII raises :class:`_Unbounded`: its case partners are not listed here)."""
     out: set[tuple[int, int]] = set()
     for a, b in ranges:
-        if (a, b) == _DIGITS:
-            out.add(_DIGITS)
+        if (a, b) in (_DIGITS, _LINE):   # \d, or a line start inside (?i:^…): no case to close
+            out.add((a, b))
             continue
         for cp in range(a, b + 1):
             v = _variants(cp, True)
