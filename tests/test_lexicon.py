@@ -338,3 +338,25 @@ def test_concepts_added_from_blind_sets_bt_to_by(text: str, surface: str, canoni
     bu, bw and by shared with older sets."""
     found = {m.surface: m.canonical_name for m in find_mentions(load_lexicon(), load_triggers(), text, len(text))}
     assert found.get(surface) == canonical, found
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical"), [
+    ("可治療白血病、骨髓增生不良症候群等疾病。", "骨髓增生不良症候群", "骨髓增生异常综合征"),
+    ("四、先天免疫缺乏：某某症", "先天免疫缺乏", "原发性免疫缺陷病"),
+    ("五、先天代謝異常：黏多醣症、克拉伯氏症", "克拉伯氏症", "球形细胞脑白质营养不良"),
+    ("五、先天代謝異常：黏多醣症、克拉伯氏症", "先天代謝異常", "遗传代谢病"),
+    ("自行停藥可能引發酮酸中毒。", "酮酸中毒", "糖尿病酮症酸中毒"),
+    ("我爸之前是B肝引起的肝硬化。", "B肝", "乙肝"),
+    ("紅斑性狼瘡及全身性硬化症病人", "全身性硬化症", "系统性硬化症"),
+    ("於移植物對抗宿主疾病，異體細胞已獲准上市。", "移植物對抗宿主疾病", "移植物抗宿主病"),
+    ("孩子的語言發展遲緩也可以一起處理。", "語言發展遲緩", "语言发育迟缓"),
+    ("軟骨缺損、半月板磨損合併疼痛", "半月板磨損", "半月板损伤"),
+    ("一、血液惡性疾病：急性白血病", "血液惡性疾病", "血液肿瘤"),
+    ("失智症或其他腦退化疾病", "腦退化疾病", "神经退行性疾病"),
+])
+def test_taiwan_and_hong_kong_forms_that_blind_sets_cm_cn_and_cq_labelled(text: str, surface: str, canonical: str) -> None:
+    """Taiwan's and Hong Kong's names of known concepts that blind sets cm, cn and cq (eighth session
+    of 2026-12-07) labelled and the lexicon lacked."""
+    lex = load_lexicon()
+    found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
+    assert found.get(surface) == canonical, found
