@@ -3278,3 +3278,13 @@ def test_ad_labels_clickbait_line_ids_hashtags_and_view_counts_of_blind_set_cq(e
     a content farm's clickbait link, a spam line with its LINE id, a news site's trending hashtags and
     a page's view count alone are cut where they stand."""
     assert_cut_inside(env, line, rule)
+
+
+def test_a_headline_that_holds_the_last_crumb_above_it_beats_its_tagline(env: tuple) -> None:
+    """Blind set cp (read; eighth session): a clinic's page under 'Home / Conditions / Multiple
+    Sclerosis' whose headline holds the last crumb, then a one-sentence tagline over the text."""
+    headline = "Stem Cell Therapy for Multiple Sclerosis in Example City"
+    doc = parse(env, "\n".join(["Toll-free: 1-888-555-0100 | WhatsApp +1 555 0100 | English", "Example Cell Institute",
+                                "HOME  ABOUT US  CONDITIONS  PRICING  BLOG", "Home / Conditions / Multiple Sclerosis", headline,
+                                "Regain your independence with our advanced umbilical cord protocol.", KNEE, KNEE.replace("knee", "hip")]))
+    assert doc.title == headline

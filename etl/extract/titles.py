@@ -435,6 +435,10 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
     if i > 0 and infos[i - 1].rule == "breadcrumb" and me and norm(_CRUMB_SEP.split(lines[i - 1].text.strip())[-1]) == me:
         ev.add("crumb_above")   # the breadcrumb right above ends in this line (首页 > 储存服务 > 自体储存流程)
         score += 2.0
+    elif i > 0 and infos[i - 1].rule == "breadcrumb" and me and len(crumb := norm(_CRUMB_SEP.split(lines[i - 1].text.strip())[-1])) >= 4 \
+            and crumb in me:
+        ev.add("crumb_in")   # Home / Conditions / Multiple Sclerosis over "Stem Cell Therapy for Multiple Sclerosis in …"
+        score += 1.0
     def byline(k: int) -> bool:
         return bool(infos[k].fields or infos[k].author_list or infos[k].date_like or infos[k].rule in BYLINE_RULES or (
             len(lines[k].text) <= rules.byline_max_chars and (rules.byline.search(infos[k].simp) or _credit(infos[k], rules))))
