@@ -94,9 +94,9 @@ REPORTED_BACKSHIFT = frozenset({"could", "would"})
 # "Not yet" (尚未获批, 尚未成为常规治疗) beside a research stage (仍处于临床研究阶段) says the claim is
 # unproven, not false: the stage's hedge wins over the denial it would otherwise lose to.
 NOT_YET = frozenset({"尚未"})
-# A bare 可能 hedges a claim only in a sentence about a treatment: 患者可能终身面临截瘫 and
-# X可能是早期征兆 speak of the disease. Anything that may point at one (研究显示…, 它可能…, 治,
-# MSC, 受益, 改善) keeps the hedge.
+# A bare 可能 or may hedges a claim only in a sentence about a treatment: 患者可能终身面临截瘫 and
+# patients may develop joint pain speak of the disease. Anything that may point at one (研究显示…,
+# 它可能…, 治, MSC, 受益, 改善; treat, study, it, improve) keeps the hedge.
 MODAL_HEDGES = frozenset({"可能", "有可能", "may", "might"})
 _THERAPY_HINT = re.compile(r"[治疗研究试验它其药术针注输植益效]|细胞|改善|缓解|帮助|好转|恢复|修复|(?i:msc|ips|stem|cell|therap|\b(?:treat|inject|infus|trial|stud|research|it|they|these|this|benefit|improv|help|reliev|reduc|slow|result|respon|notice|feel|program|outcome))")
 CLAUSE_END = frozenset("，,。；;！？!?：:\n )）」』”\"'")
@@ -783,6 +783,7 @@ OUTCOME_SPAN = 40   # characters from the mention to the treatment cue, and from
 
 
 def _outcome_after_treatment(sentence: str, m_start: int, m_end: int, found: _Hits) -> str | None:
+    """The treatment cue of a result told after it (回输后…就能停药) within OUTCOME_SPAN of the mention."""
     lo = max(0, m_start - OUTCOME_SPAN)
     for a in _AFTER_TREATMENT.finditer(sentence, lo, min(len(sentence), m_end + OUTCOME_SPAN)):
         if not (found.cells or _OWN_AFTER.search(a.group(0))):
