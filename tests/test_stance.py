@@ -1411,6 +1411,7 @@ def test_a_hedge_about_the_others_and_a_myths_verdict(text: str, surface: str, c
 @pytest.mark.parametrize(("text", "surface", "context"), [
     ("不少尿毒症患者回输干细胞后摆脱了透析。", "尿毒症", "asserted"),
     ("王先生患帕金森病八年，打完干细胞以后就能自己扣扣子了。", "帕金森病", "asserted"),
+    ("李阿姨，膝关节炎8年，在本中心完成3次回输，3个月后可以自己上下楼梯。", "膝关节炎", "asserted"),
     ("少数孩子回输后出现一过性发热，一般1-2天自行消退。", "发热", "neutral"),      # a side effect that passes
     ("糖尿病患者服药后血糖下降。", "糖尿病", "neutral"),                            # no cell treatment
 ])

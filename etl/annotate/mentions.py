@@ -775,7 +775,7 @@ def _quoted_trigger(sentence: str, trigger: str, gap_start: int, m_start: int) -
 # 回输后/注射后/打完/做完 … 就能停药/可以自己走路/不痛了/明显减轻. A cell treatment named in the
 # sentence, or the cue itself being one (回输, 输注); no other cue decided the mention, and no risk
 # or side effect is in reach (回输后出现发热，一般1-2天消退 tells of a side effect).
-_AFTER_TREATMENT = re.compile(r"(?:回输|输注|注射|移植|治疗|疗程|干细胞)(?:之)?(?:后|完|以后)|(?:打|做)完")
+_AFTER_TREATMENT = re.compile(r"(?:回输|输注|注射|移植|治疗|疗程|干细胞)(?:[^。；;！？]{0,10}?(?:个月|周|天|年|次|针)(?:之)?后|(?:之)?(?:后|完|以后))|(?:打|做)完")
 _OWN_AFTER = re.compile(r"回输|输注")
 _OUTCOME = re.compile(r"(?:就|都|也|即|便|还|已)?(?:能|可以)(?:自己|独立|扶着|正常|停|开口|说话|走路|下床|上下楼|下楼|摆脱|扔掉|认人)"
                       r"|摆脱|停药|停用|不痛了|不疼了|减轻|轻了|好转|改善|没了|下降|降低|恢复|变淡|长回来|明显(?:好|提高|减少)|减少")
