@@ -3245,12 +3245,14 @@ def test_english_desks_roles_and_booking_prompts_inside_the_text(env: tuple, lin
     ("Preview PDF", "download_bar"),
     ("Doctors Hate Him! 1 Weird Trick Melts Belly Fat Overnight >>", "spam"),
     ("(PNS) ABK", "credit_line"),
+    ("As an affiliate I earn from qualifying purchases.", "disclaimer"),
 ])
 def test_english_prompts_notices_counts_and_spam_of_blind_set_cp(env: tuple, line: str, rule: str) -> None:
     """Blind set cp (read; eighth session, English pages only): a forum's log-in prompt, a news app's
     follow button, a repost's and a syndicated feed's notices, a post's read count and its date with
-    its poster, a prompt to pin the post, a preprint's PDF button, a clickbait ad line and a wire
-    agency's credit are cut where they stand."""
+    its poster, a prompt to pin the post, a preprint's PDF button, a clickbait ad line, a wire
+    agency's credit and an affiliate disclosure in the writer's own voice (found in the session's
+    user run) are cut where they stand."""
     doc = parse(env, "\n".join(["Stem cell clinics: what patients should know before paying", KNEE,
                                 KNEE.replace("knee", "hip"), line, KNEE.replace("knee", "shoulder"), KNEE.replace("knee", "ankle")]))
     assert line not in doc.main_text
