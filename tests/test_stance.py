@@ -1480,3 +1480,13 @@ def test_an_approved_item_and_a_marketing_authorisation(text: str, surface: str,
 def test_english_headings_helps_reviews_and_denials_of_blind_set_cp(text: str, surface: str, context: str) -> None:
     """Blind set cp (read; eighth session, English pages only)."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Many patients with MS report better mobility after the infusions.", "MS"),
+    ("The coordinator says 70% of their ALS patients see improvement.", "ALS"),
+    ("Most patients with knee arthritis report less pain within weeks.", "knee arthritis"),
+])
+def test_english_results_reported_after_the_patients(text: str, surface: str) -> None:
+    """Blind set cp and the older English pages: patients with X report better/less, see improvement."""
+    assert_stance(text, surface, "asserted")
