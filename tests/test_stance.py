@@ -1486,7 +1486,11 @@ def test_english_headings_helps_reviews_and_denials_of_blind_set_cp(text: str, s
     ("Many patients with MS report better mobility after the infusions.", "MS"),
     ("The coordinator says 70% of their ALS patients see improvement.", "ALS"),
     ("Most patients with knee arthritis report less pain within weeks.", "knee arthritis"),
+    ("A clinic in the capital specialized in Alzheimer's disease and autism.", "Alzheimer's disease"),
+    ("The register lists products for uses such as severe burns.", "burns"),
+    ("The centre evaluates adults with persistent joint pain.", "joint pain"),
 ])
 def test_english_results_reported_after_the_patients(text: str, surface: str) -> None:
-    """Blind set cp and the older English pages: patients with X report better/less, see improvement."""
+    """Blind set cp and the older English pages: patients with X report better/less, see improvement;
+    a clinic specialized in X, uses such as X, a centre that evaluates adults with X."""
     assert_stance(text, surface, "asserted")
