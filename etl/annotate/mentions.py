@@ -556,9 +556,10 @@ def stance(ts: TriggerSet, sentence: str, m_start: int, m_end: int, *, others: l
         rebuttal = _rebuttal_after(found, m_end)
         if rebuttal is not None:  # 宣传能治X、Y，同样没有可靠证据: a claim reported, then rebutted in the sentence
             return Stance("negated", rebuttal, reported)
-    if ctx == "asserted" and _quoted_trigger(sentence, trig, best[6], m_start):
+    claim_at = _trigger_before(sentence, trig, best[6], m_start) if ctx == "asserted" else None
+    if claim_at is not None and _quoted_trigger(sentence, claim_at, claim_at + len(trig)):
         return Stance("hedged", trig, reported)  # can "cure" X / 可「根治」X: the claim's verb held at a distance
-    if ctx == "asserted" and (warning := _warned(sentence, m_start, trig, best[6])) is not None \
+    if claim_at is not None and (warning := _warned(sentence, claim_at)) is not None \
             and _claim_quote_end(sentence, m_start, m_end) is None:
         return Stance("negated", warning, reported)
     if ctx == "asserted" and (close := _claim_quote_end(sentence, m_start, m_end)) is not None:
@@ -762,13 +763,17 @@ def _rebuttal_after(found: _Hits, m_end: int, sentence: str = "", about: re.Patt
     return None
 
 
-def _quoted_trigger(sentence: str, trigger: str, gap_start: int, m_start: int) -> bool:
-    """True when the claim's trigger, before the mention, stands alone in quotation marks."""
+def _trigger_before(sentence: str, trigger: str, gap_start: int, m_start: int) -> int | None:
+    """Where the claim's trigger starts when it stands before the mention (its gap starts after
+    it); None for a trigger after the mention (X疗效显著)."""
     t_start = sentence.rfind(trigger, 0, gap_start)
-    if t_start <= 0 or gap_start > m_start:
-        return False
-    t_end = t_start + len(trigger)
-    return sentence[t_start - 1] in QUOTE_OPEN + '"' and t_end < len(sentence) and sentence[t_end] in QUOTE_CLOSE + '"'
+    return None if t_start < 0 or gap_start > m_start else t_start
+
+
+def _quoted_trigger(sentence: str, t_start: int, t_end: int) -> bool:
+    """True when the claim's trigger stands alone in quotation marks."""
+    return t_start > 0 and sentence[t_start - 1] in QUOTE_OPEN + '"' and t_end < len(sentence) \
+        and sentence[t_end] in QUOTE_CLOSE + '"'
 
 
 # A result told after a treatment (testimonials, clinics' statistics, what a salesperson says):
@@ -795,12 +800,9 @@ def _outcome_after_treatment(sentence: str, m_start: int, m_end: int, found: _Hi
     return None
 
 
-def _warned(sentence: str, m_start: int, trigger: str, gap_start: int) -> str | None:
-    """The warning (警惕, be wary of) in the clause of a claim's trigger that stands before the
-    mention: who is warned against is the one making the claim."""
-    t_start = sentence.rfind(trigger, 0, gap_start)
-    if t_start < 0 or gap_start > m_start:
-        return None   # a trigger after the mention (X疗效显著) is not the claim warned against
+def _warned(sentence: str, t_start: int) -> str | None:
+    """The warning (警惕, be wary of) in the clause of a claim's trigger (at ``t_start``, before the
+    mention): who is warned against is the one making the claim."""
     for w in _WARNING.finditer(sentence, max(0, t_start - WARNING_SPAN), t_start):
         if not any(c in "，,；;：:" for c in sentence[w.end():t_start]):
             return w.group(0)

@@ -432,11 +432,11 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
                 ev.add("repeated")  # "headline - section - site": the page's <title> scraped as a line
     if "repeated" in ev:
         score += 2.5
-    if i > 0 and infos[i - 1].rule == "breadcrumb" and me and norm(_CRUMB_SEP.split(lines[i - 1].text.strip())[-1]) == me:
+    crumb = norm(_CRUMB_SEP.split(lines[i - 1].text.strip())[-1]) if i > 0 and infos[i - 1].rule == "breadcrumb" and me else ""
+    if crumb and crumb == me:
         ev.add("crumb_above")   # the breadcrumb right above ends in this line (首页 > 储存服务 > 自体储存流程)
         score += 2.0
-    elif i > 0 and infos[i - 1].rule == "breadcrumb" and me and len(crumb := norm(_CRUMB_SEP.split(lines[i - 1].text.strip())[-1])) >= 4 \
-            and crumb in me:
+    elif len(crumb) >= 4 and crumb in me:
         ev.add("crumb_in")   # Home / Conditions / Multiple Sclerosis over "Stem Cell Therapy for Multiple Sclerosis in …"
         score += 1.0
     def byline(k: int) -> bool:
