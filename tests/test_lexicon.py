@@ -360,3 +360,30 @@ def test_taiwan_and_hong_kong_forms_that_blind_sets_cm_cn_and_cq_labelled(text: 
     lex = load_lexicon()
     found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
     assert found.get(surface) == canonical, found
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical"), [
+    ("她確診多囊性卵巢症候群已經兩年。", "多囊性卵巢症候群", "多囊卵巢综合征"),
+    ("肝硬化晚期併發肝腎症候群。", "肝腎症候群", "肝肾综合征"),
+    ("父親十年前患急性骨髓性白血病。", "急性骨髓性白血病", "急性髓系白血病"),
+    ("家族裡有人得過胰臟癌。", "胰臟癌", "胰腺癌"),
+    ("化療後白血球過低要小心感染。", "白血球過低", "白细胞减少症"),
+    ("醫生說他是B型肝炎帶原者。", "B型肝炎", "乙肝"),
+    ("阿爺膝頭痛咗好多年。", "膝頭痛", "关节痛"),
+    ("爸爸有柏金遜症，手震得好厲害。", "柏金遜症", "帕金森病"),
+    ("長期心律不整的病人不宜參加。", "心律不整", "心律失常"),
+    ("My father has high blood pressure and trouble swallowing.", "high blood pressure", "高血压"),
+    ("My father has high blood pressure and trouble swallowing.", "trouble swallowing", "吞咽困难"),
+    ("The clinic also treats knee arthrosis.", "knee arthrosis", "膝骨关节炎"),
+    ("术后出现颅内出血和颅内感染各一例。", "颅内出血", "颅内出血"),
+    ("术后出现颅内出血和颅内感染各一例。", "颅内感染", "颅内感染"),
+    ("患者曾有消化道大出血。", "消化道大出血", "消化道出血"),
+    ("我妈是心梗后心衰。", "心梗", "心肌梗死"),
+])
+def test_regional_forms_and_everyday_names(text: str, surface: str, canonical: str) -> None:
+    """Taiwan's 症候群 and Hong Kong's 柏金遜症 for terms the lexicon lists once in mainland form
+    (lexicon.REGIONAL_FORMS), and everyday names (high blood pressure, 心律不整) a page uses
+    instead of the clinical one; a nested shorter name (頭痛 in 膝頭痛) never wins."""
+    lex = load_lexicon()
+    found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
+    assert found.get(surface) == canonical, found

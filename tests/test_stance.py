@@ -1243,7 +1243,7 @@ def test_a_price_range_prices_the_condition_before_it() -> None:
     ("打完后高血压一点没好，药还得照吃。", "高血压", "negated"),
     ("父亲的手抖一点都没见好。", "手抖", "negated"),
     ("回来后丈夫的吞咽困难和呼吸困难反而加重。", "吞咽困难", "negated"),
-    ("回来后出现颅内感染，病情反而加重。", "感染", "neutral"),
+    ("回来后出现颅内感染，病情反而加重。", "颅内感染", "neutral"),
     ("有机构说干细胞能治好耳鸣、耳聋，那都是没有依据的。", "耳鸣", "negated"),
 ])
 def test_denials_written_after_the_disease(text: str, surface: str, context: str) -> None:

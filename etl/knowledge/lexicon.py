@@ -216,16 +216,24 @@ def _is_case_sensitive(term: str) -> bool:
     return term.isascii() and any(c.isupper() for c in term) and len(term) <= 8 and " " not in term
 
 
+# The same medical word as Taiwan, Hong Kong or everyday mainland pages write it, in the Simplified
+# shadow the matcher reads: a term holding the first part also matches with the second
+# (多囊卵巢综合征 -> 多囊卵巢症候群, 急性髓系白血病 -> 急性骨髓性白血病, 胰腺癌 -> 胰脏癌).
+REGIONAL_FORMS = (("综合征", "症候群"), ("综合征", "综合症"), ("免疫缺陷", "免疫缺乏"), ("胰腺", "胰脏"),
+                  ("前列腺", "摄护腺"), ("髓系白血病", "骨髓性白血病"), ("淋巴细胞白血病", "淋巴性白血病"),
+                  ("淋巴细胞", "淋巴球"), ("白细胞", "白血球"), ("红细胞", "红血球"))
+
+
 def _variants(term: str) -> set[str]:
-    """Traditional-Chinese forms of a Simplified term; the plural of an English one, and its form
-    with a typographic apostrophe (’)."""
+    """Traditional-Chinese and regional forms of a Simplified term; the plural of an English one,
+    and its form with a typographic apostrophe (’)."""
     if term.isascii():
         out = _plural(term)
         if "'" in term:   # Parkinson’s disease: pages set the apostrophe as a typographic one
             curly = term.replace("'", "\u2019")
             out |= {curly, *_plural(curly)}
         return out
-    out = set()
+    out = {term.replace(part, regional) for part, regional in REGIONAL_FORMS if part in term}
     for conv in _converters():
         v = conv.convert(term)
         if v != term and len(v) == len(term):
