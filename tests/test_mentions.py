@@ -147,3 +147,19 @@ def test_lexicon_candidates_exclude_known_terms() -> None:
     for term, (n, example) in doc.candidates.items():
         assert n >= 1 and term in example
         assert term not in known
+
+
+def test_an_abbreviation_the_page_defines_names_its_disease() -> None:
+    """A review defines 缺血性脑卒中(IS) or spinal cord injury (SCI) once and then writes the
+    abbreviation: each use is a mention of the defined concept. An upper-case heading's words and
+    an abbreviation the page never defines are not."""
+    lex, trig = load_lexicon(), load_triggers()
+    text = ("缺血性脑卒中(IS)是指脑部血液循环障碍。MSCs移植在IS动物模型中疗效明显。\n"
+            "Spinal cord injury (SCI) often causes lasting loss. WHAT IS KNOWN? Little about SCI.\n"
+            "Diabetic foot ulcers (DFUs) heal slowly; DFUs need care.\nCIS and QRS are not defined here.")
+    got = [(m.surface, m.canonical_name) for m in find_mentions(lex, trig, text, len(text))]
+    assert got.count(("IS", "脑梗死")) == 2, got
+    assert got.count(("SCI", "脊髓损伤")) == 2, got   # IS of the heading is not counted above
+    assert got.count(("DFUs", "糖尿病足")) == 2, got
+    assert not any(s in ("CIS", "QRS") for s, _ in got), got
+    assert all(text[m.start_char:m.end_char] == m.surface for m in find_mentions(lex, trig, text, len(text)))

@@ -163,7 +163,61 @@ class Stance:
 
 
 def find_terms(lex: Lexicon, text: str) -> list[tuple[int, int, Term]]:
-    """Leftmost-longest, non-overlapping matches with ASCII word boundaries and case checks."""
+    """Leftmost-longest, non-overlapping matches with ASCII word boundaries and case checks, and
+    the abbreviations the text defines for them (:func:`page_abbreviations`)."""
+    terms = _lexicon_terms(lex, text)
+    defined = page_abbreviations(lex, text, terms)
+    if not defined:
+        return terms
+    taken = [(a, b) for a, b, _ in terms]
+    extra = []
+    for m in _ABBR_USE.finditer(text):
+        term = defined.get(m.group(1))
+        if term is None:
+            continue
+        i = bisect.bisect_right(taken, (m.start(), len(text))) - 1
+        if i >= 0 and taken[i][1] > m.start():
+            continue   # inside a lexicon match
+        if _CAPS_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _CAPS_AFTER.match(text, m.end()):
+            continue   # a word of an upper-case heading (WHAT IS ALS), not the abbreviation
+        extra.append((m.start(), m.end(), Term(term.concept_id, m.group(0), True, (True, True))))
+    return sorted(terms + extra, key=lambda t: t[0])
+
+
+# An abbreviation written in brackets right after a disease name, alone or after the English name:
+# 缺血性脑卒中(IS), spinal cord injury (SCI), 脊髓损伤（spinal cord injury，SCI）. Two capitals at
+# least, so (Ia) or (Type) is not one; an English name starts with the abbreviation's letter, so
+# pain (VAS) names the scale, not the pain.
+_ABBR_DEFINED = re.compile(r"\s?[（(]\s*(?:([A-Za-z][A-Za-z'’ -]{2,60})[,，;；]\s*)?([A-Z][A-Za-z0-9-]{1,7})\s*[)）]")
+_ABBR_USE = re.compile(r"(?<![A-Za-z0-9-])([A-Z][A-Za-z0-9-]{1,7}?)s?(?![A-Za-z0-9-])")
+_CAPS_BEFORE = re.compile(r"[A-Z]{2,}[ \t]+$")
+_CAPS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
+
+
+def page_abbreviations(lex: Lexicon, text: str, terms: list[tuple[int, int, Term]]) -> dict[str, Term]:
+    """Abbreviation -> the lexicon term it stands for, as the text itself defines it (a review writes
+    "缺血性脑卒中(IS)" once, then "IS" throughout). A form the lexicon knows keeps its own meaning."""
+    out: dict[str, Term] = {}
+    for start, end, term in terms:
+        m = _ABBR_DEFINED.match(text, end)
+        if m is None:
+            continue
+        abbr = m.group(2)
+        name = m.group(1) or text[start:end]
+        if name.isascii() and name[:1].upper() != abbr[0]:
+            continue
+        if abbr.endswith("s"):
+            abbr = abbr[:-1]   # (DFUs): its uses are DFU and DFUs
+        if abbr in out or sum(c.isupper() for c in abbr) < 2:
+            continue
+        known = _lexicon_terms(lex, abbr)
+        if known and (known[0][2].concept_id != term.concept_id or known[0][:2] != (0, len(abbr))):
+            continue
+        out[abbr] = term
+    return out
+
+
+def _lexicon_terms(lex: Lexicon, text: str) -> list[tuple[int, int, Term]]:
     if not text:
         return []
     out = []
