@@ -3290,3 +3290,79 @@ def test_a_headline_that_holds_the_last_crumb_above_it_beats_its_tagline(env: tu
                                 "HOME  ABOUT US  CONDITIONS  PRICING  BLOG", "Home / Conditions / Multiple Sclerosis", headline,
                                 "Regain your independence with our advanced umbilical cord protocol.", KNEE, KNEE.replace("knee", "hip")]))
     assert doc.title == headline
+
+
+def test_a_word_processors_table_with_a_paragraph_in_each_cell_is_rows_of_cells(env: tuple) -> None:
+    """A government notice's table pasted from a word processor wraps each cell's text in <p>: each
+    row is still one line of its cells, and the notice's closing paragraph under it stays text."""
+    rows = [["序号", "项目名称", "备案机构", "项目负责人"],
+            ["1", "人脐带间充质干细胞治疗溃疡性结肠炎的临床研究", "某某市第一人民医院", "某某"],
+            ["2", "自体骨髓单个核细胞治疗早期股骨头坏死的临床研究", "某某大学附属医院", "某某某"],
+            ["3", "人羊膜上皮干细胞治疗糖尿病肾病的Ⅰ期临床研究", "某某医科大学第二附属医院", "某某"]]
+    table = "<table border='1'>" + "".join(
+        "<tr>" + "".join(f"<td><p align='center'>{c}</p></td>" for c in r) + "</tr>" for r in rows) + "</table>"
+    html = (f"<html><body><h1>关于某某年第二批干细胞临床研究项目备案情况的公示</h1><div class='content'><p>{P1}</p>"
+            f"{table}<p>公示期为五个工作日。公示期内如有异议，请以书面形式向我委科技教育处反映。</p></div></body></html>")
+    doc = parse(env, html, "page.html")
+    assert "2 | 自体骨髓单个核细胞治疗早期股骨头坏死的临床研究 | 某某大学附属医院 | 某某某" in doc.main_text
+    assert "请以书面形式向我委科技教育处反映" in doc.main_text
+
+
+@pytest.mark.parametrize("label", ["0 引言", "1. Introduction", "Abstract"])
+def test_a_papers_text_continues_under_its_keywords_and_citation_lines(env: tuple, label: str) -> None:
+    """A journal page: the abstract, then its keywords, fund and citation lines, then the full text's
+    first heading (0 引言) or the abstract in the other language: the text goes on under them, and
+    the metadata lines between are still cut."""
+    doc = parse(env, "\n".join([
+        "某某再生医学杂志", "首页 期刊简介 投稿指南 过刊浏览", "间充质干细胞治疗系统性红斑狼疮的研究进展", "某某1,某某某2",
+        "摘要:", P1 + P3 + P1 + P3, "关键词:间充质干细胞;系统性红斑狼疮;免疫调节", "中图分类号:R593 文献标志码:A",
+        "基金项目:某某省自然科学基金(2020SZ0001)", "引用本文:某某,某某某.间充质干细胞治疗系统性红斑狼疮的研究进展", label,
+        P2, P1, P3]))
+    assert P2 in doc.main_text and P1 in doc.main_text
+    assert "基金项目" not in doc.main_text and "引用本文" not in doc.main_text
+
+
+def test_a_menu_holding_a_related_list_heading_is_no_heading(env: tuple) -> None:
+    """A magazine's menu bar with 最新文章 among its entries is the menu itself, not the heading of a
+    related list: the headline under it is the title, not a related headline."""
+    headline = "日本再生医疗全攻略：干细胞疗程可以改善哪些问题？"
+    doc = parse(env, "\n".join(["某某健康杂志", "最新文章|医疗新知|养生保健|美容抗老|银发乐活|广编特辑|订阅杂志", "广编特辑",
+                                headline, "文/某某杂志编辑部 2023.09.18", P1, P2, P3]))
+    assert doc.title == headline
+    assert "最新文章" not in doc.main_text
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    (["某某问答大全 - 你想知道的答案都在这里", "首页 » 健康 » 内分泌 »", "干细胞可以治疗糖尿病吗？打一次能维持多久？",
+      "匿名用户", "3个回答"], "干细胞可以治疗糖尿病吗？打一次能维持多久？"),
+    (["微信扫一扫", "关注该公众号", "干细胞回输之前要做哪些检查？", "原创 某某 某某健康 2024-01-15 20:08 发表于浙江"],
+     "干细胞回输之前要做哪些检查？"),
+])
+def test_the_title_under_a_breadcrumb_that_ends_in_a_separator_or_a_wechat_prompt(env: tuple, lines: list[str],
+                                                                                  title: str) -> None:
+    """A breadcrumb that ends in its separator (首页 » 健康 » 内分泌 ») leads into the title under it, and
+    a WeChat page's 关注该公众号 under its QR prompt is no headline."""
+    doc = parse(env, "\n".join([*lines, P1, P2, P3]))
+    assert doc.title == title
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("采纳率：86% 擅长：内分泌、血管外科", "qa_furniture"),
+    ("👍 有帮助(58) ✉ 继续追问", "vote_bar"),
+    ("以上回复仅为建议,不作为诊疗依据,如病情紧急请及时就医", "disclaimer"),
+    ("檢舉不當回答", "qa_furniture"),
+    ("网友提问 · 已解决", "qa_furniture"),
+    ("▶ 某某生醫診所 細胞治療諮詢專線", "call_to_action"),
+    ("Dr. Some Person, Sports Medicine Physician Verified", "qa_furniture"),
+])
+def test_answer_cards_buttons_notes_and_slogans_of_sets_cr_cs_and_ct(env: tuple, line: str, rule: str) -> None:
+    """Sets cr, cs and ct (session 38, written blind, then read): each line is cut inside a text and
+    the text after it stays."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P3, line, P2]))
+    assert next((r for r, text in doc.cut if text == line), None) == rule
+    assert P2 in doc.main_text
+
+
+def test_a_gambling_sites_slogan_is_spam(env: tuple) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P3, P2, "理性投注，快乐生活"]))
+    assert ("spam", "理性投注，快乐生活") in doc.cut

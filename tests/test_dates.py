@@ -477,3 +477,9 @@ def test_a_byline_of_fields_between_bars_with_the_date_as_one_field(byline: str,
     doc = parse("\n".join(["Example Health Guide", "Home | Guides | Clinics", "Stem cell therapy abroad: costs and what it can treat",
                            byline, body, body.replace("knee", "hip")]))
     assert doc.published_date == expected
+
+
+def test_a_posts_stamp_with_a_two_digit_year_and_a_time() -> None:
+    """Weibo dates a post of an earlier year as 23-5-9 21:14 above the client it came from."""
+    doc = parse(f"某某的微博\n23-5-9 21:14 来自 iPhone客户端\n{PARA}\n{PARA}\n")
+    assert str(doc.published_date) == "2023-05-09"

@@ -249,3 +249,20 @@ def test_a_questions_date_line_under_its_details_dates_the_page_and_later_answer
     assert third in doc.main_text
     assert cut_as(doc, "城南某某医院 康复医学科 | 回答数 341") == "doctor_card"
     assert "━━━━━━━━━━" not in doc.main_text
+
+
+def test_answers_that_open_with_their_votes_each_under_the_answerers_name(env: tuple) -> None:
+    """A Zhihu-style page: each answer ends in its edit time and IP region and its comment bar, and the
+    next one opens with the answerer's name and headline over its votes (58 人赞同了该回答): all of
+    it is furniture between two answers, so every answer stays, and none of the furniture."""
+    doc = parse(env, [
+        "某问 首页 会员 发现 等你来答 | 登录/注册", "干细胞能治好糖尿病吗？", Q,
+        "关注问题 写回答 邀请回答 好问题 6 添加评论 分享", "查看全部 3 个回答",
+        "林下某某", "内分泌科 主治医师", "213 人赞同了该回答", A1,
+        "编辑于 03-02 · IP 属地上海", "赞同 213 ​ 37 条评论 ​ 分享 ​ 收藏 ​ 喜欢",
+        "小某的日常", "糖尿病患者家属", "58 人赞同了该回答", A2,
+        "发布于 2 年前 · IP 属地广东", "赞同 58 ​ 9 条评论 ​ 分享 ​ 收藏",
+        "匿名用户", "12 人赞同了该回答", A3])
+    assert all(p in doc.main_text for p in (A1, A2, A3))
+    for line in ("关注问题 写回答 邀请回答 好问题 6 添加评论 分享", "小某的日常", "发布于 2 年前 · IP 属地广东", "匿名用户"):
+        assert line not in doc.main_text, line

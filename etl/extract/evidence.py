@@ -217,11 +217,16 @@ def _measure(t: str) -> LineInfo:
 _DECORATION = re.compile(r"[\u2580-\u25ff\u2605\u2606]+\s*(?=\S)")
 _FRAMED = re.compile(r"^[-—–=~]{1,6}\s*([^-—–=~\s].{0,18}?)\s*[-—–=~]{1,6}$")   # a short heading between rules
 
-# A label that opens the full text under a paper's abstract and its metadata (正文, Full text): it ends
-# the taint of the keywords and citation lines above it.
-_BODY_LABEL = re.compile(r"^\s*(正文|全文|(?i:full text|main text))\s*[:：]?\s*$")
+# A label that opens the full text under a paper's abstract and its metadata (正文, Full text), the
+# full text's first heading (0 引言, 1. Introduction) or, once there is text above, the abstract in
+# the other language (Abstract under the Chinese one's keywords): it ends the taint of the keywords
+# and citation lines above it.
+_BODY_LABEL = re.compile(r"^\s*(?:正文|全文|(?i:full text|main text)"
+                         r"|(?:[0-9]{1,2}\s*[.．、]?\s*|[一1][、.．]\s*)?(?:引言|前言|(?i:introduction))"
+                         r"|(?P<abstract>摘\s*要|英文摘要|(?i:abstract)))\s*[:：]?\s*$")
 BODY_LABEL_WEIGHT = 1.0
-BODY_LABEL_CHARS = 14   # a longer line is no bare label: the pattern is not tried on it
+PARAGRAPH_WEIGHT = 2.0   # a paragraph of text, not a headline or an author line
+BODY_LABEL_CHARS = 20   # a longer line is no bare label: the pattern is not tried on it
 
 
 def analyse(lines: list[Line], rules: Rules) -> list[LineInfo]:
@@ -293,6 +298,10 @@ def _match_rules(info: LineInfo, key: str, rules: Rules, short: bool) -> None:
     info.rule = first_match(rules.drop_lines, key, info.prose, short)
     if not info.rule:
         info.marker = first_match(rules.tail_markers, key, info.prose, short)
+        if info.marker and not info.prose and is_menu(key):
+            # a menu that has 最新文章 among its entries (最新文章|醫療新知|養生保健|…) is the list
+            # itself, not the heading of one: cut, and nothing under it is tainted
+            info.rule, info.marker = info.marker, None
     if not info.rule and not info.marker and rules.between_lines.patterns:
         info.rule = first_match(rules.between_lines, key, info.prose, short)
         info.between = info.rule is not None
@@ -306,8 +315,10 @@ def _context(lines: list[Line], out: list[LineInfo], rules: Rules) -> None:
     _mark_items(lines, cells, out)
     taint: str | None = None
     bio = False   # the line above is an author box's heading (关于作者, About the author)
+    text_above = False   # a paragraph above this line (a second abstract's label bridges to it)
     for i, (line, info) in enumerate(zip(lines, out, strict=True)):
-        body_label = len(info.simp) <= BODY_LABEL_CHARS and _BODY_LABEL.match(info.simp) is not None
+        label = _BODY_LABEL.match(info.simp) if len(info.simp) <= BODY_LABEL_CHARS else None
+        body_label = label is not None and (text_above or label.group("abstract") is None)
         if info.marker:
             taint = info.marker
         elif taint and i < MENU_TAINT_LINES and info.rule == "follow_button":
@@ -325,6 +336,7 @@ def _context(lines: list[Line], out: list[LineInfo], rules: Rules) -> None:
             info.weight = max(info.weight, ITEM_WEIGHT)   # a list or table the text holds is text
         if info.tainted:
             info.weight = min(info.weight, -0.75)
+        text_above = text_above or (info.weight >= PARAGRAPH_WEIGHT and not info.chrome)
         bio = info.marker in BIO_MARKERS and bool(_BIO_HEADING.match(info.simp))
     _thread_furniture(out)
     _later_posters(out)
@@ -355,15 +367,33 @@ def _keyword_bar(simp: str) -> bool:
 def _answer_footers(infos: list[LineInfo]) -> None:
     """An answer's footer above the next answerer's card: a post's meta line (2024/10/06 回覆 · 👍 42
     · 感謝醫師) and its sign-off (以上回答仅供参考，不能代替面诊。), over its vote bar, up to
-    FOOTER_LINES lines: furniture between two answers, weighed with the card as one separator."""
+    FOOTER_LINES lines: furniture between two answers, weighed with the card as one separator.
+    Where the next answer opens with its votes (58 人赞同了该回答), the answerer's name and headline
+    above them are its card, and the answer above ends in its edit time and comment bar."""
     for i, card in enumerate(infos):
-        if not (card.between and not card.tainted and card.rule in ANSWERER_CARDS):
+        if not (card.between and not card.tainted and (card.rule in ANSWERER_CARDS or (
+                card.rule == "qa_furniture" and _VOTES_OVER_ANSWER.match(card.simp)))):
             continue
-        for j in range(i - 1, max(-1, i - 1 - FOOTER_LINES), -1):
+        top = i - 1
+        if card.rule == "qa_furniture":
+            while top >= max(0, i - 1 - POSTER_LINES) and _poster_like(infos[top]):
+                infos[top].rule, infos[top].between = "poster_line", True
+                top -= 1
+        for j in range(top, max(-1, top - FOOTER_LINES), -1):
             info = infos[j]
-            if info.tainted or not (info.meta or info.rule == "closing_notice" or info.between):
+            if info.tainted or not (info.meta or info.rule in ("closing_notice", *ANSWER_FOOTERS) or info.between):
                 break
             info.between = True
+
+
+_VOTES_OVER_ANSWER = re.compile(r"^[\d,.]+\s*万?\s*人赞同了该回答$")
+ANSWER_FOOTERS = ("ip_region", "comment_box")   # an answer's edit time and region, its comment bar
+POSTER_LINES = 2   # an answerer's name and headline over the votes that open the answer
+
+
+def _poster_like(info: LineInfo) -> bool:
+    return info.rule is None and not info.marker and not info.fields and not info.tainted and not info.item \
+        and 0 < info.units < POSTER_UNITS and info.punct == 0
 
 
 FOOTER_LINES = 3   # an answer's footer above the next card: its sign-off or meta line, its bar

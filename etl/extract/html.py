@@ -252,23 +252,31 @@ def _data_rows(table: etree._Element) -> list[etree._Element]:
     return out
 
 
+# Blocks a data table's cell may hold: a word processor wraps each cell's text in <p> (a government
+# notice's table pasted from Word), which is still one short cell.
+_CELL_BLOCKS = ("br", "p", "div")
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
+
+
 def _simple_row(tr: etree._Element) -> str | None:
     """A data table's row as one line, its cells joined by " | " (序号 | 项目名称 | 研究机构 | 备案号), or
-    None for a row of a layout table: fewer than two cells, or a cell holding blocks, long text or
-    markup that is never text."""
+    None for a row of a layout table: fewer than two cells, or a cell holding lists, tables or
+    headings, long text or markup that is never text."""
     cells = [c for c in tr if isinstance(c.tag, str)]
     if len(cells) < 2 or any(_name(c) not in ("td", "th") for c in cells):
         return None
     texts = []
     for cell in cells:
+        paragraph = False
         for d in cell.iterdescendants():
-            if isinstance(d.tag, str) and ((n := _name(d)) in _DROP_TAGS or (n in _BLOCK_TAGS and n != "br")):
+            if isinstance(d.tag, str) and ((n := _name(d)) in _DROP_TAGS or (n in _BLOCK_TAGS and n not in _CELL_BLOCKS)):
                 return None
+            paragraph = paragraph or (isinstance(d.tag, str) and _name(d) in ("p", "div"))
         if _is_hidden(cell):
             return None
         text = clean(" ".join(t for t in cell.itertext() if isinstance(t, str)))
-        if len(text) > ROW_CELL_CHARS:
-            return None
+        if len(text) > ROW_CELL_CHARS or (paragraph and _SENTENCE_END.search(text)):
+            return None   # a sentence in a paragraph of its own: a page laid out in a table
         texts.append(text)
     return " | ".join(texts) if sum(1 for t in texts if t) >= 2 else None
 

@@ -28,6 +28,8 @@ _DATE_PATTERNS = [
     # ctime, as BBS posts state their time: Sun Mar 17 23:05:41 2024
     re.compile(rf"(?<![A-Za-z]){_MON}\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     re.compile(r"(?<![\d-])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
+    # a post's stamp with a two-digit year and a time, as Weibo dates an older post: 23-5-9 21:14
+    re.compile(r"(?<![\d-])(?P<y>\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?=\s+\d{1,2}:\d{2}(?!\d))"),
     re.compile(r"(?<![\d/.-])(?P<m>0?[1-9]|1[0-2])([-/.])(?P<d>1[3-9]|2\d|3[01])\2(?P<y>(?:19|20)\d{2})(?![\d/.-])"),
     re.compile(r"(?<![\d/.-])(?P<d>1[3-9]|2\d|3[01])([-/.])(?P<m>0?[1-9]|1[0-2])\2(?P<y>(?:19|20)\d{2})(?![\d/.-])"),
 ]

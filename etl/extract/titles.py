@@ -432,9 +432,12 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
                 ev.add("repeated")  # "headline - section - site": the page's <title> scraped as a line
     if "repeated" in ev:
         score += 2.5
-    crumb = norm(_CRUMB_SEP.split(lines[i - 1].text.strip())[-1]) if i > 0 and infos[i - 1].rule == "breadcrumb" and me else ""
-    if crumb and crumb == me:
-        ev.add("crumb_above")   # the breadcrumb right above ends in this line (首页 > 储存服务 > 自体储存流程)
+    above = lines[i - 1].text.strip() if i > 0 and infos[i - 1].rule == "breadcrumb" and me else ""
+    crumb = norm(_CRUMB_SEP.split(above)[-1]) if above else ""
+    if (crumb and crumb == me) or (above and not crumb and _CRUMB_SEP.search(above[-2:])):
+        # the breadcrumb right above ends in this line (首页 > 储存服务 > 自体储存流程), or ends in a
+        # separator that leads into it (首頁 » 健康 » 內分泌 »)
+        ev.add("crumb_above")
         score += 2.0
     elif len(crumb) >= 4 and crumb in me:
         ev.add("crumb_in")   # Home / Conditions / Multiple Sclerosis over "Stem Cell Therapy for Multiple Sclerosis in …"
