@@ -1494,3 +1494,19 @@ def test_english_results_reported_after_the_patients(text: str, surface: str) ->
     """Blind set cp and the older English pages: patients with X report better/less, see improvement;
     a clinic specialized in X, uses such as X, a centre that evaluates adults with X."""
     assert_stance(text, surface, "asserted")
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("・糖尿病：靜脈點滴自體幹細胞，每月一次", "糖尿病", "asserted"),
+    ("3. 膝骨关节炎：自体脂肪干细胞关节腔注射", "膝骨关节炎", "asserted"),
+    ("・糖尿病：干细胞治疗仍在临床研究阶段", "糖尿病", "hedged"),
+    ("针对哮喘、支气管扩张症的细胞治疗也已开展。", "支气管扩张症", "asserted"),
+    ("针对帕金森病的干细胞治疗目前仍处于临床试验阶段。", "帕金森病", "hedged"),
+    ("中心亦为柏金逊症、脑退化症患者提供干细胞疗程。", "脑退化症", "asserted"),
+    ("医院为糖尿病患者提供饮食指导。", "糖尿病", "neutral"),
+])
+def test_a_providers_list_of_what_its_cells_are_given_for(text: str, surface: str, context: str) -> None:
+    """A provider's list names the disease and how the cells are given (・X：静脉点滴自体干细胞), the cell
+    treatment for X it runs (针对X的细胞治疗), or the patients it gives cells to (为X患者提供干细胞):
+    asserted, unless a hedge or a denial in the sentence says otherwise; care without cells stays neutral."""
+    assert_stance(text, surface, context)

@@ -664,7 +664,7 @@ def _topic_comment(sentence: str, m_start: int, m_end: int, found: _Hits) -> str
 # An item's heading and its comment: 2. 糖尿病：干细胞可以分化成胰岛细胞… / Diabetes: stem cells can …
 # The disease (or a list of them) opens the sentence after an item number and ends at a colon; the
 # comment speaks of a cell treatment with an ability verb, or of repair or relief itself.
-_ITEM_START = re.compile(r"\s*(?:\d{1,2}\s*[.．、)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）]|[•·▪■●◆▶►-])?\s*")
+_ITEM_START = re.compile(r"\s*(?:\d{1,2}\s*[.．、)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）]|[•·・▪■●◆▶►-])?\s*")
 _LIST_GLUE = re.compile(r"[\s、，,/和及与或]*|\s*(?:and|or)\s*", re.I)
 # A denial between a mention and the outcome claimed after it (X目前无法用干细胞治愈). 能不能 asks, and
 # 患者不能… excludes patients (a contraindication, _EXCLUDED_GROUP): neither denies the outcome.
@@ -715,9 +715,14 @@ def _heading_comment(sentence: str, m_start: int, m_end: int, found: _Hits, othe
         return next((v.group(0) for v in rx.finditer(sentence, colon + 1, clause)
                      if not any(s <= v.start() < e for s, e in near)), None)
     k = bisect.bisect_right(found.cells, colon)
-    if k < len(found.cells) and found.cells[k] < end and (said := verb(_COMMENT_VERB)) is not None:
-        return said
+    if k < len(found.cells) and found.cells[k] < end and (
+            (said := verb(_COMMENT_VERB)) is not None or (said := verb(_DELIVERY)) is not None):
+        return said   # …: the comment says the cells work, or names how they are given (・糖尿病：静脉点滴自体干细胞)
     return verb(_REPAIR_VERB)
+
+
+# How a cell treatment is given, named in an item's comment after its disease: the item offers it.
+_DELIVERY = re.compile(r"注射|输注|点滴|回输|移植|疗程|(?i:(?:injections?|infusions?|IV))")
 
 
 LABEL_REACH = 12   # characters from a contraindication cue to the colon of the label it is in
