@@ -996,3 +996,17 @@ def test_an_english_news_apps_repost_a_wire_story_and_a_societys_position_statem
     """Blind set cp (read; eighth session, English pages only)."""
     doc = parse(page)
     assert doc.source_type == expected, doc.source_type_evidence
+
+
+@pytest.mark.parametrize("top", [
+    "干细胞某某网 - 专注干细胞科普知识分享\n首页 干细胞知识 干细胞治疗 细胞存储 行业资讯",
+    "干细胞某某在线 | 设为首页 | 网站地图\n首页 干细胞治疗 干细胞存储 干细胞价格\n热门搜索：干细胞治疗多少钱 干细胞抗衰老 脐带血存储",
+])
+def test_an_seo_knowledge_site_by_its_slogan_search_bar_and_named_editor(top: str) -> None:
+    """Sets cs and ct (session 38, written blind, then read): an SEO knowledge site that names cell
+    storage and industry news in its menu is still no provider: its slogan says it shares knowledge,
+    its bar lists shopping searches, and its editor signs with the site's name (作者：某知小编)."""
+    page = (f"{top}\n当前位置：首页 > 干细胞治疗 >\n干细胞治疗肝硬化效果怎么样？费用大概多少？\n"
+            f"栏目：干细胞治疗 时间：2020-09-26 作者：某知小编\n{PARA}\n{PARA}\n")
+    doc = parse(page)
+    assert doc.source_type == "commercial_blog", doc.source_type_evidence
