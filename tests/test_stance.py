@@ -1510,3 +1510,22 @@ def test_a_providers_list_of_what_its_cells_are_given_for(text: str, surface: st
     treatment for X it runs (针对X的细胞治疗), or the patients it gives cells to (为X患者提供干细胞):
     asserted, unless a hedge or a denial in the sentence says otherwise; care without cells stays neutral."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("干细胞对脑瘫到底有没有效果？", "脑瘫", "hedged"),
+    ("干细胞治疗肝硬化，到底靠不靠谱？", "肝硬化", "hedged"),
+    ("打干细胞治股骨头坏死管不管用", "股骨头坏死", "hedged"),
+    ("打了两次，对脑瘫没有效果。", "脑瘫", "negated"),
+    ("晚期股骨头坏死靠干细胞是救不回来的。", "股骨头坏死", "negated"),
+    ("回输了四次，关节的肿胀一点没减轻。", "肿胀", "negated"),
+    ("但要说治愈渐冻症，别信。", "渐冻症", "negated"),
+    ("早期股骨头坏死可以试试，更别信打几针骨头再生的广告。", "股骨头坏死", "neutral"),
+    ("Nobody should read this as a treatment for paralysis.", "paralysis", "negated"),
+    ("No increase in malignancy has been reported.", "malignancy", "negated"),
+])
+def test_questions_that_hold_a_denial_and_denials_of_sets_cr_cs_and_ct(text: str, surface: str, context: str) -> None:
+    """Sets cr, cs and ct (session 38, read): 有没有效果 and 靠不靠谱 ask, though 没有效果 and 不靠谱 deny;
+    救不回来, 一点没减轻, 要说…，别信, Nobody should read this as, No increase in deny. 别信 before a claim
+    does not reach back to a disease two clauses earlier."""
+    assert_stance(text, surface, context)
