@@ -3366,3 +3366,78 @@ def test_answer_cards_buttons_notes_and_slogans_of_sets_cr_cs_and_ct(env: tuple,
 def test_a_gambling_sites_slogan_is_spam(env: tuple) -> None:
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P3, P2, "理性投注，快乐生活"]))
     assert ("spam", "理性投注，快乐生活") in doc.cut
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("提問者 wen***（台中市）", "qa_furniture"),
+    ("網友 ***8f2", "qa_furniture"),
+    ("浏览 4,812 次 3个回答", "qa_furniture"),
+    ("赞同 5 评论 9", "vote_bar"),
+    ("引用本文: 某某, 某某某. 脐带间充质干细胞治疗难治性狼疮肾炎的疗效[J]. 某某杂志, 2023, 12(4): 301-308.",
+     "citation_meta title_field"),
+])
+def test_answer_and_paper_furniture_of_sets_cu_and_cw(env: tuple, line: str, rule: str) -> None:
+    """Sets cu and cw (session 38, written blind, then read): a masked asker's or answerer's name, a
+    question's view count, an answer's votes (not two authors with affiliation marks), a paper's
+    how-to-cite line (a field line or a citation line, as it stands): each is cut inside a text and
+    the text after it stays."""
+    assert next((r for r, text in doc_of(env, line).cut if text == line), None) in rule.split()
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P3, line, P2]))
+    assert line not in doc.main_text and P2 in doc.main_text
+
+
+def doc_of(env: tuple, line: str) -> ParsedDocument:
+    """The line among paragraphs, far from the title (a byline's rules read the lines under it)."""
+    return parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P3, P1, line, P2, P3]))
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Spotted an error? Tell us", "site_footer"),
+    ("Doctors Stunned: This 1 Trick Melts Belly Fat Overnight", "spam"),
+    ("PDF下载(1265KB) HTML全文 导出引用 推荐给朋友", "download_bar"),
+    ("J Example Orthobiol 11, 214 (2023) Download PDF Cite this article", "citation_meta"),
+    ("Reposted with permission from the Department of Neurology, Example University Hospital", "repost_notice"),
+])
+def test_news_journal_and_platform_lines_of_sets_cu_and_cw(env: tuple, line: str, rule: str) -> None:
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P3, P2, line]))
+    assert next((r for r, text in doc.cut if text == line), None) == rule
+
+
+def test_an_english_papers_authors_affiliations_keywords_and_similar_content(env: tuple) -> None:
+    """A journal page: authors with bracketed affiliation marks, affiliations numbered in brackets, a
+    Keywords heading alone over its terms, and the publisher's similar-content list: all chrome."""
+    en = ("Mesenchymal stromal cells were given to adults with knee osteoarthritis in a randomised trial, "
+          "and pain scores at twelve months were compared with those of hyaluronic acid injections.")
+    doc = parse(env, "\n".join([
+        "Example Journal of Regenerative Research", "Mesenchymal stromal cells for knee osteoarthritis: a randomised trial",
+        "Ana Example(1), Kenji Sample(2), Laura E. Person(1)*",
+        "(1) Department of Neurology, Example University Medical Center; (2) Institute of Cell Therapy, Example City",
+        "Abstract", en, en, en, "Keywords", "Osteoarthritis; Knee; Mesenchymal stromal cells",
+        "Similar content being viewed by others", "Platelet-rich plasma for hip osteoarthritis: a meta-analysis"]))
+    for line in ("Ana Example(1)", "(1) Department of Neurology", "Osteoarthritis; Knee", "Platelet-rich plasma"):
+        assert line not in doc.main_text, line
+    assert en in doc.main_text
+
+
+def test_an_experts_box_under_its_heading_is_chrome(env: tuple) -> None:
+    """专家简介 heads a box of the expert's title, skills and clinic hours at the foot of an account post."""
+    doc = parse(env, "\n".join(["干细胞治疗帕金森病进展如何？", P1, P2, P3, "专家简介",
+                                "某某某，主任医师，擅长帕金森病、特发性震颤的诊治", "门诊时间：周二上午、周四全天"]))
+    assert "擅长帕金森病" not in doc.main_text and "门诊时间" not in doc.main_text
+    assert not any(m.surface == "帕金森病" and "擅长" in m.sentence for m in doc.mentions)
+
+
+def test_a_headline_over_a_platforms_repost_notice_is_the_title(env: tuple) -> None:
+    """A publishing platform's story: the headline, then the repost notice, the writer, Follow and the
+    reading time: the notice is cut and the byline under it is read past it, so the headline is the
+    title; the notice says the page is a platform's repost of an institution's article."""
+    en = ("Every year, millions of people survive a stroke but are left with lasting weakness, "
+          "and researchers are testing whether donor cells can help the brain repair itself.")
+    doc = parse(env, "\n".join(["Plumpage", "Write", "Sign in", "Example Neuro Digest",
+                                "Can stem cells help the brain recover after a stroke?",
+                                "Reposted with permission from the Department of Neurology, Example University Hospital",
+                                "Some Writer", "Follow", "6 min read · Mar 11, 2024", "Listen", "Share", en, en, en]))
+    assert "Reposted with permission" not in doc.main_text
+    assert doc.title == "Can stem cells help the brain recover after a stroke?"
+    assert str(doc.published_date) == "2024-03-11"
+    assert doc.source_type == "content_aggregator", doc.source_type_evidence

@@ -1010,3 +1010,12 @@ def test_an_seo_knowledge_site_by_its_slogan_search_bar_and_named_editor(top: st
             f"栏目：干细胞治疗 时间：2020-09-26 作者：某知小编\n{PARA}\n{PARA}\n")
     doc = parse(page)
     assert doc.source_type == "commercial_blog", doc.source_type_evidence
+
+
+def test_a_notice_mirrored_by_a_news_site_is_the_governments() -> None:
+    """Set cw (session 38, read): a city news site carries a notice whose title names its issuers
+    before 关于…的通告; the notice is the government's."""
+    page = ("某川新闻网——某川市重点新闻网站 手机版 | 数字报\n某川新闻网 首页 时政 民生 财经\n某川新闻网 > 时政 > 政务发布\n"
+            "某川市卫生健康委员会 某川市市场监督管理局关于开展非法干细胞治疗专项整治的通告\n"
+            f"2024-05-20 10:02 来源：某川市卫生健康委员会\n{PARA}\n{PARA}\n")
+    assert parse(page).source_type == "government"

@@ -219,11 +219,11 @@ _FRAMED = re.compile(r"^[-—–=~]{1,6}\s*([^-—–=~\s].{0,18}?)\s*[-—–=~
 
 # A label that opens the full text under a paper's abstract and its metadata (正文, Full text), the
 # full text's first heading (0 引言, 1. Introduction) or, once there is text above, the abstract in
-# the other language (Abstract under the Chinese one's keywords): it ends the taint of the keywords
-# and citation lines above it.
+# the other language (Abstract under the Chinese one's keywords) or a Background heading (an abstract's
+# own first heading when nothing is above it): it ends the taint of the keywords and citation lines.
 _BODY_LABEL = re.compile(r"^\s*(?:正文|全文|(?i:full text|main text)"
                          r"|(?:[0-9]{1,2}\s*[.．、]?\s*|[一1][、.．]\s*)?(?:引言|前言|(?i:introduction))"
-                         r"|(?P<abstract>摘\s*要|英文摘要|(?i:abstract)))\s*[:：]?\s*$")
+                         r"|(?P<later>摘\s*要|英文摘要|研究背景|(?i:abstract|background)))\s*[:：]?\s*$")
 BODY_LABEL_WEIGHT = 1.0
 PARAGRAPH_WEIGHT = 2.0   # a paragraph of text, not a headline or an author line
 BODY_LABEL_CHARS = 20   # a longer line is no bare label: the pattern is not tried on it
@@ -318,12 +318,12 @@ def _context(lines: list[Line], out: list[LineInfo], rules: Rules) -> None:
     text_above = False   # a paragraph above this line (a second abstract's label bridges to it)
     for i, (line, info) in enumerate(zip(lines, out, strict=True)):
         label = _BODY_LABEL.match(info.simp) if len(info.simp) <= BODY_LABEL_CHARS else None
-        body_label = label is not None and (text_above or label.group("abstract") is None)
+        body_label = label is not None and (text_above or label.group("later") is None)
         if info.marker:
             taint = info.marker
         elif taint and i < MENU_TAINT_LINES and info.rule == "follow_button":
             taint = None   # Trending in a news app's menu, then the outlet's card (… / Follow): the story follows
-        elif taint and bio and not info.chrome:
+        elif taint and bio and not info.chrome and (taint != "author_box" or _BIO_LINE.search(info.simp, 0, BIO_HEAD)):
             info.tainted = taint   # the paragraph under 关于作者 is the author's bio, however long
         elif taint and (info.strong or line.kind == "heading" or info.rule == "breadcrumb" or body_label):
             taint = None   # a breadcrumb starts the page's content: a menu's 联系我们 above it taints nothing
@@ -569,8 +569,11 @@ def _table_rows_are_text(cells: list[int], infos: list[LineInfo]) -> None:
             info.rule, info.meta = None, False
 
 
-BIO_MARKERS = ("blog_sidebar",)   # tail markers whose next line is a box's own paragraph
-_BIO_HEADING = re.compile(r"^(关于作者|作者简介|关于我|(?i:about (the )?author|about me))\s*[:：]?$")
+BIO_MARKERS = ("blog_sidebar", "author_box")   # tail markers whose next line is a box's own paragraph
+# ... an expert's box (专家简介) only when the line reads as a bio, not as the expert quoted (某某表示，…)
+_BIO_LINE = re.compile(r"^[^，,。：:]{2,12}[，,]\s*(?:主任|副主任|主治|住院)?(?:医师|医生|教授|研究员|博士|专家)|擅长|专长|毕业于")
+BIO_HEAD = 40   # characters of the line read for the bio's words
+_BIO_HEADING = re.compile(r"^[【\[]?(关于作者|作者简介|关于我|(?:专家|医生|医师|讲者|嘉宾|受访专家)(?:简介|介绍)|(?i:about (the )?author|about me))[】\]]?\s*[:：]?$")
 BETWEEN_WEIGHT = -0.25      # a between_lines line: cut, weighed as a short line
 BETWEEN_RUN_WEIGHT = -0.05  # ... right under another one
 ANSWER_BARS = ("share_bar", "vote_bar", "button_row")   # an answer's own bar, right above the other answers' label

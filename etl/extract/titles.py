@@ -459,8 +459,10 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
         return infos[k].units < FURNITURE_UNITS and not infos[k].strong and k + 1 < n and infos[k + 1].rule in ANSWERER_CARDS
 
     decks: set[int] = set()   # a deck under this headline: furniture of its, not the text
-    j = i + 1
-    while j < min(n, i + 4):
+    j = first = i + 1
+    if first < n and infos[first].rule == "repost_notice":
+        j = first = i + 2   # a platform's repost notice right under the headline: its byline follows
+    while j < min(n, first + 3):
         ninfo = infos[j]
         if byline(j):
             ev.add("byline_after")
@@ -475,13 +477,13 @@ def _score(i: int, lines: list[Line], infos: list[LineInfo], norms: dict[int, st
                 and not ninfo.strong and not _NOT_DECK.search(lines[j].text) and (
                 lines[j].text.rstrip().endswith((".", "。"))
                 or (ninfo.units >= 0.8 * info.units and not _CRUMB.search(line.text)))
-            if j == i + 1 and deck and j + 1 == start and not (start < n and byline(j + 1)) \
+            if j == first and deck and j + 1 == start and not (start < n and byline(j + 1)) \
                     and reject_reason(lines[j], ninfo, rules) is None:   # an organisation under a paper's title is no deck
                 decks.add(j)   # a deck right over the text, with no byline: the headline's still
                 ev.add("deck_after")
                 score += 0.5
                 break
-            if not (j == i + 1 and (name_line(ninfo) or deck) and j + 1 < n
+            if not (j == first and (name_line(ninfo) or deck) and j + 1 < n
                     and (byline(j + 1) or (name_line(ninfo) and infos[j + 1].rule == "follow_button"))):
                 break
             if not name_line(ninfo):
