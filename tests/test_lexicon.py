@@ -387,3 +387,20 @@ def test_regional_forms_and_everyday_names(text: str, surface: str, canonical: s
     lex = load_lexicon()
     found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
     assert found.get(surface) == canonical, found
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical"), [
+    ("收納34名痙攣型腦性麻痺幼兒。", "痙攣型腦性麻痺", "脑性瘫痪"),
+    ("● 共济失调型脑瘫 ● 混合型脑瘫", "共济失调型脑瘫", "脑性瘫痪"),
+    ("早期多表现为疼痛和跛行。", "跛行", "跛行"),
+    ("第二型糖尿病主要是胰島素阻抗。", "胰島素阻抗", "胰岛素抵抗"),
+    ("如十字韌帶損傷、網球肘", "十字韌帶損傷", "前交叉韧带损伤"),
+    ("Six volunteers, paralysed for more than a year", "paralysed", "瘫痪"),
+    ("chronic pain, pressure sores, bladder problems", "pressure sores", "压疮"),
+])
+def test_subtypes_and_names_that_sets_cr_to_cw_labelled(text: str, surface: str, canonical: str) -> None:
+    """Sets cr, cs, ct, cu and cw (session 38, read): a cerebral palsy subtype no longer splits into
+    a symptom and the palsy (痙攣 + 腦性麻痺), and names the lexicon lacked."""
+    lex = load_lexicon()
+    found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
+    assert found.get(surface) == canonical, found
