@@ -3396,6 +3396,7 @@ def doc_of(env: tuple, line: str) -> ParsedDocument:
     ("PDF下载(1265KB) HTML全文 导出引用 推荐给朋友", "download_bar"),
     ("J Example Orthobiol 11, 214 (2023) Download PDF Cite this article", "citation_meta"),
     ("Reposted with permission from the Department of Neurology, Example University Hospital", "repost_notice"),
+    ("相關標籤:衞生署 幹細胞 糖尿病", "tags"),
 ])
 def test_news_journal_and_platform_lines_of_sets_cu_and_cw(env: tuple, line: str, rule: str) -> None:
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P3, P2, line]))
