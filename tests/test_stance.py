@@ -1504,6 +1504,7 @@ def test_english_results_reported_after_the_patients(text: str, surface: str) ->
     ("针对帕金森病的干细胞治疗目前仍处于临床试验阶段。", "帕金森病", "hedged"),
     ("中心亦为柏金逊症、脑退化症患者提供干细胞疗程。", "脑退化症", "asserted"),
     ("医院为糖尿病患者提供饮食指导。", "糖尿病", "neutral"),
+    ("• Knee osteoarthritis: stem cell injections into the joint", "Knee osteoarthritis", "asserted"),
 ])
 def test_a_providers_list_of_what_its_cells_are_given_for(text: str, surface: str, context: str) -> None:
     """A provider's list names the disease and how the cells are given (・X：静脉点滴自体干细胞), the cell

@@ -722,7 +722,7 @@ def _heading_comment(sentence: str, m_start: int, m_end: int, found: _Hits, othe
 
 
 # How a cell treatment is given, named in an item's comment after its disease: the item offers it.
-_DELIVERY = re.compile(r"注射|输注|点滴|回输|移植|疗程|(?i:(?:injections?|infusions?|IV))")
+_DELIVERY = re.compile(r"注射|输注|点滴|回输|移植|疗程|(?i:\b(?:injections?|infusions?|IV)\b)")
 
 
 LABEL_REACH = 12   # characters from a contraindication cue to the colon of the label it is in
