@@ -1524,6 +1524,7 @@ def test_a_providers_list_of_what_its_cells_are_given_for(text: str, surface: st
     ("早期股骨头坏死可以试试，更别信打几针骨头再生的广告。", "股骨头坏死", "neutral"),
     ("Nobody should read this as a treatment for paralysis.", "paralysis", "negated"),
     ("No increase in malignancy has been reported.", "malignancy", "negated"),
+    ("部分诊所宣称干细胞可根治糖尿病，此说法缺乏依据。", "糖尿病", "negated"),
 ])
 def test_questions_that_hold_a_denial_and_denials_of_sets_cr_cs_and_ct(text: str, surface: str, context: str) -> None:
     """Sets cr, cs and ct (session 38, read): 有没有效果 and 靠不靠谱 ask, though 没有效果 and 不靠谱 deny;
