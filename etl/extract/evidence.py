@@ -376,7 +376,8 @@ def _answer_footers(infos: list[LineInfo]) -> None:
             continue
         top = i - 1
         if card.rule == "qa_furniture":
-            while top >= max(0, i - 1 - POSTER_LINES) and _poster_like(infos[top]):
+            while top >= max(0, i - 1 - POSTER_LINES) and _poster(infos[top]) and infos[top].punct == 0 \
+                    and infos[top].units > 0:   # a name or a headline, not a date
                 infos[top].rule, infos[top].between = "poster_line", True
                 top -= 1
         for j in range(top, max(-1, top - FOOTER_LINES), -1):
@@ -391,9 +392,10 @@ ANSWER_FOOTERS = ("ip_region", "comment_box")   # an answer's edit time and regi
 POSTER_LINES = 2   # an answerer's name and headline over the votes that open the answer
 
 
-def _poster_like(info: LineInfo) -> bool:
-    return info.rule is None and not info.marker and not info.fields and not info.tainted and not info.item \
-        and 0 < info.units < POSTER_UNITS and info.punct == 0
+def _poster(o: LineInfo) -> bool:
+    """A poster's name or a post's date: a short line no rule knows, with no sentence mark or a date."""
+    return o.rule is None and not o.marker and not o.fields and not o.tainted and not o.item \
+        and o.units < POSTER_UNITS and (o.date_like or o.punct == 0)
 
 
 FOOTER_LINES = 3   # an answer's footer above the next card: its sign-off or meta line, its bar
@@ -515,10 +517,6 @@ def _thread_furniture(infos: list[LineInfo]) -> None:
     回复(15)) are furniture between two posts: cut, and weighed with the label as one separator
     (_weigh_between_runs), so a date under a post does not end the thread as it ends an article
     over its comments."""
-    def poster(o: LineInfo) -> bool:
-        return o.rule is None and not o.marker and not o.fields and not o.tainted and not o.item \
-            and o.units < POSTER_UNITS and (o.date_like or o.punct == 0)
-
     for i, info in enumerate(infos):
         if info.tainted or info.rule not in ("floor_label", "answers_label"):
             continue
@@ -530,7 +528,7 @@ def _thread_furniture(infos: list[LineInfo]) -> None:
         # answerer's name and date (其他回答(6) / 某某 / 2023-09-02)
         near = (i - 1, i + 1) if info.rule == "floor_label" else (i + 1, i + 2)
         for j in near:
-            if 0 <= j < len(infos) and poster(infos[j]):
+            if 0 <= j < len(infos) and _poster(infos[j]):
                 infos[j].rule, infos[j].between = "poster_line", True
             elif info.rule == "answers_label":
                 break   # the answer's text is under its name: nothing past it is a name or a date

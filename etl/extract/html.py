@@ -269,9 +269,12 @@ def _simple_row(tr: etree._Element) -> str | None:
     for cell in cells:
         paragraph = False
         for d in cell.iterdescendants():
-            if isinstance(d.tag, str) and ((n := _name(d)) in _DROP_TAGS or (n in _BLOCK_TAGS and n not in _CELL_BLOCKS)):
+            if not isinstance(d.tag, str):
+                continue
+            n = _name(d)
+            if n in _DROP_TAGS or (n in _BLOCK_TAGS and n not in _CELL_BLOCKS):
                 return None
-            paragraph = paragraph or (isinstance(d.tag, str) and _name(d) in ("p", "div"))
+            paragraph = paragraph or n in ("p", "div")
         if _is_hidden(cell):
             return None
         text = clean(" ".join(t for t in cell.itertext() if isinstance(t, str)))
