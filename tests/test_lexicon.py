@@ -404,3 +404,28 @@ def test_subtypes_and_names_that_sets_cr_to_cw_labelled(text: str, surface: str,
     lex = load_lexicon()
     found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
     assert found.get(surface) == canonical, found
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical"), [
+    ("可改善糖尿病周邊神經病變引致的手腳麻痺。", "糖尿病周邊神經病變", "糖尿病周围神经病变"),
+    ("输血依赖的非重型再障患者可考虑移植。", "非重型再障", "再生障碍性贫血"),
+    ("It can cure sickle cell disease and thalassemia major.", "thalassemia major", "β地中海贫血"),
+    ("巨细胞病毒感染、出血性膀胱炎等并发症。", "出血性膀胱炎", "出血性膀胱炎"),
+    ("如果出现呕血、黑便或意识改变，应立即就医。", "黑便", "黑便"),
+    ("Congenital heart disease in children is treated with surgery.", "Congenital heart disease", "先天性心脏病"),
+    ("境外注射後發生脊髓腫瘤的個案。", "脊髓腫瘤", "脊髓肿瘤"),
+    ("COPD and other lung conditions", "lung conditions", "肺病"),
+])
+def test_names_that_sets_cz_and_da_labelled(text: str, surface: str, canonical: str) -> None:
+    """Sets cz and da (ninth session, read): Taiwan's 周邊 for 周围, non-severe aplastic anaemia
+    (not the severe form inside it), thalassemia major, and complications and conditions the
+    lexicon lacked (a symptom or a broader name took them: 出血 in 出血性膀胱炎, 心脏病, 肿瘤)."""
+    lex = load_lexicon()
+    found = {m.surface: m.canonical_name for m in find_mentions(lex, load_triggers(), text, len(text))}
+    assert found.get(surface) == canonical, found
+
+
+@pytest.mark.parametrize("text", ["10 Habits (Number 7 Will Shock You)", "The discs act as shock absorbers."])
+def test_shock_alone_in_english_is_no_mention(text: str) -> None:
+    """English "shock" is a verb or a shock absorber far more often than circulatory shock."""
+    assert not find_mentions(load_lexicon(), load_triggers(), text, len(text))
