@@ -16,7 +16,7 @@ from etl.errors import Rejected
 from etl.extract import chrome as boilerplate
 from etl.extract.citations import Citation, extract_citations, reference_region
 from etl.extract.decode import decode_bytes
-from etl.extract.evidence import norm
+from etl.extract.evidence import CARD_RULES, norm
 from etl.extract.frontmatter import split_front_matter
 from etl.extract.html import html_to_page
 from etl.extract.lines import Line, clean
@@ -179,12 +179,16 @@ def _date_zones(lines: list[Line], sel: boilerplate.Selection, byline_lines: int
     below = sel.title_index + 1
     if below < len(lines) and QUESTION_DETAIL.match(simplify(lines[below].text[:20])):
         below += 1   # the asker's details (病情描述:…) between a question and its date line
+    authors = {i for i, rule in sel.cut if rule in PAPER_AUTHOR_LINES}
+    while below in authors:
+        below += 1   # a paper's authors and their affiliations between its title and its history line
     byline = _meta_lines(lines[below : below + byline_lines])
     lead = [ln.text for ln in lines[sel.title_index + 1 : sel.title_index + 4]]
     header = [ln.text for ln in lines[max(0, sel.title_index - untitled_lines): sel.title_index]]  # above the title only
     return header, sel.title, byline, lead
 
 
+PAPER_AUTHOR_LINES = ("author_list", "affiliation")
 ANSWER_CARDS = ("doctor_card", "qa_furniture", "answers_label", "user_card", "author_card")   # what heads an answer: a card or 最佳答案
 ANSWER_CARDS_READ = 3   # cards read for the answer's date when the page has no doctor's card
 THREAD_LINES_READ = 2   # a thread's poster lines read for its first post's date (the poster's name, its date)
@@ -514,7 +518,9 @@ def extract_document(source_path: str, data: bytes, rules: Rules, *, address: st
         ("front_matter", fields.get("source_url")), ("front_matter", fields.get("link")),
         ("header", sel.fields.get("url"))], warnings)   # sel.fields: a "URL: ..." line of the header block
     all_text = "\n".join([*sel.header, outside, *sel.byline, *sel.tail, categories])
-    site, _how = identify_site(rules, url, all_text, [*sel.header, *outside.splitlines()[:20]], sel.tail,
+    cards = {lines[i].text for i, rule in sel.cut if rule == "card" or rule in CARD_RULES}
+    header = [h for h in sel.header if h not in cards]   # a doctor card's hospital is the answerer's, not the site's
+    site, _how = identify_site(rules, url, all_text, [*header, *outside.splitlines()[:20]], sel.tail,
                                meta.get("site_name"))
     if not site and categories:
         for c in cats if isinstance(cats, list) else []:

@@ -3442,3 +3442,71 @@ def test_a_headline_over_a_platforms_repost_notice_is_the_title(env: tuple) -> N
     assert doc.title == "Can stem cells help the brain recover after a stroke?"
     assert str(doc.published_date) == "2024-03-11"
     assert doc.source_type == "content_aggregator", doc.source_type_evidence
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("某某新闻 | 打开App，阅读体验更佳", "app_banner"),
+    ("［記者 某某某］", "byline"),
+    ("（记者：王某某、李某某）", "byline"),
+    ("喜歡這篇文章的話，請點贊、轉發、關注 某某健康", "share_bar"),
+    ("已关注 | 12.6万粉丝", "user_card"),
+    ("Shop CellBoost now — 30-day money-back guarantee", "call_to_action"),
+])
+def test_banners_credits_tool_rows_and_prompts_of_sets_cz_and_da(env: tuple, line: str, rule: str) -> None:
+    """Blind sets cz and da (ninth session, read): lines inside or at the foot of an article that no
+    rule knew: cut by their rule, and the paragraph after them stays."""
+    doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
+    assert (rule, " ".join(line.split())) in doc.cut
+    assert P4 in doc.main_text
+
+
+def test_a_spam_pages_hot_searches_are_no_title(env: tuple) -> None:
+    line = "??热门：干细胞多少钱一针 脐带血要不要存 干细胞储存排名"
+    doc = parse(env, "\n".join(["【某某娱乐城】官方入口 注册即送88元", "某某健康资讯网_养生_保健_疾病", "首页 | 糖尿病 | 高血压 | 干细胞",
+                                line, P1, P2, P3]))
+    assert line not in doc.main_text and doc.title != line
+
+
+def test_an_empty_markdown_image_inside_the_text_does_not_end_it(env: tuple) -> None:
+    """A text scrape keeps a picture as ![](address) where it stood: the paragraph after it stays."""
+    last = "总之，干细胞储存更像一种保险，有条件的家庭可以提前了解，但不必为此背上经济负担。"
+    doc = parse(env, "\n".join(["干细胞储存有必要吗？", P1, P2, P3, "![](http://img.example.com/2023/0612/a1.jpg)", last,
+                                "本文来源于网络，如有侵权请联系删除。", "上一篇：泡脚加什么能去湿气", "猜你喜欢"]))
+    assert last in doc.main_text and "img.example.com" not in doc.main_text
+
+
+@pytest.mark.parametrize(("question", "account"), [
+    ("干细胞移植能根治2型糖尿病吗？听说有人打了三针就停药了",
+     "我爸得糖尿病十几年了，一直打胰岛素，最近有个机构说干细胞可以修复胰岛，一个疗程十八万，靠谱吗？"),
+])
+def test_a_questions_title_over_the_askers_own_account(env: tuple, question: str, account: str) -> None:
+    """A Q&A page: the question, then the asker's story in the first person, then the counts: the
+    question is the title, though the counts stand under the story as a byline stands under a headline."""
+    doc = parse(env, "\n".join(["某问帮 首页 问题 专栏 找医生 下载APP 登录 | 注册", "某问帮 > 健康 > 内分泌 > 糖尿病", question, account,
+                                "2条回答 · 1203人看过", "最佳答案", "某某某 主治医师 内分泌科", "回答于 2023-06-14", P1, P2, P3]))
+    assert doc.title == question
+
+
+def test_a_labelled_question_that_opens_the_text_is_the_title(env: tuple) -> None:
+    """Q: … on the first line of the text (under the menu and the crumbs) is the page's question,
+    not a line after which a menu line above may be taken for the headline."""
+    doc = parse(env, "\n".join(["AskExample", "Home  Browse Topics  Ask a Question  Our Doctors  Sign in",
+                                "Topics / Neurology / Multiple Sclerosis",
+                                "Q: My neurologist mentioned HSCT for my MS. Is a stem cell transplant a real option or just hype?",
+                                "Asked by someone_1988 · 214 views",
+                                "I'm 34 and was diagnosed with relapsing MS three years ago. I've had two relapses on my current drug, "
+                                "and a clinic abroad is advertising cell infusions for MS. Which one is legit?",
+                                "1 Answer", "Dr. Ann Example, MD", "Board-certified neurologist · Answered Feb 9, 2024",
+                                "Good question, and these two things are very different.", KNEE, KNEE]))
+    assert doc.title == "My neurologist mentioned HSCT for my MS. Is a stem cell transplant a real option or just hype?"
+
+
+def test_a_journal_pages_tabs_with_the_pdfs_size(env: tuple) -> None:
+    """A journal page: the paper's title and authors, then its tabs (摘要 [PDF 1024KB] 参考文献 …), then the abstract."""
+    bar = "摘要 [PDF 1024KB] 参考文献 相关文章 导出引用"
+    doc = parse(env, "\n".join(["某某再生医学杂志", "首页 期刊简介 编委会 投稿指南 过刊浏览", "首页 > 过刊浏览 > 2022年第38卷第4期",
+                                "人脐带间充质干细胞治疗缺血性心肌病的随机对照研究", "周某某1，谭某2", "1. 某某医科大学附属第一医院心内科",
+                                "2. 某某医科大学附属第一医院临床药理研究所", "收稿日期：2021-10-12", bar,
+                                "摘要：目的 " + P3, "关键词：间充质干细胞；缺血性心肌病", P1, P2]))
+    assert bar in [t for _, t in doc.cut] and bar not in doc.main_text
+    assert "摘要：目的" in doc.main_text

@@ -483,3 +483,17 @@ def test_a_posts_stamp_with_a_two_digit_year_and_a_time() -> None:
     """Weibo dates a post of an earlier year as 23-5-9 21:14 above the client it came from."""
     doc = parse(f"某某的微博\n23-5-9 21:14 来自 iPhone客户端\n{PARA}\n{PARA}\n")
     assert str(doc.published_date) == "2023-05-09"
+
+
+def test_a_papers_history_line_under_its_authors_and_affiliations() -> None:
+    """A journal page: title, authors, three affiliations, then Received · Accepted · Published:
+    the published date, read past the authors' lines."""
+    doc = parse("Example Journal of Regenerative Medicine\nHome  Current Issue  Archive\n"
+                "Volume 14, Issue 3 · March 2024 · pp. 211–226\n"
+                "Mesenchymal stromal cells for chronic spinal cord injury: a systematic review\n"
+                "Ann Example 1, Bo Example 2, Cy Example 1\n1 Department of Neurosurgery, Example University School of Medicine\n"
+                "2 Institute of Clinical Medicine, Example Harbour University\n3 Center for Spinal Repair, Example University Hospital\n"
+                "Received: 12 September 2023 · Accepted: 22 January 2024 · Published: 5 March 2024\n"
+                "Abstract\nSpinal cord injury often causes lasting paralysis, and no treatment restores function.\n"
+                "We searched four databases for studies of stromal cell transplantation in adults.\n")
+    assert str(doc.published_date) == "2024-03-05"

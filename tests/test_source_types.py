@@ -1019,3 +1019,51 @@ def test_a_notice_mirrored_by_a_news_site_is_the_governments() -> None:
             "某川市卫生健康委员会 某川市市场监督管理局关于开展非法干细胞治疗专项整治的通告\n"
             f"2024-05-20 10:02 来源：某川市卫生健康委员会\n{PARA}\n{PARA}\n")
     assert parse(page).source_type == "government"
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # a doctor's short video answer whose card lists the doctor's hospital, on a site with a 400 hotline
+    ("某答快问 - 医生视频科普\n首页 | 科室 | 疾病百科 | 视频问答\n当前位置：首页 > 视频问答 > 神经内科\n渐冻症可以用干细胞治疗吗？\n"
+     "播放量 2.4万 | 时长 02:10\n某某某\n副主任医师 神经内科\n某某市第三人民医院\n关注 +\n视频文字版：\n"
+     f"{PARA}\n{PARA}\n某答快问 客服热线 400-123-4567\n", "social_qa"),
+    # an English Q&A site whose address holds "clinician", not "clinic", with "Our Doctors" in its menu
+    (html_page("https://www.askaclinician.example/neurology/q/1201",
+               f"<p>Home Browse Topics Ask a Question Our Doctors Sign in</p><p>Asked by someone · 214 views</p><p>{EN_PARA}</p>",
+               "Is stem cell transplant a real option for MS?"), "social_qa"),
+    # a consensus statement cut mid-sentence: its graded recommendations are the evidence left
+    ("者推荐首选同胞供者造血干细胞移植（证据等级Ⅱa，推荐等级A）。\n3.1 移植适应证\n"
+     f"（1）年龄≤40岁的新诊断患者，首选同胞相合造血干细胞移植。\n{PARA}\n", "academic"),
+    # an English news app that names the newsroom whose story it carries
+    ("Feedly Health\nFor You\nFollowing\nOpen in the Feedly Health app for a better reading experience  [Open]\n"
+     "From: Example University Medical Center Newsroom · via Feedly Partners\nFollow\n"
+     f"Can stem cells repair a damaged heart?\n3 min read · 12 Jan 2025\n{EN_PARA}\n{EN_PARA}\n", "content_aggregator"),
+    # a supplement shop's blog post, signed by a coach in a newspaper's byline style
+    ("Example Roots Wellness\nShop\nBlog\nCart (0)\nFREE SHIPPING on orders over $59\nBlog / Longevity\n"
+     "5 Morning Habits That Support Your Stem Cells\nBy Ann Example, Certified Wellness Coach | Posted on 2023-06-14\n"
+     f"{EN_PARA}\n{EN_PARA}\nShop CellBoost now — 30-day money-back guarantee\n"
+     "*These statements have not been evaluated by the Food and Drug Administration.\n", "commercial_blog"),
+    # a newspaper's page: its masthead and its section menu, one section a line
+    ("Subscribe\nLog in\nExample Gazette\nNews\nLocal\nBusiness\nHealth & Science\nSports\nOpinion\nAdvertisement\n"
+     f"Stem cell islets let two patients stop insulin\nBy Some Writer\n{EN_PARA}\n{EN_PARA}\n", "news"),
+])
+def test_video_answers_question_sites_consensus_texts_feeds_shops_and_newspapers_of_sets_cz_and_da(page: str, expected: str) -> None:
+    """Blind sets cz and da (ninth session, written blind, then read): evidence each of these pages
+    has and no rule read (a card title before the department with a space, 播放量, a host with
+    "clinician", graded recommendations, a feed's From: … · via …, a shop's cart, a masthead)."""
+    doc = parse(page)
+    assert doc.source_type == expected, doc.source_type_evidence
+
+
+def test_a_doctor_cards_hospital_is_no_site_name() -> None:
+    """The answering doctor's card names the doctor's hospital; the page's site is the Q&A site."""
+    doc = parse("某答快问 - 医生视频科普\n首页 | 科室 | 视频问答\n渐冻症可以用干细胞治疗吗？\n某某某\n副主任医师 神经内科\n"
+                f"某某市第三人民医院\n擅长：运动神经元病、周围神经病\n关注 +\n{PARA}\n{PARA}\n")
+    assert doc.site_name != "某某市第三人民医院"
+
+
+def test_an_ad_slot_with_its_offer_in_a_forums_menu_is_not_the_pages_label() -> None:
+    """【廣告】 with a price on its line in a forum's header is the site's ad slot, not a label of the thread."""
+    doc = parse("登入 | 註冊 某某論壇\n論壇首頁\n健康醫療\n長者護理\n【廣告】長者牙托 即日完成 首次檢查$0\n論壇 › 健康醫療 › 帖子\n"
+                f"屋企人有柏金遜症，想去日本做幹細胞，有冇人試過？\n查看: 3862 | 回覆: 4\n{PARA}\n{PARA}\n")
+    assert doc.source_type != "commercial_blog", doc.source_type_evidence
+    assert doc.site_name != "健康醫療"

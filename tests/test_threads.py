@@ -266,3 +266,37 @@ def test_answers_that_open_with_their_votes_each_under_the_answerers_name(env: t
     assert all(p in doc.main_text for p in (A1, A2, A3))
     for line in ("关注问题 写回答 邀请回答 好问题 6 添加评论 分享", "小某的日常", "发布于 2 年前 · IP 属地广东", "匿名用户"):
         assert line not in doc.main_text, line
+
+
+def test_a_forums_posts_each_under_a_name_a_members_counts_and_a_floor(env: tuple) -> None:
+    """A Discuz-style thread: each post under the poster's name, the member's rank and counts
+    (樓主 · 帖子 37 · 積分 112) and its time and floor (發表於 2024-5-9 08:03 2#): every post stays,
+    the names and the counts are cut."""
+    doc = parse(env, ["登入 | 註冊 某某論壇", "論壇 › 健康醫療 › 帖子", "屋企人有糖尿病，想去打幹細胞，有冇人試過？", "查看: 3862 | 回覆: 3",
+                      "阿某", "樓主 · 帖子 37 · 積分 112", "發表於 2024-5-8 22:15 1#", Q,
+                      "某某護士Kelly", "高級會員 · 帖子 1208 · 積分 5630", "發表於 2024-5-9 08:03 2#", A1,
+                      "行山某某", "中級會員 · 帖子 214 · 積分 690", "發表於 2024-5-9 12:41 3#", A2,
+                      "阿某", "樓主 · 帖子 37 · 積分 112", "發表於 2024-5-9 21:30 4#", A3,
+                      "下一頁", "你需要登入後才可以回帖 登入 | 註冊", "相關帖子", "老人家長期便秘點算好"])
+    for text in (Q, A1, A2, A3):
+        assert text in doc.main_text
+    for line in ("某某護士Kelly", "行山某某", "高級會員 · 帖子 1208 · 積分 5630", "查看: 3862 | 回覆: 3"):
+        assert line not in doc.main_text, line
+
+
+def test_an_english_answer_under_a_doctors_name_without_credentials(env: tuple) -> None:
+    """A second answer headed by "Dr. Name" alone, the specialty with years of experience and the
+    answer date: the answer stays and its card is cut."""
+    a1 = ("Injections of concentrated cells have not been shown to regrow cartilage in advanced knee osteoarthritis, "
+          "and most guidelines do not recommend them outside a clinical trial.")
+    a2 = ("I agree with the first answer. Cell injections may ease pain for a while in mild arthritis, but the "
+          "results for bone-on-bone knees are poor, and the money is better spent on physiotherapy.")
+    doc = parse(env, ["Example Ask", "Home", "Ask a Doctor", "Topics > Orthopedics > Knee",
+                      "Are stem cell injections for knee arthritis worth $6,000?", "Asked by someone_62 · 2 answers · 1.2k views",
+                      "I'm 62 and have bone-on-bone osteoarthritis in my right knee. A clinic nearby offers stem cell injections.",
+                      "Answer", "Dr. Ann Example, MD", "Board-certified orthopedic surgeon · 14 years experience", "Answered Feb 11, 2024",
+                      a1, "Was this answer helpful? Yes (214) No (9)", "Answer", "Dr. Tomás Example",
+                      "Sports medicine · 9 years experience", "Answered Feb 13, 2024", a2,
+                      "Was this answer helpful? Yes (88) No (3)", "Related questions", "Does PRP work for a torn meniscus?"])
+    assert a1 in doc.main_text and a2 in doc.main_text
+    assert "Dr. Tomás Example" not in doc.main_text and "Sports medicine" not in doc.main_text

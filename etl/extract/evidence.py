@@ -527,6 +527,8 @@ def _thread_furniture(infos: list[LineInfo]) -> None:
         # next to a floor label; under the label of a Q&A page's other answers, the first
         # answerer's name and date (其他回答(6) / 某某 / 2023-09-02)
         near = (i - 1, i + 1) if info.rule == "floor_label" else (i + 1, i + 2)
+        if info.rule == "floor_label" and i > 1 and infos[i - 1].rule == "user_card" and infos[i - 1].between:
+            near = (i - 2, i + 1)   # the poster's name over the member's rank and counts (某某 / 楼主 · 帖子 37 · 积分 112)
         for j in near:
             if 0 <= j < len(infos) and _poster(infos[j]):
                 infos[j].rule, infos[j].between = "poster_line", True

@@ -39,7 +39,7 @@ _SEPARATOR = re.compile(r"\s*(?:[-_|｜–]|——)\s*")
 _NOT_BIGRAM_CJK = re.compile(r"[^\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z]{3,}")
 _FIRST_SECTION = re.compile(r"^\W{0,2}(一\s*[、.．]|1\s*[、.．]|1\s+\S|第一[章节部分]|I\.\s|[(（]\s*[一1]\s*[)）])")
-_QUESTION = re.compile(r"[?？!！]$")
+_QUESTION = re.compile(r"[?？]|[!！]$")   # a question (anywhere: 告别扎针？细胞疗法…) or an exclamation at the end
 _BY_NAME = re.compile(r"^By\s+[A-Z][a-z]+\s")   # a byline that names its writer (By Priya Natarajan, …)
 # The heading of a decision, notice or judgment with its number (行政处罚决定书(某市监处罚〔2023〕217号)):
 # the parties' fields under it are no byline, so it needs its own evidence.
@@ -235,8 +235,9 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     for i in range(first, min(n, start + LATE_SCAN)):
         line, info = lines[i], infos[i]
         late = i >= start and seen_strong
-        if i >= start and info.strong and not _unended_heading(line, info, rules):
-            seen_strong = True
+        if i >= start and info.strong and not _unended_heading(line, info, rules) \
+                and not (i == start and _ASKED.match(line.text[:40])):
+            seen_strong = True   # (a labelled question opening the text is a Q&A page's own question)
             continue
         why = reject_reason(line, info, rules) or (_names_owner(line.text, owner) if i < start else None) \
             or _over_follow_button(i, lines, infos) or counted_entry(i, lines)
@@ -286,6 +287,8 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     elif cands.get(i - 1, 0.0) >= MIN_SCORE and infos[i - 1].units >= FURNITURE_UNITS \
             and "repeated" in evidence_of[i - 1]:
         i -= 1   # a headline over its second deck: the page repeats the headline (its <title>)
+    elif i - 1 in cands and i <= start and _asker_account(lines[i - 1].text, lines[i].text):
+        i -= 1   # a Q&A page's question over the asker's own account of it (我爸…，…靠谱吗？)
     if original is not None:  # the repost's 原标题 line stays metadata
         field_lines = sorted({*field_lines, *original.field_lines})
     return TitleChoice(i, strip_prefix(lines[i].text, rules), "scored", fields, field_lines, rejected)
@@ -322,6 +325,19 @@ def _crumb_headline(lines: list[Line], infos: list[LineInfo], first: int, start:
         if han >= CRUMB_HEADLINE_CJK or (han == 0 and len(last.split()) >= 5):
             return clean(last)
     return None
+
+
+_ASKS = re.compile(r"[？?]|[吗嗎呢]\s*$")
+_FIRST_PERSON = re.compile(r"^\s*(?:我|本人|(?:I|I'm|I've|My)\b)")
+_CLAUSE_MARK = re.compile(r"[，,。.；;]")
+
+
+def _asker_account(question: str, below: str) -> bool:
+    """``below`` tells the asker's own story (first person, several clauses, much longer) under
+    ``question``, a short question: the question is the page's title, the story its details."""
+    q, b = question.strip(), below.strip()
+    return bool(_ASKS.search(q)) and len(q) <= 60 and len(b) >= max(40, int(1.5 * len(q))) \
+        and bool(_FIRST_PERSON.match(b)) and len(_CLAUSE_MARK.findall(b)) >= 2
 
 
 def _unended_heading(line: Line, info: LineInfo, rules: Rules) -> bool:
