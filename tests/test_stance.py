@@ -1531,3 +1531,16 @@ def test_questions_that_hold_a_denial_and_denials_of_sets_cr_cs_and_ct(text: str
     救不回来, 一点没减轻, 要说…，别信, Nobody should read this as, No increase in deny. 别信 before a claim
     does not reach back to a disease two clauses earlier."""
     assert_stance(text, surface, context)
+
+
+@pytest.mark.parametrize(("text", "surface", "context"), [
+    ("已为3000余名患者提供干细胞治疗，涉及糖尿病、膝骨关节炎、帕金森病、肝硬化等多种疾病。", "肝硬化", "asserted"),
+    ("已为3000余名患者提供干细胞治疗，涉及糖尿病、膝骨关节炎、帕金森病、肝硬化等多种疾病。", "帕金森病", "asserted"),
+    ("核准項目另包括慢性缺血性腦中風、脊髓損傷、膝關節軟骨缺損及困難傷口等。", "困難傷口", "asserted"),
+    ("核准項目另包括慢性缺血性腦中風、脊髓損傷、膝關節軟骨缺損及困難傷口等。", "脊髓損傷", "asserted"),
+])
+def test_a_lists_items_are_as_near_the_cue_as_its_first(text: str, surface: str, context: str) -> None:
+    """Sets cz and da (ninth session, read): the separators of a list (、, 及, and) count no distance,
+    as its names did not, so a cue that must stand right before a disease (干细胞治疗X) reaches every
+    item; Taiwan's 核准項目 (approved items) lists what is approved."""
+    assert_stance(text, surface, context)

@@ -29,6 +29,7 @@ sentences are split. Pure.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from array import array
 from collections import Counter
@@ -453,7 +454,14 @@ def _distances(sentence: str, others: list[tuple[int, int]]) -> _Distances:
     span = array("i", accumulate(weight, initial=0))
     for a, b in others:
         weight[a:b] = bytes(b - a)
+    for (_, b), (a, _) in itertools.pairwise(sorted(others)):
+        if 0 < a - b <= MAX_JOIN and _LIST_SEP.fullmatch(sentence, b, a):
+            weight[b:a] = bytes(a - b)   # X、Y、Z: a list counts as one name, its separators too
     return _Distances(array("i", accumulate(weight, initial=0)), array("i", accumulate(brk, initial=0)), span)
+
+
+_LIST_SEP = re.compile(r"\s*(?:[、，,/]|[、，,]?\s*(?:以及|和|及|与|或|and|or|as well as))\s*")   # between two names of a list
+MAX_JOIN = 12
 
 
 _LIST_JOIN = re.compile(r"\s*(?:(?:and|or|as well as)\s+|以及|和|及|或)?")
