@@ -297,7 +297,7 @@ def test_terms_that_blind_sets_az_to_be_labelled(text: str, surface: str, canoni
     ("治療後手震明顯減少。", "手震", "震颤"),
     ("我媽有乾癬十幾年了。", "乾癬", "银屑病"),
     ("困難傷口經細胞治療後癒合。", "困難傷口", "慢性创面"),
-    ("Stem cells are used for some inherited blood disorders.", "inherited blood disorders", "血液病"),
+    ("Stem cells are used for some inherited blood disorders.", "inherited blood disorders", "遗传性血液病"),
     ("Morning stiffness lasted less than an hour.", "Morning stiffness", "关节僵硬"),
     ("膝蓋退化性關節炎的治療選擇", "膝蓋退化性關節炎", "膝骨关节炎"),
     ("他有三高，还有间歇性跛行和静息痛。", "间歇性跛行", "间歇性跛行"),
@@ -415,9 +415,13 @@ def test_subtypes_and_names_that_sets_cr_to_cw_labelled(text: str, surface: str,
     ("Congenital heart disease in children is treated with surgery.", "Congenital heart disease", "先天性心脏病"),
     ("境外注射後發生脊髓腫瘤的個案。", "脊髓腫瘤", "脊髓肿瘤"),
     ("COPD and other lung conditions", "lung conditions", "肺病"),
+    ("patients with an untreated joint infection", "joint infection", "化脓性关节炎"),
+    ("those with alcohol-related liver disease were excluded", "alcohol-related liver disease", "酒精性肝病"),
+    ("for arthritis and torn ligaments", "torn ligaments", "韧带损伤"),
+    ("advertised as treatments for chronic illnesses", "chronic illnesses", "慢性病"),
 ])
 def test_names_that_sets_cz_and_da_labelled(text: str, surface: str, canonical: str) -> None:
-    """Sets cz and da (ninth session, read): Taiwan's 周邊 for 周围, non-severe aplastic anaemia
+    """Sets cz, da and de (ninth session, read): Taiwan's 周邊 for 周围, non-severe aplastic anaemia
     (not the severe form inside it), thalassemia major, and complications and conditions the
     lexicon lacked (a symptom or a broader name took them: 出血 in 出血性膀胱炎, 心脏病, 肿瘤)."""
     lex = load_lexicon()
