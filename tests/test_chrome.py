@@ -3510,3 +3510,64 @@ def test_a_journal_pages_tabs_with_the_pdfs_size(env: tuple) -> None:
                                 "摘要：目的 " + P3, "关键词：间充质干细胞；缺血性心肌病", P1, P2]))
     assert bar in [t for _, t in doc.cut] and bar not in doc.main_text
     assert "摘要：目的" in doc.main_text
+
+
+EN_A = ("A Millbrook clinic that charged families up to $22,000 for stem cell infusions it advertised as a treatment "
+        "for autism agreed on Friday to pay $1.2 million, the state attorney general said.")
+EN_B = ("According to the complaint, the clinic told patients that its products could reverse the course of multiple "
+        "sclerosis, claims that investigators said had no scientific basis.")
+EN_C = ("The clinic's attorney said the clinic has always acted in good faith and admitted no wrongdoing in agreeing "
+        "to the settlement, which requires it to refund 143 patients.")
+EN_D = ("The settlement also bars the clinic from describing cell products as cures and requires it to post a notice "
+        "in its waiting room for two years, the order says.")
+
+
+def test_a_newspapers_ticker_headline_deck_and_a_related_box_inside_the_story(env: tuple) -> None:
+    """Set de (ninth session, read): a ticker over the page, a headline over its much longer deck
+    and the byline, then a story with an ad slot, a RELATED STORIES box and a newsletter sign-up set
+    into it: the ticker is cut, the headline is the title, and the story goes on under the box."""
+    title = "State fines clinic $250,000 over stem cell claims"
+    doc = parse(env, "\n".join(["The Example Register", "Subscribe", "News", "Local", "Politics", "Opinion",
+                                "BREAKING: Route 9 bridge closed after overnight crash", "HEALTH", title,
+                                "Regulators say the clinic told families its infusions could treat autism and lung disease",
+                                "By Some Writer, Staff Writer", "Published June 3, 2023 at 6:45 a.m.", EN_A, EN_B,
+                                "ADVERTISEMENT", "RELATED STORIES", "FDA warns of unapproved stem cell products",
+                                "Local mom raises funds for son's care", "What parents should know about autism therapies",
+                                "Get the Health & Wellness newsletter", "Weekly news on medicine and fitness. Sign up",
+                                EN_C, EN_D, "RELATED STORIES", "Hospital opens new wing", "Copyright 2023 The Example Register"]))
+    assert doc.title == title
+    assert "BREAKING" not in doc.main_text and "FDA warns" not in doc.main_text
+    assert EN_C in doc.main_text and EN_D in doc.main_text
+    assert "Hospital opens new wing" not in doc.main_text
+
+
+def test_a_papers_keywords_one_a_line_between_its_abstract_and_introduction(env: tuple) -> None:
+    """A journal's HTML page lists its keywords one a line under the abstract; the Introduction and
+    its text follow, then a link to the full text."""
+    intro = ("Cirrhosis is the end stage of chronic liver injury and caused an estimated 1.3 million deaths worldwide, "
+             "and transplantation remains the only cure for decompensated disease.")
+    doc = parse(env, "\n".join(["Original Article", "Umbilical cord stromal cells for decompensated cirrhosis: a randomized trial",
+                                "Download PDF Cite this article Share", "Abstract", "Background", KNEE, "Results", KNEE.replace("knee", "hip"),
+                                "Keywords", "Cirrhosis", "Mesenchymal stromal cells", "Cell therapy", "Randomized trial",
+                                "Introduction", intro, "Read the full article on the publisher's platform or download the PDF."]))
+    assert intro in doc.main_text
+    assert "Cell therapy" not in doc.main_text and "Read the full article" not in doc.main_text
+
+
+def test_a_blogs_name_with_its_tagline_its_subscribe_buttons_and_a_date_leading_its_fields(env: tuple) -> None:
+    """A personal blog's post without a headline: the blog's name and tagline over its menu is no
+    title, RSS订阅　邮件订阅 is cut, and the date that leads the post's fields (date, weekday, weather,
+    分类：, 标签：) dates it."""
+    doc = parse(env, "\n".join(["某某的小窝 —— 一个程序员妈妈的碎碎念", "首页 | 育儿日记 | 读书 | 旅行 | 留言板 | 关于我",
+                                "RSS订阅　邮件订阅", "2023-10-14 周六 晴　分类：育儿日记　标签：脐带血, 周末", P1, P2, P3,
+                                "———— 完 ————", "阅读(326)　评论(4)　点赞(17)"]))
+    assert doc.title is None
+    assert "RSS订阅" not in doc.main_text
+    assert str(doc.published_date) == "2023-10-14"
+
+
+def test_an_english_byline_with_the_writers_post_inside_the_text(env: tuple) -> None:
+    line = "By Some Writer, Health Reporter"
+    doc = parse(env, "\n".join(["Patients praise a clinic's stem cell shots", KNEE, line, KNEE.replace("knee", "hip"),
+                                KNEE.replace("knee", "ankle")]))
+    assert ("byline", line) in doc.cut

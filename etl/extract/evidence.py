@@ -344,6 +344,7 @@ def _context(lines: list[Line], out: list[LineInfo], rules: Rules) -> None:
     _quotes_and_signatures(lines, out)
     _ad_slots(out)
     _related_between_answers(out)
+    _inset_boxes(out)
     _weigh_between_runs(out)
 
 
@@ -477,6 +478,39 @@ def _related_between_answers(infos: list[LineInfo]) -> None:
             infos[k].rule, infos[k].tainted, infos[k].between = infos[k].rule or "related_list", None, True
         if i > 0 and infos[i - 1].rule in ANSWER_BARS:
             infos[i - 1].between = True
+
+
+INSET_LINES = 10   # an inset box of related stories inside an article is at most this long
+INSET_TEXT = 1.0   # ... and the article goes on under it: a paragraph, then a line of at least this weight
+
+
+def _inset_boxes(infos: list[LineInfo]) -> None:
+    """A box of related stories set into an article (a paragraph / ADVERTISEMENT / RELATED STORIES /
+    three headlines / a newsletter sign-up / the article goes on with two paragraphs), or a paper's
+    keywords one a line between its abstract and its Introduction: the box is furniture between two
+    paragraphs, weighed as one separator, so the rest of the article stays. The list after an
+    article's last paragraph, with no text under it, still ends the text."""
+    n = len(infos)
+    for i, info in enumerate(infos):
+        if info.marker not in ("related_list", "tags"):
+            continue
+        above = next((j for j in range(i - 1, max(-1, i - 3), -1)
+                      if not (infos[j].rule == "advertisement" or infos[j].between)), None)
+        if above is None or not infos[above].strong:
+            continue
+        end = i + 1
+        while end < n and end - i <= INSET_LINES and infos[end].tainted == info.marker:
+            end += 1
+        if end + 1 >= n:
+            continue
+        if info.marker == "tags":
+            # a paper's keywords, one a line, between its abstract and its body (Keywords / … / Introduction / text)
+            if not (infos[end].chrome is None and _BODY_LABEL.match(infos[end].simp) and infos[end + 1].strong):
+                continue
+        elif not (infos[end].strong and infos[end + 1].chrome is None and infos[end + 1].weight >= INSET_TEXT):
+            continue   # no text under the box: the article's tail
+        for k in range(above + 1, end):
+            infos[k].rule, infos[k].tainted, infos[k].between = infos[k].rule or info.marker, None, True
 
 
 AD_LABEL_UNITS = 40   # an ad slot's label (Sponsored by Some Clinics) is shorter

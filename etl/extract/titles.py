@@ -26,6 +26,7 @@ from etl.knowledge.money import ends_with_price
 from etl.knowledge.rules import Rules
 
 MIN_SCORE = 2.0
+DECK_RATIO = 1.5   # a deck under a headline is this much longer (a second headline, an ad's line over a headline, is not)
 FURNITURE_UNITS = 12      # a shorter line without sentence marks under a headline is furniture, not its text
 # chrome rules of lines that belong to a byline: the authors and their units, a writer's credit
 # (撰文/某某 图片提供/某某) and a poster's line with its relative time (匿名 · 某某大学 · 3 天前)
@@ -240,6 +241,7 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
             seen_strong = True   # (a labelled question opening the text is a Q&A page's own question)
             continue
         why = reject_reason(line, info, rules) or (_names_owner(line.text, owner) if i < start else None) \
+            or ("masthead" if i == 0 and n > 1 and _TAGLINE.search(line.text) and is_menu(lines[1].text) else None) \
             or _over_follow_button(i, lines, infos) or counted_entry(i, lines)
         if why == "notice" and i < start and line.text.lstrip()[:1] in "【[" and i + 1 < n \
                 and (infos[i + 1].date_like or infos[i + 1].meta):
@@ -287,6 +289,11 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     elif cands.get(i - 1, 0.0) >= MIN_SCORE and infos[i - 1].units >= FURNITURE_UNITS \
             and "repeated" in evidence_of[i - 1]:
         i -= 1   # a headline over its second deck: the page repeats the headline (its <title>)
+    elif i - 1 in cands and "byline_after" in evidence_of[i] and len(lines[i].text) > len(lines[i - 1].text) \
+            and _english_headline_over_deck(lines[i - 1].text, lines[i].text) and (
+            ("byline_after" in evidence_of[i - 1] and cands[i - 1] >= MIN_SCORE and len(lines[i].text) >= DECK_RATIO * len(lines[i - 1].text))
+            or lines[i].text.rstrip().endswith(".")):
+        i -= 1   # a headline over its much longer deck, both over the byline (State fines clinic … / Regulators say …)
     elif i - 1 in cands and i <= start and _asker_account(lines[i - 1].text, lines[i].text):
         i -= 1   # a Q&A page's question over the asker's own account of it (我爸…，…靠谱吗？)
     if original is not None:  # the repost's 原标题 line stays metadata
@@ -327,6 +334,20 @@ def _crumb_headline(lines: list[Line], infos: list[LineInfo], first: int, start:
     return None
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z]{3,}\b")
+
+
+def _english_headline_over_deck(headline: str, deck: str) -> bool:
+    """English lines that read as a headline in sentence case (two lower-case words or more: not a
+    menu, a journal's tool row or a blog's name in title case) over its deck, which does not end
+    as the headline does with a full stop."""
+    h, d = headline.strip(), deck.strip()
+    return h.isascii() and d.isascii() and not h.endswith(".") and len(_LOWER_WORD.findall(h)) >= 2 \
+        and not any(c.isdigit() for c in h[:4])
+
+
+# A site's name with its tagline (某某的小窝 —— 一个程序员妈妈的碎碎念), the first line of a page, over its menu.
+_TAGLINE = re.compile(r"\S\s*(?:——|—|--)\s*\S")
 _ASKS = re.compile(r"[？?]|[吗嗎呢]\s*$")
 _FIRST_PERSON = re.compile(r"^\s*(?:我|本人|(?:I|I'm|I've|My)\b)")
 _CLAUSE_MARK = re.compile(r"[，,。.；;]")
