@@ -3451,9 +3451,11 @@ def test_a_headline_over_a_platforms_repost_notice_is_the_title(env: tuple) -> N
     ("喜歡這篇文章的話，請點贊、轉發、關注 某某健康", "share_bar"),
     ("已关注 | 12.6万粉丝", "user_card"),
     ("Shop CellBoost now — 30-day money-back guarantee", "call_to_action"),
+    ("【官方推荐】真人在线 天天返水", "spam"),
+    ("★ 4.8 Example Regen Clinic, Tijuana · from $4,900 · View", "listing_card"),
 ])
 def test_banners_credits_tool_rows_and_prompts_of_sets_cz_and_da(env: tuple, line: str, rule: str) -> None:
-    """Blind sets cz and da (ninth session, read): lines inside or at the foot of an article that no
+    """Blind sets cz, da and de (ninth session, read): lines inside or at the foot of an article that no
     rule knew: cut by their rule, and the paragraph after them stays."""
     doc = parse(env, "\n".join(["干细胞临床研究：患者需要理性看待宣传", P1, P2, P3, line, P4, P1]))
     assert (rule, " ".join(line.split())) in doc.cut

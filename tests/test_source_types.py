@@ -1067,3 +1067,18 @@ def test_an_ad_slot_with_its_offer_in_a_forums_menu_is_not_the_pages_label() -> 
                 f"屋企人有柏金遜症，想去日本做幹細胞，有冇人試過？\n查看: 3862 | 回覆: 4\n{PARA}\n{PARA}\n")
     assert doc.source_type != "commercial_blog", doc.source_type_evidence
     assert doc.site_name != "健康醫療"
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # a Hong Kong paper: its masthead with its English name, and a reporter credited as the writer
+    ("晨星日報 MORNING STAR HK\n港聞　即時　兩岸　國際　財經　健康\n訂閱 | 登入 | 下載App\n健康 > 醫療\n"
+     "研究：幹細胞或助中風病人恢復活動能力\n2024年3月5日 星期二 16:20　撰文：記者 某某某\n"
+     f"{PARA}\n{PARA}\n", "news"),
+    # a portal's repost of a magazine's article, by permission
+    ("某某生活網\n首頁　生活　健康　購物\n健康 › 醫療新知\n中風後遺症別放棄！幹細胞治療的新進展\n2023年9月12日\n"
+     f"{PARA}\n{PARA}\n（本文由某某健康誌授權轉載，原文刊載於某某健康誌第287期）\n", "content_aggregator"),
+])
+def test_a_papers_masthead_with_its_english_name_and_a_portals_repost_by_permission(page: str, expected: str) -> None:
+    """Set de (ninth session, read)."""
+    doc = parse(page)
+    assert doc.source_type == expected, doc.source_type_evidence
