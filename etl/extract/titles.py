@@ -289,10 +289,7 @@ def choose_title(lines: list[Line], infos: list[LineInfo], block: tuple[int, int
     elif cands.get(i - 1, 0.0) >= MIN_SCORE and infos[i - 1].units >= FURNITURE_UNITS \
             and "repeated" in evidence_of[i - 1]:
         i -= 1   # a headline over its second deck: the page repeats the headline (its <title>)
-    elif i - 1 in cands and "byline_after" in evidence_of[i] and len(lines[i].text) > len(lines[i - 1].text) \
-            and _english_headline_over_deck(lines[i - 1].text, lines[i].text) and (
-            ("byline_after" in evidence_of[i - 1] and cands[i - 1] >= MIN_SCORE and len(lines[i].text) >= DECK_RATIO * len(lines[i - 1].text))
-            or lines[i].text.rstrip().endswith(".")):
+    elif _english_deck(i, lines, cands, evidence_of):
         i -= 1   # a headline over its much longer deck, both over the byline (State fines clinic … / Regulators say …)
     elif i - 1 in cands and i <= start and _asker_account(lines[i - 1].text, lines[i].text):
         i -= 1   # a Q&A page's question over the asker's own account of it (我爸…，…靠谱吗？)
@@ -337,13 +334,20 @@ def _crumb_headline(lines: list[Line], infos: list[LineInfo], first: int, start:
 _LOWER_WORD = re.compile(r"(?<![\w'])[a-z]{3,}\b")
 
 
-def _english_headline_over_deck(headline: str, deck: str) -> bool:
-    """English lines that read as a headline in sentence case (two lower-case words or more: not a
-    menu, a journal's tool row or a blog's name in title case) over its deck, which does not end
-    as the headline does with a full stop."""
-    h, d = headline.strip(), deck.strip()
-    return h.isascii() and d.isascii() and not h.endswith(".") and len(_LOWER_WORD.findall(h)) >= 2 \
-        and not any(c.isdigit() for c in h[:4])
+def _english_deck(i: int, lines: list[Line], cands: dict[int, float], evidence_of: dict[int, set[str]]) -> bool:
+    """Line ``i``, chosen over the byline, is the deck of the English headline above it: the
+    headline is a candidate in sentence case (two lower-case words or more: not a menu, a journal's
+    tool row or a blog's name in title case, nor a line opening with digits) that does not end with
+    a full stop, and the deck is longer: it ends with a full stop, or it is DECK_RATIO times as long
+    with the headline over the byline too."""
+    if i - 1 not in cands or "byline_after" not in evidence_of[i]:
+        return False
+    h, d = lines[i - 1].text.strip(), lines[i].text.strip()
+    if not (h.isascii() and d.isascii() and len(d) > len(h) and not h.endswith(".")
+            and len(_LOWER_WORD.findall(h)) >= 2 and not any(c.isdigit() for c in h[:4])):
+        return False
+    return d.endswith(".") or ("byline_after" in evidence_of[i - 1] and cands[i - 1] >= MIN_SCORE
+                               and len(d) >= DECK_RATIO * len(h))
 
 
 # A site's name with its tagline (某某的小窝 —— 一个程序员妈妈的碎碎念), the first line of a page, over its menu.
