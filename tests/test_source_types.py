@@ -1082,3 +1082,10 @@ def test_a_papers_masthead_with_its_english_name_and_a_portals_repost_by_permiss
     """Set de (ninth session, read)."""
     doc = parse(page)
     assert doc.source_type == expected, doc.source_type_evidence
+
+
+def test_the_site_name_that_opens_a_menu_line() -> None:
+    """某问帮 首页 问题 专栏 找医生 …: the site's name opens its menu line (set cz, read); on a
+    platform that reposts a hospital's article, the platform is the site, not the hospital."""
+    doc = parse(f"某问帮 首页 问题 专栏 找医生 下载APP 登录 | 注册\n某问帮 > 健康 > 内分泌\n干细胞能根治糖尿病吗？\n{PARA}\n{PARA}\n")
+    assert doc.site_name == "某问帮"
