@@ -186,8 +186,8 @@ def _line_dates(rules: DateRules, line: str, max_other: int | None = None) -> li
         out.append(("bare", unlabelled[0]))
     if out:
         return out
-    if found and not received and max_other is None and found[0].start <= 1 \
-            and (label := _FIELD_LABEL.search(simple, found[0].end)) is not None \
+    if found and not received and max_other is None and found[0].start <= 1 and rules.post_fields is not None \
+            and (label := rules.post_fields.search(simple, found[0].end)) is not None \
             and len(_OTHER.findall(_TIME.sub(" ", simple[found[0].end:label.start()]))) <= DATE_LEAD_OTHER:
         return [("bare", found[0].date)]   # 2023-10-14 周六 晴　分类：育儿日记　标签：…: the date leads the post's fields
     if not found or received or _SENTENCE.search(simple):
@@ -209,7 +209,6 @@ def _line_dates(rules: DateRules, line: str, max_other: int | None = None) -> li
     return []
 
 
-_FIELD_LABEL = re.compile(r"(?:分类|标签|作者|来源|阅读|浏览|评论|栏目|类别)\s*[:：]")   # a post's labelled fields after its date
 DATE_LEAD_OTHER = 4   # characters between a leading date and the first field (周六 晴: the weekday and the weather)
 _BYLINE_START = re.compile(r"\s*(?:(?i:by)\s|作者|记者|来源|编辑|文\s*[/／])")
 _FIELD_BAR = re.compile(r"[^|｜·•]+")   # the fields of a line set between bars or dots

@@ -166,6 +166,7 @@ class DateRules:
     after_text_lines: int = 0
     after_text_words: re.Pattern[str] | None = None
     label_after: re.Pattern[str] | None = None   # publish label right after a date (and its time)
+    post_fields: re.Pattern[str] | None = None   # a post's labelled fields after a date that leads its line
 
 
 DATE_LABEL_KINDS = ("publish", "written", "update", "received")
@@ -195,6 +196,7 @@ def _load_dates(path: Path) -> DateRules:
         after_text_words=_compile(p, "after_text_words", data["after_text_words"]) if data.get("after_text_words") else None,
         label_after=_compile(p, "labels_after", rf"(?<!\s)\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*)?(?:{data['labels_after']})")
         if data.get("labels_after") else None,
+        post_fields=_compile(p, "post_fields", rf"(?:{data['post_fields']})\s*[:：]") if data.get("post_fields") else None,
     )
 
 
